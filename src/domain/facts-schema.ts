@@ -1,0 +1,57 @@
+/**
+ * Day-to-day facts about a roster: absences (someone is on leave or in training), overrides (an admin names who
+ * serves a slot) and swaps (two slots exchange their members). Dates are inclusive.
+ */
+import * as z from 'zod';
+import { IsoDateSchema, noteText, SlugSchema } from './schema-primitives.ts';
+import { PositionSchema } from './roster-schema.ts';
+
+export const AbsenceReasonSchema = z
+  .enum(['leave', 'training', 'sick', 'business', 'other'])
+  .describe('leave: nghỉ phép; training: học tập, bồi dưỡng; sick: nghỉ ốm; business: đi công tác; other: vắng');
+
+export const AbsenceSchema = z
+  .object({
+    id: z.string().min(1).max(64).optional(),
+    memberId: SlugSchema,
+    from: IsoDateSchema,
+    to: IsoDateSchema,
+    reason: AbsenceReasonSchema,
+    note: noteText().optional(),
+  })
+  .refine((absence) => absence.to >= absence.from, { message: '`to` is before `from`', path: ['to'] });
+
+export const SlotRefSchema = z.object({
+  date: IsoDateSchema,
+  position: PositionSchema.optional().describe('Needed only when the day has more than one slot'),
+});
+
+export const OverrideSchema = SlotRefSchema.extend({
+  id: z.string().min(1).max(64).optional(),
+  memberId: SlugSchema,
+  note: noteText().optional(),
+});
+
+export const SwapSchema = z.object({
+  id: z.string().min(1).max(64).optional(),
+  first: SlotRefSchema,
+  second: SlotRefSchema,
+  note: noteText().optional(),
+});
+
+export const AbsenceListSchema = z.array(AbsenceSchema);
+
+export type AbsenceReason = z.infer<typeof AbsenceReasonSchema>;
+export type Absence = z.infer<typeof AbsenceSchema>;
+export type Override = z.infer<typeof OverrideSchema>;
+export type Swap = z.infer<typeof SwapSchema>;
+export type SlotRef = z.infer<typeof SlotRefSchema>;
+
+/** Everything besides the roster itself that decides who serves. */
+export interface RosterFacts {
+  absences: readonly Absence[];
+  overrides: readonly Override[];
+  swaps: readonly Swap[];
+}
+
+export const NO_FACTS: RosterFacts = { absences: [], overrides: [], swaps: [] };

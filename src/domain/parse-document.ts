@@ -1,0 +1,48 @@
+/**
+ * Parsing YAML (or JSON, a subset of YAML) documents against a zod schema, with every problem located at a line and
+ * column of the source text, so an admin can fix a roster file without guessing.
+ */
+import { isNode, LineCounter, parseDocument } from 'yaml';
+import type * as z from 'zod';
+
+export interface DocumentIssue {
+  line: number;
+  column: number;
+  /** Dotted path of the field at fault, e.g. `periods.0.pattern.monday.memberId`; empty for the whole document. */
+  path: string;
+  message: string;
+}
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; issues: DocumentIssue[] };
+
+export function parseDocumentWith<S extends z.ZodType>(schema: S, text: string): ParseResult<z.infer<S>> {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const at = (offset: number) => lineCounter.linePos(offset);
+  if (document.errors.length > 0) {
+    return {
+      ok: false,
+      issues: document.errors.map((error) => {
+        const { line, col } = at(error.pos[0]);
+        return { line, column: col, path: '', message: error.message.split('\n')[0]! };
+      }),
+    };
+  }
+  const result = schema.safeParse(document.toJS());
+  if (result.success) return { ok: true, value: result.data };
+  const issues = result.error.issues.map((issue): DocumentIssue => {
+    const path = issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part));
+    const { line, col } = at(nearestNodeOffset(document, path));
+    return { line, column: col, path: path.join('.'), message: issue.message };
+  });
+  return { ok: false, issues: issues.sort((a, b) => a.line - b.line || a.column - b.column) };
+}
+
+/** Offset of the deepest node that exists along `path` (a missing field is reported where its parent is). */
+function nearestNodeOffset(document: ReturnType<typeof parseDocument>, path: (string | number)[]): number {
+  for (let length = path.length; length >= 0; length--) {
+    const node = length === 0 ? document.contents : document.getIn(path.slice(0, length), true);
+    if (isNode(node) && node.range) return node.range[0];
+  }
+  return 0;
+}

@@ -1,0 +1,74 @@
+/**
+ * Wall-clock times in an IANA zone turned into ISO 8601 date-times with their UTC offset, using only `Intl`
+ * (available in Node and in workerd), so nothing depends on the host's own zone (Workers run in UTC).
+ */
+import type { IsoDate } from './dates.ts';
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const offsetCache = new Map<string, number>();
+const OFFSET_CACHE_LIMIT = 100_000;
+
+/** True when the runtime knows `zone` as an IANA time zone name. */
+export function isKnownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function formatterFor(zone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(zone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(zone, formatter);
+  }
+  return formatter;
+}
+
+/** Offset of `zone` from UTC, in minutes, at the instant `utcMs`. */
+function offsetAt(zone: string, utcMs: number): number {
+  const parts: Record<string, number> = {};
+  for (const part of formatterFor(zone).formatToParts(new Date(utcMs))) {
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  }
+  const asUtc = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
+  return Math.round((asUtc - Math.floor(utcMs / 1000) * 1000) / 60_000);
+}
+
+/**
+ * Offset in minutes that `zone` applies to the wall-clock time `date time`. For a time skipped by a DST change the
+ * offset before the change is used; for a repeated time, the first occurrence.
+ */
+export function offsetMinutesFor(date: IsoDate, time: string, zone: string): number {
+  const key = `${zone}|${date}|${time}`;
+  const cached = offsetCache.get(key);
+  if (cached !== undefined) return cached;
+  const wall = Date.parse(`${date}T${time}:00Z`);
+  const first = offsetAt(zone, wall - offsetAt(zone, wall) * 60_000);
+  const offset = offsetAt(zone, wall - first * 60_000) === first ? first : offsetAt(zone, wall);
+  if (offsetCache.size >= OFFSET_CACHE_LIMIT) offsetCache.clear();
+  offsetCache.set(key, offset);
+  return offset;
+}
+
+function formatOffset(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+/** `2024-04-15` + `07:30` in Asia/Ho_Chi_Minh → `2024-04-15T07:30:00+07:00`. */
+export function zonedDateTime(date: IsoDate, time: string, zone: string): string {
+  return `${date}T${time}:00${formatOffset(offsetMinutesFor(date, time, zone))}`;
+}
