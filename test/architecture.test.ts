@@ -1,0 +1,41 @@
+/**
+ * The dependency rule of docs/architecture.md, enforced: the domain is pure (no runtime APIs, no I/O), and only the
+ * entries, the CLI and the storage drivers may import `node:*` modules, so the same core runs in workerd.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { renderJsonSchema } from '../src/cli/schema.ts';
+
+const SRC = join(import.meta.dirname, '../src');
+const files = readdirSync(SRC, { recursive: true, encoding: 'utf8' })
+  .filter((name) => name.endsWith('.ts'))
+  .map((name) => ({ name: relative(SRC, join(SRC, name)), text: readFileSync(join(SRC, name), 'utf8') }));
+const importsOf = (text: string) => [...text.matchAll(/^\s*(?:import|export)[^'"]*from\s+['"]([^'"]+)['"]/gm)].map((match) => match[1]!);
+const NODE_ALLOWED = /^(cli|entry)\/|^storage\/drivers\//;
+
+describe('architecture', () => {
+  it('keeps runtime modules out of everything but the entries, the CLI and the storage drivers', () => {
+    const offenders = files
+      .filter((file) => !NODE_ALLOWED.test(file.name))
+      .flatMap((file) => importsOf(file.text).filter((spec) => spec.startsWith('node:') || spec === 'fs' || spec === 'path').map((spec) => `${file.name} imports ${spec}`));
+    expect(offenders).toEqual([]);
+  });
+
+  it('keeps the domain free of imports from outer layers and of globals that do I/O', () => {
+    const domain = files.filter((file) => file.name.startsWith('domain/'));
+    expect(domain.length).toBeGreaterThan(10);
+    const offenders = domain.flatMap((file) => [
+      ...importsOf(file.text).filter((spec) => spec.startsWith('..')).map((spec) => `${file.name} imports ${spec}`),
+      ...(/\b(fetch|process\.|Date\.now|Math\.random)\b/.test(file.text) ? [`${file.name} uses I/O, the clock or randomness`] : []),
+    ]);
+    expect(offenders).toEqual([]);
+  });
+});
+
+describe('published JSON Schemas', () => {
+  it.each(['roster.schema.json', 'holiday-table.schema.json'] as const)('schema/%s is generated from the zod schema (run npm run schema)', (name) => {
+    const published = readFileSync(join(import.meta.dirname, '../schema', name), 'utf8');
+    expect(published).toBe(renderJsonSchema(name));
+  });
+});
