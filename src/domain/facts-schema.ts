@@ -1,6 +1,6 @@
 /**
  * Day-to-day facts about a roster: absences (someone is on leave or in training), overrides (an admin names who
- * serves a slot) and swaps (two slots exchange their members). Dates are inclusive.
+ * serves a slot) and swaps (two slots exchange their members). Dates are inclusive. The store adds ids and authors.
  */
 import * as z from 'zod';
 import { IsoDateSchema, noteText, SlugSchema } from './schema-primitives.ts';
@@ -12,7 +12,6 @@ export const AbsenceReasonSchema = z
 
 export const AbsenceSchema = z
   .object({
-    id: z.string().min(1).max(64).optional(),
     memberId: SlugSchema,
     from: IsoDateSchema,
     to: IsoDateSchema,
@@ -27,13 +26,11 @@ export const SlotRefSchema = z.object({
 });
 
 export const OverrideSchema = SlotRefSchema.extend({
-  id: z.string().min(1).max(64).optional(),
   memberId: SlugSchema,
   note: noteText().optional(),
 });
 
 export const SwapSchema = z.object({
-  id: z.string().min(1).max(64).optional(),
   first: SlotRefSchema,
   second: SlotRefSchema,
   note: noteText().optional(),

@@ -57,11 +57,14 @@ function checkPeriods(roster: RosterObject, ctx: Ctx, requireMember: (id: string
       if (!value) continue;
       const assignments = Array.isArray(value) ? value : [value];
       const positions = new Set<string>();
+      const members = new Set<string>();
       assignments.forEach((assignment, slot) => {
         const path = Array.isArray(value) ? at('pattern', day, slot) : at('pattern', day);
         requireMember(assignment.memberId, [...path, 'memberId']);
         if (positions.has(assignment.position)) report(ctx, [...path, 'position'], `two ${assignment.position} slots on ${day}`);
+        if (members.has(assignment.memberId)) report(ctx, [...path, 'memberId'], `"${assignment.memberId}" holds two slots on ${day}`);
         positions.add(assignment.position);
+        members.add(assignment.memberId);
       });
     }
   });

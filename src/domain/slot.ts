@@ -50,7 +50,14 @@ export interface ClosedDay {
 export interface ExpansionConflict {
   date: IsoDate;
   position: Position | null;
-  code: 'override-on-closed-day' | 'override-ambiguous' | 'override-member-absent' | 'unknown-member' | 'swap-unmatched';
+  code:
+    | 'override-on-closed-day'
+    | 'override-ambiguous'
+    | 'override-member-absent'
+    | 'unknown-member'
+    | 'slot-missing'
+    | 'swap-unmatched'
+    | 'double-booked';
   message: string;
 }
 
