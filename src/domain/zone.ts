@@ -47,16 +47,24 @@ function offsetAt(zone: string, utcMs: number): number {
 }
 
 /**
- * Offset in minutes that `zone` applies to the wall-clock time `date time`. For a time skipped by a DST change the
- * offset before the change is used; for a repeated time, the first occurrence.
+ * Offset in minutes that `zone` applies to the wall-clock time `date time`. Around a change of offset, the offsets a
+ * day before and a day after are the two candidates: a repeated time (clocks go back) takes the first occurrence,
+ * and a skipped time (clocks go forward) the offset from before the change.
  */
 export function offsetMinutesFor(date: IsoDate, time: string, zone: string): number {
   const key = `${zone}|${date}|${time}`;
   const cached = offsetCache.get(key);
   if (cached !== undefined) return cached;
   const wall = Date.parse(`${date}T${time}:00Z`);
-  const first = offsetAt(zone, wall - offsetAt(zone, wall) * 60_000);
-  const offset = offsetAt(zone, wall - first * 60_000) === first ? first : offsetAt(zone, wall);
+  const before = offsetAt(zone, wall - 86_400_000);
+  const after = offsetAt(zone, wall + 86_400_000);
+  const valid = (offset: number) => offsetAt(zone, wall - offset * 60_000) === offset;
+  let offset: number;
+  if (before === after) offset = valid(before) ? before : offsetAt(zone, wall - before * 60_000);
+  else if (valid(before) && valid(after)) offset = Math.max(before, after); // the earlier instant
+  else if (valid(before)) offset = before;
+  else if (valid(after)) offset = after;
+  else offset = before;
   if (offsetCache.size >= OFFSET_CACHE_LIMIT) offsetCache.clear();
   offsetCache.set(key, offset);
   return offset;
@@ -71,4 +79,11 @@ function formatOffset(minutes: number): string {
 /** `2024-04-15` + `07:30` in Asia/Ho_Chi_Minh → `2024-04-15T07:30:00+07:00`. */
 export function zonedDateTime(date: IsoDate, time: string, zone: string): string {
   return `${date}T${time}:00${formatOffset(offsetMinutesFor(date, time, zone))}`;
+}
+
+/** The calendar date in `zone` at the instant `at` (e.g. "today" for a roster, whatever the host's zone). */
+export function dateInZone(at: Date, zone: string): IsoDate {
+  const parts: Record<string, string> = {};
+  for (const part of formatterFor(zone).formatToParts(at)) parts[part.type] = part.value;
+  return `${parts.year!.padStart(4, '0')}-${parts.month!.padStart(2, '0')}-${parts.day!.padStart(2, '0')}`;
 }

@@ -1,0 +1,27 @@
+/**
+ * Admins' edits of the holiday table (a late notice adds a swap, a pending day comes into force), layered by date
+ * over the base tables from calendars/holidays or, for a year without one, over the estimated table.
+ */
+import { yearOf } from './dates.ts';
+import { estimateHolidayTable } from './estimate-holidays.ts';
+import type { HolidayEntry, HolidayTable } from './holiday-schema.ts';
+
+export interface HolidayEditInput {
+  date: string;
+  /** null removes the day from the table. */
+  entry: HolidayEntry | null;
+}
+
+/** Tables with the edits applied; a year that only has edits starts from its estimate. */
+export function applyHolidayEdits(base: readonly HolidayTable[], edits: readonly HolidayEditInput[]): HolidayTable[] {
+  const tables = new Map(base.map((table) => [table.year, table]));
+  for (const edit of edits) {
+    const year = yearOf(edit.date);
+    const table = tables.get(year) ?? estimateHolidayTable(year);
+    const entries = table.entries.filter((entry) => entry.date !== edit.date);
+    if (edit.entry) entries.push(edit.entry);
+    entries.sort((a, b) => a.date.localeCompare(b.date));
+    tables.set(year, { ...table, entries });
+  }
+  return [...tables.values()].sort((a, b) => a.year - b.year);
+}

@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+/**
+ * The Node entry, the zero-configuration default: embedded SQLite, migrations and calendars/ applied at start-up,
+ * the admin token generated on first start when none is configured, and the links to go next printed.
+ */
+import { serve } from '@hono/node-server';
+import { join, resolve } from 'node:path';
+import { readCalendarDirectory } from '../cli/calendar-files.ts';
+import { ConfigError, NodeConfigSchema, parseConfig } from '../config.ts';
+import { loadCalendarSet } from '../domain/calendar-set.ts';
+import { createApp } from '../http/app.ts';
+import { applyCalendars } from '../services/apply-calendars.ts';
+import { ServiceError } from '../services/errors.ts';
+import { prepareService } from '../services/prepare-service.ts';
+import { openSqlite, readMigrations } from '../storage/drivers/sqlite.ts';
+import { applyMigrations } from '../storage/sql.ts';
+import { createStore } from '../storage/store.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+async function main(): Promise<void> {
+  const config = parseConfig(NodeConfigSchema, process.env);
+  const publicUrl = config.LICHTRUC_PUBLIC_URL ?? `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${config.PORT}`;
+  const db = openSqlite(config.LICHTRUC_DB);
+  await applyMigrations(db, readMigrations(join(ROOT, 'migrations')));
+  const store = createStore(db);
+  const ctx = { store, now: () => new Date(), publicUrl, actor: { name: 'system', requestId: null } };
+
+  const report = await applyCalendars(ctx, loadCalendarSet(readCalendarDirectory(resolve(config.LICHTRUC_CALENDARS))));
+  const prepared = await prepareService(ctx, config.LICHTRUC_ADMIN_TOKEN);
+  const app = createApp({ store, now: ctx.now, publicUrl, adminTokenHash: prepared.adminTokenHash, logError: (error, id) => console.error(`[${id}]`, error) });
+
+  const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, () => {
+    console.log(`lichtruc is serving on ${publicUrl} (database ${config.LICHTRUC_DB})`);
+    for (const roster of report.rosters) console.log(`  roster ${roster.id} from calendars/${roster.path}: ${roster.result}${roster.reason ? ` (${roster.reason})` : ''}`);
+    for (const id of report.missing) console.log(`  roster ${id}: its file is gone from ${config.LICHTRUC_CALENDARS}; kept with its data`);
+    for (const line of prepared.messages) console.log(line);
+    console.log(`\nAPI docs: ${publicUrl}/api/docs   health: ${publicUrl}/healthz`);
+  });
+  const stop = () => server.close(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) console.error(`lichtruc: ${error.message}`);
+  else if (error instanceof ServiceError) console.error(`lichtruc: ${error.message}\n${error.fields.map((f) => `  ${f.field}: ${f.message}`).join('\n')}`);
+  else console.error('lichtruc: could not start:', error);
+  process.exit(1);
+});

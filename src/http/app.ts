@@ -1,0 +1,57 @@
+/**
+ * The HTTP application, the same on Node and on Workers: request ids, security headers, the admin token on every
+ * /api route, one resource per sub-app, and every error turned into problem+json in one place.
+ */
+import { Hono } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import { ServiceError } from '../services/errors.ts';
+import { matchesHash } from '../services/secrets.ts';
+import type { AppDeps, HonoEnv } from './env.ts';
+import { problem } from './problem.ts';
+import { HttpError } from './request.ts';
+import { audit } from './routes/audit.ts';
+import { docs } from './routes/docs.ts';
+import { facts } from './routes/facts.ts';
+import { feeds } from './routes/feeds.ts';
+import { holidays } from './routes/holidays.ts';
+import { publicFeed } from './routes/public-feed.ts';
+import { rosters } from './routes/rosters.ts';
+import { schedule } from './routes/schedule.ts';
+
+const PUBLIC_API = new Set(['/api/openapi.json', '/api/docs']);
+
+export function createApp(deps: AppDeps): Hono<HonoEnv> {
+  const app = new Hono<HonoEnv>();
+
+  app.use(async (c, next) => {
+    const requestId = crypto.randomUUID();
+    c.set('requestId', requestId);
+    c.set('deps', deps);
+    await next();
+    c.header('x-request-id', requestId);
+  });
+  // Feed tokens live in URLs: never leak them through a Referer.
+  app.use(secureHeaders({ referrerPolicy: 'no-referrer', contentSecurityPolicy: { defaultSrc: ["'none'"], styleSrc: ["'unsafe-inline'"], imgSrc: ["'self'", 'data:'], formAction: ["'self'"], frameAncestors: ["'none'"] } }));
+
+  app.use('/api/*', async (c, next) => {
+    if (PUBLIC_API.has(c.req.path)) return next();
+    const header = c.req.header('authorization') ?? '';
+    const token = /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1];
+    if (!token || !(await matchesHash(token, deps.adminTokenHash))) {
+      return problem(c, 'unauthorized', 'send Authorization: Bearer <admin token>');
+    }
+    return next();
+  });
+
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  for (const routes of [rosters, schedule, facts, holidays, feeds, audit, publicFeed, docs]) app.route('/', routes);
+
+  app.notFound((c) => problem(c, 'not-found', `no route for ${c.req.method} ${c.req.path}`));
+  app.onError((error, c) => {
+    if (error instanceof ServiceError) return problem(c, error.kind, error.message, error.fields);
+    if (error instanceof HttpError) return problem(c, error.kind, error.message);
+    deps.logError?.(error, c.get('requestId'));
+    return problem(c, 'internal', 'something went wrong on our side; the request id identifies it in the log');
+  });
+  return app;
+}

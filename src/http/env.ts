@@ -1,0 +1,20 @@
+/** What every request sees: the services' dependencies, and per-request values set by middleware. */
+import type { Store } from '../storage/store.ts';
+
+export interface AppDeps {
+  store: Store;
+  now(): Date;
+  /** Base URL of feed links and of the pages. */
+  publicUrl: string;
+  /** SHA-256 (hex) of the admin token. */
+  adminTokenHash: string;
+  /** Logs an unexpected error; the client gets a 500 problem with the request id. */
+  logError?(error: unknown, requestId: string): void;
+}
+
+export interface HonoEnv {
+  Variables: {
+    requestId: string;
+    deps: AppDeps;
+  };
+}

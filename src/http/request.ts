@@ -1,0 +1,62 @@
+/** Reading requests: JSON bodies with a size limit and schema validation, and the service context of a request. */
+import type { Context } from 'hono';
+import type * as z from 'zod';
+import type { ServiceContext } from '../services/context.ts';
+import { invalid } from '../services/errors.ts';
+import type { HonoEnv } from './env.ts';
+
+/** Far above any roster or absence, far below anything that could hurt the server. */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+export class HttpError extends Error {
+  readonly kind: 'unsupported-media-type' | 'payload-too-large';
+
+  constructor(kind: HttpError['kind'], message: string) {
+    super(message);
+    this.kind = kind;
+  }
+}
+
+export async function readJson(c: Context<HonoEnv>): Promise<unknown> {
+  const type = c.req.header('content-type') ?? '';
+  if (!/^application\/([a-z.+-]*\+)?json\b/i.test(type)) throw new HttpError('unsupported-media-type', 'send the body as application/json');
+  const declared = Number(c.req.header('content-length') ?? 0);
+  if (declared > MAX_BODY_BYTES) throw new HttpError('payload-too-large', `the body is larger than ${MAX_BODY_BYTES} bytes`);
+  const bytes = new Uint8Array(await c.req.arrayBuffer());
+  if (bytes.byteLength > MAX_BODY_BYTES) throw new HttpError('payload-too-large', `the body is larger than ${MAX_BODY_BYTES} bytes`);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw invalid('the body is not valid UTF-8', [{ field: '', message: 'not UTF-8' }]);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw invalid('the body is not valid JSON', [{ field: '', message: (error as Error).message }]);
+  }
+}
+
+export function parseWith<S extends z.ZodType>(schema: S, value: unknown, what = 'the request'): z.infer<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const fields = result.error.issues.map((issue) => ({ field: issue.path.map(String).join('.'), message: issue.message }));
+  throw invalid(`${what} is not valid`, fields);
+}
+
+export async function readBody<S extends z.ZodType>(c: Context<HonoEnv>, schema: S): Promise<z.infer<S>> {
+  return parseWith(schema, await readJson(c), 'the body');
+}
+
+export function serviceContext(c: Context<HonoEnv>, actor = 'admin'): ServiceContext {
+  const deps = c.get('deps');
+  return { store: deps.store, now: deps.now, publicUrl: deps.publicUrl, actor: { name: actor, requestId: c.get('requestId') } };
+}
+
+
+/** A path parameter; routes are registered with their parameters, so a missing one is a programming error. */
+export function param(c: Context<HonoEnv>, name: string): string {
+  const value = c.req.param(name);
+  if (value === undefined) throw new Error(`route has no parameter "${name}"`);
+  return value;
+}

@@ -1,0 +1,37 @@
+/** The holiday table: read a year; set or remove one day's entry when a government notice arrives. */
+import { Hono } from 'hono';
+import * as z from 'zod';
+import { isIsoDate } from '../../domain/dates.ts';
+import { HolidayEntrySchema } from '../../domain/holiday-schema.ts';
+import { getHolidayTable, putHolidayEntry } from '../../services/edit-holidays.ts';
+import { invalid } from '../../services/errors.ts';
+import type { HonoEnv } from '../env.ts';
+import { describe } from '../openapi.ts';
+import { param, readBody, serviceContext } from '../request.ts';
+
+const TAG = 'Holidays';
+export const holidays = new Hono<HonoEnv>();
+
+function dateParam(value: string): string {
+  if (!isIsoDate(value)) throw invalid('the date is not valid', [{ field: 'date', message: 'expected a real date written YYYY-MM-DD' }]);
+  return value;
+}
+
+holidays.get(describe({ method: 'get', path: '/api/holidays/{year}', summary: 'The holiday table of a year (official or estimated)', tag: TAG, responses: { 200: 'The table', 422: 'Bad year' } }), async (c) => {
+  const year = z.coerce.number().int().min(1976).max(2199).safeParse(param(c, 'year'));
+  if (!year.success) throw invalid('the year is not valid', [{ field: 'year', message: 'expected a year between 1976 and 2199' }]);
+  return c.json(await getHolidayTable(serviceContext(c), year.data));
+});
+
+holidays.put(
+  describe({ method: 'put', path: '/api/holidays/days/{date}', summary: "Set a day's entry (a swap, a làm bù day, a pending day in force)", tag: TAG, body: HolidayEntrySchema, responses: { 200: 'The table of that year', 422: 'Invalid entry' } }),
+  async (c) => {
+    const date = dateParam(param(c, 'date'));
+    const entry = await readBody(c, HolidayEntrySchema);
+    return c.json(await putHolidayEntry(serviceContext(c), date, entry));
+  },
+);
+
+holidays.delete(describe({ method: 'delete', path: '/api/holidays/days/{date}', summary: "Remove a day's entry", tag: TAG, responses: { 200: 'The table of that year' } }), async (c) => {
+  return c.json(await putHolidayEntry(serviceContext(c), dateParam(param(c, 'date')), null));
+});

@@ -1,0 +1,55 @@
+/**
+ * The feed links calendar clients poll. Bytes are built before the response starts, so a failure is a 5xx and never
+ * a truncated calendar (which lenient clients would read as "every event deleted").
+ */
+import { Hono } from 'hono';
+import { type Conditional, serveFeed } from '../../services/serve-feed.ts';
+import type { HonoEnv } from '../env.ts';
+import { describe } from '../openapi.ts';
+import { problem } from '../problem.ts';
+import { param, serviceContext } from '../request.ts';
+
+export const publicFeed = new Hono<HonoEnv>();
+
+// Compressed bodies by ETag: a feed changes rarely and is polled often, so compress each version once.
+const gzipped = new Map<string, Uint8Array>();
+const GZIP_CACHE_LIMIT = 256;
+
+async function gzip(etag: string, body: string): Promise<Uint8Array> {
+  let bytes = gzipped.get(etag);
+  if (!bytes) {
+    const stream = new Blob([body]).stream().pipeThrough(new CompressionStream('gzip'));
+    bytes = new Uint8Array(await new Response(stream).arrayBuffer());
+    if (gzipped.size >= GZIP_CACHE_LIMIT) gzipped.delete(gzipped.keys().next().value!);
+    gzipped.set(etag, bytes);
+  }
+  return bytes;
+}
+
+const gzipTag = (etag: string) => etag.replace(/"$/, '-gzip"');
+
+publicFeed.get(
+  describe({ method: 'get', path: '/feeds/{file}', summary: 'An ICS feed (secret link ending in .ics); conditional GET answers 304', tag: 'Feeds', auth: false, responses: { 200: 'text/calendar', 304: 'Not modified', 404: 'Unknown link', 410: 'Revoked link' } }),
+  async (c) => {
+    const file = param(c, 'file');
+    const conditional: Conditional = { ifNoneMatch: c.req.header('if-none-match'), ifModifiedSince: c.req.header('if-modified-since') };
+    const answer = await serveFeed(serviceContext(c, 'feed'), file.replace(/\.ics$/, ''), conditional);
+    if (answer.status === 404) return problem(c, 'not-found', 'no calendar at this link');
+    if (answer.status === 410) return problem(c, 'gone', 'this calendar link was revoked; ask for a new one');
+
+    const useGzip = /\bgzip\b/.test(c.req.header('accept-encoding') ?? '');
+    const headers = new Headers({
+      etag: useGzip ? gzipTag(answer.etag) : answer.etag,
+      'last-modified': answer.lastModified,
+      'cache-control': 'private, no-cache',
+      vary: 'Accept-Encoding',
+    });
+    if (answer.status === 304) return new Response(null, { status: 304, headers });
+    headers.set('content-type', 'text/calendar; charset=utf-8');
+    headers.set('content-disposition', 'inline; filename="lich-truc.ics"');
+    const bytes = useGzip ? await gzip(answer.etag, answer.body) : new TextEncoder().encode(answer.body);
+    if (useGzip) headers.set('content-encoding', 'gzip');
+    headers.set('content-length', String(bytes.byteLength));
+    return new Response(c.req.method === 'HEAD' ? null : bytes, { status: 200, headers });
+  },
+);

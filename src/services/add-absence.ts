@@ -1,0 +1,31 @@
+/** Recording an absence: the member's slots in that range go to cover, and the feeds follow. */
+import { checkAbsences } from '../domain/check-facts.ts';
+import type { Absence } from '../domain/facts-schema.ts';
+import type { StoredAbsence } from '../storage/records.ts';
+import { auditStatement, insertAbsence } from '../storage/statements.ts';
+import { changeFacts } from './change-facts.ts';
+import { type ServiceContext, stampOf } from './context.ts';
+import { conflict, invalid } from './errors.ts';
+
+export async function addAbsence(ctx: ServiceContext, rosterId: string, input: Absence) {
+  return changeFacts(ctx, rosterId, (state) => {
+    const absence: Absence = { memberId: input.memberId, from: input.from, to: input.to, reason: input.reason, ...(input.note ? { note: input.note } : {}) };
+    const all = [...state.facts.absences, absence];
+    const problem = checkAbsences(state.stored.roster, all).find((issue) => issue.index === all.length - 1);
+    if (problem?.field === 'memberId') throw invalid(problem.message, [{ field: 'memberId', message: problem.message }]);
+    if (problem) throw conflict(problem.message, [{ field: 'from', message: problem.message }]);
+
+    const stamp = stampOf(ctx);
+    const id = crypto.randomUUID();
+    const stored: StoredAbsence = { ...absence, id, rosterId, createdAt: stamp.now, createdBy: stamp.actor.name };
+    return {
+      statements: [
+        insertAbsence(rosterId, id, absence, stamp),
+        auditStatement({ action: 'absence.create', rosterId, entity: 'absence', entityId: id, after: stored }, stamp),
+      ],
+      next: { ...state.facts, absences: [...state.facts.absences, stored] },
+      range: { from: absence.from, to: absence.to },
+      result: stored,
+    };
+  });
+}

@@ -1,0 +1,44 @@
+/**
+ * The shared path of every change to a roster's facts (absences, overrides, swaps): read, validate against what
+ * is stored, write atomically only if nobody changed the facts meanwhile (retrying a few times if they did), then
+ * report the slots that changed and re-publish the feeds that show them.
+ */
+import { type IsoDate, maxDate } from '../domain/dates.ts';
+import type { RosterFacts } from '../domain/facts-schema.ts';
+import { diffSlots, type SlotChange } from '../domain/slot-diff.ts';
+import type { GuardedStatement } from '../storage/guarded-write.ts';
+import type { ServiceContext } from './context.ts';
+import { conflict } from './errors.ts';
+import { publishRosterFeeds } from './publish-feeds.ts';
+import { expandState, loadRosterState, type RosterState } from './roster-state.ts';
+
+export interface FactChange<T> {
+  statements: GuardedStatement[];
+  /** The facts as they will be once the statements land. */
+  next: RosterFacts;
+  /** Days whose slots the change can affect; covers later in the same year may shift, so the range runs to its end. */
+  range: { from: IsoDate; to: IsoDate };
+  result: T;
+}
+
+const ATTEMPTS = 3;
+
+export async function changeFacts<T>(
+  ctx: ServiceContext,
+  rosterId: string,
+  plan: (state: RosterState) => FactChange<T>,
+): Promise<{ result: T; changedSlots: SlotChange[] }> {
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const state = await loadRosterState(ctx, rosterId);
+    const change = plan(state);
+    const guard = { rosterId, column: 'facts_version' as const, expected: state.stored.factsVersion };
+    if (!(await ctx.store.commit(guard, ctx.now().toISOString(), change.statements))) continue;
+    const { from } = change.range;
+    const to = maxDate(change.range.to, `${change.range.to.slice(0, 4)}-12-31`);
+    const before = expandState(state, from, to).slots;
+    const after = expandState({ ...state, facts: { ...state.facts, ...change.next } as RosterState['facts'] }, from, to).slots;
+    await publishRosterFeeds(ctx, state.stored.roster);
+    return { result: change.result, changedSlots: diffSlots(before, after) };
+  }
+  throw conflict('the roster was changed by someone else at the same moment; try again');
+}

@@ -1,0 +1,16 @@
+/** What every service verb receives: the store, the clock, who acts, and where feeds are published. */
+import type { Actor } from '../storage/records.ts';
+import type { Store } from '../storage/store.ts';
+import type { Stamp } from '../storage/statements.ts';
+
+export interface ServiceContext {
+  store: Store;
+  now(): Date;
+  actor: Actor;
+  /** Base URL of feed links, e.g. `https://lichtruc.example.gov.vn`. */
+  publicUrl: string;
+}
+
+export function stampOf(ctx: ServiceContext): Stamp {
+  return { actor: ctx.actor, now: ctx.now().toISOString() };
+}

@@ -1,0 +1,42 @@
+/**
+ * Secret feed links: one per roster or per member, at an unguessable URL. Only the SHA-256 of the token is kept, so
+ * a link is shown once, at creation; a lost link is revoked and a new one created.
+ */
+import type { FeedRecord } from '../storage/records.ts';
+import { scopeOf } from '../storage/feed-store.ts';
+import { type ServiceContext, stampOf } from './context.ts';
+import { invalid, notFound } from './errors.ts';
+import { publishScope } from './publish-feeds.ts';
+import { requireRoster } from './roster-state.ts';
+import { randomToken, sha256Hex } from './secrets.ts';
+
+export interface CreatedFeed extends FeedRecord {
+  url: string;
+  webcalUrl: string;
+}
+
+export function feedUrls(publicUrl: string, token: string) {
+  const url = `${publicUrl.replace(/\/+$/, '')}/feeds/${token}.ics`;
+  return { url, webcalUrl: url.replace(/^https?:/, 'webcal:') };
+}
+
+export async function createFeed(ctx: ServiceContext, input: { rosterId: string; memberId?: string | undefined; label?: string | undefined }): Promise<CreatedFeed> {
+  const stored = await requireRoster(ctx, input.rosterId);
+  if (input.memberId && !stored.roster.members.some((member) => member.id === input.memberId)) {
+    const message = `no member with id "${input.memberId}" in roster ${input.rosterId}`;
+    throw invalid(message, [{ field: 'memberId', message }]);
+  }
+  const stamp = stampOf(ctx);
+  const token = randomToken();
+  const feed: FeedRecord = { id: crypto.randomUUID(), rosterId: input.rosterId, memberId: input.memberId ?? null, label: input.label ?? null, createdAt: stamp.now, revokedAt: null };
+  await ctx.store.feeds.create(feed, await sha256Hex(token), { action: 'feed.create', rosterId: input.rosterId, entity: 'feed', entityId: feed.id, after: feed }, stamp);
+  await publishScope(ctx, scopeOf(feed));
+  return { ...feed, ...feedUrls(ctx.publicUrl, token) };
+}
+
+export async function revokeFeed(ctx: ServiceContext, id: string): Promise<void> {
+  const feed = await ctx.store.feeds.get(id);
+  if (!feed) throw notFound(`feed "${id}"`);
+  if (feed.revokedAt) return;
+  await ctx.store.feeds.revoke(id, { action: 'feed.revoke', rosterId: feed.rosterId, entity: 'feed', entityId: id, before: feed }, stampOf(ctx));
+}

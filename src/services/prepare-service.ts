@@ -1,0 +1,45 @@
+/**
+ * First-start chores, shared by every entry: the admin token (generated once and shown once when none is
+ * configured; only its hash is kept) and, on the very first start, a feed link for each roster, so a newcomer
+ * has something to subscribe to.
+ */
+import type { ServiceContext } from './context.ts';
+import { createFeed } from './feed-links.ts';
+import { randomToken, sha256Hex } from './secrets.ts';
+
+export interface PreparedService {
+  adminTokenHash: string;
+  /** Lines to show the operator: secrets appear here once and are never stored in clear. */
+  messages: string[];
+}
+
+export async function prepareService(ctx: ServiceContext, configuredToken: string | undefined): Promise<PreparedService> {
+  const messages: string[] = [];
+  let adminTokenHash: string;
+  if (configuredToken) {
+    adminTokenHash = await sha256Hex(configuredToken);
+  } else {
+    const stored = await ctx.store.setting('admin_token_hash');
+    if (stored) {
+      adminTokenHash = stored;
+      messages.push('\nAdmin token: the one printed at first start (set LICHTRUC_ADMIN_TOKEN to choose your own).');
+    } else {
+      const token = randomToken();
+      adminTokenHash = await sha256Hex(token);
+      await ctx.store.putSetting('admin_token_hash', adminTokenHash);
+      messages.push(`\nAdmin token (shown once, keep it): ${token}`, `  curl -H 'Authorization: Bearer ${token}' ${ctx.publicUrl}/api/rosters`);
+    }
+  }
+
+  // Only on the very first start: a link an admin revoked later must stay revoked.
+  if (!(await ctx.store.setting('first_start_done'))) {
+    for (const stored of await ctx.store.listRosters()) {
+      const feed = await createFeed(ctx, { rosterId: stored.id, label: 'created at first start' });
+      messages.push(`\nCalendar feed of ${stored.roster.name} (shown once; subscribe from a phone or calendar app):`, `  ${feed.url}`, `  ${feed.webcalUrl}`);
+    }
+    await ctx.store.putSetting('first_start_done', ctx.now().toISOString());
+  } else {
+    messages.push(`\nFeed links were shown when they were created; create new ones with POST ${ctx.publicUrl}/api/feeds.`);
+  }
+  return { adminTokenHash, messages };
+}

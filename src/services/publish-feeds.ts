@@ -1,0 +1,109 @@
+/**
+ * Publishing feeds: after any change, the scopes it touches (a roster's feed, its members' feeds) are reconciled
+ * against what they showed before and re-rendered once, so a GET serves stored bytes and a conditional GET costs one
+ * lookup. Only scopes with a live link are published.
+ */
+import { addDays, type IsoDate } from '../domain/dates.ts';
+import { desiredEvents, parseScope } from '../domain/feed-events.ts';
+import { type PublishedEvent, reconcileFeedEvents } from '../domain/feed-state.ts';
+import { memberName } from '../domain/vietnamese.ts';
+import { dateInZone } from '../domain/zone.ts';
+import type { FeedDocument } from '../providers/ics/feed-document.ts';
+import { renderFeed } from '../providers/ics/render-feed.ts';
+import type { CachedFeed, PublishedEventRow } from '../storage/feed-store.ts';
+import type { Roster } from '../domain/roster-schema.ts';
+import type { StoredRoster } from '../storage/records.ts';
+import type { ServiceContext } from './context.ts';
+import { notFound } from './errors.ts';
+import { expandState, loadHolidayCalendar } from './roster-state.ts';
+import { sha256Hex } from './secrets.ts';
+
+/** A feed shows half a year back (recent history) and a bit over a year ahead. */
+export const FEED_WINDOW = { pastDays: 180, futureDays: 400 };
+const DEFAULT_ZONE = 'Asia/Ho_Chi_Minh';
+
+async function rostersOf(ctx: ServiceContext, scope: string): Promise<StoredRoster[]> {
+  const parsed = parseScope(scope);
+  if (parsed.kind === 'roster') {
+    const stored = await ctx.store.getRoster(parsed.rosterId);
+    if (!stored) throw notFound(`roster "${parsed.rosterId}"`);
+    return [stored];
+  }
+  const all = await ctx.store.listRosters();
+  return all.filter((stored) => stored.roster.members.some((member) => member.id === parsed.memberId));
+}
+
+function zoneOf(rosters: readonly StoredRoster[]): string {
+  return rosters[0]?.roster.timeZone ?? DEFAULT_ZONE;
+}
+
+function feedName(scope: string, rosters: readonly StoredRoster[]): string {
+  const parsed = parseScope(scope);
+  if (parsed.kind === 'roster') return rosters[0]!.roster.name;
+  const member = rosters.flatMap((stored) => stored.roster.members).find((candidate) => candidate.id === parsed.memberId);
+  return member ? `Lịch trực – ${memberName(member)}` : `Lịch trực – ${parsed.memberId}`;
+}
+
+const toPublished = (row: PublishedEventRow): PublishedEvent => ({ ...row, hash: row.contentHash });
+
+export async function publishScope(ctx: ServiceContext, scope: string): Promise<CachedFeed> {
+  const rosters = await rostersOf(ctx, scope);
+  const zone = zoneOf(rosters);
+  const today: IsoDate = dateInZone(ctx.now(), zone);
+  const builtFor = `${zone}|${today}`;
+  const window = { from: addDays(today, -FEED_WINDOW.pastDays), to: addDays(today, FEED_WINDOW.futureDays) };
+  const holidays = await loadHolidayCalendar(ctx.store);
+  const desired = [];
+  for (const stored of rosters) {
+    const facts = await ctx.store.factsOf(stored.id);
+    const { slots } = expandState({ stored, facts, holidays }, window.from, window.to);
+    desired.push(...desiredEvents(stored.roster, slots, parseScope(scope)));
+  }
+  const published = (await ctx.store.feeds.events(scope)).map(toPublished);
+  const result = reconcileFeedEvents(desired, published, window, ctx.now());
+  await ctx.store.feeds.saveEvents(
+    scope,
+    result.upserts.map((event) => ({ ...event, contentHash: event.hash })),
+    result.deletes,
+  );
+
+  const document: FeedDocument = {
+    name: feedName(scope, rosters),
+    timeZone: zone,
+    refreshMinutes: 60,
+    events: result.events.map((event) => ({
+      uid: event.uid,
+      ...JSON.parse(event.content),
+      status: event.status,
+      sequence: event.sequence,
+      created: event.createdAt,
+      lastModified: event.modifiedAt,
+    })),
+  };
+  const body = renderFeed(document);
+  const etag = `"${(await sha256Hex(body)).slice(0, 32)}"`;
+  const previous = await ctx.store.feeds.cached(scope);
+  if (previous && previous.etag === etag && previous.builtFor === builtFor) return previous;
+  const lastModified = previous?.etag === etag ? previous.lastModified : new Date(Math.floor(ctx.now().getTime() / 1000) * 1000).toUTCString();
+  const cache: CachedFeed = { scope, builtFor, etag, lastModified, body };
+  await ctx.store.feeds.saveCache(cache);
+  return cache;
+}
+
+/**
+ * Re-publishes the live scopes a roster change can touch: the roster's own feed and the feeds of its members, as
+ * they were and as they are (pass both versions of the roster when its members changed).
+ */
+export async function publishRosterFeeds(ctx: ServiceContext, ...versions: (Roster | null | undefined)[]): Promise<void> {
+  const present = versions.filter((roster): roster is Roster => Boolean(roster));
+  if (present.length === 0) return;
+  const touched = new Set([`roster:${present[0]!.id}`, ...present.flatMap((roster) => roster.members.map((member) => `member:${member.id}`))]);
+  for (const scope of await ctx.store.feeds.liveScopes()) {
+    if (touched.has(scope)) await publishScope(ctx, scope);
+  }
+}
+
+/** Re-publishes every live feed (after a holiday table change, which can touch any roster). */
+export async function publishAllFeeds(ctx: ServiceContext): Promise<void> {
+  for (const scope of await ctx.store.feeds.liveScopes()) await publishScope(ctx, scope);
+}

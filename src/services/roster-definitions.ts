@@ -1,0 +1,64 @@
+/**
+ * Creating, replacing, editing and deleting API-managed rosters. A roster defined by a file in calendars/ is
+ * read-only here (edit the file); every edit names the version it was made on (If-Match), so two admins cannot
+ * overwrite each other silently.
+ */
+import type { Roster } from '../domain/roster-schema.ts';
+import type { StoredRoster } from '../storage/records.ts';
+import { auditStatement, replaceDefinition, revokeRosterFeeds } from '../storage/statements.ts';
+import { type ServiceContext, stampOf } from './context.ts';
+import { conflict, ServiceError } from './errors.ts';
+import { publishRosterFeeds } from './publish-feeds.ts';
+import { requireRoster } from './roster-state.ts';
+import { definitionHash, validateRoster } from './validate-roster.ts';
+
+export const rosterEtag = (stored: Pick<StoredRoster, 'version'>) => `"v${stored.version}"`;
+
+function requireEditable(stored: StoredRoster, ifMatch: string | undefined): void {
+  if (stored.origin === 'file') {
+    throw new ServiceError('read-only', `roster "${stored.id}" is defined by ${stored.sourcePath}: edit that file instead (absences, overrides and swaps can be changed here)`);
+  }
+  if (!ifMatch) throw new ServiceError('precondition-required', `send If-Match: ${rosterEtag(stored)} (the roster's current ETag) to change it`);
+  if (ifMatch !== '*' && !ifMatch.split(',').some((tag) => tag.trim() === rosterEtag(stored))) {
+    throw new ServiceError('precondition-failed', `roster "${stored.id}" has changed since you read it (now ${rosterEtag(stored)}): reload and try again`);
+  }
+}
+
+export async function createRoster(ctx: ServiceContext, input: unknown): Promise<StoredRoster> {
+  const roster = validateRoster(input);
+  if (await ctx.store.getRoster(roster.id)) throw conflict(`a roster with id "${roster.id}" already exists`, [{ field: 'id', message: 'already exists' }]);
+  const stamp = stampOf(ctx);
+  await ctx.store.insertRoster({ id: roster.id, origin: 'api', sourcePath: null, roster, definitionHash: definitionHash(roster), createdAt: stamp.now }, stamp);
+  return (await ctx.store.getRoster(roster.id))!;
+}
+
+/** Replaces the definition with `edit(current)`, validated as a whole. */
+export async function editRoster(ctx: ServiceContext, rosterId: string, ifMatch: string | undefined, edit: (current: Roster) => unknown): Promise<StoredRoster> {
+  const stored = await requireRoster(ctx, rosterId);
+  requireEditable(stored, ifMatch);
+  const next = validateRoster(edit(structuredClone(stored.roster)));
+  if (next.id !== rosterId) throw conflict('a roster id never changes: feed links and event identities derive from it', [{ field: 'id', message: 'must stay ' + rosterId }]);
+  const stamp = stampOf(ctx);
+  const written = await ctx.store.commit({ rosterId, column: 'version', expected: stored.version }, stamp.now, [
+    replaceDefinition(next, definitionHash(next), stamp.now),
+    auditStatement({ action: 'roster.update', rosterId, entity: 'roster', entityId: rosterId, before: stored.roster, after: next }, stamp),
+  ]);
+  if (!written) throw new ServiceError('precondition-failed', `roster "${rosterId}" was changed by someone else at the same moment: reload and try again`);
+  await publishRosterFeeds(ctx, next, stored.roster);
+  return (await ctx.store.getRoster(rosterId))!;
+}
+
+export async function deleteRoster(ctx: ServiceContext, rosterId: string, ifMatch: string | undefined): Promise<void> {
+  const stored = await requireRoster(ctx, rosterId);
+  requireEditable(stored, ifMatch);
+  const facts = await ctx.store.factsOf(rosterId);
+  const stamp = stampOf(ctx);
+  // The audit entry keeps the definition and its facts: deleting a roster never loses what admins entered.
+  const written = await ctx.store.commit({ rosterId, column: 'version', expected: stored.version }, stamp.now, [
+    revokeRosterFeeds(rosterId, stamp.now),
+    auditStatement({ action: 'roster.delete', rosterId, entity: 'roster', entityId: rosterId, before: { roster: stored.roster, facts } }, stamp),
+    { sql: 'DELETE FROM rosters WHERE id = ? AND :guard', values: [rosterId] },
+  ]);
+  if (!written) throw new ServiceError('precondition-failed', `roster "${rosterId}" was changed by someone else at the same moment: reload and try again`);
+  await publishRosterFeeds(ctx, stored.roster);
+}

@@ -1,0 +1,56 @@
+/**
+ * Answering a calendar client's GET of a feed link. A conditional GET of an unchanged feed costs one lookup and no
+ * rendering; a revoked link answers "gone" even when a rendered copy exists; an unknown one "not found".
+ */
+import { dateInZone } from '../domain/zone.ts';
+import { scopeOf } from '../storage/feed-store.ts';
+import type { ServiceContext } from './context.ts';
+import { publishScope } from './publish-feeds.ts';
+import { sha256Hex } from './secrets.ts';
+
+export type FeedAnswer =
+  | { status: 404 }
+  | { status: 410 }
+  | { status: 304; etag: string; lastModified: string }
+  | { status: 200; etag: string; lastModified: string; body: string };
+
+export interface Conditional {
+  ifNoneMatch?: string | undefined;
+  ifModifiedSince?: string | undefined;
+}
+
+const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
+/** RFC 9110 weak comparison for If-None-Match; the `-gzip` variant of our ETag names the same content. */
+export function etagMatches(header: string, etag: string): boolean {
+  const bare = etag.replace(/"$/, '');
+  return header.split(',').some((candidate) => {
+    const tag = candidate.trim().replace(/^W\//, '');
+    return tag === '*' || tag === etag || tag === `${bare}-gzip"`;
+  });
+}
+
+function notModified(conditional: Conditional, etag: string, lastModified: string): boolean {
+  if (conditional.ifNoneMatch) return etagMatches(conditional.ifNoneMatch, etag);
+  if (!conditional.ifModifiedSince) return false;
+  const since = Date.parse(conditional.ifModifiedSince);
+  return !Number.isNaN(since) && Date.parse(lastModified) <= since;
+}
+
+export async function serveFeed(ctx: ServiceContext, token: string, conditional: Conditional): Promise<FeedAnswer> {
+  if (!TOKEN.test(token)) return { status: 404 };
+  const found = await ctx.store.feeds.lookup(await sha256Hex(token));
+  if (!found) return { status: 404 };
+  if (found.feed.revokedAt) return { status: 410 };
+  const { cache } = found;
+  // The cache is built for one day in one zone (`zone|date`): the feed's window moves with the date.
+  const [zone, day] = cache?.builtFor.split('|') ?? [];
+  const fresh = cache && zone && day === dateInZone(ctx.now(), zone);
+  if (fresh && notModified(conditional, cache.etag, cache.lastModified)) {
+    return { status: 304, etag: cache.etag, lastModified: cache.lastModified };
+  }
+  const scope = scopeOf(found.feed);
+  const feed = (fresh && (await ctx.store.feeds.cached(scope))) || (await publishScope(ctx, scope));
+  if (notModified(conditional, feed.etag, feed.lastModified)) return { status: 304, etag: feed.etag, lastModified: feed.lastModified };
+  return { status: 200, etag: feed.etag, lastModified: feed.lastModified, body: feed.body };
+}

@@ -1,0 +1,153 @@
+/**
+ * The one store of lichtruc, written once against the D1-shaped SQL port: reads return plain records, and writes
+ * that change a roster go through `commit`, which applies guarded statements atomically or reports a conflict.
+ */
+import { type Roster, RosterSchema } from '../domain/roster-schema.ts';
+import { createFeedStore, type FeedStore } from './feed-store.ts';
+import { type GuardedStatement, guardedWrite, type RosterGuard } from './guarded-write.ts';
+import { createHolidayStore, type HolidayStore } from './holiday-store.ts';
+import type { AuditRecord, StoredFacts, StoredRoster } from './records.ts';
+import type { SqlDatabase, SqlValue } from './sql.ts';
+import { plainAuditStatement, type Stamp } from './statements.ts';
+
+type Row = Record<string, SqlValue>;
+
+export interface Store {
+  db: SqlDatabase;
+  listRosters(): Promise<StoredRoster[]>;
+  getRoster(id: string): Promise<StoredRoster | null>;
+  factsOf(rosterId: string): Promise<StoredFacts>;
+  /** Applies the statements if `guard` still holds; false when someone else changed the roster first. */
+  commit(guard: RosterGuard, now: string, statements: readonly GuardedStatement[]): Promise<boolean>;
+  insertRoster(stored: Omit<StoredRoster, 'version' | 'factsVersion' | 'fileMissing' | 'updatedAt'>, stamp: Stamp): Promise<void>;
+  setFileMissing(ids: readonly string[], missing: boolean): Promise<void>;
+  audit(filter: { rosterId?: string | undefined; limit: number; before?: number | undefined }): Promise<AuditRecord[]>;
+  setting(key: string): Promise<string | null>;
+  putSetting(key: string, value: string): Promise<void>;
+  feeds: FeedStore;
+  holidays: HolidayStore;
+}
+
+// Parsing a stored definition validates it again; rosters change rarely, so keep the parsed value per hash.
+const parsedDefinitions = new Map<string, Roster>();
+
+function parseDefinition(hash: string, definition: string): Roster {
+  let roster = parsedDefinitions.get(hash);
+  if (!roster) {
+    roster = RosterSchema.parse(JSON.parse(definition));
+    if (parsedDefinitions.size > 1000) parsedDefinitions.clear();
+    parsedDefinitions.set(hash, roster);
+  }
+  return roster;
+}
+
+function toStoredRoster(row: Row): StoredRoster {
+  return {
+    id: String(row.id),
+    origin: row.origin as StoredRoster['origin'],
+    sourcePath: row.source_path === null ? null : String(row.source_path),
+    roster: parseDefinition(String(row.definition_hash), String(row.definition)),
+    definitionHash: String(row.definition_hash),
+    version: Number(row.version),
+    factsVersion: Number(row.facts_version),
+    fileMissing: Boolean(row.file_missing),
+    createdAt: String(row.created_at),
+    updatedAt: String(row.updated_at),
+  };
+}
+
+const optional = (value: SqlValue | undefined) => (value === null || value === undefined ? undefined : String(value));
+const authored = (row: Row) => ({
+  id: String(row.id),
+  rosterId: String(row.roster_id),
+  createdAt: String(row.created_at),
+  createdBy: String(row.created_by),
+  note: optional(row.note),
+});
+const slotRef = (date: SqlValue | undefined, position: SqlValue | undefined) => ({
+  date: String(date),
+  position: optional(position) as 'primary' | 'backup' | undefined,
+});
+
+export function createStore(db: SqlDatabase): Store {
+  const rows = async (sql: string, ...values: SqlValue[]) => (await db.prepare(sql).bind(...values).all<Row>()).results;
+  return {
+    db,
+    feeds: createFeedStore(db),
+    holidays: createHolidayStore(db),
+    async listRosters() {
+      return (await rows('SELECT * FROM rosters ORDER BY id')).map(toStoredRoster);
+    },
+    async getRoster(id) {
+      const row = await db.prepare('SELECT * FROM rosters WHERE id = ?').bind(id).first<Row>();
+      return row ? toStoredRoster(row) : null;
+    },
+    async factsOf(rosterId) {
+      const [absences, overrides, swaps] = await Promise.all([
+        rows('SELECT * FROM absences WHERE roster_id = ? ORDER BY from_date, created_at', rosterId),
+        rows('SELECT * FROM overrides WHERE roster_id = ? ORDER BY date, created_at', rosterId),
+        rows('SELECT * FROM swaps WHERE roster_id = ? ORDER BY first_date, created_at', rosterId),
+      ]);
+      return {
+        absences: absences.map((row) => ({
+          ...authored(row),
+          memberId: String(row.member_id),
+          from: String(row.from_date),
+          to: String(row.to_date),
+          reason: row.reason as StoredFacts['absences'][number]['reason'],
+        })),
+        overrides: overrides.map((row) => ({ ...authored(row), ...slotRef(row.date, row.position), memberId: String(row.member_id) })),
+        swaps: swaps.map((row) => ({
+          ...authored(row),
+          first: slotRef(row.first_date, row.first_position),
+          second: slotRef(row.second_date, row.second_position),
+        })),
+      };
+    },
+    commit: (guard, now, statements) => guardedWrite(db, guard, now, statements),
+    async insertRoster(stored, stamp) {
+      await db.batch([
+        db
+          .prepare(
+            `INSERT INTO rosters (id, origin, source_path, definition, definition_hash, created_at, updated_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .bind(stored.id, stored.origin, stored.sourcePath, JSON.stringify(stored.roster), stored.definitionHash, stamp.now, stamp.now),
+        plainAuditStatement(db, { action: 'roster.create', rosterId: stored.id, entity: 'roster', entityId: stored.id, after: stored.roster }, stamp),
+      ]);
+    },
+    async setting(key) {
+      const row = await db.prepare('SELECT value FROM settings WHERE key = ?').bind(key).first<{ value: string }>();
+      return row?.value ?? null;
+    },
+    async putSetting(key, value) {
+      await db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').bind(key, value).run();
+    },
+    async setFileMissing(ids, missing) {
+      if (ids.length === 0) return;
+      await db.batch(ids.map((id) => db.prepare('UPDATE rosters SET file_missing = ? WHERE id = ?').bind(missing ? 1 : 0, id)));
+    },
+    async audit({ rosterId, limit, before }) {
+      const found = await rows(
+        `SELECT * FROM audit_log WHERE (? IS NULL OR roster_id = ?) AND (? IS NULL OR seq < ?) ORDER BY seq DESC LIMIT ?`,
+        rosterId ?? null,
+        rosterId ?? null,
+        before ?? null,
+        before ?? null,
+        limit,
+      );
+      return found.map((row) => ({
+        seq: Number(row.seq),
+        at: String(row.at),
+        actor: String(row.actor),
+        action: String(row.action),
+        rosterId: row.roster_id === null ? null : String(row.roster_id),
+        entity: String(row.entity),
+        entityId: row.entity_id === null ? null : String(row.entity_id),
+        before: row.before === null ? null : JSON.parse(String(row.before)),
+        after: row.after === null ? null : JSON.parse(String(row.after)),
+        requestId: row.request_id === null ? null : String(row.request_id),
+      }));
+    },
+  };
+}
