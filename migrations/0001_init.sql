@@ -59,7 +59,8 @@ CREATE TABLE swaps (
 CREATE INDEX swaps_by_roster ON swaps (roster_id);
 
 -- Holiday tables from calendars/holidays (the base), and admins' edits layered over them by date, so re-applying
--- the files never loses an edit made for a late government notice. An edit with a NULL entry removes the day.
+-- the files never loses an edit made for a late government notice. An edit with a NULL entry removes the day;
+-- `source` is the document the edit cites when the table does not list it yet.
 CREATE TABLE holiday_tables (
   country TEXT NOT NULL,
   year INTEGER NOT NULL,
@@ -73,6 +74,7 @@ CREATE TABLE holiday_edits (
   country TEXT NOT NULL,
   date TEXT NOT NULL,
   entry TEXT,
+  source TEXT,
   updated_at TEXT NOT NULL,
   updated_by TEXT NOT NULL,
   PRIMARY KEY (country, date)

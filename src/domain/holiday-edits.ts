@@ -4,12 +4,14 @@
  */
 import { yearOf } from './dates.ts';
 import { estimateHolidayTable } from './estimate-holidays.ts';
-import type { HolidayEntry, HolidayTable } from './holiday-schema.ts';
+import type { HolidayEntry, HolidaySource, HolidayTable } from './holiday-schema.ts';
 
 export interface HolidayEditInput {
   date: string;
   /** null removes the day from the table. */
   entry: HolidayEntry | null;
+  /** A document the entry cites that the table does not list yet (a notice that arrived late). */
+  source?: HolidaySource | null;
 }
 
 /** Tables with the edits applied; a year that only has edits starts from its estimate. */
@@ -21,7 +23,9 @@ export function applyHolidayEdits(base: readonly HolidayTable[], edits: readonly
     const entries = table.entries.filter((entry) => entry.date !== edit.date);
     if (edit.entry) entries.push(edit.entry);
     entries.sort((a, b) => a.date.localeCompare(b.date));
-    tables.set(year, { ...table, entries });
+    const source = edit.source;
+    const sources = source && !table.sources.some((known) => known.id === source.id) ? [...table.sources, source] : table.sources;
+    tables.set(year, { ...table, sources, entries });
   }
   return [...tables.values()].sort((a, b) => a.year - b.year);
 }

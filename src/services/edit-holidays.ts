@@ -4,7 +4,7 @@
  * feed is re-published because any roster may be open that day.
  */
 import { applyHolidayEdits } from '../domain/holiday-edits.ts';
-import { type HolidayEntry, HolidayTableSchema } from '../domain/holiday-schema.ts';
+import { type HolidayEntry, type HolidaySource, HolidayTableSchema } from '../domain/holiday-schema.ts';
 import { type ServiceContext, stampOf } from './context.ts';
 import { invalid } from './errors.ts';
 import { publishAllFeeds } from './publish-feeds.ts';
@@ -15,20 +15,20 @@ export async function getHolidayTable(ctx: ServiceContext, year: number) {
   return { ...calendar.tableFor(year), estimated: calendar.isEstimated(year) };
 }
 
-/** Sets (or with `entry: null`, removes) the table's entry for `date`. */
-export async function putHolidayEntry(ctx: ServiceContext, date: string, entry: HolidayEntry | null) {
+/** Sets (or with `entry: null`, removes) the table's entry for `date`, citing `source` if the table lacks it. */
+export async function putHolidayEntry(ctx: ServiceContext, date: string, entry: HolidayEntry | null, source: HolidaySource | null = null) {
   if (entry && entry.date !== date) throw invalid('the entry is for another date', [{ field: 'date', message: `must be ${date}` }]);
   const [base, edits] = await Promise.all([ctx.store.holidays.baseTables(), ctx.store.holidays.edits()]);
   const year = Number(date.slice(0, 4));
   const before = applyHolidayEdits(base, edits).find((table) => table.year === year)?.entries.find((candidate) => candidate.date === date) ?? null;
-  const merged = applyHolidayEdits(base, [...edits.filter((edit) => edit.date !== date), { date, entry }]).find((table) => table.year === year)!;
+  const merged = applyHolidayEdits(base, [...edits.filter((edit) => edit.date !== date), { date, entry, source }]).find((table) => table.year === year)!;
   const result = HolidayTableSchema.safeParse(merged);
   if (!result.success) {
     const fields = result.error.issues.map((issue) => ({ field: issue.path.slice(2).map(String).join('.') || 'entry', message: issue.message }));
     throw invalid('the holiday table would not be valid with this entry', fields);
   }
   await ctx.store.holidays.putEdit(
-    { country: 'vn', date, entry },
+    { country: 'vn', date, entry, source },
     { action: entry ? 'holiday.put' : 'holiday.delete', rosterId: null, entity: 'holiday', entityId: date, before, after: entry },
     stampOf(ctx),
   );

@@ -2,7 +2,14 @@
  * Holiday tables: the base tables applied from calendars/holidays, and admins' edits by date layered over them.
  * The merged result is what the holiday calendar is built from; its version changes with every edit or apply.
  */
-import { type HolidayEntry, HolidayEntrySchema, type HolidayTable, HolidayTableSchema } from '../domain/holiday-schema.ts';
+import {
+  type HolidayEntry,
+  HolidayEntrySchema,
+  type HolidaySource,
+  HolidaySourceSchema,
+  type HolidayTable,
+  HolidayTableSchema,
+} from '../domain/holiday-schema.ts';
 import type { SqlDatabase } from './sql.ts';
 import { type AuditInput, plainAuditStatement, type Stamp } from './statements.ts';
 
@@ -11,6 +18,8 @@ export interface HolidayEdit {
   date: string;
   /** null: the admin removed that day from the table. */
   entry: HolidayEntry | null;
+  /** The document the entry cites, when the base table does not list it. */
+  source: HolidaySource | null;
   updatedAt: string;
   updatedBy: string;
 }
@@ -36,11 +45,12 @@ export function createHolidayStore(db: SqlDatabase): HolidayStore {
     async edits() {
       const { results } = await db
         .prepare('SELECT * FROM holiday_edits ORDER BY country, date')
-        .all<{ country: string; date: string; entry: string | null; updated_at: string; updated_by: string }>();
+        .all<{ country: string; date: string; entry: string | null; source: string | null; updated_at: string; updated_by: string }>();
       return results.map((row) => ({
         country: row.country,
         date: row.date,
         entry: row.entry === null ? null : HolidayEntrySchema.parse(JSON.parse(row.entry)),
+        source: row.source === null ? null : HolidaySourceSchema.parse(JSON.parse(row.source)),
         updatedAt: row.updated_at,
         updatedBy: row.updated_by,
       }));
@@ -71,11 +81,11 @@ export function createHolidayStore(db: SqlDatabase): HolidayStore {
       await db.batch([
         db
           .prepare(
-            `INSERT INTO holiday_edits (country, date, entry, updated_at, updated_by) VALUES (?, ?, ?, ?, ?)
-             ON CONFLICT (country, date) DO UPDATE SET entry = excluded.entry, updated_at = excluded.updated_at,
-               updated_by = excluded.updated_by`,
+            `INSERT INTO holiday_edits (country, date, entry, source, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?)
+             ON CONFLICT (country, date) DO UPDATE SET entry = excluded.entry, source = excluded.source,
+               updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
           )
-          .bind(edit.country, edit.date, edit.entry === null ? null : JSON.stringify(edit.entry), stamp.now, stamp.actor.name),
+          .bind(edit.country, edit.date, edit.entry && JSON.stringify(edit.entry), edit.source && JSON.stringify(edit.source), stamp.now, stamp.actor.name),
         db.prepare(BUMP_VERSION),
         plainAuditStatement(db, audit, stamp),
       ]);

@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import * as z from 'zod';
 import { isIsoDate } from '../../domain/dates.ts';
-import { HolidayEntrySchema } from '../../domain/holiday-schema.ts';
+import { HolidayEntrySchema, HolidaySourceSchema } from '../../domain/holiday-schema.ts';
 import { getHolidayTable, putHolidayEntry } from '../../services/edit-holidays.ts';
 import { invalid } from '../../services/errors.ts';
 import type { HonoEnv } from '../env.ts';
@@ -10,6 +10,10 @@ import { describe } from '../openapi.ts';
 import { param, readBody, serviceContext } from '../request.ts';
 
 const TAG = 'Holidays';
+const HolidayEditSchema = z.object({
+  entry: HolidayEntrySchema,
+  source: HolidaySourceSchema.optional().describe('The notice the entry cites, when the table does not list it yet'),
+});
 export const holidays = new Hono<HonoEnv>();
 
 function dateParam(value: string): string {
@@ -24,11 +28,11 @@ holidays.get(describe({ method: 'get', path: '/api/holidays/{year}', summary: 'T
 });
 
 holidays.put(
-  describe({ method: 'put', path: '/api/holidays/days/{date}', summary: "Set a day's entry (a swap, a làm bù day, a pending day in force)", tag: TAG, body: HolidayEntrySchema, responses: { 200: 'The table of that year', 422: 'Invalid entry' } }),
+  describe({ method: 'put', path: '/api/holidays/days/{date}', summary: "Set a day's entry (a swap, a làm bù day, a pending day in force)", tag: TAG, body: HolidayEditSchema, responses: { 200: 'The table of that year', 422: 'Invalid entry' } }),
   async (c) => {
     const date = dateParam(param(c, 'date'));
-    const entry = await readBody(c, HolidayEntrySchema);
-    return c.json(await putHolidayEntry(serviceContext(c), date, entry));
+    const edit = await readBody(c, HolidayEditSchema);
+    return c.json(await putHolidayEntry(serviceContext(c), date, edit.entry, edit.source ?? null));
   },
 );
 
