@@ -8,8 +8,10 @@ import type { CalendarSet } from '../domain/calendar-set.ts';
 import { contentHash } from '../domain/hash.ts';
 import type { Roster } from '../domain/roster-schema.ts';
 import { auditStatement, replaceDefinition } from '../storage/statements.ts';
+import { enqueueStatements } from '../storage/sync-store.ts';
 import { type ServiceContext, stampOf } from './context.ts';
 import { invalid } from './errors.ts';
+import { enqueueEveryRoster } from './enqueue.ts';
 import { publishAllFeeds, publishRosterFeeds } from './publish-feeds.ts';
 import { definitionHash } from './validate-roster.ts';
 
@@ -43,8 +45,12 @@ export async function applyCalendars(ctx: ServiceContext, set: CalendarSet): Pro
   await ctx.store.setFileMissing(report.missing, true);
   await ctx.store.setFileMissing(fileRosters.filter((stored) => fileIds.has(stored.id) && stored.fileMissing).map((stored) => stored.id), false);
 
-  if (report.holidayTables.some((table) => table.result !== 'unchanged')) await publishAllFeeds(ctx);
-  else for (const [next, before] of changed) await publishRosterFeeds(ctx, next, before);
+  if (report.holidayTables.some((table) => table.result !== 'unchanged')) {
+    await enqueueEveryRoster(ctx, 'holidays.apply-file');
+    await publishAllFeeds(ctx);
+  } else {
+    for (const [next, before] of changed) await publishRosterFeeds(ctx, next, before);
+  }
   return report;
 }
 
@@ -64,6 +70,7 @@ async function applyRosterFile(ctx: ServiceContext, path: string, roster: Roster
     replaceDefinition(roster, hash, stamp.now),
     { sql: 'UPDATE rosters SET source_path = ? WHERE id = ? AND :guard', values: [path, roster.id] },
     auditStatement({ action: 'roster.apply-file', rosterId: roster.id, entity: 'roster', entityId: roster.id, before: stored.roster, after: roster }, stamp),
+    ...enqueueStatements(roster.id, [null], 'roster.apply-file', stamp.now),
   ]);
   return { report: { id: roster.id, path, result: 'updated' as const }, changed: [roster, stored.roster] as [Roster, Roster] };
 }

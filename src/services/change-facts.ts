@@ -1,12 +1,13 @@
 /**
  * The shared path of every change to a roster's facts (absences, overrides, swaps): read, validate against what
- * is stored, write atomically only if nobody changed the facts meanwhile (retrying a few times if they did), then
- * report the slots that changed and re-publish the feeds that show them.
+ * is stored, write atomically (with an outbox row per changed slot for the calendar push) only if nobody changed the
+ * facts meanwhile, retrying a few times if they did; then re-publish the feeds and report the slots that changed.
  */
 import { type IsoDate, maxDate } from '../domain/dates.ts';
 import type { RosterFacts } from '../domain/facts-schema.ts';
 import { diffSlots, type SlotChange } from '../domain/slot-diff.ts';
 import type { GuardedStatement } from '../storage/guarded-write.ts';
+import { enqueueStatements } from '../storage/sync-store.ts';
 import type { ServiceContext } from './context.ts';
 import { conflict } from './errors.ts';
 import { publishRosterFeeds } from './publish-feeds.ts';
@@ -31,14 +32,18 @@ export async function changeFacts<T>(
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const state = await loadRosterState(ctx, rosterId);
     const change = plan(state);
-    const guard = { rosterId, column: 'facts_version' as const, expected: state.stored.factsVersion };
-    if (!(await ctx.store.commit(guard, ctx.now().toISOString(), change.statements))) continue;
     const { from } = change.range;
     const to = maxDate(change.range.to, `${change.range.to.slice(0, 4)}-12-31`);
     const before = expandState(state, from, to).slots;
     const after = expandState({ ...state, facts: { ...state.facts, ...change.next } as RosterState['facts'] }, from, to).slots;
+    const changedSlots = diffSlots(before, after);
+    const now = ctx.now().toISOString();
+    const outbox = enqueueStatements(rosterId, changedSlots.map((changed) => changed.key), 'facts', now);
+    const guard = { rosterId, column: 'facts_version' as const, expected: state.stored.factsVersion };
+    if (!(await ctx.store.commit(guard, now, [...change.statements, ...outbox]))) continue;
     await publishRosterFeeds(ctx, state.stored.roster);
-    return { result: change.result, changedSlots: diffSlots(before, after) };
+    ctx.afterChange?.(rosterId);
+    return { result: change.result, changedSlots };
   }
   throw conflict('the roster was changed by someone else at the same moment; try again');
 }

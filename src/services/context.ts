@@ -9,6 +9,8 @@ export interface ServiceContext {
   actor: Actor;
   /** Base URL of feed links, e.g. `https://lichtruc.example.gov.vn`. */
   publicUrl: string;
+  /** Called after a change of a roster has landed (and its outbox rows with it): the entry pushes it soon. */
+  afterChange?: ((rosterId: string) => void) | undefined;
 }
 
 export function stampOf(ctx: ServiceContext): Stamp {

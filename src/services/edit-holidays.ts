@@ -7,6 +7,7 @@ import { applyHolidayEdits } from '../domain/holiday-edits.ts';
 import { type HolidayEntry, type HolidaySource, HolidayTableSchema } from '../domain/holiday-schema.ts';
 import { type ServiceContext, stampOf } from './context.ts';
 import { invalid } from './errors.ts';
+import { enqueueEveryRoster } from './enqueue.ts';
 import { publishAllFeeds } from './publish-feeds.ts';
 import { loadHolidayCalendar } from './roster-state.ts';
 
@@ -32,6 +33,8 @@ export async function putHolidayEntry(ctx: ServiceContext, date: string, entry: 
     { action: entry ? 'holiday.put' : 'holiday.delete', rosterId: null, entity: 'holiday', entityId: date, before, after: entry },
     stampOf(ctx),
   );
+  // Any roster may be open that day: push them all (a full reconcile would catch a crash between these two steps).
+  await enqueueEveryRoster(ctx, entry ? 'holiday.put' : 'holiday.delete');
   await publishAllFeeds(ctx);
   return getHolidayTable(ctx, year);
 }

@@ -5,7 +5,7 @@
  */
 import { addDays, type IsoDate } from '../domain/dates.ts';
 import { desiredEvents, parseScope } from '../domain/feed-events.ts';
-import { type PublishedEvent, reconcileFeedEvents } from '../domain/feed-state.ts';
+import { type PublishedEvent, reconcileFeedEvents, stampAfter } from '../domain/feed-state.ts';
 import { memberName } from '../domain/vietnamese.ts';
 import { dateInZone } from '../domain/zone.ts';
 import type { FeedDocument } from '../providers/ics/feed-document.ts';
@@ -84,7 +84,9 @@ export async function publishScope(ctx: ServiceContext, scope: string): Promise<
   const etag = `"${(await sha256Hex(body)).slice(0, 32)}"`;
   const previous = await ctx.store.feeds.cached(scope);
   if (previous && previous.etag === etag && previous.builtFor === builtFor) return previous;
-  const lastModified = previous?.etag === etag ? previous.lastModified : new Date(Math.floor(ctx.now().getTime() / 1000) * 1000).toUTCString();
+  // HTTP dates have one-second resolution: a new version must look newer than the last even within the same second.
+  const lastModified =
+    previous?.etag === etag ? previous.lastModified : new Date(stampAfter(ctx.now(), previous ? new Date(previous.lastModified).toISOString() : undefined)).toUTCString();
   const cache: CachedFeed = { scope, builtFor, etag, lastModified, body };
   await ctx.store.feeds.saveCache(cache);
   return cache;

@@ -6,6 +6,7 @@
 import type { Roster } from '../domain/roster-schema.ts';
 import type { StoredRoster } from '../storage/records.ts';
 import { auditStatement, replaceDefinition, revokeRosterFeeds } from '../storage/statements.ts';
+import { enqueueStatements } from '../storage/sync-store.ts';
 import { type ServiceContext, stampOf } from './context.ts';
 import { conflict, ServiceError } from './errors.ts';
 import { publishRosterFeeds } from './publish-feeds.ts';
@@ -29,6 +30,9 @@ export async function createRoster(ctx: ServiceContext, input: unknown): Promise
   if (await ctx.store.getRoster(roster.id)) throw conflict(`a roster with id "${roster.id}" already exists`, [{ field: 'id', message: 'already exists' }]);
   const stamp = stampOf(ctx);
   await ctx.store.insertRoster({ id: roster.id, origin: 'api', sourcePath: null, roster, definitionHash: definitionHash(roster), createdAt: stamp.now }, stamp);
+  // Members' feeds span all their rosters: a new roster shows up in them at once.
+  await publishRosterFeeds(ctx, roster);
+  ctx.afterChange?.(roster.id);
   return (await ctx.store.getRoster(roster.id))!;
 }
 
@@ -42,9 +46,11 @@ export async function editRoster(ctx: ServiceContext, rosterId: string, ifMatch:
   const written = await ctx.store.commit({ rosterId, column: 'version', expected: stored.version }, stamp.now, [
     replaceDefinition(next, definitionHash(next), stamp.now),
     auditStatement({ action: 'roster.update', rosterId, entity: 'roster', entityId: rosterId, before: stored.roster, after: next }, stamp),
+    ...enqueueStatements(rosterId, [null], 'roster.update', stamp.now),
   ]);
   if (!written) throw new ServiceError('precondition-failed', `roster "${rosterId}" was changed by someone else at the same moment: reload and try again`);
   await publishRosterFeeds(ctx, next, stored.roster);
+  ctx.afterChange?.(rosterId);
   return (await ctx.store.getRoster(rosterId))!;
 }
 

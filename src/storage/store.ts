@@ -9,6 +9,7 @@ import { createHolidayStore, type HolidayStore } from './holiday-store.ts';
 import type { AuditRecord, StoredFacts, StoredRoster } from './records.ts';
 import type { SqlDatabase, SqlValue } from './sql.ts';
 import { plainAuditStatement, type Stamp } from './statements.ts';
+import { createSyncStore, type SyncStore } from './sync-store.ts';
 
 type Row = Record<string, SqlValue>;
 
@@ -26,6 +27,7 @@ export interface Store {
   putSetting(key: string, value: string): Promise<void>;
   feeds: FeedStore;
   holidays: HolidayStore;
+  sync: SyncStore;
 }
 
 // Parsing a stored definition validates it again; rosters change rarely, so keep the parsed value per hash.
@@ -75,6 +77,7 @@ export function createStore(db: SqlDatabase): Store {
     db,
     feeds: createFeedStore(db),
     holidays: createHolidayStore(db),
+    sync: createSyncStore(db),
     async listRosters() {
       return (await rows('SELECT * FROM rosters ORDER BY id')).map(toStoredRoster);
     },
@@ -114,6 +117,7 @@ export function createStore(db: SqlDatabase): Store {
           )
           .bind(stored.id, stored.origin, stored.sourcePath, JSON.stringify(stored.roster), stored.definitionHash, stamp.now, stamp.now),
         plainAuditStatement(db, { action: 'roster.create', rosterId: stored.id, entity: 'roster', entityId: stored.id, after: stored.roster }, stamp),
+        db.prepare("INSERT INTO sync_outbox (roster_id, slot_key, reason, enqueued_at) VALUES (?, NULL, 'roster.create', ?)").bind(stored.id, stamp.now),
       ]);
     },
     async setting(key) {

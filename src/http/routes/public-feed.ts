@@ -28,6 +28,20 @@ async function gzip(etag: string, body: string): Promise<Uint8Array> {
 
 const gzipTag = (etag: string) => etag.replace(/"$/, '-gzip"');
 
+/** Whether the client accepts gzip, reading q-values: `gzip;q=0` is a refusal (RFC 9110 §12.5.3). */
+export function acceptsGzip(header: string | undefined): boolean {
+  let gzip: number | undefined;
+  let wildcard: number | undefined;
+  for (const part of (header ?? '').split(',')) {
+    const [coding, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((param) => /^\s*q=([\d.]+)\s*$/.exec(param)?.[1]).find(Boolean);
+    const weight = q === undefined ? 1 : Number(q);
+    if (coding === 'gzip' || coding === 'x-gzip') gzip = weight;
+    else if (coding === '*') wildcard = weight;
+  }
+  return (gzip ?? wildcard ?? 0) > 0;
+}
+
 publicFeed.get(
   describe({ method: 'get', path: '/feeds/{file}', summary: 'An ICS feed (secret link ending in .ics); conditional GET answers 304', tag: 'Feeds', auth: false, responses: { 200: 'text/calendar', 304: 'Not modified', 404: 'Unknown link', 410: 'Revoked link' } }),
   async (c) => {
@@ -37,7 +51,7 @@ publicFeed.get(
     if (answer.status === 404) return problem(c, 'not-found', 'no calendar at this link');
     if (answer.status === 410) return problem(c, 'gone', 'this calendar link was revoked; ask for a new one');
 
-    const useGzip = /\bgzip\b/.test(c.req.header('accept-encoding') ?? '');
+    const useGzip = acceptsGzip(c.req.header('accept-encoding'));
     const headers = new Headers({
       etag: useGzip ? gzipTag(answer.etag) : answer.etag,
       'last-modified': answer.lastModified,

@@ -1,0 +1,78 @@
+/**
+ * Applying writes through a provider: in batches of the provider's size, each batch's results recorded as soon as
+ * it answers, retryable failures tried again after a backoff (honouring Retry-After), a credentials or sharing
+ * failure stopping everything (thrown), and a rejected write set aside without holding up the others.
+ */
+import type { SyncOp } from '../domain/sync-plan.ts';
+import { type CalendarProvider, ProviderError, type OpOutcome, type ProviderTarget } from '../providers/calendar-provider.ts';
+import { backoffDelay } from './backoff.ts';
+import type { SyncDeps } from './sync-deps.ts';
+
+type WriteOp = Exclude<SyncOp, { type: 'adopt' }>;
+
+export interface Landed {
+  op: WriteOp;
+  remoteId: string;
+  etag: string | null;
+}
+
+export interface ExecuteOutcome {
+  applied: number;
+  rejected: ProviderError[];
+  /** Writes given up on for this run because the service kept refusing for now. */
+  pending: number;
+  lastRetryable: ProviderError | null;
+}
+
+export async function executeOps(
+  deps: Pick<SyncDeps, 'backoff' | 'sleep' | 'random'>,
+  provider: CalendarProvider,
+  target: ProviderTarget,
+  ops: readonly WriteOp[],
+  onLanded: (landed: Landed[], doneSoFar: number) => Promise<void>,
+): Promise<ExecuteOutcome> {
+  const outcome: ExecuteOutcome = { applied: 0, rejected: [], pending: 0, lastRetryable: null };
+  let pending = [...ops];
+  for (let attempt = 0; pending.length > 0; attempt++) {
+    const retry: WriteOp[] = [];
+    let waitMs = 0;
+    for (let start = 0; start < pending.length; start += provider.maxBatch) {
+      const chunk = pending.slice(start, start + provider.maxBatch);
+      const results = await applyChunk(provider, target, chunk);
+      const landed: Landed[] = [];
+      results.forEach((result, index) => {
+        const op = chunk[index]!;
+        if (result.ok) landed.push({ op, remoteId: result.remoteId, etag: result.etag });
+        else if (result.error.kind === 'retryable') {
+          retry.push(op);
+          waitMs = Math.max(waitMs, result.error.retryAfterMs ?? 0);
+          outcome.lastRetryable = result.error;
+        } else if (result.error.kind === 'rejected') outcome.rejected.push(result.error);
+      });
+      outcome.applied += landed.length;
+      if (landed.length > 0) await onLanded(landed, outcome.applied);
+      const stop = results.find((result) => !result.ok && result.error.kind !== 'retryable' && result.error.kind !== 'rejected');
+      if (stop && !stop.ok) throw stop.error;
+    }
+    if (retry.length === 0) break;
+    if (attempt + 1 >= deps.backoff.maxAttempts) {
+      outcome.pending = retry.length;
+      break;
+    }
+    await deps.sleep(backoffDelay(deps.backoff, attempt, waitMs, deps.random));
+    pending = retry;
+  }
+  if (outcome.pending === 0) outcome.lastRetryable = null;
+  return outcome;
+}
+
+
+/** A whole batch that failed to arrive (timeout, dropped connection, 5xx on the envelope) is retried as a whole. */
+async function applyChunk(provider: CalendarProvider, target: ProviderTarget, chunk: WriteOp[]): Promise<OpOutcome[]> {
+  try {
+    return await provider.apply(target, chunk);
+  } catch (error) {
+    const failure = error instanceof ProviderError ? error : new ProviderError('retryable', `the calendar service did not answer (${String(error)})`);
+    return chunk.map(() => ({ ok: false as const, error: failure }));
+  }
+}

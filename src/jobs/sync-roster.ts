@@ -1,0 +1,106 @@
+/**
+ * One sync of one roster to one provider: plan (desired slots against records, and on a full resync against the
+ * remote calendar), then apply the plan in batches, recording each result as it lands so a crash at any instant
+ * leaves records that the next run converges from. Rate limits and outages are retried with backoff; a credentials
+ * or sharing problem stops the provider for this roster and is shown in words a person can act on.
+ */
+import { addDays } from '../domain/dates.ts';
+import { desiredRemoteEvents } from '../domain/remote-event.ts';
+import type { Roster } from '../domain/roster-schema.ts';
+import { planSync, type SyncOp } from '../domain/sync-plan.ts';
+import { dateInZone } from '../domain/zone.ts';
+import { type CalendarProvider, ProviderError, type ProviderName, type ProviderTarget } from '../providers/calendar-provider.ts';
+import { expandState, loadHolidayCalendar } from '../services/roster-state.ts';
+import type { RecordWrite } from '../storage/sync-store.ts';
+import { executeOps } from './execute-ops.ts';
+import type { SyncDeps } from './sync-deps.ts';
+
+export interface PlanCounts {
+  create: number;
+  update: number;
+  delete: number;
+  adopt: number;
+  unchanged: number;
+}
+
+export interface SyncRunResult {
+  provider: ProviderName;
+  rosterId: string;
+  full: boolean;
+  dryRun: boolean;
+  plan: PlanCounts;
+  applied: number;
+  failed: number;
+  /** Writes still to do (retries exhausted or provider stopped): they stay in the outbox. */
+  pending: number;
+  blocked: boolean;
+  error: string | null;
+}
+
+export function targetOf(roster: Roster, provider: ProviderName): ProviderTarget | null {
+  if (provider === 'google') return roster.publish?.google ? { rosterId: roster.id, calendarId: roster.publish.google.calendarId } : null;
+  const outlook = roster.publish?.outlook;
+  return outlook ? { rosterId: roster.id, calendarId: outlook.calendarId ?? '', mailbox: outlook.mailbox } : null;
+}
+
+function countPlan(ops: readonly SyncOp[], unchanged: number): PlanCounts {
+  const counts: PlanCounts = { create: 0, update: 0, delete: 0, adopt: 0, unchanged };
+  for (const op of ops) counts[op.type]++;
+  return counts;
+}
+
+function recordOf(op: SyncOp, remoteId: string, etag: string | null): RecordWrite {
+  if (op.type === 'delete') return { slotKey: op.slotKey, date: op.date, remoteId, etag, contentHash: '', state: 'deleted' };
+  return { slotKey: op.slotKey, date: op.event.date, remoteId, etag, contentHash: op.event.hash, state: 'present' };
+}
+
+export async function syncRoster(deps: SyncDeps, rosterId: string, providerName: ProviderName, options: { full: boolean; dryRun: boolean }): Promise<SyncRunResult> {
+  const provider = deps.providers[providerName] as CalendarProvider;
+  const stored = (await deps.store.getRoster(rosterId))!;
+  const target = targetOf(stored.roster, providerName)!;
+  const today = dateInZone(deps.now(), stored.roster.timeZone);
+  const horizon = { from: addDays(today, -deps.horizon.pastDays), to: addDays(today, deps.horizon.futureDays) };
+  const result: SyncRunResult = { provider: providerName, rosterId, full: options.full, dryRun: options.dryRun, plan: countPlan([], 0), applied: 0, failed: 0, pending: 0, blocked: false, error: null };
+  const startedAt = deps.now().toISOString();
+  const previous = await deps.store.sync.state(providerName, rosterId);
+  const saveState = (progress: { done: number; total: number } | null, finished: boolean) =>
+    deps.store.sync.saveState({
+      provider: providerName,
+      rosterId,
+      lastStartedAt: startedAt,
+      lastFinishedAt: finished ? deps.now().toISOString() : (previous?.lastFinishedAt ?? null),
+      lastResult: finished ? { ...result.plan, applied: result.applied, failed: result.failed, pending: result.pending } : (previous?.lastResult ?? null),
+      lastError: result.error,
+      blocked: result.blocked,
+      progress,
+    });
+
+  try {
+    const facts = await deps.store.factsOf(rosterId);
+    const holidays = await loadHolidayCalendar(deps.store);
+    const desired = desiredRemoteEvents(stored.roster, expandState({ stored, facts, holidays }, horizon.from, horizon.to).slots);
+    const records = await deps.store.sync.records(providerName, rosterId);
+    const remote = options.full ? await provider.listOwned(target, horizon) : undefined;
+    const plan = planSync({ desired, records, horizon, ...(remote ? { remote } : {}) });
+    result.plan = countPlan(plan.ops, plan.unchanged);
+    if (options.dryRun) return result;
+
+    const adopted = plan.ops.filter((op) => op.type === 'adopt');
+    await deps.store.sync.saveRecords(providerName, rosterId, adopted.map((op) => recordOf(op, op.remote.remoteId, op.remote.etag)), startedAt);
+    const writes = plan.ops.filter((op): op is Exclude<SyncOp, { type: 'adopt' }> => op.type !== 'adopt');
+    await saveState({ done: 0, total: writes.length }, false);
+    const outcome = await executeOps(deps, provider, target, writes, async (landed, done) => {
+      await deps.store.sync.saveRecords(providerName, rosterId, landed.map(({ op, remoteId, etag }) => recordOf(op, remoteId, etag)), deps.now().toISOString());
+      await saveState({ done, total: writes.length }, false);
+    });
+    Object.assign(result, { applied: outcome.applied, failed: outcome.rejected.length, pending: outcome.pending });
+    result.error = outcome.rejected[0]?.message ?? outcome.lastRetryable?.message ?? null;
+  } catch (error) {
+    if (!(error instanceof ProviderError)) throw error;
+    result.error = error.message;
+    result.blocked = error.kind === 'credentials' || error.kind === 'not-shared';
+    result.pending = result.plan.create + result.plan.update + result.plan.delete - result.applied;
+  }
+  await saveState(null, true);
+  return result;
+}

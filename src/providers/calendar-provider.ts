@@ -1,0 +1,47 @@
+/**
+ * The port every pushed calendar implements (Google now, Outlook next): read back the events lichtruc owns, and
+ * apply a list of writes, batching as the service allows, answering each write on its own.
+ */
+import type { RemoteEvent, SyncOp } from '../domain/sync-plan.ts';
+
+export type ProviderName = 'google' | 'outlook';
+
+export interface ProviderTarget {
+  rosterId: string;
+  /** Google calendar id, or Outlook calendar id (empty for the mailbox's default calendar). */
+  calendarId: string;
+  /** Outlook: the mailbox (user or shared) that owns the calendar. */
+  mailbox?: string | undefined;
+}
+
+/**
+ * retryable: rate limits, 5xx, timeouts (try again after `retryAfterMs`); credentials / not-shared: nothing will
+ * work until a person fixes the key or the calendar's sharing, so the provider stops for that roster; rejected: this
+ * one write was refused (e.g. 400) and will not succeed as it is.
+ */
+export type ProviderErrorKind = 'retryable' | 'credentials' | 'not-shared' | 'rejected';
+
+export class ProviderError extends Error {
+  readonly kind: ProviderErrorKind;
+  readonly retryAfterMs: number | undefined;
+  readonly status: number | undefined;
+
+  constructor(kind: ProviderErrorKind, message: string, options: { retryAfterMs?: number | undefined; status?: number | undefined } = {}) {
+    super(message);
+    this.kind = kind;
+    this.retryAfterMs = options.retryAfterMs;
+    this.status = options.status;
+  }
+}
+
+export type OpOutcome = { ok: true; remoteId: string; etag: string | null } | { ok: false; error: ProviderError };
+
+export interface CalendarProvider {
+  readonly name: ProviderName;
+  /** Most writes one HTTP request may carry (Google batch: 50, Graph $batch: 20). */
+  readonly maxBatch: number;
+  /** Events lichtruc owns on the target calendar with a date in the horizon, cancelled ones included. */
+  listOwned(target: ProviderTarget, horizon: { from: string; to: string }): Promise<RemoteEvent[]>;
+  /** Applies the writes (adopt ops are never passed); one outcome per op, in order. */
+  apply(target: ProviderTarget, ops: readonly Exclude<SyncOp, { type: 'adopt' }>[]): Promise<OpOutcome[]>;
+}
