@@ -5,13 +5,19 @@
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { runExpandBenchmarks } from './expand.bench.ts';
-import { resultsTable } from './measure.ts';
+import { runFeedBenchmarks } from './feeds.bench.ts';
+import { httpTable, notModifiedRatios, runHttpBenchmarks } from './http.bench.ts';
+import { formatNumber, resultsTable } from './measure.ts';
 
 const quick = process.argv.includes('--quick');
 const log = (line: string) => console.error(`… ${line}`);
 const started = performance.now();
 
+// In this order: the "1st run" columns of expansion and publication are only cold when nothing ran them before.
 const expand = runExpandBenchmarks({ quick, log });
+const feeds = await runFeedBenchmarks({ quick, log });
+const http = await runHttpBenchmarks({ quick, log });
+const ratios = notModifiedRatios(http);
 
 console.log(`# lichtruc benchmarks${quick ? ' (--quick: smoke run, few repetitions)' : ''}`);
 console.log();
@@ -31,6 +37,41 @@ console.log(
     '  lunar estimate of 2027–2034 is not in them; the "fresh calendar" rows measure it separately.',
     '- ratio: ns per roster-day divided by that of the first case of its series (1 roster × 1 year, 125 rosters ×',
     '  1 year); values near 1 mean the cost grows linearly. Each roster has 6 absences of 1–5 days per year.',
+  ].join('\n'),
+);
+console.log();
+console.log('## Feed publication (`publishScope`) and rendering (`renderFeed`)');
+console.log();
+console.log(resultsTable(feeds, { items: 'events', units: 'bytes' }));
+console.log();
+console.log(
+  [
+    '- Clock fixed at 2025-06-02 08:00 in Hà Nội: the feed window is 2024-12-04 to 2026-07-07 (180 days back, 400',
+    '  ahead). "1 roster" is the sample roster; the organisation is 50 copies of it under distinct ids that all keep',
+    '  the member nguyen-manh-ha, whose feed thus gathers 50 rosters; "1 of 50 rosters" is one copy\'s own feed.',
+    '- first publish: publishScope on a service where the scope was never published (all events inserted, feed',
+    '  rendered, hashed, cached), a new in-memory service per call, not timed. re-publish: again on the same service,',
+    '  nothing changed. renderFeed alone: the ICS writer on the same document. ns/byte is per byte of ICS written.',
+  ].join('\n'),
+);
+console.log();
+console.log('## HTTP under load (autocannon, 127.0.0.1)');
+console.log();
+console.log(httpTable(http));
+console.log();
+console.log(
+  [
+    ratios
+      ? `- **304 / healthz: ${formatNumber(ratios.requests, 2)} in requests/s** (goal ≥ 0.8); ${formatNumber(ratios.serverCpu, 2)} in server CPU per request.`
+      : '- 304 / healthz: not measured.',
+    `- ${quick ? '1' : '5'} s per case after a 1 s warm-up, 10 connections, no pipelining; the server runs in this`,
+    '  process, autocannon in a child process. The feed is the sample roster\'s ("1 roster" above). The 304 case sends',
+    '  what a polling client sends: Accept-Encoding: gzip and If-None-Match with the -gzip ETag it got. p50/p99/max:',
+    '  latency per response as the client saw it. MB/s: response bytes (headers included) per second.',
+    '- server CPU, client CPU: CPU time of each process over the run (all its threads: libuv pool, GC helpers, so',
+    '  above 100 % is possible), as a share of one core. When the two add up to about 100 % while the server stays',
+    '  well under it, client and server share one core and requests/s count the client\'s work too; server µs/req',
+    '  (server CPU time per response) does not depend on that.',
   ].join('\n'),
 );
 console.log();

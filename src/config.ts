@@ -3,6 +3,7 @@
  * naming the variable, what it should be, and what was given.
  */
 import * as z from 'zod';
+import { ServiceAccountKeySchema } from './providers/google/service-account.ts';
 
 const port = z.coerce
   .number({ error: 'must be a whole number between 1 and 65535' })
@@ -14,13 +15,38 @@ const httpUrl = z
   .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL, e.g. https://lichtruc.example.gov.vn' })
   .transform((url) => url.replace(/\/+$/, ''));
 
-export const NodeConfigSchema = z.object({
+const days = (max: number) => z.coerce.number({ error: `must be a whole number of days from 0 to ${max}` }).int(`must be a whole number of days from 0 to ${max}`).min(0).max(max);
+
+/** A service-account key given as its JSON text (the file Google lets you download), checked field by field. */
+const serviceAccountKey = z
+  .string()
+  .transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be the JSON text of a Google service account key' });
+      return z.NEVER;
+    }
+  })
+  .pipe(ServiceAccountKeySchema);
+
+/** Calendar push settings, the same on Node and on Workers. */
+export const SyncConfigSchema = z.object({
+  GOOGLE_SERVICE_ACCOUNT_KEY: serviceAccountKey.optional(),
+  GOOGLE_API_ROOT_URL: httpUrl.default('https://www.googleapis.com'),
+  LICHTRUC_SYNC_PAST_DAYS: days(366).default(30),
+  LICHTRUC_SYNC_FUTURE_DAYS: days(1100).default(365),
+});
+
+export const NodeConfigSchema = SyncConfigSchema.extend({
   HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
   PORT: port.default(8787),
   LICHTRUC_DB: z.string().min(1, 'must be a file path, or :memory:').default('./data/lichtruc.db'),
   LICHTRUC_ADMIN_TOKEN: z.string().min(24, 'must be at least 24 characters (or unset it to have one generated)').optional(),
   LICHTRUC_PUBLIC_URL: httpUrl.optional(),
   LICHTRUC_CALENDARS: z.string().min(1, 'must be a directory path').default('./calendars'),
+  /** When the full reconcile (drift repair) runs; node-cron syntax, checked by the Node entry. */
+  LICHTRUC_SYNC_CRON: z.string().min(1).default('17 2 * * *'),
 });
 
 export type NodeConfig = z.infer<typeof NodeConfigSchema>;
@@ -43,7 +69,9 @@ export function parseConfig<S extends z.ZodObject>(schema: S, env: Record<string
     result.error.issues.map((issue) => {
       const name = String(issue.path[0]);
       const given = present[name];
-      return `${name}: ${issue.message}${given === undefined ? '' : ` (got "${name.includes('TOKEN') ? '…' : given}")`}`;
+      const secret = /TOKEN|KEY|SECRET/.test(name);
+      const where = issue.path.length > 1 ? ` (field ${issue.path.slice(1).join('.')})` : '';
+      return `${name}: ${issue.message}${where}${given === undefined ? '' : ` (got "${secret ? '…' : given}")`}`;
     }),
   );
 }

@@ -86,7 +86,9 @@ function planFromRecord(event: DesiredRemoteEvent, record: SyncRecord | undefine
 
 /** Full resync: trust what the calendar holds, repairing events edited or deleted by hand. */
 function planAgainstRemote(event: DesiredRemoteEvent, record: SyncRecord | undefined, actual: RemoteEvent | undefined): SyncOp | null {
-  if (!actual) return { type: 'create', slotKey: event.slotKey, event };
+  // Missing from the listing: deleted by hand (services may list a deleted event without its marks) or purged.
+  // Restoring under the recorded id costs one call; the provider creates it again if the id is gone for good.
+  if (!actual) return record ? { type: 'update', slotKey: event.slotKey, remoteId: record.remoteId, event, reason: 'restore' } : { type: 'create', slotKey: event.slotKey, event };
   if (actual.cancelled) return { type: 'update', slotKey: event.slotKey, remoteId: actual.remoteId, event, reason: 'restore' };
   if (actual.contentHash !== event.hash) return { type: 'update', slotKey: event.slotKey, remoteId: actual.remoteId, event, reason: 'drift' };
   const known = record?.state === 'present' && record.remoteId === actual.remoteId && record.contentHash === event.hash;

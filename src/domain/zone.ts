@@ -81,9 +81,20 @@ export function zonedDateTime(date: IsoDate, time: string, zone: string): string
   return `${date}T${time}:00${formatOffset(offsetMinutesFor(date, time, zone))}`;
 }
 
-/** The calendar date in `zone` at the instant `at` (e.g. "today" for a roster, whatever the host's zone). */
+const lastDate = new Map<string, { minute: number; date: IsoDate }>();
+
+/**
+ * The calendar date in `zone` at the instant `at` (e.g. "today" for a roster, whatever the host's zone). Every
+ * zone's midnight falls on a whole minute, so the answer is kept for the rest of the minute: a feed's freshness
+ * check runs on every poll.
+ */
 export function dateInZone(at: Date, zone: string): IsoDate {
+  const minute = Math.floor(at.getTime() / 60_000);
+  const cached = lastDate.get(zone);
+  if (cached?.minute === minute) return cached.date;
   const parts: Record<string, string> = {};
   for (const part of formatterFor(zone).formatToParts(at)) parts[part.type] = part.value;
-  return `${parts.year!.padStart(4, '0')}-${parts.month!.padStart(2, '0')}-${parts.day!.padStart(2, '0')}`;
+  const date = `${parts.year!.padStart(4, '0')}-${parts.month!.padStart(2, '0')}-${parts.day!.padStart(2, '0')}`;
+  lastDate.set(zone, { minute, date });
+  return date;
 }

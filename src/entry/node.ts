@@ -15,6 +15,7 @@ import { prepareService } from '../services/prepare-service.ts';
 import { openSqlite, readMigrations } from '../storage/drivers/sqlite.ts';
 import { applyMigrations } from '../storage/sql.ts';
 import { createStore } from '../storage/store.ts';
+import { startNodeSync } from './node-sync.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -24,11 +25,20 @@ async function main(): Promise<void> {
   const db = openSqlite(config.LICHTRUC_DB);
   await applyMigrations(db, readMigrations(join(ROOT, 'migrations')));
   const store = createStore(db);
-  const ctx = { store, now: () => new Date(), publicUrl, actor: { name: 'system', requestId: null } };
+  const sync = startNodeSync(config, store, () => new Date(), (message) => console.log(message));
+  const ctx = { store, now: () => new Date(), publicUrl, actor: { name: 'system', requestId: null }, afterChange: () => sync.worker?.kick() };
 
   const report = await applyCalendars(ctx, loadCalendarSet(readCalendarDirectory(resolve(config.LICHTRUC_CALENDARS))));
   const prepared = await prepareService(ctx, config.LICHTRUC_ADMIN_TOKEN);
-  const app = createApp({ store, now: ctx.now, publicUrl, adminTokenHash: prepared.adminTokenHash, logError: (error, id) => console.error(`[${id}]`, error) });
+  const app = createApp({
+    store,
+    now: ctx.now,
+    publicUrl,
+    adminTokenHash: prepared.adminTokenHash,
+    sync: sync.deps,
+    afterChange: ctx.afterChange,
+    logError: (error, id) => console.error(`[${id}]`, error),
+  });
 
   const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, () => {
     console.log(`lichtruc is serving on ${publicUrl} (database ${config.LICHTRUC_DB})`);
@@ -37,7 +47,10 @@ async function main(): Promise<void> {
     for (const line of prepared.messages) console.log(line);
     console.log(`\nAPI docs: ${publicUrl}/api/docs   health: ${publicUrl}/healthz`);
   });
-  const stop = () => server.close(() => process.exit(0));
+  const stop = () => {
+    sync.stop();
+    server.close(() => process.exit(0));
+  };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }

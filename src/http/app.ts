@@ -17,6 +17,7 @@ import { holidays } from './routes/holidays.ts';
 import { publicFeed } from './routes/public-feed.ts';
 import { rosters } from './routes/rosters.ts';
 import { schedule } from './routes/schedule.ts';
+import { sync } from './routes/sync.ts';
 
 const PUBLIC_API = new Set(['/api/openapi.json', '/api/docs']);
 
@@ -44,7 +45,7 @@ export function createApp(deps: AppDeps): Hono<HonoEnv> {
   });
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
-  for (const routes of [rosters, schedule, facts, holidays, feeds, audit, publicFeed, docs]) app.route('/', routes);
+  for (const routes of [rosters, schedule, facts, holidays, feeds, sync, audit, publicFeed, docs]) app.route('/', routes);
 
   app.notFound((c) => problem(c, 'not-found', `no route for ${c.req.method} ${c.req.path}`));
   app.onError((error, c) => {

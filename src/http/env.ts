@@ -1,4 +1,5 @@
 /** What every request sees: the services' dependencies, and per-request values set by middleware. */
+import type { SyncDeps } from '../jobs/sync-deps.ts';
 import type { Store } from '../storage/store.ts';
 
 export interface AppDeps {
@@ -8,6 +9,10 @@ export interface AppDeps {
   publicUrl: string;
   /** SHA-256 (hex) of the admin token. */
   adminTokenHash: string;
+  /** The calendar push, when at least one provider is configured. */
+  sync?: SyncDeps | undefined;
+  /** A change of a roster landed: the entry pushes it soon (Node: the outbox worker; Workers: waitUntil). */
+  afterChange?: ((rosterId: string) => void) | undefined;
   /** Logs an unexpected error; the client gets a 500 problem with the request id. */
   logError?(error: unknown, requestId: string): void;
 }

@@ -50,7 +50,7 @@ export async function readBody<S extends z.ZodType>(c: Context<HonoEnv>, schema:
 
 export function serviceContext(c: Context<HonoEnv>, actor = 'admin'): ServiceContext {
   const deps = c.get('deps');
-  return { store: deps.store, now: deps.now, publicUrl: deps.publicUrl, actor: { name: actor, requestId: c.get('requestId') } };
+  return { store: deps.store, now: deps.now, publicUrl: deps.publicUrl, actor: { name: actor, requestId: c.get('requestId') }, afterChange: deps.afterChange };
 }
 
 

@@ -55,7 +55,8 @@ export async function executeOps(
       if (stop && !stop.ok) throw stop.error;
     }
     if (retry.length === 0) break;
-    if (attempt + 1 >= deps.backoff.maxAttempts) {
+    // A service asking for a longer pause than the cap gets it: the writes wait in the outbox for a later run.
+    if (attempt + 1 >= deps.backoff.maxAttempts || waitMs > deps.backoff.capMs) {
       outcome.pending = retry.length;
       break;
     }

@@ -95,6 +95,7 @@ export async function syncRoster(deps: SyncDeps, rosterId: string, providerName:
     });
     Object.assign(result, { applied: outcome.applied, failed: outcome.rejected.length, pending: outcome.pending });
     result.error = outcome.rejected[0]?.message ?? outcome.lastRetryable?.message ?? null;
+    result.error = (await syncShares(deps, provider, target, stored.roster)) ?? result.error;
   } catch (error) {
     if (!(error instanceof ProviderError)) throw error;
     result.error = error.message;
@@ -103,4 +104,21 @@ export async function syncRoster(deps: SyncDeps, rosterId: string, providerName:
   }
   await saveState(null, true);
   return result;
+}
+
+/**
+ * Members with an account at this provider see the calendar in their own calendar app (Google: a reader share).
+ * Without the right to manage sharing the events still go out: the problem is reported, the push is not stopped.
+ */
+async function syncShares(deps: SyncDeps, provider: CalendarProvider, target: ProviderTarget, roster: Roster): Promise<string | undefined> {
+  if (!provider.syncShares) return;
+  const wanted = [...new Set(roster.members.flatMap((member) => (provider.name === 'google' && member.googleAccount ? [member.googleAccount.toLowerCase()] : [])))].sort();
+  const made = await deps.store.sync.shares(provider.name, roster.id);
+  if (wanted.join() === made.map((share) => share.account).join()) return;
+  try {
+    await deps.store.sync.saveShares(provider.name, roster.id, target.calendarId, await provider.syncShares(target, wanted, made));
+  } catch (error) {
+    if (error instanceof ProviderError && error.kind === 'not-shared') return error.message;
+    throw error;
+  }
 }

@@ -36,6 +36,12 @@ export class ProviderError extends Error {
 
 export type OpOutcome = { ok: true; remoteId: string; etag: string | null } | { ok: false; error: ProviderError };
 
+/** A share lichtruc made: the account it gave read access to, and the service's id for that grant. */
+export interface ShareRecord {
+  account: string;
+  remoteId: string;
+}
+
 export interface CalendarProvider {
   readonly name: ProviderName;
   /** Most writes one HTTP request may carry (Google batch: 50, Graph $batch: 20). */
@@ -44,4 +50,10 @@ export interface CalendarProvider {
   listOwned(target: ProviderTarget, horizon: { from: string; to: string }): Promise<RemoteEvent[]>;
   /** Applies the writes (adopt ops are never passed); one outcome per op, in order. */
   apply(target: ProviderTarget, ops: readonly Exclude<SyncOp, { type: 'adopt' }>[]): Promise<OpOutcome[]>;
+  /**
+   * Shares the calendar read-only with `wanted` accounts and withdraws the shares lichtruc `made` earlier for
+   * accounts no longer wanted (a member left); shares made by anyone else are never touched. Returns the shares
+   * lichtruc has made once done.
+   */
+  syncShares?(target: ProviderTarget, wanted: readonly string[], made: readonly ShareRecord[]): Promise<ShareRecord[]>;
 }

@@ -12,7 +12,8 @@ export type FeedAnswer =
   | { status: 404 }
   | { status: 410 }
   | { status: 304; etag: string; lastModified: string }
-  | { status: 200; etag: string; lastModified: string; body: string };
+  /** `body` is null when the caller said it already holds the bytes of this ETag. */
+  | { status: 200; etag: string; lastModified: string; body: string | null };
 
 export interface Conditional {
   ifNoneMatch?: string | undefined;
@@ -20,6 +21,21 @@ export interface Conditional {
 }
 
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
+// Hashing a token with Web Crypto costs more than the rest of a 304 together; calendar clients poll the same few
+// links over and over, so keep recent hashes (the tokens are in this process's memory for the request anyway).
+const tokenHashes = new Map<string, string>();
+const TOKEN_HASH_CACHE = 4096;
+
+async function hashOf(token: string): Promise<string> {
+  let hash = tokenHashes.get(token);
+  if (!hash) {
+    hash = await sha256Hex(token);
+    if (tokenHashes.size >= TOKEN_HASH_CACHE) tokenHashes.delete(tokenHashes.keys().next().value!);
+    tokenHashes.set(token, hash);
+  }
+  return hash;
+}
 
 /** RFC 9110 weak comparison for If-None-Match; the `-gzip` variant of our ETag names the same content. */
 export function etagMatches(header: string, etag: string): boolean {
@@ -37,9 +53,9 @@ function notModified(conditional: Conditional, etag: string, lastModified: strin
   return !Number.isNaN(since) && Date.parse(lastModified) <= since;
 }
 
-export async function serveFeed(ctx: ServiceContext, token: string, conditional: Conditional): Promise<FeedAnswer> {
+export async function serveFeed(ctx: ServiceContext, token: string, conditional: Conditional, holds: (etag: string) => boolean = () => false): Promise<FeedAnswer> {
   if (!TOKEN.test(token)) return { status: 404 };
-  const found = await ctx.store.feeds.lookup(await sha256Hex(token));
+  const found = await ctx.store.feeds.lookup(await hashOf(token));
   if (!found) return { status: 404 };
   if (found.feed.revokedAt) return { status: 410 };
   const { cache } = found;
@@ -49,6 +65,7 @@ export async function serveFeed(ctx: ServiceContext, token: string, conditional:
   if (fresh && notModified(conditional, cache.etag, cache.lastModified)) {
     return { status: 304, etag: cache.etag, lastModified: cache.lastModified };
   }
+  if (fresh && holds(cache.etag)) return { status: 200, etag: cache.etag, lastModified: cache.lastModified, body: null };
   const scope = scopeOf(found.feed);
   const feed = (fresh && (await ctx.store.feeds.cached(scope))) || (await publishScope(ctx, scope));
   if (notModified(conditional, feed.etag, feed.lastModified)) return { status: 304, etag: feed.etag, lastModified: feed.lastModified };

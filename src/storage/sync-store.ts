@@ -1,5 +1,6 @@
 /** What the calendar push keeps: records of remote events, the outbox of pending changes, and per-roster state. */
 import type { SyncRecord } from '../domain/sync-plan.ts';
+import type { ShareRecord } from '../providers/calendar-provider.ts';
 import type { GuardedStatement } from './guarded-write.ts';
 import type { SqlDatabase, SqlStatement, SqlValue } from './sql.ts';
 
@@ -38,6 +39,8 @@ export interface SyncStore {
   state(provider: string, rosterId: string): Promise<SyncState | null>;
   allStates(): Promise<SyncState[]>;
   saveState(state: SyncState): Promise<void>;
+  shares(provider: string, rosterId: string): Promise<ShareRecord[]>;
+  saveShares(provider: string, rosterId: string, calendarId: string, shares: readonly ShareRecord[]): Promise<void>;
 }
 
 /** Outbox rows that land with a guarded change (see guarded-write.ts): a change is never pushed without its row. */
@@ -111,6 +114,18 @@ export function createSyncStore(db: SqlDatabase): SyncStore {
     async allStates() {
       const { results } = await db.prepare('SELECT * FROM sync_state ORDER BY roster_id, provider').all<Row>();
       return results.map(toState);
+    },
+    async shares(provider, rosterId) {
+      const { results } = await db.prepare('SELECT account, remote_id FROM sync_shares WHERE provider = ? AND roster_id = ? ORDER BY account').bind(provider, rosterId).all<Row>();
+      return results.map((row) => ({ account: String(row.account), remoteId: String(row.remote_id) }));
+    },
+    async saveShares(provider, rosterId, calendarId, shares) {
+      await db.batch([
+        db.prepare('DELETE FROM sync_shares WHERE provider = ? AND roster_id = ?').bind(provider, rosterId),
+        ...shares.map((share) =>
+          db.prepare('INSERT INTO sync_shares (provider, roster_id, calendar_id, account, remote_id) VALUES (?, ?, ?, ?, ?)').bind(provider, rosterId, calendarId, share.account, share.remoteId),
+        ),
+      ]);
     },
     async saveState(state) {
       await db

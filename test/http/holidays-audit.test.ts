@@ -93,7 +93,31 @@ describe('OpenAPI document and docs page', () => {
 
 describe('configuration', () => {
   it('applies the documented defaults', () => {
-    expect(parseConfig(NodeConfigSchema, {})).toEqual({ HOST: '127.0.0.1', PORT: 8787, LICHTRUC_DB: './data/lichtruc.db', LICHTRUC_CALENDARS: './calendars' });
+    expect(parseConfig(NodeConfigSchema, {})).toEqual({
+      HOST: '127.0.0.1',
+      PORT: 8787,
+      LICHTRUC_DB: './data/lichtruc.db',
+      LICHTRUC_CALENDARS: './calendars',
+      GOOGLE_API_ROOT_URL: 'https://www.googleapis.com',
+      LICHTRUC_SYNC_PAST_DAYS: 30,
+      LICHTRUC_SYNC_FUTURE_DAYS: 365,
+      LICHTRUC_SYNC_CRON: '17 2 * * *',
+    });
+  });
+
+  it('reads a Google service-account key from its JSON text, and says which field is wrong', () => {
+    const key = { type: 'service_account', client_email: 'lichtruc@du-an.iam.gserviceaccount.com', private_key: '-----BEGIN PRIVATE KEY-----\nMII…\n-----END PRIVATE KEY-----\n', token_uri: 'https://oauth2.googleapis.com/token' };
+    expect(parseConfig(NodeConfigSchema, { GOOGLE_SERVICE_ACCOUNT_KEY: JSON.stringify(key) }).GOOGLE_SERVICE_ACCOUNT_KEY).toEqual(key);
+    const problems = (() => {
+      try {
+        parseConfig(NodeConfigSchema, { GOOGLE_SERVICE_ACCOUNT_KEY: JSON.stringify({ ...key, client_email: 'not-an-email' }) });
+      } catch (caught) {
+        return (caught as ConfigError).problems;
+      }
+      return [];
+    })();
+    expect(problems).toEqual(['GOOGLE_SERVICE_ACCOUNT_KEY: Invalid email address (field client_email) (got "…")']);
+    expect(() => parseConfig(NodeConfigSchema, { GOOGLE_SERVICE_ACCOUNT_KEY: '{not json' })).toThrow('GOOGLE_SERVICE_ACCOUNT_KEY: must be the JSON text of a Google service account key');
   });
 
   it('names each bad variable with what it should be', () => {

@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { loadCalendarSet } from '../../src/domain/calendar-set.ts';
 import { createApp } from '../../src/http/app.ts';
+import type { AppDeps } from '../../src/http/env.ts';
 import { applyCalendars } from '../../src/services/apply-calendars.ts';
 import type { ServiceContext } from '../../src/services/context.ts';
 import { sha256Hex } from '../../src/services/secrets.ts';
@@ -18,6 +19,8 @@ export const PUBLIC_URL = 'https://lichtruc.test';
 
 export interface TestService {
   ctx: ServiceContext;
+  /** The app's dependencies, to attach a sync (`appDeps.sync = …`) after start. */
+  appDeps: AppDeps;
   /** Sets the clock (an ISO instant). */
   setNow(iso: string): void;
   request(method: string, path: string, options?: { body?: unknown; headers?: Record<string, string>; token?: string | null }): Promise<Response>;
@@ -32,7 +35,8 @@ export async function startTestService(now = '2024-05-02T01:00:00Z'): Promise<Te
   let clock = new Date(now);
   const ctx: ServiceContext = { store, now: () => clock, publicUrl: PUBLIC_URL, actor: { name: 'test', requestId: null } };
   await applyCalendars(ctx, loadCalendarSet(readCalendarFiles()));
-  const app = createApp({ store, now: () => clock, publicUrl: PUBLIC_URL, adminTokenHash: await sha256Hex(ADMIN_TOKEN) });
+  const appDeps: AppDeps = { store, now: () => clock, publicUrl: PUBLIC_URL, adminTokenHash: await sha256Hex(ADMIN_TOKEN) };
+  const app = createApp(appDeps);
 
   const request: TestService['request'] = (method, path, options = {}) => {
     const headers: Record<string, string> = { ...options.headers };
@@ -47,6 +51,7 @@ export async function startTestService(now = '2024-05-02T01:00:00Z'): Promise<Te
 
   return {
     ctx,
+    appDeps,
     setNow(iso) {
       clock = new Date(iso);
     },

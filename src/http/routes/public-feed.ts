@@ -11,17 +11,19 @@ import { param, serviceContext } from '../request.ts';
 
 export const publicFeed = new Hono<HonoEnv>();
 
-// Compressed bodies by ETag: a feed changes rarely and is polled often, so compress each version once.
-const gzipped = new Map<string, Uint8Array>();
-const GZIP_CACHE_LIMIT = 256;
+// Encoded bodies by ETag (identity and gzip): a feed changes rarely and is polled often, so encode each version
+// once and skip reading it back from the database while it is held here.
+const encoded = new Map<string, Uint8Array>();
+const ENCODED_CACHE_LIMIT = 128;
 
-async function gzip(etag: string, body: string): Promise<Uint8Array> {
-  let bytes = gzipped.get(etag);
+async function encode(etag: string, body: string, gzip: boolean): Promise<Uint8Array> {
+  const key = `${etag}${gzip ? ':gzip' : ''}`;
+  let bytes = encoded.get(key);
   if (!bytes) {
-    const stream = new Blob([body]).stream().pipeThrough(new CompressionStream('gzip'));
-    bytes = new Uint8Array(await new Response(stream).arrayBuffer());
-    if (gzipped.size >= GZIP_CACHE_LIMIT) gzipped.delete(gzipped.keys().next().value!);
-    gzipped.set(etag, bytes);
+    const raw = new Blob([body]);
+    bytes = new Uint8Array(await new Response(gzip ? raw.stream().pipeThrough(new CompressionStream('gzip')) : raw).arrayBuffer());
+    if (encoded.size >= ENCODED_CACHE_LIMIT) encoded.delete(encoded.keys().next().value!);
+    encoded.set(key, bytes);
   }
   return bytes;
 }
@@ -47,11 +49,16 @@ publicFeed.get(
   async (c) => {
     const file = param(c, 'file');
     const conditional: Conditional = { ifNoneMatch: c.req.header('if-none-match'), ifModifiedSince: c.req.header('if-modified-since') };
-    const answer = await serveFeed(serviceContext(c, 'feed'), file.replace(/\.ics$/, ''), conditional);
+    const useGzip = acceptsGzip(c.req.header('accept-encoding'));
+    let heldBytes: Uint8Array | undefined;
+    const held = (etag: string) => {
+      heldBytes = encoded.get(`${etag}${useGzip ? ':gzip' : ''}`);
+      return heldBytes !== undefined;
+    };
+    const answer = await serveFeed(serviceContext(c, 'feed'), file.replace(/\.ics$/, ''), conditional, held);
     if (answer.status === 404) return problem(c, 'not-found', 'no calendar at this link');
     if (answer.status === 410) return problem(c, 'gone', 'this calendar link was revoked; ask for a new one');
 
-    const useGzip = acceptsGzip(c.req.header('accept-encoding'));
     const headers = new Headers({
       etag: useGzip ? gzipTag(answer.etag) : answer.etag,
       'last-modified': answer.lastModified,
@@ -61,7 +68,7 @@ publicFeed.get(
     if (answer.status === 304) return new Response(null, { status: 304, headers });
     headers.set('content-type', 'text/calendar; charset=utf-8');
     headers.set('content-disposition', 'inline; filename="lich-truc.ics"');
-    const bytes = useGzip ? await gzip(answer.etag, answer.body) : new TextEncoder().encode(answer.body);
+    const bytes = answer.body === null ? heldBytes! : await encode(answer.etag, answer.body, useGzip);
     if (useGzip) headers.set('content-encoding', 'gzip');
     headers.set('content-length', String(bytes.byteLength));
     return new Response(c.req.method === 'HEAD' ? null : bytes, { status: 200, headers });

@@ -1,0 +1,56 @@
+/**
+ * The calendar push on Node: providers from the configuration, the in-process outbox worker (kicked by every change,
+ * and every minute for retries), and node-cron for the nightly full reconcile that repairs drift.
+ */
+import cron from 'node-cron';
+import { ConfigError, type NodeConfig } from '../config.ts';
+import { DEFAULT_BACKOFF } from '../jobs/backoff.ts';
+import { reconcileAll } from '../jobs/drain-outbox.ts';
+import type { SyncDeps } from '../jobs/sync-deps.ts';
+import { createSyncWorker, type SyncWorker } from '../jobs/sync-worker.ts';
+import type { CalendarProvider, ProviderName } from '../providers/calendar-provider.ts';
+import { createGoogleProvider } from '../providers/google/google-provider.ts';
+import type { Store } from '../storage/store.ts';
+
+export interface NodeSync {
+  deps: SyncDeps | undefined;
+  worker: SyncWorker | undefined;
+  stop(): void;
+}
+
+const RETRY_INTERVAL_MS = 60_000;
+
+export function startNodeSync(config: NodeConfig, store: Store, now: () => Date, log: (message: string) => void): NodeSync {
+  const providers: Partial<Record<ProviderName, CalendarProvider>> = {};
+  if (config.GOOGLE_SERVICE_ACCOUNT_KEY) {
+    providers.google = createGoogleProvider({ key: config.GOOGLE_SERVICE_ACCOUNT_KEY, rootUrl: config.GOOGLE_API_ROOT_URL, fetch: globalThis.fetch, now });
+  }
+  if (Object.keys(providers).length === 0) return { deps: undefined, worker: undefined, stop() {} };
+  if (!cron.validate(config.LICHTRUC_SYNC_CRON)) throw new ConfigError([`LICHTRUC_SYNC_CRON: must be a cron expression such as "17 2 * * *" (got "${config.LICHTRUC_SYNC_CRON}")`]);
+
+  const deps: SyncDeps = {
+    store,
+    now,
+    providers,
+    horizon: { pastDays: config.LICHTRUC_SYNC_PAST_DAYS, futureDays: config.LICHTRUC_SYNC_FUTURE_DAYS },
+    backoff: DEFAULT_BACKOFF,
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    random: Math.random,
+  };
+  const onError = (error: unknown) => log(`calendar push failed: ${error instanceof Error ? error.message : String(error)}`);
+  const worker = createSyncWorker(deps, { debounceMs: 500, onError });
+  const retry = setInterval(() => worker.kick(), RETRY_INTERVAL_MS);
+  retry.unref();
+  const nightly = cron.schedule(config.LICHTRUC_SYNC_CRON, () => reconcileAll(deps).then(() => undefined, onError));
+  worker.kick();
+  log(`calendar push: ${Object.keys(providers).join(', ')}; full reconcile at "${config.LICHTRUC_SYNC_CRON}"`);
+  return {
+    deps,
+    worker,
+    stop() {
+      clearInterval(retry);
+      nightly.stop();
+      worker.stop();
+    },
+  };
+}

@@ -1,0 +1,78 @@
+/**
+ * What admins do with the calendar push: preview a resync (dry run: the counts of what it would write), run it, and
+ * read each roster's sync status in words they can act on.
+ */
+import { configuredProviders, reconcileAll, reconcileRoster } from '../jobs/drain-outbox.ts';
+import type { SyncDeps } from '../jobs/sync-deps.ts';
+import type { SyncRunResult } from '../jobs/sync-roster.ts';
+import type { ProviderName } from '../providers/calendar-provider.ts';
+import { invalid, notFound } from './errors.ts';
+
+export interface SyncRequest {
+  dryRun?: boolean | undefined;
+  providers?: ProviderName[] | undefined;
+}
+
+const view = (result: SyncRunResult) => ({
+  provider: result.provider,
+  rosterId: result.rosterId,
+  dryRun: result.dryRun,
+  plan: result.plan,
+  applied: result.applied,
+  failed: result.failed,
+  pending: result.pending,
+  blocked: result.blocked,
+  error: result.error,
+});
+
+/** A manual resync is how a person says "fixed it": it lifts a stop caused by credentials or sharing first. */
+async function unblock(deps: SyncDeps, rosterId: string, providers: readonly ProviderName[]): Promise<void> {
+  for (const provider of providers) {
+    const state = await deps.store.sync.state(provider, rosterId);
+    if (state?.blocked) await deps.store.sync.saveState({ ...state, blocked: false });
+  }
+}
+
+export async function resyncRoster(deps: SyncDeps | undefined, rosterId: string, request: SyncRequest) {
+  const stored = await deps?.store.getRoster(rosterId);
+  if (deps && !stored) throw notFound(`roster "${rosterId}"`);
+  const providers = deps && stored ? configuredProviders(deps, stored.roster).filter((name) => !request.providers || request.providers.includes(name)) : [];
+  if (!deps || providers.length === 0) {
+    throw invalid(`roster "${rosterId}" publishes to no configured calendar provider`, [{ field: 'providers', message: 'set publish.google in the roster and GOOGLE_SERVICE_ACCOUNT_KEY on the server' }]);
+  }
+  if (!request.dryRun) await unblock(deps, rosterId, providers);
+  const results = await reconcileRoster(deps, rosterId, { dryRun: request.dryRun ?? false, providers });
+  return { rosterId, results: results.map(view) };
+}
+
+export async function resyncAll(deps: SyncDeps | undefined, request: SyncRequest) {
+  if (!deps) return { results: [] };
+  if (!request.dryRun) {
+    for (const stored of await deps.store.listRosters()) await unblock(deps, stored.id, configuredProviders(deps, stored.roster));
+  }
+  const results = await reconcileAll(deps, { dryRun: request.dryRun ?? false, ...(request.providers ? { providers: request.providers } : {}) });
+  return { results: results.map(view) };
+}
+
+export async function syncStatus(deps: SyncDeps | undefined) {
+  if (!deps) return { providers: [], rosters: [] };
+  const pending = new Map((await deps.store.sync.pendingRosters()).map((entry) => [entry.rosterId, entry.count]));
+  const rosters = [];
+  for (const stored of await deps.store.listRosters()) {
+    const providers = [];
+    for (const provider of configuredProviders(deps, stored.roster)) {
+      const state = await deps.store.sync.state(provider, stored.id);
+      providers.push({
+        provider,
+        lastStartedAt: state?.lastStartedAt ?? null,
+        lastFinishedAt: state?.lastFinishedAt ?? null,
+        lastResult: state?.lastResult ?? null,
+        lastError: state?.lastError ?? null,
+        stopped: state?.blocked ?? false,
+        progress: state?.progress ?? null,
+      });
+    }
+    rosters.push({ rosterId: stored.id, pendingChanges: pending.get(stored.id) ?? 0, providers });
+  }
+  return { providers: Object.keys(deps.providers), rosters };
+}
