@@ -6,6 +6,7 @@ import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { runExpandBenchmarks } from './expand.bench.ts';
 import { runFeedBenchmarks } from './feeds.bench.ts';
+import { GOOGLE_SYNC_NOTES, googleSyncTable, runGoogleSyncBenchmarks } from './google-sync.bench.ts';
 import { httpTable, notModifiedRatios, runHttpBenchmarks } from './http.bench.ts';
 import { formatNumber, resultsTable } from './measure.ts';
 
@@ -16,6 +17,7 @@ const started = performance.now();
 // In this order: the "1st run" columns of expansion and publication are only cold when nothing ran them before.
 const expand = runExpandBenchmarks({ quick, log });
 const feeds = await runFeedBenchmarks({ quick, log });
+const googleSync = await runGoogleSyncBenchmarks({ quick, log });
 const http = await runHttpBenchmarks({ quick, log });
 const ratios = notModifiedRatios(http);
 
@@ -54,6 +56,12 @@ console.log(
     '  nothing changed. renderFeed alone: the ICS writer on the same document. ns/byte is per byte of ICS written.',
   ].join('\n'),
 );
+console.log();
+console.log('## Google Calendar push (`reconcileRoster`, `reconcileAll`, `drainOutbox`) against the stand-in');
+console.log();
+console.log(googleSyncTable(googleSync));
+console.log();
+console.log(GOOGLE_SYNC_NOTES.join('\n'));
 console.log();
 console.log('## HTTP under load (autocannon, 127.0.0.1)');
 console.log();

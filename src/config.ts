@@ -31,14 +31,29 @@ const serviceAccountKey = z
   .pipe(ServiceAccountKeySchema);
 
 /** Calendar push settings, the same on Node and on Workers. */
-export const SyncConfigSchema = z.object({
-  GOOGLE_SERVICE_ACCOUNT_KEY: serviceAccountKey.optional(),
-  GOOGLE_API_ROOT_URL: httpUrl.default('https://www.googleapis.com'),
-  LICHTRUC_SYNC_PAST_DAYS: days(366).default(30),
-  LICHTRUC_SYNC_FUTURE_DAYS: days(1100).default(365),
-});
+export const SyncConfigSchema = z
+  .object({
+    GOOGLE_SERVICE_ACCOUNT_KEY: serviceAccountKey.optional(),
+    GOOGLE_API_ROOT_URL: httpUrl.default('https://www.googleapis.com'),
+    MS_TENANT_ID: z.string().min(1).optional(),
+    MS_CLIENT_ID: z.string().min(1).optional(),
+    MS_CLIENT_SECRET: z.string().min(1).optional(),
+    MS_GRAPH_BASE_URL: httpUrl.default('https://graph.microsoft.com/v1.0'),
+    MS_LOGIN_BASE_URL: httpUrl.default('https://login.microsoftonline.com'),
+    LICHTRUC_SYNC_PAST_DAYS: days(366).default(30),
+    LICHTRUC_SYNC_FUTURE_DAYS: days(1100).default(365),
+  })
+  .superRefine((config, ctx) => {
+    const microsoft = ['MS_TENANT_ID', 'MS_CLIENT_ID', 'MS_CLIENT_SECRET'] as const;
+    const given = microsoft.filter((name) => config[name]);
+    if (given.length > 0 && given.length < microsoft.length) {
+      for (const name of microsoft.filter((candidate) => !config[candidate])) {
+        ctx.addIssue({ code: 'custom', path: [name], message: `is needed with ${given.join(' and ')} to push to Outlook` });
+      }
+    }
+  });
 
-export const NodeConfigSchema = SyncConfigSchema.extend({
+export const NodeConfigSchema = SyncConfigSchema.safeExtend({
   HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
   PORT: port.default(8787),
   LICHTRUC_DB: z.string().min(1, 'must be a file path, or :memory:').default('./data/lichtruc.db'),

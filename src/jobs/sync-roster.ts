@@ -38,9 +38,9 @@ export interface SyncRunResult {
 }
 
 export function targetOf(roster: Roster, provider: ProviderName): ProviderTarget | null {
-  if (provider === 'google') return roster.publish?.google ? { rosterId: roster.id, calendarId: roster.publish.google.calendarId } : null;
+  if (provider === 'google') return roster.publish?.google ? { rosterId: roster.id, calendarId: roster.publish.google.calendarId, timeZone: roster.timeZone } : null;
   const outlook = roster.publish?.outlook;
-  return outlook ? { rosterId: roster.id, calendarId: outlook.calendarId ?? '', mailbox: outlook.mailbox } : null;
+  return outlook ? { rosterId: roster.id, calendarId: outlook.calendarId ?? '', mailbox: outlook.mailbox, timeZone: roster.timeZone } : null;
 }
 
 function countPlan(ops: readonly SyncOp[], unchanged: number): PlanCounts {

@@ -12,6 +12,8 @@ export interface ProviderTarget {
   calendarId: string;
   /** Outlook: the mailbox (user or shared) that owns the calendar. */
   mailbox?: string | undefined;
+  /** The roster's IANA zone: event times are written and read back in it. */
+  timeZone: string;
 }
 
 /**

@@ -38,7 +38,7 @@ export async function resyncRoster(deps: SyncDeps | undefined, rosterId: string,
   if (deps && !stored) throw notFound(`roster "${rosterId}"`);
   const providers = deps && stored ? configuredProviders(deps, stored.roster).filter((name) => !request.providers || request.providers.includes(name)) : [];
   if (!deps || providers.length === 0) {
-    throw invalid(`roster "${rosterId}" publishes to no configured calendar provider`, [{ field: 'providers', message: 'set publish.google in the roster and GOOGLE_SERVICE_ACCOUNT_KEY on the server' }]);
+    throw invalid(`roster "${rosterId}" publishes to no configured calendar provider`, [{ field: 'providers', message: 'set publish.google or publish.outlook in the roster, and that provider\'s credentials on the server' }]);
   }
   if (!request.dryRun) await unblock(deps, rosterId, providers);
   const results = await reconcileRoster(deps, rosterId, { dryRun: request.dryRun ?? false, providers });

@@ -99,6 +99,8 @@ describe('configuration', () => {
       LICHTRUC_DB: './data/lichtruc.db',
       LICHTRUC_CALENDARS: './calendars',
       GOOGLE_API_ROOT_URL: 'https://www.googleapis.com',
+      MS_GRAPH_BASE_URL: 'https://graph.microsoft.com/v1.0',
+      MS_LOGIN_BASE_URL: 'https://login.microsoftonline.com',
       LICHTRUC_SYNC_PAST_DAYS: 30,
       LICHTRUC_SYNC_FUTURE_DAYS: 365,
       LICHTRUC_SYNC_CRON: '17 2 * * *',
@@ -118,6 +120,10 @@ describe('configuration', () => {
     })();
     expect(problems).toEqual(['GOOGLE_SERVICE_ACCOUNT_KEY: Invalid email address (field client_email) (got "…")']);
     expect(() => parseConfig(NodeConfigSchema, { GOOGLE_SERVICE_ACCOUNT_KEY: '{not json' })).toThrow('GOOGLE_SERVICE_ACCOUNT_KEY: must be the JSON text of a Google service account key');
+  });
+
+  it('wants the three Microsoft credentials together', () => {
+    expect(() => parseConfig(NodeConfigSchema, { MS_TENANT_ID: 'contoso', MS_CLIENT_ID: 'app' })).toThrow('MS_CLIENT_SECRET: is needed with MS_TENANT_ID and MS_CLIENT_ID to push to Outlook');
   });
 
   it('names each bad variable with what it should be', () => {
