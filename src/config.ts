@@ -90,3 +90,11 @@ export function parseConfig<S extends z.ZodObject>(schema: S, env: Record<string
     }),
   );
 }
+
+/** The Worker's configuration: wrangler vars and secrets (`wrangler secret put LICHTRUC_ADMIN_TOKEN`). */
+export const WorkerConfigSchema = SyncConfigSchema.safeExtend({
+  LICHTRUC_ADMIN_TOKEN: z.string({ error: 'is required on Workers: npx wrangler secret put LICHTRUC_ADMIN_TOKEN' }).min(24, 'must be at least 24 characters'),
+  LICHTRUC_PUBLIC_URL: httpUrl,
+});
+
+export type WorkerConfig = z.infer<typeof WorkerConfigSchema>;

@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { BUNDLE_PATH, renderBundledCalendars } from '../src/cli/bundle-calendars.ts';
 import { renderJsonSchema } from '../src/cli/schema.ts';
 
 const SRC = join(import.meta.dirname, '../src');
@@ -37,5 +38,11 @@ describe('published JSON Schemas', () => {
   it.each(['roster.schema.json', 'holiday-table.schema.json'] as const)('schema/%s is generated from the zod schema (run npm run schema)', (name) => {
     const published = readFileSync(join(import.meta.dirname, '../schema', name), 'utf8');
     expect(published).toBe(renderJsonSchema(name));
+  });
+});
+
+describe('the calendars bundled into the Worker', () => {
+  it('are the files of calendars/ (run npm run calendars:bundle after editing them)', () => {
+    expect(readFileSync(BUNDLE_PATH, 'utf8')).toBe(renderBundledCalendars(join(import.meta.dirname, '../calendars')));
   });
 });

@@ -11,8 +11,11 @@ export interface AppDeps {
   adminTokenHash: string;
   /** The calendar push, when at least one provider is configured. */
   sync?: SyncDeps | undefined;
-  /** A change of a roster landed: the entry pushes it soon (Node: the outbox worker; Workers: waitUntil). */
-  afterChange?: ((rosterId: string) => void) | undefined;
+  /**
+   * A change of a roster landed: the entry pushes it soon (Node: the outbox worker; Workers: the request's
+   * `waitUntil`, passed along when the runtime has one).
+   */
+  afterChange?: ((rosterId: string, waitUntil?: (promise: Promise<unknown>) => void) => void) | undefined;
   /** Logs an unexpected error; the client gets a 500 problem with the request id. */
   logError?(error: unknown, requestId: string): void;
 }

@@ -26,7 +26,7 @@ export async function readJson(c: Context<HonoEnv>): Promise<unknown> {
   if (bytes.byteLength > MAX_BODY_BYTES) throw new HttpError('payload-too-large', `the body is larger than ${MAX_BODY_BYTES} bytes`);
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
     throw invalid('the body is not valid UTF-8', [{ field: '', message: 'not UTF-8' }]);
   }
@@ -50,7 +50,18 @@ export async function readBody<S extends z.ZodType>(c: Context<HonoEnv>, schema:
 
 export function serviceContext(c: Context<HonoEnv>, actor = 'admin'): ServiceContext {
   const deps = c.get('deps');
-  return { store: deps.store, now: deps.now, publicUrl: deps.publicUrl, actor: { name: actor, requestId: c.get('requestId') }, afterChange: deps.afterChange };
+  const afterChange = deps.afterChange && ((rosterId: string) => deps.afterChange?.(rosterId, waitUntilOf(c)));
+  return { store: deps.store, now: deps.now, publicUrl: deps.publicUrl, actor: { name: actor, requestId: c.get('requestId') }, afterChange };
+}
+
+/** The runtime's `waitUntil` (Workers), or undefined where there is none (Node: Hono throws on access). */
+function waitUntilOf(c: Context<HonoEnv>): ((promise: Promise<unknown>) => void) | undefined {
+  try {
+    const ctx = c.executionCtx;
+    return (promise) => ctx.waitUntil(promise);
+  } catch {
+    return undefined;
+  }
 }
 
 

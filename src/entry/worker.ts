@@ -1,0 +1,110 @@
+/**
+ * The Cloudflare Workers entry: D1 is the store, the bundled calendars/ are applied once per new bundle, a change
+ * made over the API is pushed within the same request's lifetime (`waitUntil`), and Cron Triggers drain the outbox
+ * every few minutes and run the nightly full reconcile. Everything else is the same core as on Node.
+ */
+import { ConfigError, parseConfig, WorkerConfigSchema } from '../config.ts';
+import { loadCalendarSet } from '../domain/calendar-set.ts';
+import { createApp } from '../http/app.ts';
+import { DEFAULT_BACKOFF } from '../jobs/backoff.ts';
+import { drainOutbox, reconcileAll } from '../jobs/drain-outbox.ts';
+import type { SyncDeps } from '../jobs/sync-deps.ts';
+import type { CalendarProvider, ProviderName } from '../providers/calendar-provider.ts';
+import { createGoogleProvider } from '../providers/google/google-provider.ts';
+import { createOutlookProvider } from '../providers/outlook/outlook-provider.ts';
+import { applyCalendars } from '../services/apply-calendars.ts';
+import { sha256Hex } from '../services/secrets.ts';
+import type { SqlDatabase } from '../storage/sql.ts';
+import { createStore } from '../storage/store.ts';
+import { BUNDLED_CALENDARS, CALENDARS_HASH } from './bundled-calendars.ts';
+
+/** The nightly cron of wrangler.toml; the other one drains the outbox. */
+export const NIGHTLY_CRON = '17 19 * * *';
+
+interface Runtime {
+  app: ReturnType<typeof createApp>;
+  sync: SyncDeps | undefined;
+}
+
+// One runtime per isolate (and per environment object, so tests with several envs stay apart).
+const runtimes = new WeakMap<object, Promise<Runtime>>();
+
+function providersOf(config: ReturnType<typeof parseConfig<typeof WorkerConfigSchema>>, now: () => Date): Partial<Record<ProviderName, CalendarProvider>> {
+  const providers: Partial<Record<ProviderName, CalendarProvider>> = {};
+  if (config.GOOGLE_SERVICE_ACCOUNT_KEY) providers.google = createGoogleProvider({ key: config.GOOGLE_SERVICE_ACCOUNT_KEY, rootUrl: config.GOOGLE_API_ROOT_URL, fetch: (input, init) => fetch(input, init), now });
+  if (config.MS_TENANT_ID && config.MS_CLIENT_ID && config.MS_CLIENT_SECRET) {
+    providers.outlook = createOutlookProvider({
+      tenantId: config.MS_TENANT_ID,
+      clientId: config.MS_CLIENT_ID,
+      clientSecret: config.MS_CLIENT_SECRET,
+      graphBaseUrl: config.MS_GRAPH_BASE_URL,
+      loginBaseUrl: config.MS_LOGIN_BASE_URL,
+      fetch: (input, init) => fetch(input, init),
+      now,
+    });
+  }
+  return providers;
+}
+
+/** `Env` is generated from wrangler.toml by `npm run types:worker`; secrets arrive on the same object as strings. */
+async function start(env: Env): Promise<Runtime> {
+  const strings = Object.entries(env as unknown as Record<string, unknown>).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
+  const config = parseConfig(WorkerConfigSchema, Object.fromEntries(strings));
+  const now = () => new Date();
+  // D1's binding has the shape of the store's SQL port (prepare/bind/all/first/run, batch, exec).
+  const store = createStore(env.DB as unknown as SqlDatabase);
+  const ctx = { store, now, publicUrl: config.LICHTRUC_PUBLIC_URL, actor: { name: 'system', requestId: null } };
+  if ((await store.setting('calendars_hash')) !== CALENDARS_HASH) {
+    await applyCalendars(ctx, loadCalendarSet(BUNDLED_CALENDARS));
+    await store.putSetting('calendars_hash', CALENDARS_HASH);
+  }
+  const providers = providersOf(config, now);
+  const sync: SyncDeps | undefined = Object.keys(providers).length
+    ? { store, now, providers, horizon: { pastDays: config.LICHTRUC_SYNC_PAST_DAYS, futureDays: config.LICHTRUC_SYNC_FUTURE_DAYS }, backoff: DEFAULT_BACKOFF, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)), random: Math.random }
+    : undefined;
+  const app = createApp({
+    store,
+    now,
+    publicUrl: config.LICHTRUC_PUBLIC_URL,
+    adminTokenHash: await sha256Hex(config.LICHTRUC_ADMIN_TOKEN),
+    sync,
+    afterChange: (_rosterId, waitUntil) => {
+      if (sync && waitUntil) waitUntil(drainOutbox(sync));
+    },
+    logError: (error, requestId) => console.error(`[${requestId}]`, error),
+  });
+  return { app, sync };
+}
+
+function runtimeOf(env: Env): Promise<Runtime> {
+  let runtime = runtimes.get(env);
+  if (!runtime) {
+    runtime = start(env);
+    // A failed start (bad configuration) is retried by the next request rather than cached.
+    runtime.catch(() => runtimes.delete(env));
+    runtimes.set(env, runtime);
+  }
+  return runtime;
+}
+
+export default {
+  async fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
+    try {
+      const { app } = await runtimeOf(env);
+      return await app.fetch(request, env, ctx);
+    } catch (error) {
+      const detail = error instanceof ConfigError ? error.message : 'lichtruc could not start';
+      console.error(error);
+      return new Response(JSON.stringify({ type: 'urn:lichtruc:problem:unavailable', title: 'Service unavailable', status: 503, detail }), {
+        status: 503,
+        headers: { 'content-type': 'application/problem+json; charset=utf-8' },
+      });
+    }
+  },
+
+  async scheduled(controller: ScheduledController, env: Env, ctx: ExecutionContext): Promise<void> {
+    const { sync } = await runtimeOf(env);
+    if (!sync) return;
+    ctx.waitUntil(controller.cron === NIGHTLY_CRON ? reconcileAll(sync) : drainOutbox(sync));
+  },
+};
