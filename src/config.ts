@@ -53,6 +53,8 @@ export const SyncConfigSchema = z
     }
   });
 
+export type SyncConfig = z.infer<typeof SyncConfigSchema>;
+
 export const NodeConfigSchema = SyncConfigSchema.safeExtend({
   HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
   PORT: port.default(8787),

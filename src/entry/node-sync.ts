@@ -8,9 +8,7 @@ import { DEFAULT_BACKOFF } from '../jobs/backoff.ts';
 import { reconcileAll } from '../jobs/drain-outbox.ts';
 import type { SyncDeps } from '../jobs/sync-deps.ts';
 import { createSyncWorker, type SyncWorker } from '../jobs/sync-worker.ts';
-import type { CalendarProvider, ProviderName } from '../providers/calendar-provider.ts';
-import { createGoogleProvider } from '../providers/google/google-provider.ts';
-import { createOutlookProvider } from '../providers/outlook/outlook-provider.ts';
+import { providersFromConfig } from '../providers/from-config.ts';
 import type { Store } from '../storage/store.ts';
 
 export interface NodeSync {
@@ -22,21 +20,7 @@ export interface NodeSync {
 const RETRY_INTERVAL_MS = 60_000;
 
 export function startNodeSync(config: NodeConfig, store: Store, now: () => Date, log: (message: string) => void): NodeSync {
-  const providers: Partial<Record<ProviderName, CalendarProvider>> = {};
-  if (config.GOOGLE_SERVICE_ACCOUNT_KEY) {
-    providers.google = createGoogleProvider({ key: config.GOOGLE_SERVICE_ACCOUNT_KEY, rootUrl: config.GOOGLE_API_ROOT_URL, fetch: globalThis.fetch, now });
-  }
-  if (config.MS_TENANT_ID && config.MS_CLIENT_ID && config.MS_CLIENT_SECRET) {
-    providers.outlook = createOutlookProvider({
-      tenantId: config.MS_TENANT_ID,
-      clientId: config.MS_CLIENT_ID,
-      clientSecret: config.MS_CLIENT_SECRET,
-      graphBaseUrl: config.MS_GRAPH_BASE_URL,
-      loginBaseUrl: config.MS_LOGIN_BASE_URL,
-      fetch: globalThis.fetch,
-      now,
-    });
-  }
+  const providers = providersFromConfig(config, globalThis.fetch, now);
   if (Object.keys(providers).length === 0) return { deps: undefined, worker: undefined, stop() {} };
   if (!cron.validate(config.LICHTRUC_SYNC_CRON)) throw new ConfigError([`LICHTRUC_SYNC_CRON: must be a cron expression such as "17 2 * * *" (got "${config.LICHTRUC_SYNC_CRON}")`]);
 

@@ -9,9 +9,7 @@ import { createApp } from '../http/app.ts';
 import { DEFAULT_BACKOFF } from '../jobs/backoff.ts';
 import { drainOutbox, reconcileAll } from '../jobs/drain-outbox.ts';
 import type { SyncDeps } from '../jobs/sync-deps.ts';
-import type { CalendarProvider, ProviderName } from '../providers/calendar-provider.ts';
-import { createGoogleProvider } from '../providers/google/google-provider.ts';
-import { createOutlookProvider } from '../providers/outlook/outlook-provider.ts';
+import { providersFromConfig } from '../providers/from-config.ts';
 import { applyCalendars } from '../services/apply-calendars.ts';
 import { sha256Hex } from '../services/secrets.ts';
 import type { SqlDatabase } from '../storage/sql.ts';
@@ -29,23 +27,6 @@ interface Runtime {
 // One runtime per isolate (and per environment object, so tests with several envs stay apart).
 const runtimes = new WeakMap<object, Promise<Runtime>>();
 
-function providersOf(config: ReturnType<typeof parseConfig<typeof WorkerConfigSchema>>, now: () => Date): Partial<Record<ProviderName, CalendarProvider>> {
-  const providers: Partial<Record<ProviderName, CalendarProvider>> = {};
-  if (config.GOOGLE_SERVICE_ACCOUNT_KEY) providers.google = createGoogleProvider({ key: config.GOOGLE_SERVICE_ACCOUNT_KEY, rootUrl: config.GOOGLE_API_ROOT_URL, fetch: (input, init) => fetch(input, init), now });
-  if (config.MS_TENANT_ID && config.MS_CLIENT_ID && config.MS_CLIENT_SECRET) {
-    providers.outlook = createOutlookProvider({
-      tenantId: config.MS_TENANT_ID,
-      clientId: config.MS_CLIENT_ID,
-      clientSecret: config.MS_CLIENT_SECRET,
-      graphBaseUrl: config.MS_GRAPH_BASE_URL,
-      loginBaseUrl: config.MS_LOGIN_BASE_URL,
-      fetch: (input, init) => fetch(input, init),
-      now,
-    });
-  }
-  return providers;
-}
-
 /** `Env` is generated from wrangler.toml by `npm run types:worker`; secrets arrive on the same object as strings. */
 async function start(env: Env): Promise<Runtime> {
   const strings = Object.entries(env as unknown as Record<string, unknown>).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
@@ -58,7 +39,8 @@ async function start(env: Env): Promise<Runtime> {
     await applyCalendars(ctx, loadCalendarSet(BUNDLED_CALENDARS));
     await store.putSetting('calendars_hash', CALENDARS_HASH);
   }
-  const providers = providersOf(config, now);
+  // A bound call: workerd throws "Illegal invocation" for a detached global fetch.
+  const providers = providersFromConfig(config, (input, init) => fetch(input, init), now);
   const sync: SyncDeps | undefined = Object.keys(providers).length
     ? { store, now, providers, horizon: { pastDays: config.LICHTRUC_SYNC_PAST_DAYS, futureDays: config.LICHTRUC_SYNC_FUTURE_DAYS }, backoff: DEFAULT_BACKOFF, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)), random: Math.random }
     : undefined;

@@ -21,14 +21,8 @@ export interface SyncState {
   progress: { done: number; total: number } | null;
 }
 
-export interface RecordWrite {
-  slotKey: string;
-  date: string;
-  remoteId: string;
-  etag: string | null;
-  contentHash: string;
-  state: 'present' | 'deleted';
-}
+/** A record as written: the same fields the planner reads back. */
+export type RecordWrite = SyncRecord;
 
 export interface SyncStore {
   records(provider: string, rosterId: string): Promise<SyncRecord[]>;

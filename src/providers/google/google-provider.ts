@@ -11,7 +11,7 @@ import { type CalendarProvider, type OpOutcome, ProviderError } from '../calenda
 import { type BatchAnswer, type BatchCall, buildBatch, GOOGLE_BATCH_LIMIT, parseBatch } from './batch.ts';
 import { failureFromBody, providerErrorOf } from './errors.ts';
 import { fromGoogleEvent, googleEventId, OWNER_PROPERTY, toGoogleEvent } from './map-event.ts';
-import { createTokenSource, type ServiceAccountKey } from './service-account.ts';
+import { createServiceAccountTokens, type ServiceAccountKey } from './service-account.ts';
 
 type WriteOp = Exclude<SyncOp, { type: 'adopt' }>;
 
@@ -35,7 +35,7 @@ function callOf(op: WriteOp, calendarId: string): BatchCall {
 
 export function createGoogleProvider(options: GoogleProviderOptions): CalendarProvider {
   const rootUrl = options.rootUrl.endsWith('/') ? options.rootUrl : `${options.rootUrl}/`;
-  const tokens = createTokenSource(options.key, options.fetch, options.now);
+  const tokens = createServiceAccountTokens(options.key, options.fetch, options.now);
   const api = calendar({ version: 'v3', rootUrl, fetchImplementation: options.fetch, retry: false, timeout: options.timeoutMs ?? 20_000 });
   const errorContext = (calendarId: string) => ({ calendarId, account: options.key.client_email, now: options.now().getTime() });
   const auth = async () => ({ headers: { authorization: `Bearer ${await tokens.token()}` } });

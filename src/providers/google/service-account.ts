@@ -1,10 +1,10 @@
 /**
  * Google service-account authentication done by hand with Web Crypto: sign an RS256 JWT, POST it to the key's own
- * `token_uri` (google-auth-library ignores it, and it is how tests and private endpoints are reached), cache the
- * access token until shortly before it expires. Runs in Node and in workerd alike.
+ * `token_uri` (google-auth-library ignores it, and it is how tests and private endpoints are reached). Runs in Node
+ * and in workerd alike.
  */
 import * as z from 'zod';
-import { ProviderError } from '../calendar-provider.ts';
+import { createTokenSource, type TokenSource } from '../oauth-token.ts';
 
 export const ServiceAccountKeySchema = z.object({
   type: z.literal('service_account', { error: 'must be a service account key (type "service_account")' }),
@@ -17,12 +17,6 @@ export const ServiceAccountKeySchema = z.object({
 export type ServiceAccountKey = z.infer<typeof ServiceAccountKeySchema>;
 
 export const CALENDAR_SCOPE = 'https://www.googleapis.com/auth/calendar';
-
-export interface TokenSource {
-  token(): Promise<string>;
-  /** Forget the cached token (after a 401, a fresh grant tells whether the key still works). */
-  invalidate(): void;
-}
 
 const base64url = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
 const encodeJson = (value: unknown) => base64url(new TextEncoder().encode(JSON.stringify(value)));
@@ -40,32 +34,16 @@ export async function signAssertion(key: ServiceAccountKey, nowSeconds: number, 
   return `${header}.${claims}.${base64url(new Uint8Array(signature))}`;
 }
 
-export function createTokenSource(key: ServiceAccountKey, fetchImpl: typeof fetch, now: () => Date, subject?: string): TokenSource {
-  let cached: { token: string; expiresAt: number } | null = null;
-  return {
-    invalidate() {
-      cached = null;
+export function createServiceAccountTokens(key: ServiceAccountKey, fetchImpl: typeof fetch, now: () => Date, subject?: string): TokenSource {
+  return createTokenSource(
+    {
+      url: key.token_uri,
+      form: async (nowMs) => ({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion: await signAssertion(key, Math.floor(nowMs / 1000), subject) }),
+      service: "Google's token service",
+      refused: (reason) =>
+        `the service account key of ${key.client_email} was refused by Google (${reason}): it may have been revoked or deleted; put a valid key in GOOGLE_SERVICE_ACCOUNT_KEY`,
     },
-    async token() {
-      const nowMs = now().getTime();
-      if (cached && cached.expiresAt - 60_000 > nowMs) return cached.token;
-      let response: Response;
-      try {
-        response = await fetchImpl(key.token_uri, {
-          method: 'POST',
-          headers: { 'content-type': 'application/x-www-form-urlencoded' },
-          body: new URLSearchParams({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion: await signAssertion(key, Math.floor(nowMs / 1000), subject) }),
-        });
-      } catch (error) {
-        throw new ProviderError('retryable', `Google's token service did not answer (${String(error)})`);
-      }
-      const body = (await response.json().catch(() => ({}))) as { access_token?: string; expires_in?: number; error?: string; error_description?: string };
-      if (response.status >= 500 || response.status === 429) throw new ProviderError('retryable', `Google's token service is unavailable (${response.status})`, { status: response.status });
-      if (!response.ok || !body.access_token) {
-        throw new ProviderError('credentials', `the service account key of ${key.client_email} was refused by Google (${body.error_description ?? body.error ?? response.status}): it may have been revoked or deleted; put a valid key in GOOGLE_SERVICE_ACCOUNT_KEY`, { status: response.status });
-      }
-      cached = { token: body.access_token, expiresAt: nowMs + (body.expires_in ?? 3600) * 1000 };
-      return cached.token;
-    },
-  };
+    fetchImpl,
+    now,
+  );
 }
