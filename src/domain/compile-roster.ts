@@ -59,9 +59,10 @@ export function periodOn(compiled: CompiledRoster, date: IsoDate): CompiledPerio
 export function scheduleOn(compiled: CompiledRoster, holidays: HolidayCalendar, date: IsoDate): ScheduledDay {
   const status = holidays.statusOn(date);
   const period = periodOn(compiled, date);
+  // Built directly rather than spread from a shared default: expansion asks for every day of every roster.
+  if (!period || status.type === 'closed' || status.type === 'weekend') return { status, period, assignments: [], makeupFor: null };
+  if (status.type === 'working') return { status, period, assignments: period.byWeekday[weekdayOf(date)]!, makeupFor: null };
   const none = { status, period, assignments: [], makeupFor: null };
-  if (!period || status.type === 'closed' || status.type === 'weekend') return none;
-  if (status.type === 'working') return { ...none, assignments: period.byWeekday[weekdayOf(date)]! };
 
   const policy = compiled.roster.makeUpSaturday;
   if (policy.strategy === 'unstaffed') return none;

@@ -23,15 +23,54 @@ export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+// Expansion converts dates millions of times (a year of 5,000 rosters), so both directions are plain integer
+// arithmetic (H. Hinnant's days_from_civil / civil_from_days) instead of a Date allocation and toISOString each.
+const ZERO = 48; // '0'
+const digit = (text: string, at: number) => text.charCodeAt(at) - ZERO;
+
 export function toEpochDay(date: IsoDate): number {
-  const y = Number(date.slice(0, 4));
-  const m = Number(date.slice(5, 7));
-  const d = Number(date.slice(8, 10));
-  return Math.round(Date.UTC(y, m - 1, d) / MS_PER_DAY);
+  const y = digit(date, 0) * 1000 + digit(date, 1) * 100 + digit(date, 2) * 10 + digit(date, 3);
+  const m = digit(date, 5) * 10 + digit(date, 6);
+  const d = digit(date, 8) * 10 + digit(date, 9);
+  const year = m <= 2 ? y - 1 : y;
+  const era = Math.floor(year / 400);
+  const yearOfEra = year - era * 400;
+  const dayOfYear = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
 }
 
+const TWO_DIGITS = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0'));
+/** Epoch days of 0000-01-01 and 9999-12-31: outside them ISO strings need a sign or more digits. */
+const FOUR_DIGIT_YEARS = { first: -719528, last: 2932896 };
+
+// The same few thousand dates come back for every roster: handing out one string per day also lets every Map keyed
+// by date (holidays, time-zone offsets) reuse the string's hash instead of hashing a fresh copy each time.
+const dateTexts = new Map<number, IsoDate>();
+const DATE_TEXTS_LIMIT = 100_000;
+
 export function fromEpochDay(day: number): IsoDate {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  let text = dateTexts.get(day);
+  if (text === undefined) {
+    text = civilDate(day);
+    if (dateTexts.size >= DATE_TEXTS_LIMIT) dateTexts.clear();
+    dateTexts.set(day, text);
+  }
+  return text;
+}
+
+function civilDate(day: number): IsoDate {
+  if (day < FOUR_DIGIT_YEARS.first || day > FOUR_DIGIT_YEARS.last) return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const dayOfEra = z - era * 146097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shifted = Math.floor((5 * dayOfYear + 2) / 153);
+  const d = dayOfYear - Math.floor((153 * shifted + 2) / 5) + 1;
+  const m = shifted < 10 ? shifted + 3 : shifted - 9;
+  const y = yearOfEra + era * 400 + (m <= 2 ? 1 : 0);
+  return `${TWO_DIGITS[Math.floor(y / 100)]}${TWO_DIGITS[y % 100]}-${TWO_DIGITS[m]}-${TWO_DIGITS[d]}`;
 }
 
 export function makeIsoDate(year: number, month: number, day: number): IsoDate {
@@ -52,7 +91,7 @@ export function isWeekend(date: IsoDate): boolean {
 }
 
 export function yearOf(date: IsoDate): number {
-  return Number(date.slice(0, 4));
+  return digit(date, 0) * 1000 + digit(date, 1) * 100 + digit(date, 2) * 10 + digit(date, 3);
 }
 
 /** Number of days in the inclusive range [from, to]; 0 when `to` is before `from`. */

@@ -3,7 +3,7 @@
  * named closed days. Pure and deterministic: the slots of a date never depend on the range asked for, because the
  * fair-cover ledger replays the absences of the current fairness window from its start.
  */
-import { type CompiledRoster, compileRoster, periodOn, type ScheduledDay, scheduleOn } from './compile-roster.ts';
+import { type CompiledPeriod, type CompiledRoster, compileRoster, periodOn, type ScheduledDay, scheduleOn } from './compile-roster.ts';
 import { createCoverLedger } from './cover.ts';
 import { addDays, eachDate, type IsoDate, maxDate, yearOf } from './dates.ts';
 import { seasonOn } from './effective.ts';
@@ -32,14 +32,17 @@ export function expandRoster(input: ExpandInput): Expansion {
   const scheduleOf = (date: IsoDate) => scheduleOn(compiled, input.holidays, date);
   const planContext = { facts, memberIds: compiled.memberIds, scheduleOf };
   const result: Expansion = { slots: [], closedDays: [], conflicts: [] };
-  let window = '';
+  // The fairness window (period and calendar year) the ledger counts for; compared by parts, not a built key.
+  let windowPeriod: CompiledPeriod | null | undefined;
+  let windowYear = 0;
 
   const visit = (date: IsoDate, emit: boolean) => {
     const day = scheduleOf(date);
-    const windowKey = `${day.period?.period.id ?? ''}|${yearOf(date)}`;
-    if (windowKey !== window) {
+    const year = yearOf(date);
+    if (day.period !== windowPeriod || year !== windowYear) {
       ledger.reset();
-      window = windowKey;
+      windowPeriod = day.period;
+      windowYear = year;
     }
     if (emit && day.status.type === 'closed') {
       const { entry } = day.status;
@@ -72,6 +75,7 @@ function staffDay(
   day: ScheduledDay,
   planned: PlannedSlot[],
 ): DutySlot[] {
+  if (!facts.anyAbsenceOn(date)) return planned.map((slot) => buildSlot(compiled.roster, date, day, slot, slot.memberId, kindOf(slot, day), null));
   const absent = (id: string) => facts.absenceOf(id, date);
   const serving = new Set(planned.filter((slot) => !absent(slot.memberId)).map((slot) => slot.memberId));
   const pool = day.period?.pool ?? [];

@@ -10,6 +10,8 @@ export interface SwapSide {
 
 export interface FactsIndex {
   absenceOf(memberId: string, date: IsoDate): Absence | undefined;
+  /** True when anyone is absent on `date`: most days nobody is, and expansion skips the cover work for them. */
+  anyAbsenceOn(date: IsoDate): boolean;
   /** Dates in [from, to] (inclusive) on which at least one member is absent, ascending. */
   absenceDates(from: IsoDate, to: IsoDate): IsoDate[];
   overridesOn(date: IsoDate): Override[];
@@ -35,10 +37,20 @@ export function indexFacts(facts: RosterFacts): FactsIndex {
     { swap, self: swap.second, other: swap.first },
   ]);
   const swapsByDate = groupBy(swapSides, (side) => side.self.date);
+  let absenceDays: Set<IsoDate> | undefined;
 
   return {
     absenceOf(memberId, date) {
       return absencesByMember.get(memberId)?.find((absence) => absence.from <= date && date <= absence.to);
+    },
+    anyAbsenceOn(date) {
+      if (!absenceDays) {
+        absenceDays = new Set();
+        for (const absence of facts.absences) {
+          for (let day = absence.from; day <= absence.to; day = addDays(day, 1)) absenceDays.add(day);
+        }
+      }
+      return absenceDays.has(date);
     },
     absenceDates(from, to) {
       const dates = new Set<IsoDate>();

@@ -45,16 +45,29 @@ export function createHolidayCalendar(tables: readonly HolidayTable[]): HolidayC
     return entries;
   };
 
+  // Expansion asks for every day of every roster: each date's answer is worked out once per calendar.
+  const statuses = new Map<IsoDate, DayStatus>();
+  const statusOf = (date: IsoDate): DayStatus => {
+    let status = statuses.get(date);
+    if (!status) {
+      status = computeStatus(date);
+      if (statuses.size >= 100_000) statuses.clear();
+      statuses.set(date, status);
+    }
+    return status;
+  };
+  const computeStatus = (date: IsoDate): DayStatus => {
+    const entry = entriesOf(yearOf(date)).get(date);
+    const weekend = isWeekend(date);
+    if (entry?.kind === 'makeup-workday' && entry.replaces) return { type: 'makeup', entry, replaces: entry.replaces };
+    if (weekend) return { type: 'weekend' };
+    if (entry) return { type: 'closed', entry };
+    return { type: 'working' };
+  };
+
   return {
     tableFor,
     isEstimated: (year) => !official.has(year),
-    statusOn(date) {
-      const entry = entriesOf(yearOf(date)).get(date);
-      const weekend = isWeekend(date);
-      if (entry?.kind === 'makeup-workday' && entry.replaces) return { type: 'makeup', entry, replaces: entry.replaces };
-      if (weekend) return { type: 'weekend' };
-      if (entry) return { type: 'closed', entry };
-      return { type: 'working' };
-    },
+    statusOn: statusOf,
   };
 }

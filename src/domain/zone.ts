@@ -5,13 +5,43 @@
 import type { IsoDate } from './dates.ts';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
-const offsetCache = new Map<string, number>();
-const OFFSET_CACHE_LIMIT = 100_000;
+
+/**
+ * zone → time → date → value. Expansion asks for every slot of every roster (millions for a year of 5,000 rosters),
+ * so answers are kept in nested maps: building and hashing one concatenated key per call was most of the cost.
+ */
+type DayCache<T> = Map<string, Map<string, Map<IsoDate, T>>>;
+const DAY_CACHE_LIMIT = 100_000;
+
+function cachedByDay<T>(cache: DayCache<T>, date: IsoDate, time: string, zone: string, compute: (date: IsoDate, time: string, zone: string) => T): T {
+  let byTime = cache.get(zone);
+  if (!byTime) {
+    byTime = new Map();
+    cache.set(zone, byTime);
+  }
+  let byDate = byTime.get(time);
+  if (!byDate) {
+    byDate = new Map();
+    byTime.set(time, byDate);
+  }
+  let value = byDate.get(date);
+  if (value === undefined) {
+    value = compute(date, time, zone);
+    if (byDate.size >= DAY_CACHE_LIMIT) byDate.clear();
+    byDate.set(date, value);
+  }
+  return value;
+}
+
+const offsets: DayCache<number> = new Map();
+const dateTimes: DayCache<string> = new Map();
 
 /** True when the runtime knows `zone` as an IANA time zone name. */
 export function isKnownTimeZone(zone: string): boolean {
+  // The answer is kept: building a formatter costs tens of microseconds, and the Outlook provider asks per event.
+  if (formatters.has(zone)) return true;
   try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    formatterFor(zone);
     return true;
   } catch {
     return false;
@@ -52,9 +82,10 @@ function offsetAt(zone: string, utcMs: number): number {
  * and a skipped time (clocks go forward) the offset from before the change.
  */
 export function offsetMinutesFor(date: IsoDate, time: string, zone: string): number {
-  const key = `${zone}|${date}|${time}`;
-  const cached = offsetCache.get(key);
-  if (cached !== undefined) return cached;
+  return cachedByDay(offsets, date, time, zone, computeOffset);
+}
+
+function computeOffset(date: IsoDate, time: string, zone: string): number {
   const wall = Date.parse(`${date}T${time}:00Z`);
   const before = offsetAt(zone, wall - 86_400_000);
   const after = offsetAt(zone, wall + 86_400_000);
@@ -65,19 +96,29 @@ export function offsetMinutesFor(date: IsoDate, time: string, zone: string): num
   else if (valid(before)) offset = before;
   else if (valid(after)) offset = after;
   else offset = before;
-  if (offsetCache.size >= OFFSET_CACHE_LIMIT) offsetCache.clear();
-  offsetCache.set(key, offset);
   return offset;
 }
 
+// A handful of distinct offsets exist; formatting each once keeps per-slot work to a lookup.
+const offsetTexts = new Map<number, string>();
+
 function formatOffset(minutes: number): string {
-  const sign = minutes < 0 ? '-' : '+';
-  const abs = Math.abs(minutes);
-  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+  let text = offsetTexts.get(minutes);
+  if (text === undefined) {
+    const sign = minutes < 0 ? '-' : '+';
+    const abs = Math.abs(minutes);
+    text = `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+    offsetTexts.set(minutes, text);
+  }
+  return text;
 }
 
 /** `2024-04-15` + `07:30` in Asia/Ho_Chi_Minh → `2024-04-15T07:30:00+07:00`. */
 export function zonedDateTime(date: IsoDate, time: string, zone: string): string {
+  return cachedByDay(dateTimes, date, time, zone, formatDateTime);
+}
+
+function formatDateTime(date: IsoDate, time: string, zone: string): string {
   return `${date}T${time}:00${formatOffset(offsetMinutesFor(date, time, zone))}`;
 }
 
