@@ -33,7 +33,7 @@ const LAST_YEAR = 2034;
 const ABSENCES_PER_YEAR = 6;
 const REASONS: readonly AbsenceReason[] = ['leave', 'training', 'sick', 'business', 'other'];
 
-interface Job {
+export interface Job {
   roster: Roster;
   facts: RosterFacts;
 }
@@ -52,7 +52,7 @@ interface Tally {
 }
 
 /** The sample roster and the Vietnamese holiday tables, read with node:fs and parsed by the domain loader. */
-function loadInputs(): { roster: Roster; tables: HolidayTable[] } {
+export function loadInputs(): { roster: Roster; tables: HolidayTable[] } {
   const file = (path: string): SourceFile => ({ path, text: readFileSync(join(CALENDARS, path), 'utf8') });
   const holidayFiles = readdirSync(join(CALENDARS, 'holidays/vn'))
     .filter((name) => /^\d{4}\.ya?ml$/.test(name))
@@ -98,7 +98,7 @@ function absencesFor(roster: Roster, from: IsoDate, to: IsoDate, random: () => n
   return AbsenceListSchema.parse(absences);
 }
 
-function makeJobs(sample: Roster, count: number, from: IsoDate, to: IsoDate, seed: number): Job[] {
+export function makeJobs(sample: Roster, count: number, from: IsoDate, to: IsoDate, seed: number): Job[] {
   const random = seededRandom(seed);
   return Array.from({ length: count }, (_, i) => {
     const roster: Roster = { ...sample, id: `bench-${String(i + 1).padStart(4, '0')}` };

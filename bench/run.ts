@@ -4,11 +4,14 @@
  */
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { PUSH_NOTES, pushTable } from './calendar-push.ts';
 import { runExpandBenchmarks } from './expand.bench.ts';
 import { runFeedBenchmarks } from './feeds.bench.ts';
-import { GOOGLE_SYNC_NOTES, googleSyncTable, runGoogleSyncBenchmarks } from './google-sync.bench.ts';
+import { GOOGLE_SYNC_NOTES, runGoogleSyncBenchmarks } from './google-sync.bench.ts';
 import { httpTable, notModifiedRatios, runHttpBenchmarks } from './http.bench.ts';
 import { formatNumber, resultsTable } from './measure.ts';
+import { OUTLOOK_SYNC_NOTES, runOutlookSyncBenchmarks } from './outlook-sync.bench.ts';
+import { runReportBenchmarks } from './report.bench.ts';
 
 const quick = process.argv.includes('--quick');
 const log = (line: string) => console.error(`… ${line}`);
@@ -16,8 +19,10 @@ const started = performance.now();
 
 // In this order: the "1st run" columns of expansion and publication are only cold when nothing ran them before.
 const expand = runExpandBenchmarks({ quick, log });
+const reports = runReportBenchmarks({ quick, log });
 const feeds = await runFeedBenchmarks({ quick, log });
 const googleSync = await runGoogleSyncBenchmarks({ quick, log });
+const outlookSync = await runOutlookSyncBenchmarks({ quick, log });
 const http = await runHttpBenchmarks({ quick, log });
 const ratios = notModifiedRatios(http);
 
@@ -42,6 +47,19 @@ console.log(
   ].join('\n'),
 );
 console.log();
+console.log('## Duty records (`expandRoster` + `buildDutyReport`): a year of 5,000 rosters aggregated');
+console.log();
+console.log(resultsTable(reports, { items: 'slots', units: 'roster-days' }));
+console.log();
+console.log(
+  [
+    '- One call expands each of 5,000 rosters over 2025 (the workload of the expansion rows: the sample roster under',
+    '  distinct ids, 6 absences each) and builds its duty records, adding up the roster figures. Goal: under 1 s.',
+    '- "report half": time inside buildDutyReport (and, on the second row, the member views and table rows the API',
+    '  and the CSV write), read per roster with performance.now(); the rest of the median is expansion.',
+  ].join('\n'),
+);
+console.log();
 console.log('## Feed publication (`publishScope`) and rendering (`renderFeed`)');
 console.log();
 console.log(resultsTable(feeds, { items: 'events', units: 'bytes' }));
@@ -57,11 +75,11 @@ console.log(
   ].join('\n'),
 );
 console.log();
-console.log('## Google Calendar push (`reconcileRoster`, `reconcileAll`, `drainOutbox`) against the stand-in');
+console.log('## Calendar push to Google Calendar and Outlook (`reconcileRoster`, `reconcileAll`, `drainOutbox`) against the stand-ins');
 console.log();
-console.log(googleSyncTable(googleSync));
+console.log(pushTable([...googleSync, ...outlookSync]));
 console.log();
-console.log(GOOGLE_SYNC_NOTES.join('\n'));
+console.log([...PUSH_NOTES, ...GOOGLE_SYNC_NOTES, ...OUTLOOK_SYNC_NOTES].join('\n'));
 console.log();
 console.log('## HTTP under load (autocannon, 127.0.0.1)');
 console.log();

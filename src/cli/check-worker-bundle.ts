@@ -15,6 +15,7 @@ const FORBIDDEN: [RegExp, string][] = [
   [/node_modules\/googleapis\//, 'the full googleapis package (use @googleapis/calendar)'],
   [/node_modules\/better-sqlite3\//, 'better-sqlite3 (Node only; Workers use D1)'],
   [/node_modules\/@hono\/node-server\//, '@hono/node-server (Node entry only)'],
+  [/node_modules\/exceljs\//, 'exceljs (the XLSX report writer: given by the Node entry only)'],
   [/src\/storage\/drivers\/sqlite\.ts$/, 'the node:sqlite driver (Node only; Workers use D1)'],
   [/src\/entry\/node(-sync)?\.ts$/, 'the Node entry'],
 ];

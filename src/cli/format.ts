@@ -1,4 +1,4 @@
-/** Plain-text tables for people and RFC 4180 CSV for spreadsheets. */
+/** Plain-text tables for people, and (from the domain) RFC 4180 CSV for spreadsheets. */
 
 /** Columns padded to their widest cell; text is NFC, so one Vietnamese letter is one code unit. */
 export function renderTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
@@ -11,11 +11,5 @@ export function renderTable(header: readonly string[], rows: readonly (readonly 
   return [line(header), widths.map((width) => '─'.repeat(width)).join('  '), ...rows.map(line)].join('\n');
 }
 
-function csvCell(value: string): string {
-  return /[",\r\n]/.test(value) || value !== value.trim() ? `"${value.replaceAll('"', '""')}"` : value;
-}
-
-/** CSV with CRLF line ends and a UTF-8 byte order mark, so Excel opens Vietnamese text correctly. */
-export function renderCsv(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  return `\uFEFF${[header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
-}
+// CSV moved to the domain so the API's report download writes the same bytes; kept here for the commands.
+export { renderCsv } from '../domain/csv.ts';

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-/** The `lichtruc` command line: validate roster files, preview duty, list holidays. */
+/** The `lichtruc` command line: validate roster files, preview duty, report duty records, list holidays. */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -8,6 +8,7 @@ import type { Language } from '../domain/vietnamese.ts';
 import { UsageError } from './calendar-files.ts';
 import { holidays } from './holidays.ts';
 import { preview } from './preview.ts';
+import { report } from './report.ts';
 import { JSON_SCHEMAS, renderJsonSchema } from './schema.ts';
 import { validate } from './validate.ts';
 
@@ -17,6 +18,9 @@ Usage:
   lichtruc validate <file|dir>
   lichtruc preview <roster file or id> --from YYYY-MM-DD --to YYYY-MM-DD [--absences FILE]
                    [--format table|json|csv] [--lang vi|en] [--calendars DIR]
+  lichtruc report <roster file or id> --from YYYY-MM-DD --to YYYY-MM-DD [--absences FILE]
+                  [--format table|json|csv] [--lang vi|en] [--calendars DIR]
+                                    duty records per member: scheduled, served, covers given and received
   lichtruc holidays <year> [--format table|json|csv] [--lang vi|en] [--calendars DIR]
   lichtruc schema <output dir>      write the JSON Schemas of roster files and holiday tables
 
@@ -68,6 +72,15 @@ function run(argv: string[]): number {
       const to = date('to', values.to);
       if (to < from) throw new UsageError(`--to ${to} is before --from ${from}`);
       const output = preview({ roster: target, from, to, absences: values.absences, format, language, calendars: values.calendars });
+      for (const warning of output.warnings) console.error(`warning: ${warning}`);
+      process.stdout.write(output.stdout);
+      return 0;
+    }
+    case 'report': {
+      const from = date('from', values.from);
+      const to = date('to', values.to);
+      if (to < from) throw new UsageError(`--to ${to} is before --from ${from}`);
+      const output = report({ roster: target, from, to, absences: values.absences, format, language, calendars: values.calendars });
       for (const warning of output.warnings) console.error(`warning: ${warning}`);
       process.stdout.write(output.stdout);
       return 0;

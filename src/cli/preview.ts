@@ -39,7 +39,7 @@ export function preview(options: PreviewOptions): PreviewOutput {
   return { stdout: render(roster, expansion, options), warnings };
 }
 
-function readAbsences(roster: Roster, path: string): Absence[] {
+export function readAbsences(roster: Roster, path: string): Absence[] {
   if (!existsSync(path)) throw new UsageError(`absences file ${path} does not exist`);
   const result = parseDocumentWith(AbsenceListSchema, readFileSync(path, 'utf8'));
   if (!result.ok) throw new UsageError(formatIssues(result.issues.map((issue) => ({ file: path, ...issue }))));

@@ -54,6 +54,11 @@ const WORDS = {
 
 type Words = (typeof WORDS)[Language];
 
+/** Why someone is away, as written after their name: `nghỉ phép`, `đi học tập, bồi dưỡng`, `on leave`, … */
+export function reasonText(reason: AbsenceReason, language: Language = 'vi'): string {
+  return WORDS[language].reasons[reason];
+}
+
 function absentPhrase(words: Words, name: string, reason: AbsenceReason | null): string {
   return reason ? `${words.instead} ${name} ${words.reasons[reason]}` : `${words.instead} ${name}`;
 }

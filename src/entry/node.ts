@@ -37,6 +37,8 @@ async function main(): Promise<void> {
     adminTokenHash: prepared.adminTokenHash,
     sync: sync.deps,
     afterChange: ctx.afterChange,
+    // exceljs loads on the first XLSX download, not at start-up.
+    renderWorkbook: async (...args) => (await import('../providers/xlsx/report-workbook.ts')).renderReportWorkbook(...args),
     logError: (error, id) => console.error(`[${id}]`, error),
   });
 

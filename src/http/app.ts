@@ -15,6 +15,7 @@ import { facts } from './routes/facts.ts';
 import { feeds } from './routes/feeds.ts';
 import { holidays } from './routes/holidays.ts';
 import { publicFeed } from './routes/public-feed.ts';
+import { reports } from './routes/reports.ts';
 import { rosters } from './routes/rosters.ts';
 import { schedule } from './routes/schedule.ts';
 import { sync } from './routes/sync.ts';
@@ -45,7 +46,7 @@ export function createApp(deps: AppDeps): Hono<HonoEnv> {
   });
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
-  for (const routes of [rosters, schedule, facts, holidays, feeds, sync, audit, publicFeed, docs]) app.route('/', routes);
+  for (const routes of [rosters, schedule, reports, facts, holidays, feeds, sync, audit, publicFeed, docs]) app.route('/', routes);
 
   app.notFound((c) => problem(c, 'not-found', `no route for ${c.req.method} ${c.req.path}`));
   app.onError((error, c) => {

@@ -1,5 +1,6 @@
 /** What every request sees: the services' dependencies, and per-request values set by middleware. */
 import type { SyncDeps } from '../jobs/sync-deps.ts';
+import type { WorkbookRenderer } from '../domain/report-document.ts';
 import type { Store } from '../storage/store.ts';
 
 export interface AppDeps {
@@ -16,6 +17,8 @@ export interface AppDeps {
    * `waitUntil`, passed along when the runtime has one).
    */
   afterChange?: ((rosterId: string, waitUntil?: (promise: Promise<unknown>) => void) => void) | undefined;
+  /** The XLSX writer of `GET …/report?format=xlsx`; absent on Workers (the download answers 501 there). */
+  renderWorkbook?: WorkbookRenderer | undefined;
   /** Logs an unexpected error; the client gets a 500 problem with the request id. */
   logError?(error: unknown, requestId: string): void;
 }

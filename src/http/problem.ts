@@ -6,7 +6,7 @@
 import type { Context } from 'hono';
 import type { FieldProblem, ServiceErrorKind } from '../services/errors.ts';
 
-export type ProblemKind = ServiceErrorKind | 'unauthorized' | 'unsupported-media-type' | 'payload-too-large' | 'internal' | 'unavailable';
+export type ProblemKind = ServiceErrorKind | 'unauthorized' | 'unsupported-media-type' | 'payload-too-large' | 'not-implemented' | 'internal' | 'unavailable';
 
 const STATUS: Record<ProblemKind, number> = {
   validation: 422,
@@ -19,6 +19,7 @@ const STATUS: Record<ProblemKind, number> = {
   unauthorized: 401,
   'unsupported-media-type': 415,
   'payload-too-large': 413,
+  'not-implemented': 501,
   internal: 500,
   unavailable: 503,
 };
@@ -34,6 +35,7 @@ const TITLES: Record<ProblemKind, [vi: string, en: string]> = {
   unauthorized: ['Chưa xác thực', 'Unauthorized'],
   'unsupported-media-type': ['Sai định dạng nội dung', 'Unsupported media type'],
   'payload-too-large': ['Nội dung quá lớn', 'Payload too large'],
+  'not-implemented': ['Chưa hỗ trợ trên bản triển khai này', 'Not implemented'],
   internal: ['Lỗi máy chủ', 'Internal server error'],
   unavailable: ['Dịch vụ tạm thời không sẵn sàng', 'Service unavailable'],
 };

@@ -9,7 +9,7 @@ import type { HonoEnv } from './env.ts';
 export const MAX_BODY_BYTES = 256 * 1024;
 
 export class HttpError extends Error {
-  readonly kind: 'unsupported-media-type' | 'payload-too-large';
+  readonly kind: 'unsupported-media-type' | 'payload-too-large' | 'not-implemented';
 
   constructor(kind: HttpError['kind'], message: string) {
     super(message);

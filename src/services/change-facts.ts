@@ -10,6 +10,7 @@ import type { GuardedStatement } from '../storage/guarded-write.ts';
 import { enqueueStatements } from '../storage/sync-store.ts';
 import type { ServiceContext } from './context.ts';
 import { conflict } from './errors.ts';
+import { correctionStatements } from './month-locks.ts';
 import { publishRosterFeeds } from './publish-feeds.ts';
 import { expandState, loadRosterState, type RosterState } from './roster-state.ts';
 
@@ -39,8 +40,12 @@ export async function changeFacts<T>(
     const changedSlots = diffSlots(before, after);
     const now = ctx.now().toISOString();
     const outbox = enqueueStatements(rosterId, changedSlots.map((changed) => changed.key), 'facts', now);
+    // Closed months (month close) are never rewritten silently: a change touching one is refused without a reason
+    // (422, nothing stored), else it lands with a correction per locked slot it changes, in this same batch. Closing
+    // a month bumps facts_version too, so a close racing this change makes the commit below retry.
+    const corrections = await correctionStatements(ctx, rosterId, [change.range.from, change.range.to], changedSlots);
     const guard = { rosterId, column: 'facts_version' as const, expected: state.stored.factsVersion };
-    if (!(await ctx.store.commit(guard, now, [...change.statements, ...outbox]))) continue;
+    if (!(await ctx.store.commit(guard, now, [...change.statements, ...outbox, ...corrections]))) continue;
     await publishRosterFeeds(ctx, state.stored.roster);
     ctx.afterChange?.(rosterId);
     return { result: change.result, changedSlots };

@@ -9,6 +9,11 @@ export interface ServiceContext {
   actor: Actor;
   /** Base URL of feed links, e.g. `https://lichtruc.example.gov.vn`. */
   publicUrl: string;
+  /**
+   * Why the actor changes a month an admin has closed (month close): required by such a change, and recorded with
+   * each correction it makes. Unset for changes that touch no closed month.
+   */
+  correctionReason?: string | undefined;
   /** Called after a change of a roster has landed (and its outbox rows with it): the entry pushes it soon. */
   afterChange?: ((rosterId: string) => void) | undefined;
 }

@@ -10,7 +10,7 @@ import {
   type HolidayTable,
   HolidayTableSchema,
 } from '../domain/holiday-schema.ts';
-import type { SqlDatabase } from './sql.ts';
+import type { SqlDatabase, SqlStatement } from './sql.ts';
 import { type AuditInput, plainAuditStatement, type Stamp } from './statements.ts';
 
 export interface HolidayEdit {
@@ -30,7 +30,8 @@ export interface HolidayStore {
   /** Changes whenever a base table or an edit changes: cache holiday calendars by it. */
   version(): Promise<string>;
   putBase(table: HolidayTable, hash: string, now: string): Promise<'created' | 'updated' | 'unchanged'>;
-  putEdit(edit: Omit<HolidayEdit, 'updatedAt' | 'updatedBy'>, audit: AuditInput, stamp: Stamp): Promise<void>;
+  /** `extra` statements land in the same batch (the corrections of closed months the edit makes). */
+  putEdit(edit: Omit<HolidayEdit, 'updatedAt' | 'updatedBy'>, audit: AuditInput, stamp: Stamp, extra?: readonly SqlStatement[]): Promise<void>;
 }
 
 const BUMP_VERSION = `INSERT INTO settings (key, value) VALUES ('holidays_version', '1')
@@ -77,7 +78,7 @@ export function createHolidayStore(db: SqlDatabase): HolidayStore {
       ]);
       return existing ? 'updated' : 'created';
     },
-    async putEdit(edit, audit, stamp) {
+    async putEdit(edit, audit, stamp, extra = []) {
       await db.batch([
         db
           .prepare(
@@ -88,6 +89,7 @@ export function createHolidayStore(db: SqlDatabase): HolidayStore {
           .bind(edit.country, edit.date, edit.entry && JSON.stringify(edit.entry), edit.source && JSON.stringify(edit.source), stamp.now, stamp.actor.name),
         db.prepare(BUMP_VERSION),
         plainAuditStatement(db, audit, stamp),
+        ...extra,
       ]);
     },
   };

@@ -6,6 +6,7 @@ import { type Roster, RosterSchema } from '../domain/roster-schema.ts';
 import { createFeedStore, type FeedStore } from './feed-store.ts';
 import { type GuardedStatement, guardedWrite, type RosterGuard } from './guarded-write.ts';
 import { createHolidayStore, type HolidayStore } from './holiday-store.ts';
+import { createMonthStore, type MonthStore } from './month-store.ts';
 import type { AuditRecord, StoredFacts, StoredRoster } from './records.ts';
 import type { SqlDatabase, SqlValue } from './sql.ts';
 import { plainAuditStatement, type Stamp } from './statements.ts';
@@ -27,6 +28,8 @@ export interface Store {
   putSetting(key: string, value: string): Promise<void>;
   feeds: FeedStore;
   holidays: HolidayStore;
+  /** Closed months: locked duty records and their corrections. */
+  months: MonthStore;
   sync: SyncStore;
 }
 
@@ -77,6 +80,7 @@ export function createStore(db: SqlDatabase): Store {
     db,
     feeds: createFeedStore(db),
     holidays: createHolidayStore(db),
+    months: createMonthStore(db),
     sync: createSyncStore(db),
     async listRosters() {
       return (await rows('SELECT * FROM rosters ORDER BY id')).map(toStoredRoster);

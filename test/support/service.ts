@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { loadCalendarSet } from '../../src/domain/calendar-set.ts';
 import { createApp } from '../../src/http/app.ts';
+import { renderReportWorkbook } from '../../src/providers/xlsx/report-workbook.ts';
 import type { AppDeps } from '../../src/http/env.ts';
 import { applyCalendars } from '../../src/services/apply-calendars.ts';
 import type { ServiceContext } from '../../src/services/context.ts';
@@ -35,7 +36,7 @@ export async function startTestService(now = '2024-05-02T01:00:00Z'): Promise<Te
   let clock = new Date(now);
   const ctx: ServiceContext = { store, now: () => clock, publicUrl: PUBLIC_URL, actor: { name: 'test', requestId: null } };
   await applyCalendars(ctx, loadCalendarSet(readCalendarFiles()));
-  const appDeps: AppDeps = { store, now: () => clock, publicUrl: PUBLIC_URL, adminTokenHash: await sha256Hex(ADMIN_TOKEN) };
+  const appDeps: AppDeps = { store, now: () => clock, publicUrl: PUBLIC_URL, adminTokenHash: await sha256Hex(ADMIN_TOKEN), renderWorkbook: renderReportWorkbook };
   const app = createApp(appDeps);
 
   const request: TestService['request'] = (method, path, options = {}) => {

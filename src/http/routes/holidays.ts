@@ -3,16 +3,20 @@ import { Hono } from 'hono';
 import * as z from 'zod';
 import { isIsoDate } from '../../domain/dates.ts';
 import { HolidayEntrySchema, HolidaySourceSchema } from '../../domain/holiday-schema.ts';
+import { lineText } from '../../domain/schema-primitives.ts';
 import { getHolidayTable, putHolidayEntry } from '../../services/edit-holidays.ts';
 import { invalid } from '../../services/errors.ts';
 import type { HonoEnv } from '../env.ts';
 import { describe } from '../openapi.ts';
-import { param, readBody, serviceContext } from '../request.ts';
+import { param, parseWith, readBody, serviceContext } from '../request.ts';
 
 const TAG = 'Holidays';
+// Month close: an edit that changes a closed month of any roster must say why (recorded with each correction).
+const CorrectionReasonSchema = lineText(500).describe('Why a closed month is changed: required when the edit touches a month closed by month close');
 const HolidayEditSchema = z.object({
   entry: HolidayEntrySchema,
   source: HolidaySourceSchema.optional().describe('The notice the entry cites, when the table does not list it yet'),
+  correctionReason: CorrectionReasonSchema.optional(),
 });
 export const holidays = new Hono<HonoEnv>();
 
@@ -32,10 +36,12 @@ holidays.put(
   async (c) => {
     const date = dateParam(param(c, 'date'));
     const edit = await readBody(c, HolidayEditSchema);
-    return c.json(await putHolidayEntry(serviceContext(c), date, edit.entry, edit.source ?? null));
+    return c.json(await putHolidayEntry({ ...serviceContext(c), correctionReason: edit.correctionReason }, date, edit.entry, edit.source ?? null));
   },
 );
 
-holidays.delete(describe({ method: 'delete', path: '/api/holidays/days/{date}', summary: "Remove a day's entry", tag: TAG, responses: { 200: 'The table of that year' } }), async (c) => {
-  return c.json(await putHolidayEntry(serviceContext(c), dateParam(param(c, 'date')), null));
+holidays.delete(describe({ method: 'delete', path: '/api/holidays/days/{date}', summary: "Remove a day's entry", tag: TAG, query: { reason: 'Why a closed month is changed (required when the edit touches one)' }, responses: { 200: 'The table of that year', 422: 'Touches a closed month without a reason' } }), async (c) => {
+  const reason = c.req.query('reason');
+  const correctionReason = reason === undefined ? undefined : parseWith(CorrectionReasonSchema, reason, 'the reason');
+  return c.json(await putHolidayEntry({ ...serviceContext(c), correctionReason }, dateParam(param(c, 'date')), null));
 });

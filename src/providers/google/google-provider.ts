@@ -71,7 +71,8 @@ export function createGoogleProvider(options: GoogleProviderOptions): CalendarPr
       if (error instanceof ProviderError) throw error;
       throw new ProviderError('retryable', `Google Calendar did not answer a batch (${String(error)})`);
     }
-    const text = await response.text();
+    // Decoded by hand: workerd warns on .text() of a multipart/mixed body.
+    const text = new TextDecoder().decode(await response.arrayBuffer());
     if (!response.ok) {
       let body: unknown = null;
       try {

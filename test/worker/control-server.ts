@@ -1,0 +1,71 @@
+/**
+ * The stand-ins' control panel for tests running in workerd, which cannot call into the Node process that holds the
+ * stand-ins: a tiny JSON-over-HTTP server on 127.0.0.1 that creates calendars and mailboxes, shows the events
+ * they hold, and deletes one by hand. Node-only (runs in the Vitest global setup).
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { GoogleStandIn } from '../stand-ins/google-calendar.ts';
+import type { GraphStandIn } from '../stand-ins/graph-calendar.ts';
+
+export interface ControlServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+interface Answer {
+  status: number;
+  body: unknown;
+}
+
+type Route = [method: string, path: RegExp, handle: (match: string[], body: Record<string, string>) => Answer];
+
+export async function startControlServer(options: { google: GoogleStandIn; graph: GraphStandIn; googleAccount: string }): Promise<ControlServer> {
+  const { google, graph } = options;
+  const deleted: Answer = { status: 200, body: { deleted: true } };
+  const routes: Route[] = [
+    ['POST', /^\/google\/calendars$/, (_, body) => ({ status: 201, body: google.createCalendar({ id: body.id!, summary: body.summary ?? body.id!, writers: [options.googleAccount] }) })],
+    ['GET', /^\/google\/calendars\/([^/]+)\/events$/, ([id]) => ({ status: 200, body: { events: google.events(id!) } })],
+    ['POST', /^\/graph\/mailboxes$/, (_, body) => ({ status: 201, body: graph.createMailbox(body.mailbox!) })],
+    ['GET', /^\/graph\/mailboxes\/([^/]+)\/events$/, ([mailbox]) => ({ status: 200, body: { events: graph.events(mailbox!) } })],
+    // A person deleting an event by hand in Google Calendar or Outlook.
+    ['DELETE', /^\/google\/calendars\/([^/]+)\/events\/([^/]+)$/, ([id, eventId]) => {
+      google.deleteEvent(id!, eventId!);
+      return deleted;
+    }],
+    ['DELETE', /^\/graph\/mailboxes\/([^/]+)\/events\/([^/]+)$/, ([mailbox, eventId]) => {
+      graph.deleteEvent(mailbox!, eventId!);
+      return deleted;
+    }],
+  ];
+
+  const answer = async (req: IncomingMessage): Promise<Answer> => {
+    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    for (const [method, pattern, handle] of routes) {
+      const match = pattern.exec(path);
+      if (match && req.method === method) return handle(match.slice(1).map(decodeURIComponent), text ? JSON.parse(text) : {});
+    }
+    return { status: 404, body: { error: `control: no route for ${req.method} ${path}` } };
+  };
+
+  const send = (res: ServerResponse, { status, body }: Answer) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+  const server = createServer((req, res) => {
+    answer(req).then(
+      (result) => send(res, result),
+      (error: unknown) => send(res, { status: 500, body: { error: String(error) } }),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  server.unref();
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,55 @@
+/**
+ * The workerd test project: the Worker of wrangler.toml (src/entry/worker.ts, D1 binding DB) run by
+ * @cloudflare/vitest-plugin inside workerd, offline. Migrations are read here (Node) and applied in a setup file
+ * (workerd); the stand-ins run in the global setup (Node), and the Worker's outbound fetch is routed back to them
+ * through `outboundService`. The Worker's configuration is the test's: bindings are strings, as secrets are.
+ */
+import { join } from 'node:path';
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
+import { defineProject } from 'vitest/config';
+import { forwardToStandIns } from './outbound.ts';
+import { ADMIN_TOKEN, MS_APP, PUBLIC_URL } from './provided.ts';
+
+const ROOT = join(import.meta.dirname, '../..');
+
+// Offline (docs/architecture.md): no request.cf download by Miniflare, no telemetry, no banner.
+process.env.CLOUDFLARE_CF_FETCH_ENABLED ??= 'false';
+process.env.WRANGLER_SEND_METRICS ??= 'false';
+process.env.WRANGLER_HIDE_BANNER ??= 'true';
+
+export default defineProject(async () => {
+  const migrations = await readD1Migrations(join(ROOT, 'migrations'));
+  return {
+    plugins: [
+      cloudflareTest(({ inject }) => ({
+        wrangler: { configPath: join(ROOT, 'wrangler.toml') },
+        miniflare: {
+          bindings: {
+            TEST_MIGRATIONS: migrations,
+            LICHTRUC_ADMIN_TOKEN: ADMIN_TOKEN,
+            LICHTRUC_PUBLIC_URL: PUBLIC_URL,
+            // A short horizon keeps each push to a few dozen events (wrangler.toml: 30 and 365 days).
+            LICHTRUC_SYNC_PAST_DAYS: '7',
+            LICHTRUC_SYNC_FUTURE_DAYS: '35',
+            GOOGLE_API_ROOT_URL: inject('googleRootUrl'),
+            GOOGLE_SERVICE_ACCOUNT_KEY: inject('googleServiceAccountKey'),
+            MS_TENANT_ID: MS_APP.tenantId,
+            MS_CLIENT_ID: MS_APP.clientId,
+            MS_CLIENT_SECRET: MS_APP.clientSecret,
+            MS_GRAPH_BASE_URL: inject('graphBaseUrl'),
+            MS_LOGIN_BASE_URL: inject('graphLoginUrl'),
+          },
+          outboundService: forwardToStandIns(inject('graphCaPem')),
+        },
+      })),
+    ],
+    test: {
+      name: 'workerd',
+      root: ROOT,
+      include: ['test/worker/**/*.test.ts'],
+      globalSetup: ['test/worker/global-setup.ts'],
+      setupFiles: ['test/worker/workerd/apply-migrations.ts'],
+      testTimeout: 30_000,
+    },
+  };
+});
