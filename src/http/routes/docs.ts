@@ -13,7 +13,7 @@ docs.get('/api/docs', (c) => {
   const page = html`<!doctype html>
 <html lang="vi">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>lichtruc API</title>
-<style>body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}code{background:#f3f3f3;padding:0 .3em}
+<style>body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}code{background:#f3f3f3;padding:0 .3em;overflow-wrap:anywhere}
 .m{display:inline-block;width:4.5em;font-weight:600}.get{color:#05642c}.post{color:#8a4b00}.put{color:#0b4f8a}.delete{color:#9b1c1c}li{margin:.3em 0}</style></head>
 <body><h1>lichtruc API</h1>
 <p>Every <code>/api/*</code> route needs <code>Authorization: Bearer &lt;admin token&gt;</code>. Errors are
