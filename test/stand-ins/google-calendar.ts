@@ -7,13 +7,16 @@
 import type { calendar_v3 } from '@googleapis/calendar';
 import { type AuthRegistry, createAuthRegistry, type ServiceAccountKeyFile } from './google-auth.ts';
 import { deleteEvent, insertEvent, updateEvent } from './google-events.ts';
-import { createFaultBoard, type FaultHandle, type FaultSpec } from './google-faults.ts';
+import type { FaultHandle } from './fault-board.ts';
+import { createFaultBoard, type FaultSpec } from './google-faults.ts';
 import { type LoggedRequest, serveStandIn } from './google-server.ts';
 import { addCalendar, type CalendarState, createState, type Event, fullPages, type PageSizer, raggedPages } from './google-state.ts';
+import { commonControls } from './http-server.ts';
 
 export type { ServiceAccountKeyFile } from './google-auth.ts';
 export { CALENDAR_SCOPE } from './google-auth.ts';
-export type { FaultHandle, FaultReason, FaultSpec, FaultStatus } from './google-faults.ts';
+export type { FaultHandle } from './fault-board.ts';
+export type { FaultReason, FaultSpec, FaultStatus } from './google-faults.ts';
 export type { LoggedCall, LoggedRequest } from './google-server.ts';
 export type { PageSizer } from './google-state.ts';
 
@@ -92,13 +95,10 @@ export async function startGoogleStandIn(options: GoogleStandInOptions = {}): Pr
   };
 
   return {
+    ...commonControls(log, faults, server),
     rootUrl: `${origin}/`,
     tokenUrl: `${origin}/token`,
     batchUrl: `${origin}/batch/calendar/v3`,
-    get requests() {
-      return log;
-    },
-    resetLog: () => void log.splice(0),
     addServiceAccount: auth.addServiceAccount,
     createServiceAccount: auth.createServiceAccount,
     revokeServiceAccount: auth.revokeServiceAccount,
@@ -120,11 +120,8 @@ export async function startGoogleStandIn(options: GoogleStandInOptions = {}): Pr
     deleteEvent: (calendarId, eventId) => deleteEvent(state, calendarOf(calendarId), eventId, {}),
     insertForeignEvent: (calendarId, event) =>
       insertEvent(state, calendarOf(calendarId), event, { actor: event.creator?.email ?? 'person@example.com', foreign: true }),
-    fail: faults.add,
-    clearFaults: faults.clear,
     expireSyncTokens() {
       state.syncEpoch += 1;
     },
-    close: server.close,
   };
 }

@@ -1,24 +1,11 @@
 /**
- * The transport-neutral request/response shapes the Google stand-in routes on (so a batch part and a top-level HTTP
- * request run through the same code), and errors in Google's JSON shape.
+ * Errors in Google's JSON shape and the Google stand-in's request helpers; the transport-neutral request/response
+ * shapes it routes on are shared with the Graph stand-in (api-message.ts) and re-exported here.
  */
 import { STATUS_CODES } from 'node:http';
+import type { ApiRequest, ApiResponse } from './api-message.ts';
 
-export interface ApiRequest {
-  method: string;
-  /** Decoded by the router; raw here (`/calendar/v3/calendars/a%40b/events`). */
-  path: string;
-  query: URLSearchParams;
-  /** Lower-case header names. */
-  headers: Record<string, string>;
-  body: string;
-}
-
-export interface ApiResponse {
-  status: number;
-  headers: Record<string, string>;
-  body: string;
-}
+export { type ApiRequest, type ApiResponse, emptyResponse } from './api-message.ts';
 
 export interface ErrorDetail {
   domain?: string;
@@ -58,10 +45,6 @@ export function errorResponse(status: number, detail: ErrorDetail, headers: Reco
 
 export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): ApiResponse {
   return { status, headers: { 'content-type': 'application/json; charset=UTF-8', ...headers }, body: JSON.stringify(body) };
-}
-
-export function emptyResponse(status: number, headers: Record<string, string> = {}): ApiResponse {
-  return { status, headers, body: '' };
 }
 
 export function statusText(status: number): string {

@@ -7,14 +7,17 @@
  */
 import { type AppRegistration, createAuthRegistry } from './graph-auth.ts';
 import { createEvent, findEvent, patchEvent, removeEvent } from './graph-events.ts';
-import { createFaultBoard, type FaultHandle, type FaultSpec } from './graph-faults.ts';
+import type { FaultHandle } from './fault-board.ts';
+import { createFaultBoard, type FaultSpec } from './graph-faults.ts';
 import { type LoggedRequest, serveStandIn } from './graph-server.ts';
 import { addCalendar, addMailbox, calendarOf, createState, type Event, findMailbox, type Mailbox, type StoredEvent } from './graph-state.ts';
 import { type Certificate, createSelfSignedCertificate } from './graph-tls.ts';
+import { commonControls } from './http-server.ts';
 
 export { GRAPH_SCOPE } from './graph-auth.ts';
 export type { AppRegistration } from './graph-auth.ts';
-export type { FaultHandle, FaultSpec, FaultStatus } from './graph-faults.ts';
+export type { FaultHandle } from './fault-board.ts';
+export type { FaultSpec, FaultStatus } from './graph-faults.ts';
 export type { LoggedBatchItem, LoggedCall, LoggedRequest } from './graph-server.ts';
 export type { Event } from './graph-state.ts';
 export type { Certificate } from './graph-tls.ts';
@@ -101,6 +104,7 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
   };
 
   return {
+    ...commonControls(log, faults, server),
     origin,
     graphBaseUrl,
     loginBaseUrl: origin,
@@ -108,10 +112,6 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
     caPem: certificate.cert,
     certificate,
     tokenUrl: (tenantId) => `${origin}/${encodeURIComponent(tenantId)}/oauth2/v2.0/token`,
-    get requests() {
-      return log;
-    },
-    resetLog: () => void log.splice(0),
     registerApp: auth.registerApp,
     revokeApp: auth.revokeApp,
     issueToken: auth.issueToken,
@@ -134,8 +134,5 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
       const box = mailboxOf(mailbox);
       return copy(createEvent(state, box, calendarOf(box, calendarId ?? box.defaultCalendarId), event, { foreign: true }).stored);
     },
-    fail: faults.add,
-    clearFaults: faults.clear,
-    close: server.close,
   };
 }

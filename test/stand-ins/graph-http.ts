@@ -1,24 +1,11 @@
 /**
- * The transport-neutral request/response shapes the Graph stand-in routes on (so a `$batch` item and a top-level HTTP
- * request run through the same code), and errors in Graph's JSON shape `{"error":{"code","message","innerError"}}`.
+ * Errors in Graph's JSON shape `{"error":{"code","message","innerError"}}` and the Graph stand-in's request helpers;
+ * the transport-neutral request/response shapes it routes on are shared (api-message.ts) and re-exported here.
  */
 import { randomUUID } from 'node:crypto';
+import type { ApiRequest, ApiResponse } from './api-message.ts';
 
-export interface ApiRequest {
-  method: string;
-  /** Raw path as sent, without the query (`/v1.0/users/a%40b.vn/events`). */
-  path: string;
-  query: URLSearchParams;
-  /** Lower-case header names. */
-  headers: Record<string, string>;
-  body: string;
-}
-
-export interface ApiResponse {
-  status: number;
-  headers: Record<string, string>;
-  body: string;
-}
+export { type ApiRequest, type ApiResponse, emptyResponse } from './api-message.ts';
 
 /** What Graph answers JSON with (the client only parses bodies whose type contains application/json). */
 export const ODATA_JSON = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
@@ -55,10 +42,6 @@ export function errorResponse(status: number, code: string, message: string, hea
 
 export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): ApiResponse {
   return { status, headers: { 'content-type': ODATA_JSON, ...headers }, body: JSON.stringify(body) };
-}
-
-export function emptyResponse(status: number, headers: Record<string, string> = {}): ApiResponse {
-  return { status, headers, body: '' };
 }
 
 export const itemNotFound = (): GraphApiError => new GraphApiError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');

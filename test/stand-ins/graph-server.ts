@@ -1,35 +1,29 @@
 /**
- * The Graph stand-in's HTTPS side: one node:https server on 127.0.0.1 (unref'd) with a throw-away certificate, the
- * request log, scripted faults (before or after the request takes effect), the token endpoint, the API and `$batch`,
- * whose items run through the same code as top-level requests.
+ * The Graph stand-in's HTTPS side: HTTPS with a throw-away certificate on the shared server (http-server.ts, which
+ * also logs and applies faults), the token endpoint, the API and `$batch`, whose items run through the same code as
+ * top-level requests, and Graph's log entries (headers and bodies, secrets masked).
  */
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import { queryRecord } from './api-message.ts';
 import type { AuthRegistry } from './graph-auth.ts';
 import { type BatchAnswer, countRequests, failedDependency, itemRequest, parseBatch, renderAnswer } from './graph-batch.ts';
-import type { ArmedFault, FaultBoard } from './graph-faults.ts';
+import type { FaultBoard } from './graph-faults.ts';
 import { type ApiRequest, type ApiResponse, errorResponse, GraphApiError, jsonResponse } from './graph-http.ts';
 import { type RouteContext, routeApi, VERSION } from './graph-routes.ts';
 import type { StandInState } from './graph-state.ts';
+import { type BaseLoggedCall, guardWith, type LoggedExchange, type PartFaults, type StandInServer, serveApi } from './http-server.ts';
+
+export type { StandInServer } from './http-server.ts';
 
 const TOKEN_PATH = /^\/([^/]+)\/oauth2\/v2\.0\/token$/;
 
-export interface LoggedCall {
-  method: string;
-  /** Raw path (percent-encoded as sent) without the query, with the version (`$batch` items too). */
-  path: string;
-  /** Query parameters, decoded; a repeated one as an array. */
-  query: Record<string, string | string[]>;
+/** Paths keep the version (`$batch` items too); query parameters are decoded. */
+export interface LoggedCall extends BaseLoggedCall {
   /** Lower-case headers as received; Authorization shortened to its scheme. */
   headers: Record<string, string>;
   /** The body: parsed JSON, a form as an object (client_secret masked), or null. */
   body: unknown;
-  /** The status answered; null while pending or when the connection was dropped. */
-  status: number | null;
-  /** Whether a scripted fault hit it. */
-  fault: boolean;
 }
 
 export interface LoggedBatchItem extends LoggedCall {
@@ -37,19 +31,7 @@ export interface LoggedBatchItem extends LoggedCall {
   dependsOn: string[];
 }
 
-export interface LoggedRequest extends LoggedCall {
-  batch: boolean;
-  /** Number of requests in a `$batch` (0 otherwise), and each item as it was answered, in run order. */
-  parts: number;
-  partCalls: LoggedBatchItem[];
-  /** Whether an Authorization header was present. */
-  hasAuth: boolean;
-}
-
-export interface StandInServer {
-  origin: string;
-  close(): Promise<void>;
-}
+export type LoggedRequest = LoggedCall & LoggedExchange<LoggedBatchItem>;
 
 export interface ServerDeps {
   state: StandInState;
@@ -60,20 +42,11 @@ export interface ServerDeps {
   graphBaseUrl: () => string;
 }
 
+/** Turns GraphApiError into its answer and anything else into a 500 UnknownError that names the bug. */
+const guard = guardWith(GraphApiError, (message) => errorResponse(500, 'UnknownError', message));
+
 export async function serveStandIn(deps: ServerDeps): Promise<StandInServer> {
-  const { auth, faults, log } = deps;
-  const timers = new Set<{ timer: NodeJS.Timeout; wake: () => void }>();
-  const sleep = (ms: number): Promise<void> =>
-    new Promise((wake) => {
-      const entry = {
-        timer: setTimeout(() => {
-          timers.delete(entry);
-          wake();
-        }, ms).unref(),
-        wake,
-      };
-      timers.add(entry);
-    });
+  const { auth, faults } = deps;
   const route = (): RouteContext => ({ state: deps.state, auth, graphBaseUrl: deps.graphBaseUrl() });
 
   const execute = (req: ApiRequest, batchAuthorization?: string): ApiResponse =>
@@ -84,7 +57,7 @@ export async function serveStandIn(deps: ServerDeps): Promise<StandInServer> {
       return routeApi(route(), req, auth.authenticate(batchAuthorization ?? req.headers.authorization));
     });
 
-  const handleBatch = async (req: ApiRequest, entry: LoggedRequest): Promise<ApiResponse | 'drop'> => {
+  const handleBatch = async (req: ApiRequest, entry: LoggedRequest, partFaults: PartFaults): Promise<ApiResponse | 'drop'> => {
     const counted = guard(() => countRequests(req.body));
     if (typeof counted !== 'number') return counted;
     entry.parts = counted;
@@ -94,104 +67,34 @@ export async function serveStandIn(deps: ServerDeps): Promise<StandInServer> {
     });
     if (!Array.isArray(checked)) return checked;
     const answers: BatchAnswer[] = [];
-    let delay = 0;
-    let drop = false;
     for (const item of checked) {
       const request = itemRequest(item);
       const call: LoggedBatchItem = { id: item.id, dependsOn: item.dependsOn, ...('path' in request ? logCall(request) : logCall(fromItem(item))) };
       entry.partCalls.push(call);
       const failed = item.dependsOn.some((id) => (answers.find((a) => a.id === id)?.status ?? 500) >= 400);
       const fault = 'path' in request && !failed ? faults.take(item.method, request.path, true) : null;
-      call.fault = fault !== null;
-      delay += fault?.spec.delayMs ?? 0;
-      drop ||= Boolean(fault?.spec.drop);
-      const early = fault && !fault.spec.afterApply ? fault.response : null;
-      const response = failed ? failedDependency() : !('path' in request) ? request : (early ?? faultAfter(fault, execute(request, req.headers.authorization ?? '')));
-      call.status = response.status;
+      // A failed dependency or an item refused up front is never faulted (fault is null): its answer stands.
+      const response = partFaults.answer(call, fault, () =>
+        failed ? failedDependency() : !('path' in request) ? request : execute(request, req.headers.authorization ?? ''),
+      );
       answers.push(renderAnswer(item.id, response));
     }
-    if (delay > 0) await sleep(delay);
-    if (drop) return 'drop';
+    if (await partFaults.settle()) return 'drop';
     return jsonResponse(200, { responses: answers });
   };
 
-  const handle = async (incoming: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const req = await readRequest(incoming);
-    const entry: LoggedRequest = { ...logCall(req), batch: false, parts: 0, partCalls: [], hasAuth: 'authorization' in req.headers };
-    log.push(entry);
-    const fault = faults.take(req.method, req.path, false);
-    entry.fault = fault !== null;
-    if (fault && !fault.spec.afterApply) {
-      if (fault.spec.delayMs) await sleep(fault.spec.delayMs);
-      if (fault.spec.drop) return void res.destroy();
-      if (fault.response) return send(res, req, entry, fault.response);
-    }
-    entry.batch = req.method === 'POST' && req.path === `/${VERSION}/$batch`;
-    const response = entry.batch ? await handleBatch(req, entry) : execute(req);
-    if (fault?.spec.afterApply) {
-      if (fault.spec.delayMs) await sleep(fault.spec.delayMs);
-      if (fault.spec.drop) return void res.destroy();
-    }
-    if (response === 'drop') return void res.destroy();
-    send(res, req, entry, faultAfter(fault, response));
-  };
-
-  const server = createServer({ key: deps.tls.key, cert: deps.tls.cert }, (incoming, res) => {
-    handle(incoming, res).catch((error: unknown) => {
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' }).end(`stand-in failure: ${String(error)}`);
-    });
+  return serveApi({
+    scheme: 'https',
+    createServer: (listener) => createServer({ key: deps.tls.key, cert: deps.tls.cert }, listener),
+    faults,
+    log: deps.log,
+    logCall,
+    isBatch: (req) => req.method === 'POST' && req.path === `/${VERSION}/$batch`,
+    batch: handleBatch,
+    execute: (req) => execute(req),
+    // Graph stamps every answer with a request id and echoes the client's.
+    answerHeaders: (req) => ({ 'request-id': randomUUID(), 'client-request-id': req.headers['client-request-id'] ?? randomUUID() }),
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  server.unref();
-  let closing: Promise<void> | null = null;
-  return {
-    origin: `https://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close() {
-      closing ??= new Promise<void>((resolve) => {
-        for (const { timer, wake } of timers) {
-          clearTimeout(timer);
-          wake();
-        }
-        timers.clear();
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
-      return closing;
-    },
-  };
-}
-
-/** Runs a handler, turning GraphApiError into its answer and anything else into a 500 that names the bug. */
-function guard<T>(run: () => T): T | ApiResponse {
-  try {
-    return run();
-  } catch (error) {
-    if (error instanceof GraphApiError) return error.toResponse();
-    return errorResponse(500, 'UnknownError', `stand-in bug: ${error instanceof Error ? error.stack : String(error)}`);
-  }
-}
-
-/** An afterApply fault's error replaces the answer the applied request would have had. */
-function faultAfter(fault: ArmedFault | null, response: ApiResponse): ApiResponse {
-  return fault?.spec.afterApply && fault.response ? fault.response : response;
-}
-
-function send(res: ServerResponse, req: ApiRequest, entry: LoggedCall, response: ApiResponse): void {
-  entry.status = response.status;
-  const ids = { 'request-id': randomUUID(), 'client-request-id': req.headers['client-request-id'] ?? randomUUID() };
-  res.writeHead(response.status, { ...ids, ...response.headers });
-  res.end(response.status === 204 || response.status === 304 ? undefined : response.body);
-}
-
-async function readRequest(incoming: IncomingMessage): Promise<ApiRequest> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of incoming) chunks.push(chunk as Buffer);
-  const url = new URL(incoming.url ?? '/', 'https://127.0.0.1');
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(incoming.headers)) {
-    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  return { method: (incoming.method ?? 'GET').toUpperCase(), path: url.pathname, query: url.searchParams, headers, body: Buffer.concat(chunks).toString('utf8') };
 }
 
 function fromItem(item: { method: string; url: string; headers: Record<string, string> }): ApiRequest {
@@ -215,13 +118,4 @@ function logBody(req: ApiRequest): unknown {
   } catch {
     return req.body;
   }
-}
-
-function queryRecord(query: URLSearchParams): Record<string, string | string[]> {
-  const record: Record<string, string | string[]> = {};
-  for (const key of new Set(query.keys())) {
-    const values = query.getAll(key);
-    record[key] = values.length === 1 ? values[0]! : values;
-  }
-  return record;
 }

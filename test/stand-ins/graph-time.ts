@@ -5,6 +5,7 @@
  */
 import type { DateTimeTimeZone } from '@microsoft/microsoft-graph-types';
 import { GraphApiError } from './graph-http.ts';
+import { offsetFormatter, wallClockInstant } from './wall-clock.ts';
 
 /** Windows zone names Outlook knows, mapped to IANA (a subset: the stand-in refuses the rest loudly). */
 const WINDOWS_ZONES: Record<string, string> = {
@@ -69,11 +70,7 @@ export function normalizeWall(dateTime: string): string | null {
 export function instantOf(time: DateTimeTimeZone): number {
   const zone = ianaZone(time.timeZone) ?? 'UTC';
   const asUtc = Date.parse(`${(time.dateTime ?? '').slice(0, 23)}Z`);
-  const formatter = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' });
-  // Two passes settle the offset except inside a DST gap, which no roster zone has.
-  let instant = asUtc;
-  for (let pass = 0; pass < 2; pass += 1) instant = asUtc - offsetMs(formatter, instant);
-  return instant;
+  return wallClockInstant(asUtc, offsetFormatter(zone));
 }
 
 /** A stored time as the response shows it: in the preferred zone (its name as asked), else in UTC. */
@@ -94,12 +91,4 @@ export function presentTime(time: DateTimeTimeZone, preferred: string | null, al
   const part = (type: string): string => parts.find((p) => p.type === type)?.value ?? '00';
   const fraction = (time.dateTime ?? '').slice(20);
   return { dateTime: `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}:${part('second')}.${fraction || '0000000'}`, timeZone: target };
-}
-
-function offsetMs(formatter: Intl.DateTimeFormat, instant: number): number {
-  const name = formatter.formatToParts(instant).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
-  const match = /GMT([+-])(\d\d):(\d\d)/.exec(name);
-  if (!match) return 0;
-  const minutes = Number(match[2]) * 60 + Number(match[3]);
-  return (match[1] === '-' ? -minutes : minutes) * 60_000;
 }
