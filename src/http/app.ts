@@ -1,6 +1,7 @@
 /**
  * The HTTP application, the same on Node and on Workers: request ids, security headers, the admin token on every
- * /api route, one resource per sub-app, and every error turned into problem+json in one place.
+ * /api route, one resource per sub-app, the web pages (/my for staff, /admin behind a session), and every error
+ * turned into problem+json in one place.
  */
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
@@ -9,11 +10,15 @@ import { matchesHash } from '../services/secrets.ts';
 import type { AppDeps, HonoEnv } from './env.ts';
 import { problem } from './problem.ts';
 import { HttpError } from './request.ts';
+import { admin } from './routes/admin.ts';
+import { adminAuth, requireAdmin } from './routes/admin-auth.ts';
+import { adminTools } from './routes/admin-tools.ts';
 import { audit } from './routes/audit.ts';
 import { docs } from './routes/docs.ts';
 import { facts } from './routes/facts.ts';
 import { feeds } from './routes/feeds.ts';
 import { holidays } from './routes/holidays.ts';
+import { my } from './routes/my.ts';
 import { publicFeed } from './routes/public-feed.ts';
 import { reports } from './routes/reports.ts';
 import { rosters } from './routes/rosters.ts';
@@ -45,8 +50,12 @@ export function createApp(deps: AppDeps): Hono<HonoEnv> {
     return next();
   });
 
+  // The web pages: /my/{token} is opened by its secret token, /admin by a session (see routes/admin-auth.ts).
+  app.use('/admin', requireAdmin);
+  app.use('/admin/*', requireAdmin);
+
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
-  for (const routes of [rosters, schedule, reports, facts, holidays, feeds, sync, audit, publicFeed, docs]) app.route('/', routes);
+  for (const routes of [rosters, schedule, reports, facts, holidays, feeds, sync, audit, publicFeed, docs, my, adminAuth, admin, adminTools]) app.route('/', routes);
 
   app.notFound((c) => problem(c, 'not-found', `no route for ${c.req.method} ${c.req.path}`));
   app.onError((error, c) => {

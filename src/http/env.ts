@@ -1,6 +1,7 @@
 /** What every request sees: the services' dependencies, and per-request values set by middleware. */
 import type { SyncDeps } from '../jobs/sync-deps.ts';
 import type { WorkbookRenderer } from '../domain/report-document.ts';
+import type { AdminSession } from '../storage/session-store.ts';
 import type { Store } from '../storage/store.ts';
 
 export interface AppDeps {
@@ -27,5 +28,7 @@ export interface HonoEnv {
   Variables: {
     requestId: string;
     deps: AppDeps;
+    /** The admin web session of a request under /admin (set by the admin pages' middleware). */
+    session?: AdminSession | undefined;
   };
 }

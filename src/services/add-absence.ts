@@ -3,12 +3,18 @@ import { checkAbsences } from '../domain/check-facts.ts';
 import type { Absence } from '../domain/facts-schema.ts';
 import type { StoredAbsence } from '../storage/records.ts';
 import { auditStatement, insertAbsence } from '../storage/statements.ts';
-import { changeFacts } from './change-facts.ts';
+import { changeFacts, type FactChange } from './change-facts.ts';
 import { type ServiceContext, stampOf } from './context.ts';
 import { conflict, invalid } from './errors.ts';
+import type { RosterState } from './roster-state.ts';
 
 export async function addAbsence(ctx: ServiceContext, rosterId: string, input: Absence) {
-  return changeFacts(ctx, rosterId, (state) => {
+  return changeFacts(ctx, rosterId, planAbsence(ctx, rosterId, input));
+}
+
+/** The change an absence makes, validated against the stored state (also what the web pages preview). */
+export function planAbsence(ctx: ServiceContext, rosterId: string, input: Absence): (state: RosterState) => FactChange<StoredAbsence> {
+  return (state) => {
     const absence: Absence = { memberId: input.memberId, from: input.from, to: input.to, reason: input.reason, ...(input.note ? { note: input.note } : {}) };
     const all = [...state.facts.absences, absence];
     const problem = checkAbsences(state.stored.roster, all).find((issue) => issue.index === all.length - 1);
@@ -27,5 +33,5 @@ export async function addAbsence(ctx: ServiceContext, rosterId: string, input: A
       range: { from: absence.from, to: absence.to },
       result: stored,
     };
-  });
+  };
 }

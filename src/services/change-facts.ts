@@ -25,6 +25,22 @@ export interface FactChange<T> {
 
 const ATTEMPTS = 3;
 
+/**
+ * What a change would do, computed exactly as `changeFacts` would (same validation, same range, same closed-month
+ * rule) but stored nowhere: the web pages show it before the admin confirms.
+ */
+export async function previewFacts<T>(ctx: ServiceContext, rosterId: string, plan: (state: RosterState) => FactChange<T>): Promise<{ state: RosterState; changedSlots: SlotChange[] }> {
+  const state = await loadRosterState(ctx, rosterId);
+  const change = plan(state);
+  const { from } = change.range;
+  const to = maxDate(change.range.to, `${change.range.to.slice(0, 4)}-12-31`);
+  const before = expandState(state, from, to).slots;
+  const after = expandState({ ...state, facts: { ...state.facts, ...change.next } as RosterState['facts'] }, from, to).slots;
+  const changedSlots = diffSlots(before, after);
+  await correctionStatements(ctx, rosterId, [change.range.from, change.range.to], changedSlots);
+  return { state, changedSlots };
+}
+
 export async function changeFacts<T>(
   ctx: ServiceContext,
   rosterId: string,

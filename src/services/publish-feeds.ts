@@ -22,7 +22,8 @@ import { sha256Hex } from './secrets.ts';
 export const FEED_WINDOW = { pastDays: 180, futureDays: 400 };
 const DEFAULT_ZONE = 'Asia/Ho_Chi_Minh';
 
-async function rostersOf(ctx: ServiceContext, scope: string): Promise<StoredRoster[]> {
+/** The rosters a scope shows: the roster itself, or every roster the member serves in. */
+export async function rostersOf(ctx: ServiceContext, scope: string): Promise<StoredRoster[]> {
   const parsed = parseScope(scope);
   if (parsed.kind === 'roster') {
     const stored = await ctx.store.getRoster(parsed.rosterId);
@@ -37,7 +38,8 @@ function zoneOf(rosters: readonly StoredRoster[]): string {
   return rosters[0]?.roster.timeZone ?? DEFAULT_ZONE;
 }
 
-function feedName(scope: string, rosters: readonly StoredRoster[]): string {
+/** The calendar's name of a scope, as feeds and the staff page show it. */
+export function feedName(scope: string, rosters: readonly StoredRoster[]): string {
   const parsed = parseScope(scope);
   if (parsed.kind === 'roster') return rosters[0]!.roster.name;
   const member = rosters.flatMap((stored) => stored.roster.members).find((candidate) => candidate.id === parsed.memberId);

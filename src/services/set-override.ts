@@ -5,7 +5,7 @@ import { matchRef } from '../domain/plan-day.ts';
 import { formatDate } from '../domain/vietnamese.ts';
 import type { StoredOverride, StoredSwap } from '../storage/records.ts';
 import { auditStatement, insertOverride, insertSwap } from '../storage/statements.ts';
-import { changeFacts } from './change-facts.ts';
+import { changeFacts, type FactChange } from './change-facts.ts';
 import { type ServiceContext, stampOf } from './context.ts';
 import { invalid } from './errors.ts';
 import type { RosterState } from './roster-state.ts';
@@ -33,7 +33,12 @@ function requireMember(state: RosterState, memberId: string): void {
 }
 
 export async function setOverride(ctx: ServiceContext, rosterId: string, input: Override) {
-  return changeFacts(ctx, rosterId, (state) => {
+  return changeFacts(ctx, rosterId, planOverride(ctx, rosterId, input));
+}
+
+/** The change an override makes, validated against the stored state (also what the web pages preview). */
+export function planOverride(ctx: ServiceContext, rosterId: string, input: Override): (state: RosterState) => FactChange<StoredOverride> {
+  return (state) => {
     requireMember(state, input.memberId);
     requireSlot(state, input, 'date');
     const stamp = stampOf(ctx);
@@ -46,7 +51,7 @@ export async function setOverride(ctx: ServiceContext, rosterId: string, input: 
       range: { from: input.date, to: input.date },
       result: stored,
     };
-  });
+  };
 }
 
 export async function addSwap(ctx: ServiceContext, rosterId: string, input: Swap) {

@@ -8,6 +8,7 @@ import { type GuardedStatement, guardedWrite, type RosterGuard } from './guarded
 import { createHolidayStore, type HolidayStore } from './holiday-store.ts';
 import { createMonthStore, type MonthStore } from './month-store.ts';
 import type { AuditRecord, StoredFacts, StoredRoster } from './records.ts';
+import { createSessionStore, type SessionStore } from './session-store.ts';
 import type { SqlDatabase, SqlValue } from './sql.ts';
 import { plainAuditStatement, type Stamp } from './statements.ts';
 import { createSyncStore, type SyncStore } from './sync-store.ts';
@@ -23,7 +24,7 @@ export interface Store {
   commit(guard: RosterGuard, now: string, statements: readonly GuardedStatement[]): Promise<boolean>;
   insertRoster(stored: Omit<StoredRoster, 'version' | 'factsVersion' | 'fileMissing' | 'updatedAt'>, stamp: Stamp): Promise<void>;
   setFileMissing(ids: readonly string[], missing: boolean): Promise<void>;
-  audit(filter: { rosterId?: string | undefined; limit: number; before?: number | undefined }): Promise<AuditRecord[]>;
+  audit(filter: { rosterId?: string | undefined; actor?: string | undefined; limit: number; before?: number | undefined }): Promise<AuditRecord[]>;
   setting(key: string): Promise<string | null>;
   putSetting(key: string, value: string): Promise<void>;
   feeds: FeedStore;
@@ -31,6 +32,8 @@ export interface Store {
   /** Closed months: locked duty records and their corrections. */
   months: MonthStore;
   sync: SyncStore;
+  /** Admin web sessions. */
+  sessions: SessionStore;
 }
 
 // Parsing a stored definition validates it again; rosters change rarely, so keep the parsed value per hash.
@@ -82,6 +85,7 @@ export function createStore(db: SqlDatabase): Store {
     holidays: createHolidayStore(db),
     months: createMonthStore(db),
     sync: createSyncStore(db),
+    sessions: createSessionStore(db),
     async listRosters() {
       return (await rows('SELECT * FROM rosters ORDER BY id')).map(toStoredRoster);
     },
@@ -135,11 +139,13 @@ export function createStore(db: SqlDatabase): Store {
       if (ids.length === 0) return;
       await db.batch(ids.map((id) => db.prepare('UPDATE rosters SET file_missing = ? WHERE id = ?').bind(missing ? 1 : 0, id)));
     },
-    async audit({ rosterId, limit, before }) {
+    async audit({ rosterId, actor, limit, before }) {
       const found = await rows(
-        `SELECT * FROM audit_log WHERE (? IS NULL OR roster_id = ?) AND (? IS NULL OR seq < ?) ORDER BY seq DESC LIMIT ?`,
+        `SELECT * FROM audit_log WHERE (? IS NULL OR roster_id = ?) AND (? IS NULL OR actor = ?) AND (? IS NULL OR seq < ?) ORDER BY seq DESC LIMIT ?`,
         rosterId ?? null,
         rosterId ?? null,
+        actor ?? null,
+        actor ?? null,
         before ?? null,
         before ?? null,
         limit,

@@ -1,0 +1,74 @@
+/**
+ * What the staff page of a feed link shows: the same scope as the feed (a roster, or one member across rosters) over
+ * the coming weeks, with the covers the member does and who covers them.
+ */
+import { addDays } from '../domain/dates.ts';
+import { parseScope } from '../domain/feed-events.ts';
+import type { Roster } from '../domain/roster-schema.ts';
+import type { DutySlot } from '../domain/slot.ts';
+import { dateInZone } from '../domain/zone.ts';
+import { scopeOf } from '../storage/feed-store.ts';
+import type { FeedRecord } from '../storage/records.ts';
+import type { ServiceContext } from './context.ts';
+import { feedName, rostersOf } from './publish-feeds.ts';
+import { expandState, loadHolidayCalendar } from './roster-state.ts';
+import { sha256Hex } from './secrets.ts';
+
+export const STAFF_WEEKS = 8;
+const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
+export interface StaffSlot {
+  roster: Roster;
+  slot: DutySlot;
+}
+
+export type StaffSchedule =
+  | { status: 404 }
+  | { status: 410 }
+  | {
+      status: 200;
+      feed: FeedRecord;
+      name: string;
+      memberId: string | null;
+      from: string;
+      to: string;
+      /** Slots of the scope (for a member: the ones they serve), in date order. */
+      duties: StaffSlot[];
+      /** For a member: their slots someone else serves (cover, override, swap). */
+      coveredBy: StaffSlot[];
+    };
+
+/** Same answers as the feed: 404 for an unknown link, 410 for a revoked one. */
+export async function staffSchedule(ctx: ServiceContext, token: string): Promise<StaffSchedule> {
+  if (!TOKEN.test(token)) return { status: 404 };
+  const found = await ctx.store.feeds.lookup(await sha256Hex(token));
+  if (!found) return { status: 404 };
+  if (found.feed.revokedAt) return { status: 410 };
+  const scope = scopeOf(found.feed);
+  const parsed = parseScope(scope);
+  const rosters = await rostersOf(ctx, scope);
+  const zone = rosters[0]?.roster.timeZone ?? 'Asia/Ho_Chi_Minh';
+  const from = dateInZone(ctx.now(), zone);
+  const to = addDays(from, STAFF_WEEKS * 7 - 1);
+  const holidays = await loadHolidayCalendar(ctx.store);
+  const duties: StaffSlot[] = [];
+  const coveredBy: StaffSlot[] = [];
+  for (const stored of rosters) {
+    const facts = await ctx.store.factsOf(stored.id);
+    for (const slot of expandState({ stored, facts, holidays }, from, to).slots) {
+      if (parsed.kind === 'roster' || slot.memberId === parsed.memberId) duties.push({ roster: stored.roster, slot });
+      else if (slot.coversFor === parsed.memberId) coveredBy.push({ roster: stored.roster, slot });
+    }
+  }
+  const byStart = (a: StaffSlot, b: StaffSlot) => a.slot.start.localeCompare(b.slot.start) || a.slot.key.localeCompare(b.slot.key);
+  return {
+    status: 200,
+    feed: found.feed,
+    name: feedName(scope, rosters),
+    memberId: parsed.kind === 'member' ? parsed.memberId : null,
+    from,
+    to,
+    duties: duties.sort(byStart),
+    coveredBy: coveredBy.sort(byStart),
+  };
+}
