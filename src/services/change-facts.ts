@@ -32,13 +32,18 @@ const ATTEMPTS = 3;
 export async function previewFacts<T>(ctx: ServiceContext, rosterId: string, plan: (state: RosterState) => FactChange<T>): Promise<{ state: RosterState; changedSlots: SlotChange[] }> {
   const state = await loadRosterState(ctx, rosterId);
   const change = plan(state);
+  const changedSlots = slotsChangedBy(state, change);
+  await correctionStatements(ctx, rosterId, [change.range.from, change.range.to], changedSlots);
+  return { state, changedSlots };
+}
+
+/** The slots a change touches: covers later in the same year may shift, so the comparison runs to its end. */
+function slotsChangedBy<T>(state: RosterState, change: FactChange<T>): SlotChange[] {
   const { from } = change.range;
   const to = maxDate(change.range.to, `${change.range.to.slice(0, 4)}-12-31`);
   const before = expandState(state, from, to).slots;
   const after = expandState({ ...state, facts: { ...state.facts, ...change.next } as RosterState['facts'] }, from, to).slots;
-  const changedSlots = diffSlots(before, after);
-  await correctionStatements(ctx, rosterId, [change.range.from, change.range.to], changedSlots);
-  return { state, changedSlots };
+  return diffSlots(before, after);
 }
 
 export async function changeFacts<T>(
@@ -49,11 +54,7 @@ export async function changeFacts<T>(
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const state = await loadRosterState(ctx, rosterId);
     const change = plan(state);
-    const { from } = change.range;
-    const to = maxDate(change.range.to, `${change.range.to.slice(0, 4)}-12-31`);
-    const before = expandState(state, from, to).slots;
-    const after = expandState({ ...state, facts: { ...state.facts, ...change.next } as RosterState['facts'] }, from, to).slots;
-    const changedSlots = diffSlots(before, after);
+    const changedSlots = slotsChangedBy(state, change);
     const now = ctx.now().toISOString();
     const outbox = enqueueStatements(rosterId, changedSlots.map((changed) => changed.key), 'facts', now);
     // Closed months (month close) are never rewritten silently: a change touching one is refused without a reason
