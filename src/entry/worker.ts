@@ -4,7 +4,6 @@
  * every few minutes and run the nightly full reconcile. Everything else is the same core as on Node.
  */
 import { ConfigError, parseConfig, WorkerConfigSchema } from '../config.ts';
-import { loadCalendarSet } from '../domain/calendar-set.ts';
 import { createApp } from '../http/app.ts';
 import { DEFAULT_BACKOFF } from '../jobs/backoff.ts';
 import { drainOutbox, reconcileAll } from '../jobs/drain-outbox.ts';
@@ -36,7 +35,7 @@ async function start(env: Env): Promise<Runtime> {
   const store = createStore(env.DB as unknown as SqlDatabase);
   const ctx = { store, now, publicUrl: config.LICHTRUC_PUBLIC_URL, actor: { name: 'system', requestId: null } };
   if ((await store.setting('calendars_hash')) !== CALENDARS_HASH) {
-    await applyCalendars(ctx, loadCalendarSet(BUNDLED_CALENDARS));
+    await applyCalendars(ctx, BUNDLED_CALENDARS);
     await store.putSetting('calendars_hash', CALENDARS_HASH);
   }
   // A bound call: workerd throws "Illegal invocation" for a detached global fetch.
