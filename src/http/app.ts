@@ -12,6 +12,8 @@ import { problem } from './problem.ts';
 import { HttpError } from './request.ts';
 import { admin } from './routes/admin.ts';
 import { adminAuth, requireAdmin } from './routes/admin-auth.ts';
+import { adminHolidays } from './routes/admin-holidays.ts';
+import { adminMembers } from './routes/admin-members.ts';
 import { adminTools } from './routes/admin-tools.ts';
 import { audit } from './routes/audit.ts';
 import { docs } from './routes/docs.ts';
@@ -55,7 +57,7 @@ export function createApp(deps: AppDeps): Hono<HonoEnv> {
   app.use('/admin/*', requireAdmin);
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
-  for (const routes of [rosters, schedule, reports, facts, holidays, feeds, sync, audit, publicFeed, docs, my, adminAuth, admin, adminTools]) app.route('/', routes);
+  for (const routes of [rosters, schedule, reports, facts, holidays, feeds, sync, audit, publicFeed, docs, my, adminAuth, admin, adminTools, adminHolidays, adminMembers]) app.route('/', routes);
 
   app.notFound((c) => problem(c, 'not-found', `no route for ${c.req.method} ${c.req.path}`));
   app.onError((error, c) => {

@@ -54,6 +54,16 @@ export function serviceContext(c: Context<HonoEnv>, actor = 'admin'): ServiceCon
   return { store: deps.store, now: deps.now, publicUrl: deps.publicUrl, actor: { name: actor, requestId: c.get('requestId') }, afterChange };
 }
 
+/**
+ * Runs `work` after the response: within the request's `waitUntil` on Workers, as a detached promise on Node (where
+ * the process lives on). A failure is logged, never thrown at a request that has already been answered.
+ */
+export function runAfterResponse(c: Context<HonoEnv>, work: Promise<unknown>): void {
+  const requestId = c.get('requestId');
+  const logged = work.catch((error: unknown) => c.get('deps').logError?.(error, requestId));
+  waitUntilOf(c)?.(logged);
+}
+
 /** The runtime's `waitUntil` (Workers), or undefined where there is none (Node: Hono throws on access). */
 function waitUntilOf(c: Context<HonoEnv>): ((promise: Promise<unknown>) => void) | undefined {
   try {
@@ -63,7 +73,6 @@ function waitUntilOf(c: Context<HonoEnv>): ((promise: Promise<unknown>) => void)
     return undefined;
   }
 }
-
 
 /** A path parameter; routes are registered with their parameters, so a missing one is a programming error. */
 export function param(c: Context<HonoEnv>, name: string): string {

@@ -117,14 +117,17 @@ describe('an admin on a phone', () => {
     await saveScreenshot(page, 'staff-phone', { fullPage: false });
   });
 
-  it('previews a resync as counts, then runs it against Google', async () => {
+  it('previews a resync as counts, runs it against Google and follows its progress', async () => {
     const event = standIn.events(CALENDAR_ID).find((candidate) => candidate.extendedProperties?.private?.lichtrucSlot === `${ROSTER}/${dutyDate}/primary`)!;
     standIn.editEvent(CALENDAR_ID, event.id!, { summary: 'Sửa tay' });
     await page.goto(`${service.baseUrl}/admin/sync`);
     await page.click('button:has-text("Đồng bộ lại…")');
     expect(await page.textContent('body')).toMatch(/1/);
     await page.click('button:has-text("Đồng bộ lại ngay")');
-    await page.waitForLoadState();
+    // The resync runs after the response; its progress page reloads itself until every provider is done.
+    await page.waitForURL(/\/admin\/sync\/.+\/progress/);
+    await page.waitForSelector('h1:has-text("Đã đồng bộ lại")', { timeout: 20_000 });
+    expect(await page.textContent('main')).toContain('Google Calendar: xong');
     const repaired = standIn.events(CALENDAR_ID).find((candidate) => candidate.id === event.id)!;
     expect(repaired.summary).toContain('Trực thay');
     expect(service.errors()).toBe('');

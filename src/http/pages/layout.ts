@@ -69,6 +69,8 @@ export interface PageOptions {
   /** Navigation of the admin pages, when signed in. */
   nav?: Markup | undefined;
   body: Markup | string;
+  /** Reload the page every so many seconds (progress of a running job, without client JavaScript). */
+  refreshSeconds?: number | undefined;
 }
 
 export function page(options: PageOptions) {
@@ -80,6 +82,7 @@ export function page(options: PageOptions) {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
+${options.refreshSeconds ? html`<meta http-equiv="refresh" content="${options.refreshSeconds}">` : ''}
 <title>${options.title} – ${t('Lịch trực', 'Duty roster')}</title>
 <style>${raw(STYLE)}</style>
 </head>

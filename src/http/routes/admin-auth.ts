@@ -114,11 +114,11 @@ adminAuth.post('/admin/logout', async (c) => {
 });
 
 /** An admin page: the navigation (with the sign-out form) around the body. */
-export function adminPage(c: Context<HonoEnv>, title: string, body: Markup, status: 200 | 401 | 403 | 404 | 409 | 422 = 200) {
+export function adminPage(c: Context<HonoEnv>, title: string, body: Markup, status: 200 | 401 | 403 | 404 | 409 | 422 = 200, refreshSeconds?: number) {
   const language = languageOf(c.req.query('lang'));
   const t = translator(language);
   const link = (path: string, text: string) => html`<a href="${withLang(path, language)}">${text}</a>`;
-  const nav = html`<nav>${link('/admin', t('Lịch trực', 'Rosters'))} ${link('/admin/feeds', t('Đường liên kết', 'Feed links'))} ${link('/admin/sync', t('Đồng bộ', 'Sync'))} ${link('/admin/audit', t('Nhật ký', 'Audit log'))}</nav>
+  const nav = html`<nav>${link('/admin', t('Lịch trực', 'Rosters'))} ${link('/admin/holidays', t('Ngày nghỉ lễ', 'Holidays'))} ${link('/admin/feeds', t('Đường liên kết', 'Feed links'))} ${link('/admin/sync', t('Đồng bộ', 'Sync'))} ${link('/admin/audit', t('Nhật ký', 'Audit log'))}</nav>
 <form class="inline" method="post" action="${withLang('/admin/logout', language)}">${csrfField(c)}<button class="secondary" type="submit">${t('Đăng xuất', 'Sign out')}</button></form>`;
-  return c.html(page({ language, title, path: c.req.path, nav, body }), status);
+  return c.html(page({ language, title, path: c.req.path, nav, body, refreshSeconds }), status);
 }

@@ -12,7 +12,7 @@ import type { FeedRecord } from '../../storage/records.ts';
 import type { HonoEnv } from '../env.ts';
 import { languageOf, translator, withLang } from '../pages/layout.ts';
 import { subscribeBlock } from '../pages/staff-page.ts';
-import { param, serviceContext } from '../request.ts';
+import { param, runAfterResponse, serviceContext } from '../request.ts';
 import { errorBox } from './admin.ts';
 import { adminPage, csrfField, type Form, readForm, sessionOfRequest } from './admin-auth.ts';
 
@@ -146,18 +146,44 @@ adminTools.post('/admin/sync/:rosterId/preview', async (c) => {
   }
 });
 
+// A resync can take a while: it runs after the response, and a progress page reloads itself until it is done.
 adminTools.post('/admin/sync/:rosterId/run', async (c) => {
   const language = langOf(c);
   const t = translator(language);
   const rosterId = param(c, 'rosterId');
-  const back = html`<p><a href="${withLang('/admin/sync', language)}">← ${t('Đồng bộ lịch', 'Calendar sync')}</a></p>`;
+  const deps = c.get('deps');
   try {
-    const run = await resyncRoster(c.get('deps').sync, rosterId, { dryRun: false });
-    const body = html`<ul>${run.results.map((result) => html`<li>${result.provider}: ${t('đã ghi', 'written')} ${result.applied}, ${t('lỗi', 'failed')} ${result.failed}, ${t('còn chờ', 'pending')} ${result.pending}${result.error ? html`<p class="error">${result.error}</p>` : ''}</li>`)}</ul>${back}`;
-    return adminPage(c, t('Đã đồng bộ lại', 'Resync done'), body);
+    // Refuses at once (no provider, unknown roster) before anything runs in the background.
+    await resyncRoster(deps.sync, rosterId, { dryRun: true });
   } catch (error) {
+    const back = html`<p><a href="${withLang('/admin/sync', language)}">← ${t('Đồng bộ lịch', 'Calendar sync')}</a></p>`;
     return adminPage(c, t('Đồng bộ lại', 'Resync'), html`${noProvider(error, language)}${back}`, 422);
   }
+  await deps.store.putSetting(`resync_requested:${rosterId}`, deps.now().toISOString());
+  runAfterResponse(c, resyncRoster(deps.sync, rosterId, { dryRun: false }));
+  return c.redirect(withLang(`/admin/sync/${rosterId}/progress`, language), 303);
+});
+
+adminTools.get('/admin/sync/:rosterId/progress', async (c) => {
+  const language = langOf(c);
+  const t = translator(language);
+  const rosterId = param(c, 'rosterId');
+  const deps = c.get('deps');
+  const requestedAt = (await deps.store.setting(`resync_requested:${rosterId}`)) ?? '';
+  const providers = (await syncStatus(deps.sync)).rosters.find((entry) => entry.rosterId === rosterId)?.providers ?? [];
+  const running = providers.filter((provider) => (provider.lastFinishedAt ?? '') < requestedAt);
+  const back = html`<p><a href="${withLang('/admin/sync', language)}">← ${t('Đồng bộ lịch', 'Calendar sync')}</a></p>`;
+  const rows = providers.map((provider) => {
+    const name = provider.provider === 'google' ? 'Google Calendar' : 'Outlook';
+    if (running.includes(provider)) {
+      const progress = provider.progress ? `${provider.progress.done}/${provider.progress.total}` : t('đang chuẩn bị', 'preparing');
+      return html`<li>${name}: ${t('đang đồng bộ', 'syncing')} (${progress})</li>`;
+    }
+    const result = provider.lastResult;
+    return html`<li>${name}: ${t('xong', 'done')}${result ? html` · ${t('đã ghi', 'written')} ${result.applied ?? 0}, ${t('lỗi', 'failed')} ${result.failed ?? 0}, ${t('còn chờ', 'pending')} ${result.pending ?? 0}` : ''}${provider.lastError ? html`<p class="error">${provider.lastError}</p>` : ''}</li>`;
+  });
+  const title = running.length > 0 ? t('Đang đồng bộ lại…', 'Resyncing…') : t('Đã đồng bộ lại', 'Resync done');
+  return adminPage(c, title, html`<ul>${rows}</ul>${back}`, 200, running.length > 0 ? 2 : undefined);
 });
 
 adminTools.get('/admin/audit', async (c) => {

@@ -54,6 +54,7 @@ admin.get('/admin', async (c) => {
 <div class="muted">${stored.id} · ${stored.roster.members.length} ${t('người', 'members')}</div>
 <div class="buttons"><a class="button" href="${withLang(`/admin/rosters/${stored.id}?month=${month}`, language)}">${t('Lịch tháng', 'Month')}</a>
 <a class="button secondary" href="${withLang(`/admin/rosters/${stored.id}/absences`, language)}">${t('Ngày vắng', 'Absences')}</a>
+<a class="button secondary" href="${withLang(`/admin/rosters/${stored.id}/members`, language)}">${t('Thành viên', 'Members')}</a>
 <a class="button secondary" href="${withLang(`/admin/audit?rosterId=${stored.id}`, language)}">${t('Nhật ký', 'Audit log')}</a></div></li>`;
   })}</ul>`;
   return adminPage(c, t('Các lịch trực', 'Rosters'), body);
@@ -94,7 +95,8 @@ ${slots.map((slot) => html`<div class="slot"><span class="kind ${slot.kind}">${k
 ${saved ? html`<p class="notice" role="status">${t('Đã lưu thay đổi.', 'The change was saved.')}</p>` : ''}
 <div class="buttons"><a class="button secondary" href="${withLang(`/admin/rosters/${id}?month=${shiftMonth(month, -1)}`, language)}">← ${formatMonth(shiftMonth(month, -1))}</a>
 <a class="button secondary" href="${withLang(`/admin/rosters/${id}?month=${shiftMonth(month, 1)}`, language)}">${formatMonth(shiftMonth(month, 1))} →</a>
-<a class="button secondary" href="${withLang(`/admin/rosters/${id}/absences`, language)}">${t('Ngày vắng', 'Absences')}</a></div>
+<a class="button secondary" href="${withLang(`/admin/rosters/${id}/absences`, language)}">${t('Ngày vắng', 'Absences')}</a>
+<a class="button secondary" href="${withLang(`/admin/rosters/${id}/members`, language)}">${t('Thành viên', 'Members')}</a></div>
 <p class="muted">${t('Chọn một ngày để phân công trực hoặc ghi nhận ngày vắng.', 'Pick a day to set an override or record an absence.')}</p>
 <div class="scroll"><table class="month"><thead><tr>${weekdays.map((name) => html`<th>${name}</th>`)}</tr></thead>
 <tbody>${weeks.map((week) => html`<tr>${week.map(cell)}</tr>`)}</tbody></table></div>
