@@ -46,3 +46,12 @@ describe('the calendars bundled into the Worker', () => {
     expect(readFileSync(BUNDLE_PATH, 'utf8')).toBe(renderBundledCalendars(join(import.meta.dirname, '../calendars')));
   });
 });
+
+describe('the Worker entry', () => {
+  it('exports only its handlers: workerd takes every named export of the main module for an entrypoint', async () => {
+    // Imported by URL: the entry is type-checked against the Workers types (tsconfig.worker.json), not here.
+    const worker = (await import(new URL('../src/entry/worker.ts', import.meta.url).href)) as { default: object };
+    expect(Object.keys(worker)).toEqual(['default']);
+    expect(Object.keys(worker.default).sort()).toEqual(['fetch', 'scheduled']);
+  });
+});

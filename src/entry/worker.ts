@@ -16,7 +16,8 @@ import { createStore } from '../storage/store.ts';
 import { BUNDLED_CALENDARS, CALENDARS_HASH } from './bundled-calendars.ts';
 
 /** The nightly cron of wrangler.toml; the other one drains the outbox. */
-export const NIGHTLY_CRON = '17 19 * * *';
+// Not exported: workerd takes every named export of the main module for an entrypoint and refuses a plain value.
+const NIGHTLY_CRON = '17 19 * * *';
 
 interface Runtime {
   app: ReturnType<typeof createApp>;
