@@ -71,6 +71,9 @@ publicFeed.get(
     const bytes = answer.body === null ? heldBytes! : await encode(answer.etag, answer.body, useGzip);
     if (useGzip) headers.set('content-encoding', 'gzip');
     headers.set('content-length', String(bytes.byteLength));
-    return new Response(c.req.method === 'HEAD' ? null : bytes, { status: 200, headers });
+    // `encodeBody: 'manual'` tells workerd the bytes are already gzipped (it would compress them again otherwise);
+    // Node ignores the field.
+    const init = { status: 200, headers, ...(useGzip ? { encodeBody: 'manual' } : {}) } as ResponseInit;
+    return new Response(c.req.method === 'HEAD' ? null : bytes, init);
   },
 );
