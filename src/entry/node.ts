@@ -47,7 +47,7 @@ async function main(): Promise<void> {
     for (const roster of report.rosters) console.log(`  roster ${roster.id} from calendars/${roster.path}: ${roster.result}${roster.reason ? ` (${roster.reason})` : ''}`);
     for (const id of report.missing) console.log(`  roster ${id}: its file is gone from ${config.LICHTRUC_CALENDARS}; kept with its data`);
     for (const line of prepared.messages) console.log(line);
-    console.log(`\nAPI docs: ${publicUrl}/api/docs   health: ${publicUrl}/healthz`);
+    console.log(`\nAdmin pages: ${publicUrl}/admin (sign in with the admin token)   API docs: ${publicUrl}/api/docs   health: ${publicUrl}/healthz`);
   });
   const stop = () => {
     sync.stop();

@@ -35,7 +35,8 @@ export async function prepareService(ctx: ServiceContext, configuredToken: strin
   if (!(await ctx.store.setting('first_start_done'))) {
     for (const stored of await ctx.store.listRosters()) {
       const feed = await createFeed(ctx, { rosterId: stored.id, label: 'created at first start' });
-      messages.push(`\nCalendar feed of ${stored.roster.name} (shown once; subscribe from a phone or calendar app):`, `  ${feed.url}`, `  ${feed.webcalUrl}`);
+      const staffPage = feed.url.replace(/\/feeds\/([^/]+)\.ics$/, '/my/$1');
+      messages.push(`\nCalendar feed of ${stored.roster.name} (shown once; subscribe from a phone or calendar app):`, `  ${feed.url}`, `  ${feed.webcalUrl}`, `  staff page with subscribe buttons and a QR code: ${staffPage}`);
     }
     await ctx.store.putSetting('first_start_done', ctx.now().toISOString());
   } else {

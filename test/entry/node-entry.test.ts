@@ -60,6 +60,12 @@ describe('npm start on a fresh database', () => {
     expect(links).toContain(feedUrl.replace(/^http:/, 'webcal:'));
     expect(output).toContain('so-vhttdl-bac-giang');
     expect(spawned.stderr()).toBe('');
+    // The staff page of the same link is printed too, and opens.
+    const staffPage = feedUrl.replace(/\/feeds\/([^/]+)\.ics$/, '/my/$1');
+    expect(output).toContain(`staff page with subscribe buttons and a QR code: ${staffPage}`);
+    const staff = await get(staffPage);
+    expect(staff.status).toBe(200);
+    expect(await staff.text()).toContain('Bà Nguyễn Mạnh Hà');
 
     const health = await get(`${base}/healthz`);
     expect(health.status).toBe(200);
