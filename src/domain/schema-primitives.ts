@@ -58,3 +58,16 @@ export function noteText(max = 2000) {
         .refine((value) => !CONTROL_EXCEPT_NEWLINE.test(value), 'must not contain control characters'),
     );
 }
+
+/** A slug from Vietnamese text (`Trần Thị Mai` → `tran-thi-mai`, `99/TB-VPCP` → `99-tb-vpcp`), for generated ids. */
+export function slugOf(text: string, max = 64): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, max)
+    .replace(/-+$/, '');
+}

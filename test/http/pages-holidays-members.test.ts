@@ -4,7 +4,8 @@
  * meets them: signed in, every form with its CSRF token.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ADMIN_TOKEN, startTestService, type TestService } from '../support/service.ts';
+import { pagesOf } from '../support/admin-pages.ts';
+import { startTestService, type TestService } from '../support/service.ts';
 
 const ROSTER_ID = 'so-vhttdl-bac-giang';
 
@@ -14,28 +15,8 @@ beforeEach(async () => {
   service = await startTestService('2024-05-02T01:00:00Z');
 });
 
-const decode = (text: string) => text.replaceAll('&amp;', '&').replaceAll('&quot;', '"').replaceAll('&#39;', "'").replaceAll('&lt;', '<').replaceAll('&gt;', '>');
 
-async function page(method: string, path: string, options: { cookie?: string; form?: Record<string, string> } = {}) {
-  const headers: Record<string, string> = {};
-  if (options.cookie) headers.cookie = options.cookie;
-  let body: string | undefined;
-  if (options.form) {
-    body = new URLSearchParams(options.form).toString();
-    headers['content-type'] = 'application/x-www-form-urlencoded';
-  }
-  const response = await service.request(method, path, { token: null, headers, ...(body === undefined ? {} : { body }) });
-  return { response, html: decode(await response.text()) };
-}
-
-async function signIn(): Promise<{ cookie: string; csrf: string }> {
-  const { response } = await page('POST', '/admin/login', { form: { token: ADMIN_TOKEN } });
-  expect(response.status).toBe(303);
-  const cookie = response.headers.get('set-cookie')!.split(';')[0]!;
-  const home = await page('GET', '/admin', { cookie });
-  const csrf = /name="csrf" value="([^"]+)"/.exec(home.html)![1]!;
-  return { cookie, csrf };
-}
+const { page, signIn } = pagesOf(() => service);
 
 const row = (html: string, attribute: string, value: string) => new RegExp(`<tr[^>]*${attribute}="${value}"[^>]*>([\\s\\S]*?)</tr>`).exec(html)?.[0] ?? '';
 const cell = (html: string, date: string) => new RegExp(`<td[^>]*data-date="${date}"[^>]*>([\\s\\S]*?)</td>`).exec(html)?.[0] ?? '';

@@ -3,6 +3,7 @@
  * admin pages behind a session: sign-in, the month grid, a day's preview then confirm, feed rotation, resync.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
+import { pagesOf } from '../support/admin-pages.ts';
 import { ADMIN_TOKEN, PUBLIC_URL, startTestService, type TestService } from '../support/service.ts';
 
 const ROSTER_ID = 'so-vhttdl-bac-giang';
@@ -14,36 +15,13 @@ beforeEach(async () => {
   service = await startTestService('2024-05-02T01:00:00Z');
 });
 
-/** `&amp;` and friends back to text, enough for assertions on attribute values. */
-const decode = (text: string) => text.replaceAll('&amp;', '&').replaceAll('&quot;', '"').replaceAll('&#39;', "'").replaceAll('&lt;', '<').replaceAll('&gt;', '>');
-
-async function page(method: string, path: string, options: { cookie?: string; form?: Record<string, string>; headers?: Record<string, string> } = {}) {
-  const headers: Record<string, string> = { ...options.headers };
-  if (options.cookie) headers.cookie = options.cookie;
-  let body: string | undefined;
-  if (options.form) {
-    body = new URLSearchParams(options.form).toString();
-    headers['content-type'] = 'application/x-www-form-urlencoded';
-  }
-  const response = await service.request(method, path, { token: null, headers, ...(body === undefined ? {} : { body }) });
-  return { response, html: decode(await response.text()) };
-}
 
 async function createFeed(memberId?: string): Promise<{ id: string; url: string; webcalUrl: string; token: string }> {
   const { body } = await service.json<{ id: string; url: string; webcalUrl: string }>('POST', '/api/feeds', 201, { rosterId: ROSTER_ID, ...(memberId ? { memberId } : {}) });
   return { ...body, token: /\/feeds\/([A-Za-z0-9_-]{43})\.ics$/.exec(body.url)![1]! };
 }
 
-async function signIn(): Promise<{ cookie: string; csrf: string }> {
-  const { response } = await page('POST', '/admin/login', { form: { token: ADMIN_TOKEN } });
-  expect(response.status).toBe(303);
-  const setCookie = response.headers.get('set-cookie')!;
-  const cookie = setCookie.split(';')[0]!;
-  const home = await page('GET', '/admin', { cookie });
-  expect(home.response.status).toBe(200);
-  const csrf = /name="csrf" value="([^"]+)"/.exec(home.html)![1]!;
-  return { cookie, csrf };
-}
+const { page, signIn } = pagesOf(() => service);
 
 describe('GET /my/{token}: the staff page of a feed link', () => {
   it("shows a member's next duties in Vietnamese and the subscribe links with a QR code", async () => {

@@ -18,6 +18,7 @@ import { languageOf, translator, withLang } from '../pages/layout.ts';
 import { param, parseWith, serviceContext } from '../request.ts';
 import { errorBox } from './admin.ts';
 import { adminPage, csrfField, type Form, readForm, sessionOfRequest } from './admin-auth.ts';
+import { slugOf } from '../../domain/schema-primitives.ts';
 
 export const adminHolidays = new Hono<HonoEnv>();
 
@@ -66,16 +67,7 @@ function sourceText(table: HolidayTable, id: string | undefined, language: Langu
 
 /** A source id from the document's number: `99/TB-VPCP` → `99-tb-vpcp`; another id when the table holds a different document under it. */
 function sourceIdOf(table: HolidayTable, source: Omit<HolidaySource, 'id'>): string {
-  const base =
-    source.number
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/[đĐ]/g, 'd')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 56)
-      .replace(/-+$/, '') || `van-ban-${source.date}`.replace(/[^a-z0-9-]/g, '');
+  const base = slugOf(source.number, 56) || `van-ban-${source.date}`.replace(/[^a-z0-9-]/g, '');
   const same = (known: HolidaySource) => known.number === source.number && known.date === source.date && known.issuer === source.issuer;
   for (let index = 1; ; index++) {
     const id = index === 1 ? base : `${base}-${index}`;

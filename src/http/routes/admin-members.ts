@@ -17,6 +17,7 @@ import { languageOf, type Markup, translator, withLang } from '../pages/layout.t
 import { param, parseWith, serviceContext } from '../request.ts';
 import { errorBox } from './admin.ts';
 import { adminPage, csrfField, type Form, readForm, sessionOfRequest } from './admin-auth.ts';
+import { slugOf } from '../../domain/schema-primitives.ts';
 
 export const adminMembers = new Hono<HonoEnv>();
 
@@ -33,19 +34,6 @@ function refusal(error: unknown, language: Language): Markup {
 <div class="muted">${error.message}</div></div>`;
   }
   return errorBox(error, language);
-}
-
-/** `Bà Trần Thị Mai` → `tran-thi-mai`. */
-function slugOf(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 64)
-    .replace(/-+$/, '');
 }
 
 /** A member from a form, validated by the API's schema; empty optional fields are left out. */

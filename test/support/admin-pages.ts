@@ -1,0 +1,39 @@
+/** Driving the admin pages of an in-memory service as a browser would: form posts, the session cookie, CSRF. */
+import { expect } from 'vitest';
+import { ADMIN_TOKEN, type TestService } from './service.ts';
+
+/** `&amp;` and friends back to text, enough for assertions on attribute values. */
+export const decode = (text: string) => text.replaceAll('&amp;', '&').replaceAll('&quot;', '"').replaceAll('&#39;', "'").replaceAll('&lt;', '<').replaceAll('&gt;', '>');
+
+export interface PageOptions {
+  cookie?: string;
+  form?: Record<string, string>;
+  headers?: Record<string, string>;
+}
+
+export function pagesOf(service: () => TestService) {
+  async function page(method: string, path: string, options: PageOptions = {}) {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.cookie) headers.cookie = options.cookie;
+    let body: string | undefined;
+    if (options.form) {
+      body = new URLSearchParams(options.form).toString();
+      headers['content-type'] = 'application/x-www-form-urlencoded';
+    }
+    const response = await service().request(method, path, { token: null, headers, ...(body === undefined ? {} : { body }) });
+    return { response, html: decode(await response.text()) };
+  }
+
+  /** Signs in with the admin token: the session cookie and the CSRF token its forms carry. */
+  async function signIn(): Promise<{ cookie: string; csrf: string }> {
+    const { response } = await page('POST', '/admin/login', { form: { token: ADMIN_TOKEN } });
+    expect(response.status).toBe(303);
+    const cookie = response.headers.get('set-cookie')!.split(';')[0]!;
+    const home = await page('GET', '/admin', { cookie });
+    expect(home.response.status).toBe(200);
+    const csrf = /name="csrf" value="([^"]+)"/.exec(home.html)![1]!;
+    return { cookie, csrf };
+  }
+
+  return { page, signIn };
+}
