@@ -42,7 +42,13 @@ import type { CalendarProvider } from '../src/providers/calendar-provider.ts';
 import { addAbsence } from '../src/services/add-absence.ts';
 import { expandState, loadRosterState } from '../src/services/roster-state.ts';
 import type { Store } from '../src/storage/store.ts';
-import { BENCH_NOW, type BenchService, SAMPLE_ROSTER_ID, sampleCalendars, startBenchService } from './feeds.bench.ts';
+import {
+  BENCH_NOW,
+  type BenchService,
+  SAMPLE_ROSTER_ID,
+  sampleCalendars,
+  startBenchService,
+} from './feeds.bench.ts';
 import { formatNumber, markdownTable, quantile, type Timing } from './measure.ts';
 
 export interface PushBenchOptions {
@@ -130,8 +136,19 @@ function timed<F extends (...args: never[]) => unknown>(fn: F, split: Split, key
 /** The store with every method timed (the sync's calls are sequential, so the times do not overlap). */
 function timedStore(store: Store, split: Split): Store {
   const wrap = <T extends object>(target: T): T =>
-    Object.fromEntries(Object.entries(target).map(([key, value]) => [key, typeof value === 'function' ? timed(value, split, 'storeMs') : value])) as T;
-  return { ...wrap(store), db: store.db, feeds: wrap(store.feeds), holidays: wrap(store.holidays), sync: wrap(store.sync) };
+    Object.fromEntries(
+      Object.entries(target).map(([key, value]) => [
+        key,
+        typeof value === 'function' ? timed(value, split, 'storeMs') : value,
+      ]),
+    ) as T;
+  return {
+    ...wrap(store),
+    db: store.db,
+    feeds: wrap(store.feeds),
+    holidays: wrap(store.holidays),
+    sync: wrap(store.sync),
+  };
 }
 
 function timedProvider(provider: CalendarProvider, split: Split): CalendarProvider {
@@ -180,13 +197,21 @@ interface Fixture {
  * A service in memory (feeds.bench.ts) with `set` applied, its rosters published to calendars of their own on a new
  * stand-in; the outbox rows of applying are dropped, as the tests do, so a sync starts from nothing queued.
  */
-async function startFixture(backend: PushBackend, set: CalendarSet, horizon: SyncDeps['horizon']): Promise<Fixture> {
+async function startFixture(
+  backend: PushBackend,
+  set: CalendarSet,
+  horizon: SyncDeps['horizon'],
+): Promise<Fixture> {
   const target = await backend.start(
     set.rosters.map((entry) => entry.roster),
     benchNow,
   );
-  const service = await startBenchService({ ...set, rosters: set.rosters.map((entry, i) => ({ ...entry, roster: target.rosters[i]! })) });
-  if (service.now().getTime() !== benchNow().getTime()) throw new Error('the service and the stand-in read different clocks');
+  const service = await startBenchService({
+    ...set,
+    rosters: set.rosters.map((entry, i) => ({ ...entry, roster: target.rosters[i]! })),
+  });
+  if (service.now().getTime() !== benchNow().getTime())
+    throw new Error('the service and the stand-in read different clocks');
   await service.store.db.prepare('DELETE FROM sync_outbox').run();
   const split: Split = { httpMs: 0, serverMs: 0, storeMs: 0 };
   const untimeServer = timeServer(target.port, split);
@@ -222,8 +247,11 @@ const addRequests = (a: Requests, b: Requests): Requests => ({
 
 /** Every run must end converged: nothing pending, no error, nothing blocked. */
 function checkResults(label: string, results: readonly SyncRunResult[]): void {
-  const wrong = results.find((result) => result.pending > 0 || result.failed > 0 || result.blocked || result.error);
-  if (wrong) throw new Error(`${label}: ${wrong.rosterId} did not converge: ${JSON.stringify(wrong)}`);
+  const wrong = results.find(
+    (result) => result.pending > 0 || result.failed > 0 || result.blocked || result.error,
+  );
+  if (wrong)
+    throw new Error(`${label}: ${wrong.rosterId} did not converge: ${JSON.stringify(wrong)}`);
 }
 
 export interface PushResult {
@@ -250,7 +278,13 @@ const nearestRank = (values: readonly number[], q: number) =>
   [...values].sort((a, b) => a - b)[Math.max(0, Math.ceil(values.length * q) - 1)] ?? Number.NaN;
 
 function timingOf(samples: number[], firstMs: number): Timing {
-  return { samples, medianMs: quantile(samples, 0.5), p90Ms: nearestRank(samples, 0.9), firstMs, batch: 1 };
+  return {
+    samples,
+    medianMs: quantile(samples, 0.5),
+    p90Ms: nearestRank(samples, 0.9),
+    firstMs,
+    batch: 1,
+  };
 }
 
 interface RunOutcome {
@@ -284,9 +318,16 @@ async function measureFreshSyncs(
     const results = await sync(fixture.deps);
     const ms = performance.now() - start;
     checkResults(label, results);
-    const outcome: RunOutcome = { ms, split: { ...fixture.split }, requests: fixture.target.requests(), results };
+    const outcome: RunOutcome = {
+      ms,
+      split: { ...fixture.split },
+      requests: fixture.target.requests(),
+      results,
+    };
     if (last && JSON.stringify(last.requests) !== JSON.stringify(outcome.requests)) {
-      throw new Error(`${label}: runs sent different requests: ${JSON.stringify(last.requests)} then ${JSON.stringify(outcome.requests)}`);
+      throw new Error(
+        `${label}: runs sent different requests: ${JSON.stringify(last.requests)} then ${JSON.stringify(outcome.requests)}`,
+      );
     }
     last = outcome;
     if (run === 0) firstMs = ms;
@@ -306,10 +347,17 @@ function shareOf(splits: readonly Split[], samples: readonly number[]): PushResu
 }
 
 /** The median run less the stand-in's share of it (a run's wall time minus its `serverMs`). */
-const withoutStandIn = (splits: readonly Split[], samples: readonly number[]) => quantile(samples.map((ms, i) => ms - splits[i]!.serverMs), 0.5);
+const withoutStandIn = (splits: readonly Split[], samples: readonly number[]) =>
+  quantile(
+    samples.map((ms, i) => ms - splits[i]!.serverMs),
+    0.5,
+  );
 
 /** One timed call on an existing fixture (log reset, split zeroed first). */
-async function timeOnce(fixture: Fixture, call: () => Promise<SyncRunResult[]>): Promise<RunOutcome> {
+async function timeOnce(
+  fixture: Fixture,
+  call: () => Promise<SyncRunResult[]>,
+): Promise<RunOutcome> {
   fixture.target.resetLog();
   zeroSplit(fixture.split);
   const start = performance.now();
@@ -318,32 +366,49 @@ async function timeOnce(fixture: Fixture, call: () => Promise<SyncRunResult[]>):
   return { ms, split: { ...fixture.split }, requests: fixture.target.requests(), results };
 }
 
-const created = (results: readonly SyncRunResult[]) => results.reduce((sum, result) => sum + result.plan.create, 0);
-const changedOps = (results: readonly SyncRunResult[]) => results.reduce((sum, result) => sum + result.plan.create + result.plan.update + result.plan.delete, 0);
+const created = (results: readonly SyncRunResult[]) =>
+  results.reduce((sum, result) => sum + result.plan.create, 0);
+const changedOps = (results: readonly SyncRunResult[]) =>
+  results.reduce(
+    (sum, result) => sum + result.plan.create + result.plan.update + result.plan.delete,
+    0,
+  );
 /** ⌈n/B⌉ batches per calendar (a sync writes one roster at a time, so a batch never mixes two), over all events. */
 function bulkGoal(results: readonly SyncRunResult[], batch: number): string {
   const batches = results.reduce((sum, result) => sum + Math.ceil(result.plan.create / batch), 0);
   return `${formatNumber(batches / created(results), 4)} (Σ⌈n/${batch}⌉/n)`;
 }
-const horizonDays = (horizon: SyncDeps['horizon']) => formatNumber(horizon.pastDays + horizon.futureDays + 1);
+const horizonDays = (horizon: SyncDeps['horizon']) =>
+  formatNumber(horizon.pastDays + horizon.futureDays + 1);
 
-export async function runPushBenchmarks(backend: PushBackend, options: PushBenchOptions): Promise<PushResult[]> {
+export async function runPushBenchmarks(
+  backend: PushBackend,
+  options: PushBenchOptions,
+): Promise<PushResult[]> {
   const log = options.log ?? (() => {});
   const { provider } = backend;
   const set = sampleCalendars();
   const sample = set.rosters.find((entry) => entry.roster.id === SAMPLE_ROSTER_ID)?.roster;
   if (!sample) throw new Error(`no roster ${SAMPLE_ROSTER_ID} in calendars/`);
-  const one: CalendarSet = { ...set, rosters: [{ path: `${SAMPLE_ROSTER_ID}.yaml`, roster: sample }] };
+  const one: CalendarSet = {
+    ...set,
+    rosters: [{ path: `${SAMPLE_ROSTER_ID}.yaml`, roster: sample }],
+  };
   const org: CalendarSet = {
     ...set,
     rosters: Array.from({ length: ORG_ROSTERS }, (_, i) => {
       const suffix = String(i + 1).padStart(2, '0');
-      const roster: Roster = { ...sample, id: `bench-org-${suffix}`, name: `${sample.name} (${suffix})` };
+      const roster: Roster = {
+        ...sample,
+        id: `bench-org-${suffix}`,
+        name: `${sample.name} (${suffix})`,
+      };
       return { path: `bench/${roster.id}.yaml`, roster };
     }),
   };
   const results: PushResult[] = [];
-  const row = (result: Omit<PushResult, 'provider' | 'order'>) => results.push({ provider, order: results.length, ...result });
+  const row = (result: Omit<PushResult, 'provider' | 'order'>) =>
+    results.push({ provider, order: results.length, ...result });
 
   // 1. Initial sync of about 1,000 slots.
   log(`${provider} sync: initial sync of ~1,000 slots`);
@@ -355,7 +420,8 @@ export async function runPushBenchmarks(backend: PushBackend, options: PushBench
   );
   const slots = created(initial.last.results);
   const live = initial.fixture.target.eventCount(SAMPLE_ROSTER_ID);
-  if (live !== slots) throw new Error(`${provider} initial sync: ${live} events on the calendar, ${slots} created`);
+  if (live !== slots)
+    throw new Error(`${provider} initial sync: ${live} events on the calendar, ${slots} created`);
   await initial.fixture.close();
   row({
     name: `initial sync, 1 roster × ${horizonDays(LONG_HORIZON)} days`,
@@ -378,8 +444,14 @@ export async function runPushBenchmarks(backend: PushBackend, options: PushBench
     options.quick ? { warmup: 1, reps: 1 } : { warmup: 1, reps: 3 },
   );
   const orgEvents = created(orgSync.last.results);
-  const orgLive = org.rosters.reduce((sum, { roster }) => sum + orgSync.fixture.target.eventCount(roster.id), 0);
-  if (orgLive !== orgEvents) throw new Error(`${provider} organisation: ${orgLive} events on the calendars, ${orgEvents} created`);
+  const orgLive = org.rosters.reduce(
+    (sum, { roster }) => sum + orgSync.fixture.target.eventCount(roster.id),
+    0,
+  );
+  if (orgLive !== orgEvents)
+    throw new Error(
+      `${provider} organisation: ${orgLive} events on the calendars, ${orgEvents} created`,
+    );
   row({
     name: `initial sync, ${ORG_ROSTERS} rosters × ${horizonDays(DEFAULT_HORIZON)} days`,
     timing: orgSync.timing,
@@ -393,21 +465,32 @@ export async function runPushBenchmarks(backend: PushBackend, options: PushBench
   });
   log(`${provider} sync: ${ORG_ROSTERS}-roster organisation, no-op resync`);
   const orgNoop: RunOutcome[] = [];
-  for (let run = 0; run < (options.quick ? 1 : 3); run++) orgNoop.push(await timeOnce(orgSync.fixture, () => reconcileAll(orgSync.fixture.deps)));
+  for (let run = 0; run < (options.quick ? 1 : 3); run++)
+    orgNoop.push(await timeOnce(orgSync.fixture, () => reconcileAll(orgSync.fixture.deps)));
   await orgSync.fixture.close();
   for (const run of orgNoop) {
     checkResults(`${provider} organisation no-op`, run.results);
-    if (changedOps(run.results) > 0) throw new Error(`${provider} organisation no-op: planned writes ${changedOps(run.results)}`);
+    if (changedOps(run.results) > 0)
+      throw new Error(`${provider} organisation no-op: planned writes ${changedOps(run.results)}`);
   }
   row({
     name: `full resync, ${ORG_ROSTERS} rosters, unchanged`,
-    timing: timingOf(orgNoop.map((run) => run.ms), orgNoop[0]!.ms),
+    timing: timingOf(
+      orgNoop.map((run) => run.ms),
+      orgNoop[0]!.ms,
+    ),
     unit: 'event',
     count: orgEvents,
     requests: orgNoop.at(-1)!.requests,
     goal: '0 writes',
-    split: shareOf(orgNoop.map((run) => run.split), orgNoop.map((run) => run.ms)),
-    withoutStandInMs: withoutStandIn(orgNoop.map((run) => run.split), orgNoop.map((run) => run.ms)),
+    split: shareOf(
+      orgNoop.map((run) => run.split),
+      orgNoop.map((run) => run.ms),
+    ),
+    withoutStandInMs: withoutStandIn(
+      orgNoop.map((run) => run.split),
+      orgNoop.map((run) => run.ms),
+    ),
     note: 'same service right after; every roster listed, nothing to write',
   });
 
@@ -415,7 +498,10 @@ export async function runPushBenchmarks(backend: PushBackend, options: PushBench
   log(`${provider} sync: changes one by one`);
   const changes = options.quick ? 5 : 20;
   const fixture = await startFixture(backend, one, DEFAULT_HORIZON);
-  checkResults(`${provider} per change, initial sync`, await reconcileRoster(fixture.deps, SAMPLE_ROSTER_ID));
+  checkResults(
+    `${provider} per change, initial sync`,
+    await reconcileRoster(fixture.deps, SAMPLE_ROSTER_ID),
+  );
   const state = await loadRosterState(fixture.service.ctx, SAMPLE_ROSTER_ID);
   const today = dateInZone(fixture.service.now(), sample.timeZone);
   // The absent member's duty days from a week ahead on, every third one (a few a month), in date order.
@@ -423,11 +509,17 @@ export async function runPushBenchmarks(backend: PushBackend, options: PushBench
     .slots.filter((slot) => slot.memberId === ABSENT_MEMBER)
     .filter((_, index) => index % 3 === 0)
     .slice(0, changes);
-  if (duties.length < changes) throw new Error(`per change: only ${duties.length} duty days of ${ABSENT_MEMBER} found`);
+  if (duties.length < changes)
+    throw new Error(`per change: only ${duties.length} duty days of ${ABSENT_MEMBER} found`);
   const drains: RunOutcome[] = [];
   let changedSlots = 0;
   for (const duty of duties) {
-    const change = await addAbsence(fixture.service.ctx, SAMPLE_ROSTER_ID, { memberId: ABSENT_MEMBER, from: duty.date, to: duty.date, reason: 'leave' });
+    const change = await addAbsence(fixture.service.ctx, SAMPLE_ROSTER_ID, {
+      memberId: ABSENT_MEMBER,
+      from: duty.date,
+      to: duty.date,
+      reason: 'leave',
+    });
     changedSlots += change.changedSlots.length;
     const drained = await timeOnce(fixture, () => drainOutbox(fixture.deps));
     checkResults(`${provider} per change`, drained.results);
@@ -436,32 +528,52 @@ export async function runPushBenchmarks(backend: PushBackend, options: PushBench
   const perChange = drains.map((run) => run.requests).reduce(addRequests);
   row({
     name: 'one absence → drainOutbox',
-    timing: timingOf(drains.map((run) => run.ms), drains[0]!.ms),
+    timing: timingOf(
+      drains.map((run) => run.ms),
+      drains[0]!.ms,
+    ),
     unit: 'change',
     count: changes,
     requests: perChange,
     goal: '1',
-    split: shareOf(drains.map((run) => run.split), drains.map((run) => run.ms)),
-    withoutStandInMs: withoutStandIn(drains.map((run) => run.split), drains.map((run) => run.ms)),
+    split: shareOf(
+      drains.map((run) => run.split),
+      drains.map((run) => run.ms),
+    ),
+    withoutStandInMs: withoutStandIn(
+      drains.map((run) => run.split),
+      drains.map((run) => run.ms),
+    ),
     note: `${changes} one-day absences of ${ABSENT_MEMBER}, ${changedSlots} slots changed in all; times per change, requests summed`,
   });
   log(`${provider} sync: no-op full resync`);
   const noop: RunOutcome[] = [];
-  for (let run = 0; run < (options.quick ? 3 : 10); run++) noop.push(await timeOnce(fixture, () => reconcileRoster(fixture.deps, SAMPLE_ROSTER_ID)));
+  for (let run = 0; run < (options.quick ? 3 : 10); run++)
+    noop.push(await timeOnce(fixture, () => reconcileRoster(fixture.deps, SAMPLE_ROSTER_ID)));
   await fixture.close();
   for (const run of noop) {
     checkResults(`${provider} no-op resync`, run.results);
-    if (changedOps(run.results) > 0) throw new Error(`${provider} no-op resync: planned writes ${changedOps(run.results)}`);
+    if (changedOps(run.results) > 0)
+      throw new Error(`${provider} no-op resync: planned writes ${changedOps(run.results)}`);
   }
   row({
     name: 'full resync, 1 roster, unchanged',
-    timing: timingOf(noop.map((run) => run.ms), noop[0]!.ms),
+    timing: timingOf(
+      noop.map((run) => run.ms),
+      noop[0]!.ms,
+    ),
     unit: 'event',
     count: noop[0]!.results[0]!.plan.unchanged,
     requests: noop.at(-1)!.requests,
     goal: '0 writes',
-    split: shareOf(noop.map((run) => run.split), noop.map((run) => run.ms)),
-    withoutStandInMs: withoutStandIn(noop.map((run) => run.split), noop.map((run) => run.ms)),
+    split: shareOf(
+      noop.map((run) => run.split),
+      noop.map((run) => run.ms),
+    ),
+    withoutStandInMs: withoutStandIn(
+      noop.map((run) => run.split),
+      noop.map((run) => run.ms),
+    ),
     note: 'after the changes above; default horizon; listing only',
   });
   await backend.finish?.();
@@ -494,50 +606,71 @@ export function pushTable(results: readonly PushResult[]): string {
     { title: 'notes' },
   ];
   const percent = (fraction: number) => `${formatNumber(fraction * 100)} %`;
-  const ordered = results.map((result, index) => ({ result, index })).sort((a, b) => a.result.order - b.result.order || a.index - b.index);
-  const rows = ordered.map(({ result: { provider, name, timing, unit, count, requests, goal, split, withoutStandInMs, note } }) => {
-    // Per change, requests are summed over the changes; otherwise they are one run's.
-    const all = requests.lists + requests.writeRequests;
-    return [
-      name,
-      provider,
-      String(timing.samples.length),
-      formatNumber(timing.firstMs, 1),
-      formatNumber(timing.medianMs, 1),
-      formatNumber(timing.p90Ms, 1),
-      `${formatNumber(count)} ${unit}s`,
-      formatNumber(requests.lists),
-      requests.batches > 0 ? `${formatNumber(requests.writeRequests)} (${formatNumber(requests.batches)} batch)` : formatNumber(requests.writeRequests),
-      formatNumber(requests.writes),
-      formatNumber(all / count, 4),
-      formatNumber(requests.writeRequests / count, 4),
-      goal,
-      formatNumber(requests.grants),
-      formatNumber((timing.medianMs * 1000) / (unit === 'change' ? 1 : count), 1),
-      formatNumber((withoutStandInMs * 1000) / (unit === 'change' ? 1 : count), 1),
-      [split.http - split.server, split.server, split.store, 1 - split.http - split.store].map(percent).join(' · '),
-      requests.failed > 0 ? `UNEXPECTED: ${requests.failed} non-2xx; ${note}` : note,
-    ];
-  });
+  const ordered = results
+    .map((result, index) => ({ result, index }))
+    .sort((a, b) => a.result.order - b.result.order || a.index - b.index);
+  const rows = ordered.map(
+    ({
+      result: {
+        provider,
+        name,
+        timing,
+        unit,
+        count,
+        requests,
+        goal,
+        split,
+        withoutStandInMs,
+        note,
+      },
+    }) => {
+      // Per change, requests are summed over the changes; otherwise they are one run's.
+      const all = requests.lists + requests.writeRequests;
+      return [
+        name,
+        provider,
+        String(timing.samples.length),
+        formatNumber(timing.firstMs, 1),
+        formatNumber(timing.medianMs, 1),
+        formatNumber(timing.p90Ms, 1),
+        `${formatNumber(count)} ${unit}s`,
+        formatNumber(requests.lists),
+        requests.batches > 0
+          ? `${formatNumber(requests.writeRequests)} (${formatNumber(requests.batches)} batch)`
+          : formatNumber(requests.writeRequests),
+        formatNumber(requests.writes),
+        formatNumber(all / count, 4),
+        formatNumber(requests.writeRequests / count, 4),
+        goal,
+        formatNumber(requests.grants),
+        formatNumber((timing.medianMs * 1000) / (unit === 'change' ? 1 : count), 1),
+        formatNumber((withoutStandInMs * 1000) / (unit === 'change' ? 1 : count), 1),
+        [split.http - split.server, split.server, split.store, 1 - split.http - split.store]
+          .map(percent)
+          .join(' · '),
+        requests.failed > 0 ? `UNEXPECTED: ${requests.failed} non-2xx; ${note}` : note,
+      ];
+    },
+  );
   return markdownTable(columns, rows);
 }
 
 /** What the columns mean, for either provider. */
 export const PUSH_NOTES = [
-  '- Against each provider\'s stand-in on 127.0.0.1, in this process, with the real provider (official client, batch',
+  "- Against each provider's stand-in on 127.0.0.1, in this process, with the real provider (official client, batch",
   '  endpoint, app grant); backoff never sleeps (no fault is scripted); one clock fixed at 2025-06-02 08:00 in Hà Nội',
   '  for the service, the stand-in and the provider (holiday tables cover 2024–2026, later years are estimated).',
   '  Each initial-sync run has a fresh service, stand-in and provider built before its clock starts, so its one token',
   '  grant is inside the time. The 50 rosters are copies of the sample under distinct ids, each published to a',
   '  calendar of its own on the one stand-in, written by one identity.',
   '- lists: listing pages (GETs); write req: batch requests and single writes; grants: token requests, not in',
-  '  req/unit. goal: the fewest write requests per unit (one batch per B events of a calendar, B the provider\'s batch',
+  "  req/unit. goal: the fewest write requests per unit (one batch per B events of a calendar, B the provider's batch",
   '  limit; one request per change). Per change, requests and writes are summed over all the changes and µs/unit is',
-  '  the median drainOutbox; elsewhere they are one run\'s and µs/unit is the median run per event. µs/unit w/o',
-  '  stand-in: the same from each run\'s wall time less the stand-in\'s handling of its requests, i.e. lichtruc\'s',
+  "  the median drainOutbox; elsewhere they are one run's and µs/unit is the median run per event. µs/unit w/o",
+  "  stand-in: the same from each run's wall time less the stand-in's handling of its requests, i.e. lichtruc's",
   '  side alone (the two stand-ins differ in cost: compare providers on this column).',
-  '- client · stand-in · SQLite · other: mean share of wall time inside the provider outside the stand-in\'s handling',
-  '  (building requests, the official client, undici, TLS, parsing answers), inside the stand-in\'s handling of',
+  "- client · stand-in · SQLite · other: mean share of wall time inside the provider outside the stand-in's handling",
+  "  (building requests, the official client, undici, TLS, parsing answers), inside the stand-in's handling of",
   '  requests (request headers to response end; work the real service does elsewhere, while the network adds latency',
-  '  instead), inside the store\'s methods, and the rest (expansion, planning, hashing).',
+  "  instead), inside the store's methods, and the rest (expansion, planning, hashing).",
 ];

@@ -13,7 +13,12 @@ import { join } from 'node:path';
 import { loadCalendarSet, type SourceFile } from '../src/domain/calendar-set.ts';
 import { addDays, countDays, type IsoDate, toEpochDay, fromEpochDay } from '../src/domain/dates.ts';
 import { expandRoster } from '../src/domain/expand.ts';
-import { type Absence, AbsenceListSchema, type AbsenceReason, type RosterFacts } from '../src/domain/facts-schema.ts';
+import {
+  type Absence,
+  AbsenceListSchema,
+  type AbsenceReason,
+  type RosterFacts,
+} from '../src/domain/facts-schema.ts';
 import type { HolidayTable } from '../src/domain/holiday-schema.ts';
 import { createHolidayCalendar, type HolidayCalendar } from '../src/domain/holidays.ts';
 import type { Roster } from '../src/domain/roster-schema.ts';
@@ -53,14 +58,19 @@ interface Tally {
 
 /** The sample roster and the Vietnamese holiday tables, read with node:fs and parsed by the domain loader. */
 export function loadInputs(): { roster: Roster; tables: HolidayTable[] } {
-  const file = (path: string): SourceFile => ({ path, text: readFileSync(join(CALENDARS, path), 'utf8') });
+  const file = (path: string): SourceFile => ({
+    path,
+    text: readFileSync(join(CALENDARS, path), 'utf8'),
+  });
   const holidayFiles = readdirSync(join(CALENDARS, 'holidays/vn'))
     .filter((name) => /^\d{4}\.ya?ml$/.test(name))
     .sort()
     .map((name) => file(`holidays/vn/${name}`));
   const set = loadCalendarSet([file(SAMPLE_ROSTER), ...holidayFiles]);
   if (set.issues.length > 0) {
-    throw new Error(`calendars do not load: ${set.issues.map((issue) => `${issue.file}:${issue.line} ${issue.message}`).join('; ')}`);
+    throw new Error(
+      `calendars do not load: ${set.issues.map((issue) => `${issue.file}:${issue.line} ${issue.message}`).join('; ')}`,
+    );
   }
   const roster = set.rosters[0]?.roster;
   if (!roster) throw new Error(`no roster in ${SAMPLE_ROSTER}`);
@@ -92,24 +102,44 @@ function absencesFor(roster: Roster, from: IsoDate, to: IsoDate, random: () => n
     for (let i = 0; i < ABSENCES_PER_YEAR; i++) {
       const start = fromEpochDay(first + i * stretch + Math.floor(random() * (stretch - 5)));
       const length = 1 + Math.floor(random() * 5);
-      absences.push({ memberId: pick(roster.members).id, from: start, to: addDays(start, length - 1), reason: pick(REASONS) });
+      absences.push({
+        memberId: pick(roster.members).id,
+        from: start,
+        to: addDays(start, length - 1),
+        reason: pick(REASONS),
+      });
     }
   }
   return AbsenceListSchema.parse(absences);
 }
 
-export function makeJobs(sample: Roster, count: number, from: IsoDate, to: IsoDate, seed: number): Job[] {
+export function makeJobs(
+  sample: Roster,
+  count: number,
+  from: IsoDate,
+  to: IsoDate,
+  seed: number,
+): Job[] {
   const random = seededRandom(seed);
   return Array.from({ length: count }, (_, i) => {
     const roster: Roster = { ...sample, id: `bench-${String(i + 1).padStart(4, '0')}` };
-    return { roster, facts: { absences: absencesFor(roster, from, to, random), overrides: [], swaps: [] } };
+    return {
+      roster,
+      facts: { absences: absencesFor(roster, from, to, random), overrides: [], swaps: [] },
+    };
   });
 }
 
 function expandAll(workload: Workload, holidays: HolidayCalendar, tally?: Tally): number {
   let slots = 0;
   for (const { roster, facts } of workload.jobs) {
-    const expansion = expandRoster({ roster, facts, holidays, from: workload.from, to: workload.to });
+    const expansion = expandRoster({
+      roster,
+      facts,
+      holidays,
+      from: workload.from,
+      to: workload.to,
+    });
     slots += expansion.slots.length;
     if (tally) {
       for (const slot of expansion.slots) {
@@ -138,7 +168,8 @@ function measureWorkload(
   return { timing, tally };
 }
 
-const rosterDays = (workload: Workload) => workload.jobs.length * countDays(workload.from, workload.to);
+const rosterDays = (workload: Workload) =>
+  workload.jobs.length * countDays(workload.from, workload.to);
 const lastDayOf = (years: number) => `${FIRST_YEAR + years - 1}-12-31`;
 const coverNote = (tally: Tally) =>
   `${tally.covers.toLocaleString('en-US')} covers, ${tally.uncovered.toLocaleString('en-US')} uncovered`;
@@ -147,7 +178,9 @@ export function runExpandBenchmarks(options: ExpandBenchOptions): BenchResult[] 
   const log = options.log ?? (() => {});
   const { roster: sample, tables } = loadInputs();
   const big = options.quick ? { warmup: 1, reps: 2 } : { warmup: 2, reps: 7 };
-  const small = options.quick ? { warmup: 2, reps: 3, minSampleMs: 5 } : { warmup: 5, reps: 15, minSampleMs: 25 };
+  const small = options.quick
+    ? { warmup: 2, reps: 3, minSampleMs: 5 }
+    : { warmup: 5, reps: 15, minSampleMs: 25 };
 
   // One calendar for all expansion benchmarks, every year's table built (and estimated) before timing starts.
   const warmCalendar = createHolidayCalendar(tables);
@@ -157,7 +190,11 @@ export function runExpandBenchmarks(options: ExpandBenchOptions): BenchResult[] 
 
   // 1. 1,000 rosters over 2025.
   log('expand: 1,000 rosters × 1 year');
-  const oneYear: Workload = { jobs: makeJobs(sample, 1000, '2025-01-01', '2025-12-31', 2025), from: '2025-01-01', to: '2025-12-31' };
+  const oneYear: Workload = {
+    jobs: makeJobs(sample, 1000, '2025-01-01', '2025-12-31', 2025),
+    from: '2025-01-01',
+    to: '2025-12-31',
+  };
   const many = measureWorkload(oneYear, warm, big);
   results.push({
     name: '1,000 rosters × 1 year (2025)',
@@ -169,7 +206,11 @@ export function runExpandBenchmarks(options: ExpandBenchOptions): BenchResult[] 
 
   // 2. One roster over 2025–2034; 2027 on is estimated. Warm calendar, then a fresh one per call.
   log('expand: 1 roster × 10 years');
-  const tenYears: Workload = { jobs: makeJobs(sample, 1, '2025-01-01', lastDayOf(10), 10), from: '2025-01-01', to: lastDayOf(10) };
+  const tenYears: Workload = {
+    jobs: makeJobs(sample, 1, '2025-01-01', lastDayOf(10), 10),
+    from: '2025-01-01',
+    to: lastDayOf(10),
+  };
   const long = measureWorkload(tenYears, warm, small);
   results.push({
     name: '1 roster × 10 years (2025–2034)',
@@ -200,15 +241,33 @@ export function runExpandBenchmarks(options: ExpandBenchOptions): BenchResult[] 
   // 3. Linearity: cost per roster-day as years grow (one roster) and as rosters grow (one year), warm calendar.
   log('expand: linearity in years');
   const byYears = [1, 2, 4, 8].map((years) => {
-    const workload: Workload = { jobs: makeJobs(sample, 1, '2025-01-01', lastDayOf(years), years), from: '2025-01-01', to: lastDayOf(years) };
+    const workload: Workload = {
+      jobs: makeJobs(sample, 1, '2025-01-01', lastDayOf(years), years),
+      from: '2025-01-01',
+      to: lastDayOf(years),
+    };
     const { timing, tally } = measureWorkload(workload, warm, small);
-    return { name: `linearity: 1 roster × ${years} year${years > 1 ? 's' : ''}`, timing, items: tally.slots, units: rosterDays(workload) };
+    return {
+      name: `linearity: 1 roster × ${years} year${years > 1 ? 's' : ''}`,
+      timing,
+      items: tally.slots,
+      units: rosterDays(workload),
+    };
   });
   log('expand: linearity in rosters');
   const byRosters = [125, 250, 500, 1000].map((count) => {
     const workload: Workload = { ...oneYear, jobs: oneYear.jobs.slice(0, count) };
-    const { timing, tally } = measureWorkload(workload, warm, count >= 500 ? big : { ...big, reps: big.reps + 2 });
-    return { name: `linearity: ${count.toLocaleString('en-US')} rosters × 1 year`, timing, items: tally.slots, units: rosterDays(workload) };
+    const { timing, tally } = measureWorkload(
+      workload,
+      warm,
+      count >= 500 ? big : { ...big, reps: big.reps + 2 },
+    );
+    return {
+      name: `linearity: ${count.toLocaleString('en-US')} rosters × 1 year`,
+      timing,
+      items: tally.slots,
+      units: rosterDays(workload),
+    };
   });
   for (const series of [byYears, byRosters]) {
     const perUnit = (result: BenchResult) => result.timing.medianMs / result.units!;

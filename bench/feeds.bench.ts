@@ -29,7 +29,13 @@ import type { CachedFeed } from '../src/storage/feed-store.ts';
 import { openSqlite, readMigrations } from '../src/storage/drivers/sqlite.ts';
 import { applyMigrations } from '../src/storage/sql.ts';
 import { createStore, type Store } from '../src/storage/store.ts';
-import { type BenchResult, type MeasureOptions, measure, quantile, type Timing } from './measure.ts';
+import {
+  type BenchResult,
+  type MeasureOptions,
+  measure,
+  quantile,
+  type Timing,
+} from './measure.ts';
 
 export interface FeedsBenchOptions {
   /** Fewer repetitions: a smoke run, not a measurement. */
@@ -51,10 +57,15 @@ export function sampleCalendars(): CalendarSet {
   const files: SourceFile[] = readdirSync(CALENDARS, { recursive: true, encoding: 'utf8' })
     .filter((name) => /\.ya?ml$/.test(name))
     .sort()
-    .map((name) => ({ path: relative(CALENDARS, join(CALENDARS, name)), text: readFileSync(join(CALENDARS, name), 'utf8') }));
+    .map((name) => ({
+      path: relative(CALENDARS, join(CALENDARS, name)),
+      text: readFileSync(join(CALENDARS, name), 'utf8'),
+    }));
   const set = loadCalendarSet(files);
   if (set.issues.length > 0) {
-    throw new Error(`calendars do not load: ${set.issues.map((issue) => `${issue.file}:${issue.line} ${issue.message}`).join('; ')}`);
+    throw new Error(
+      `calendars do not load: ${set.issues.map((issue) => `${issue.file}:${issue.line} ${issue.message}`).join('; ')}`,
+    );
   }
   return set;
 }
@@ -68,8 +79,13 @@ function organisation(sample: Roster, count: number): Roster[] {
   const others = sample.members.map((member) => member.id).filter((id) => id !== SHARED_MEMBER);
   return Array.from({ length: count }, (_, i) => {
     const suffix = String(i + 1).padStart(2, '0');
-    let json = JSON.stringify({ ...sample, id: `bench-org-${suffix}`, name: `${sample.name} (${suffix})` });
-    for (const id of others) json = json.replaceAll(JSON.stringify(id), JSON.stringify(`${id}-${suffix}`));
+    let json = JSON.stringify({
+      ...sample,
+      id: `bench-org-${suffix}`,
+      name: `${sample.name} (${suffix})`,
+    });
+    for (const id of others)
+      json = json.replaceAll(JSON.stringify(id), JSON.stringify(`${id}-${suffix}`));
     return RosterSchema.parse(JSON.parse(json));
   });
 }
@@ -87,7 +103,12 @@ export async function startBenchService(set: CalendarSet): Promise<BenchService>
   const store = createStore(db);
   const clock = new Date(BENCH_NOW);
   const now = () => clock;
-  const ctx: ServiceContext = { store, now, publicUrl: 'http://127.0.0.1', actor: { name: 'bench', requestId: null } };
+  const ctx: ServiceContext = {
+    store,
+    now,
+    publicUrl: 'http://127.0.0.1',
+    actor: { name: 'bench', requestId: null },
+  };
   await applyCalendars(ctx, set);
   return { ctx, store, now };
 }
@@ -96,7 +117,11 @@ export async function startBenchService(set: CalendarSet): Promise<BenchService>
  * The document publishScope rendered for `scope`, rebuilt the way it builds it (from the events it stored), and
  * checked: rendered again, it must hash to the cached ETag.
  */
-async function renderedDocument(service: BenchService, scope: string, cache: CachedFeed): Promise<FeedDocument> {
+async function renderedDocument(
+  service: BenchService,
+  scope: string,
+  cache: CachedFeed,
+): Promise<FeedDocument> {
   const rows = await service.store.feeds.events(scope);
   const timeZone = cache.builtFor.split('|')[0]!;
   // The calendar name as written (unfolded, unescaped): publishScope's naming is not exported.
@@ -115,7 +140,8 @@ async function renderedDocument(service: BenchService, scope: string, cache: Cac
     })),
   };
   const etag = `"${(await sha256Hex(renderFeed(document))).slice(0, 32)}"`;
-  if (etag !== cache.etag) throw new Error(`${scope}: the rebuilt document does not render to the published feed`);
+  if (etag !== cache.etag)
+    throw new Error(`${scope}: the rebuilt document does not render to the published feed`);
   return document;
 }
 
@@ -126,7 +152,11 @@ const nearestRank = (values: readonly number[], q: number) =>
  * `measure` (measure.ts) for an async function, with an untimed `prepare` before every call: each call gets an
  * input of its own (a fresh service, say). With batching, a sample's inputs are all prepared before its clock starts.
  */
-async function measureAsync<T>(fn: (input: T) => Promise<unknown>, prepare: () => Promise<T>, options: MeasureOptions): Promise<Timing> {
+async function measureAsync<T>(
+  fn: (input: T) => Promise<unknown>,
+  prepare: () => Promise<T>,
+  options: MeasureOptions,
+): Promise<Timing> {
   const warmup = Math.max(1, options.warmup ?? 1);
   let lastMs = 0;
   let firstMs = 0;
@@ -147,7 +177,13 @@ async function measureAsync<T>(fn: (input: T) => Promise<unknown>, prepare: () =
     for (const input of inputs) await fn(input);
     samples.push((performance.now() - start) / batch);
   }
-  return { samples, medianMs: quantile(samples, 0.5), p90Ms: nearestRank(samples, 0.9), firstMs, batch };
+  return {
+    samples,
+    medianMs: quantile(samples, 0.5),
+    p90Ms: nearestRank(samples, 0.9),
+    firstMs,
+    batch,
+  };
 }
 
 /** Publication and rendering of one scope: first publish, re-publish and renderFeed alone, three rows. */
@@ -159,7 +195,11 @@ async function benchScope(
   note: string,
 ): Promise<BenchResult[]> {
   // First publish: a new service per call, so the scope has no published event and no cached feed.
-  const first = await measureAsync((service) => publishScope(service.ctx, scope), () => startBenchService(set), options.slow);
+  const first = await measureAsync(
+    (service) => publishScope(service.ctx, scope),
+    () => startBenchService(set),
+    options.slow,
+  );
   const service = await startBenchService(set);
   const cache = await publishScope(service.ctx, scope);
   const document = await renderedDocument(service, scope, cache);
@@ -167,12 +207,34 @@ async function benchScope(
   const bytes = Buffer.byteLength(cache.body);
   const size = `${(bytes / 1024).toFixed(0)} KiB`;
   // Re-publish: nothing changed, so no write; publishScope hands back the cached copy after rendering and hashing.
-  const again = await measureAsync(() => publishScope(service.ctx, scope), async () => undefined, options.fast);
+  const again = await measureAsync(
+    () => publishScope(service.ctx, scope),
+    async () => undefined,
+    options.fast,
+  );
   const render = measure(() => renderFeed(document), options.renderOnly);
   return [
-    { name: `${label}: first publish`, timing: first, items: events, units: bytes, note: `${note}; fresh service per call, ${events} events inserted` },
-    { name: `${label}: re-publish, unchanged`, timing: again, items: events, units: bytes, note: 'expand + reconcile + render + hash, no write' },
-    { name: `${label}: renderFeed alone`, timing: render, items: events, units: bytes, note: `same document; ${size} of ICS` },
+    {
+      name: `${label}: first publish`,
+      timing: first,
+      items: events,
+      units: bytes,
+      note: `${note}; fresh service per call, ${events} events inserted`,
+    },
+    {
+      name: `${label}: re-publish, unchanged`,
+      timing: again,
+      items: events,
+      units: bytes,
+      note: 'expand + reconcile + render + hash, no write',
+    },
+    {
+      name: `${label}: renderFeed alone`,
+      timing: render,
+      items: events,
+      units: bytes,
+      note: `same document; ${size} of ICS`,
+    },
   ];
 }
 
@@ -181,20 +243,64 @@ export async function runFeedBenchmarks(options: FeedsBenchOptions): Promise<Ben
   const set = sampleCalendars();
   const sample = set.rosters.find((entry) => entry.roster.id === SAMPLE_ROSTER_ID)?.roster;
   if (!sample) throw new Error(`no roster ${SAMPLE_ROSTER_ID} in calendars/`);
-  const org: CalendarSet = { ...set, rosters: organisation(sample, ORG_ROSTERS).map((roster) => ({ path: `bench/${roster.id}.yaml`, roster })) };
+  const org: CalendarSet = {
+    ...set,
+    rosters: organisation(sample, ORG_ROSTERS).map((roster) => ({
+      path: `bench/${roster.id}.yaml`,
+      roster,
+    })),
+  };
 
   const one = options.quick
-    ? { slow: { warmup: 2, reps: 3 }, fast: { warmup: 2, reps: 3 }, renderOnly: { warmup: 2, reps: 3 } }
-    : { slow: { warmup: 3, reps: 15 }, fast: { warmup: 3, reps: 15, minSampleMs: 25 }, renderOnly: { warmup: 5, reps: 15, minSampleMs: 25 } };
+    ? {
+        slow: { warmup: 2, reps: 3 },
+        fast: { warmup: 2, reps: 3 },
+        renderOnly: { warmup: 2, reps: 3 },
+      }
+    : {
+        slow: { warmup: 3, reps: 15 },
+        fast: { warmup: 3, reps: 15, minSampleMs: 25 },
+        renderOnly: { warmup: 5, reps: 15, minSampleMs: 25 },
+      };
   const many = options.quick
-    ? { slow: { warmup: 1, reps: 1 }, fast: { warmup: 1, reps: 1 }, renderOnly: { warmup: 1, reps: 1 } }
-    : { slow: { warmup: 2, reps: 7 }, fast: { warmup: 2, reps: 7 }, renderOnly: { warmup: 2, reps: 7 } };
+    ? {
+        slow: { warmup: 1, reps: 1 },
+        fast: { warmup: 1, reps: 1 },
+        renderOnly: { warmup: 1, reps: 1 },
+      }
+    : {
+        slow: { warmup: 2, reps: 7 },
+        fast: { warmup: 2, reps: 7 },
+        renderOnly: { warmup: 2, reps: 7 },
+      };
 
   log('feeds: one roster');
-  const results = await benchScope('1 roster', set, `roster:${SAMPLE_ROSTER_ID}`, one, 'sample roster');
+  const results = await benchScope(
+    '1 roster',
+    set,
+    `roster:${SAMPLE_ROSTER_ID}`,
+    one,
+    'sample roster',
+  );
   log(`feeds: ${ORG_ROSTERS}-roster organisation, member scope`);
-  results.push(...(await benchScope(`member of ${ORG_ROSTERS} rosters`, org, `member:${SHARED_MEMBER}`, many, `${ORG_ROSTERS} rosters expanded`)));
+  results.push(
+    ...(await benchScope(
+      `member of ${ORG_ROSTERS} rosters`,
+      org,
+      `member:${SHARED_MEMBER}`,
+      many,
+      `${ORG_ROSTERS} rosters expanded`,
+    )),
+  );
   log(`feeds: ${ORG_ROSTERS}-roster organisation, roster scope`);
-  results.push(...(await benchScope(`1 of ${ORG_ROSTERS} rosters`, org, 'roster:bench-org-01', one, `${ORG_ROSTERS} rosters stored`)));
+  results.push(
+    ...(await benchScope(
+      `1 of ${ORG_ROSTERS} rosters`,
+      org,
+      'roster:bench-org-01',
+      one,
+      `${ORG_ROSTERS} rosters stored`,
+    )),
+  );
   return results;
 }

@@ -14,14 +14,30 @@ import { GOOGLE_BATCH_LIMIT } from '../src/providers/google/batch.ts';
 import { createGoogleProvider } from '../src/providers/google/google-provider.ts';
 import { ServiceAccountKeySchema } from '../src/providers/google/service-account.ts';
 import { type GoogleStandIn, startGoogleStandIn } from '../test/stand-ins/google-calendar.ts';
-import { ORG_ROSTERS, PUSH_NOTES, type PushBackend, type PushBenchOptions, type PushResult, pushTable, type Requests, runPushBenchmarks } from './calendar-push.ts';
+import {
+  ORG_ROSTERS,
+  PUSH_NOTES,
+  type PushBackend,
+  type PushBenchOptions,
+  type PushResult,
+  pushTable,
+  type Requests,
+  runPushBenchmarks,
+} from './calendar-push.ts';
 
 const ACCOUNT = 'lichtruc-sync@du-an.iam.gserviceaccount.com';
 
 const calendarIdOf = (rosterId: string) => `${rosterId}@group.calendar.google.com`;
 
 function requestsOf(standIn: GoogleStandIn): Requests {
-  const counts: Requests = { lists: 0, writeRequests: 0, writes: 0, batches: 0, grants: 0, failed: 0 };
+  const counts: Requests = {
+    lists: 0,
+    writeRequests: 0,
+    writes: 0,
+    batches: 0,
+    grants: 0,
+    failed: 0,
+  };
   const bad = (status: number | null) => status === null || status < 200 || status >= 300;
   for (const request of standIn.requests) {
     if (bad(request.status)) counts.failed++;
@@ -43,8 +59,18 @@ export const googleBackend: PushBackend = {
   orgNote: `${ORG_ROSTERS} calendars (one each) on one stand-in, one service account`,
   async start(rosters, now) {
     const standIn = await startGoogleStandIn({ now: () => now().getTime() });
-    const published = rosters.map((roster): Roster => ({ ...roster, publish: { google: { calendarId: calendarIdOf(roster.id) } } }));
-    for (const roster of published) standIn.createCalendar({ id: calendarIdOf(roster.id), summary: roster.name, writers: [ACCOUNT] });
+    const published = rosters.map(
+      (roster): Roster => ({
+        ...roster,
+        publish: { google: { calendarId: calendarIdOf(roster.id) } },
+      }),
+    );
+    for (const roster of published)
+      standIn.createCalendar({
+        id: calendarIdOf(roster.id),
+        summary: roster.name,
+        writers: [ACCOUNT],
+      });
     const provider = createGoogleProvider({
       key: ServiceAccountKeySchema.parse(standIn.createServiceAccount(ACCOUNT)),
       rootUrl: standIn.rootUrl,
@@ -64,7 +90,8 @@ export const googleBackend: PushBackend = {
   },
 };
 
-export const runGoogleSyncBenchmarks = (options: PushBenchOptions): Promise<PushResult[]> => runPushBenchmarks(googleBackend, options);
+export const runGoogleSyncBenchmarks = (options: PushBenchOptions): Promise<PushResult[]> =>
+  runPushBenchmarks(googleBackend, options);
 
 export const GOOGLE_SYNC_NOTES = [
   '- Google: the official `@googleapis/calendar` client, the batch endpoint (50 writes at most), a service-account',
@@ -74,7 +101,10 @@ export const GOOGLE_SYNC_NOTES = [
 
 if (import.meta.main) {
   const quick = process.argv.includes('--quick');
-  const results = await runGoogleSyncBenchmarks({ quick, log: (line) => console.error(`… ${line}`) });
+  const results = await runGoogleSyncBenchmarks({
+    quick,
+    log: (line) => console.error(`… ${line}`),
+  });
   console.log(pushTable(results));
   console.log();
   console.log([...PUSH_NOTES, ...GOOGLE_SYNC_NOTES].join('\n'));

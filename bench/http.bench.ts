@@ -96,15 +96,22 @@ async function runLoad(spec: LoadSpec): Promise<LoadResult> {
   const cpu = process.cpuUsage();
   const started = performance.now();
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url: spec.url, headers: spec.headers, connections: spec.connections, duration: spec.seconds }, (error, done) =>
-      error ? reject(error) : resolve(done),
+    const instance = autocannon(
+      {
+        url: spec.url,
+        headers: spec.headers,
+        connections: spec.connections,
+        duration: spec.seconds,
+      },
+      (error, done) => (error ? reject(error) : resolve(done)),
     );
     instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
   });
   const wallMs = performance.now() - started;
   const used = process.cpuUsage(cpu);
   const statusCounts: Record<string, number> = {};
-  for (const [code, stats] of Object.entries(result.statusCodeStats ?? {})) statusCounts[code] = stats.count ?? 0;
+  for (const [code, stats] of Object.entries(result.statusCodeStats ?? {}))
+    statusCounts[code] = stats.count ?? 0;
   return {
     responses: result.requests.total,
     seconds: result.duration,
@@ -141,10 +148,18 @@ async function load(client: ChildProcess, spec: LoadSpec): Promise<LoadResult> {
 }
 
 /** Checks a case by hand before loading it: the status, and for the feed the ETag the 304 case needs. */
-async function probe(base: string, path: string, headers: Record<string, string>, status: number): Promise<Response> {
+async function probe(
+  base: string,
+  path: string,
+  headers: Record<string, string>,
+  status: number,
+): Promise<Response> {
   const response = await fetch(base + path, { headers });
   await response.arrayBuffer();
-  if (response.status !== status) throw new Error(`GET ${path} ${JSON.stringify(headers)}: expected ${status}, got ${response.status}`);
+  if (response.status !== status)
+    throw new Error(
+      `GET ${path} ${JSON.stringify(headers)}: expected ${status}, got ${response.status}`,
+    );
   return response;
 }
 
@@ -162,7 +177,10 @@ export async function runHttpBenchmarks(options: HttpBenchOptions): Promise<Http
   const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
   if (!server.listening) await once(server, 'listening');
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const client = fork(import.meta.filename, ['--load-client'], { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const client = fork(import.meta.filename, ['--load-client'], {
+    execArgv: [],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
 
   try {
     const path = new URL(feed.url).pathname;
@@ -170,17 +188,25 @@ export async function runHttpBenchmarks(options: HttpBenchOptions): Promise<Http
     const full = await probe(base, path, { 'accept-encoding': 'identity' }, 200);
     const gzipped = await probe(base, path, { 'accept-encoding': 'gzip' }, 200);
     const gzipTag = gzipped.headers.get('etag');
-    if (gzipped.headers.get('content-encoding') !== 'gzip' || !gzipTag) throw new Error('the gzip GET of the feed was not compressed');
+    if (gzipped.headers.get('content-encoding') !== 'gzip' || !gzipTag)
+      throw new Error('the gzip GET of the feed was not compressed');
     const poll = { 'accept-encoding': 'gzip', 'if-none-match': gzipTag };
     await probe(base, path, poll, 304);
     await probe(base, '/healthz', {}, 200);
     const feedBytes = Number(full.headers.get('content-length'));
-    log(`http: feed of ${formatNumber(feedBytes / 1024)} KiB identity, ${formatNumber(Number(gzipped.headers.get('content-length')) / 1024)} KiB gzip`);
+    log(
+      `http: feed of ${formatNumber(feedBytes / 1024)} KiB identity, ${formatNumber(Number(gzipped.headers.get('content-length')) / 1024)} KiB gzip`,
+    );
 
     const all: Target[] = [
       { name: 'GET /healthz', path: '/healthz', headers: {}, status: 200 },
       { name: 'GET feed, If-None-Match → 304', path, headers: poll, status: 304 },
-      { name: 'GET feed, full, identity', path, headers: { 'accept-encoding': 'identity' }, status: 200 },
+      {
+        name: 'GET feed, full, identity',
+        path,
+        headers: { 'accept-encoding': 'identity' },
+        status: 200,
+      },
       { name: 'GET feed, full, gzip', path, headers: { 'accept-encoding': 'gzip' }, status: 200 },
     ];
     const targets = all.filter((target) => !options.only || target.name.includes(options.only));
@@ -198,8 +224,17 @@ export async function runHttpBenchmarks(options: HttpBenchOptions): Promise<Http
       const result = await load(client, { ...spec, seconds });
       const used = process.cpuUsage(cpu);
       const serverCpu = (used.user + used.system) / 1000 / (performance.now() - started);
-      if (!result.statusCounts[target.status]) throw new Error(`${target.name}: no ${target.status} response (${JSON.stringify(result.statusCounts)})`);
-      results.push({ name: target.name, status: target.status, load: result, serverCpu, requestsPerSecond: result.responses / result.seconds });
+      if (!result.statusCounts[target.status])
+        throw new Error(
+          `${target.name}: no ${target.status} response (${JSON.stringify(result.statusCounts)})`,
+        );
+      results.push({
+        name: target.name,
+        status: target.status,
+        load: result,
+        serverCpu,
+        requestsPerSecond: result.responses / result.seconds,
+      });
     }
     return results;
   } finally {
@@ -219,11 +254,16 @@ export function serverMicrosPerRequest(result: Pick<HttpResult, 'load' | 'server
  * The 304 case against /healthz, when both ran: requests/s of the 304 case over those of /healthz (the README
  * figure), and server CPU per request of /healthz over that of the 304 case (the same ratio, client left out).
  */
-export function notModifiedRatios(results: readonly HttpResult[]): { requests: number; serverCpu: number } | undefined {
+export function notModifiedRatios(
+  results: readonly HttpResult[],
+): { requests: number; serverCpu: number } | undefined {
   const health = results.find((result) => result.name.includes('/healthz'));
   const poll = results.find((result) => result.status === 304);
   if (!health || !poll) return undefined;
-  return { requests: poll.requestsPerSecond / health.requestsPerSecond, serverCpu: serverMicrosPerRequest(health) / serverMicrosPerRequest(poll) };
+  return {
+    requests: poll.requestsPerSecond / health.requestsPerSecond,
+    serverCpu: serverMicrosPerRequest(health) / serverMicrosPerRequest(poll),
+  };
 }
 
 /** The results as one markdown table (measure.ts's format): throughput, latency, CPU of both sides. */
@@ -246,7 +286,9 @@ export function httpTable(results: readonly HttpResult[]): string {
   ];
   const percent = (fraction: number) => `${formatNumber(fraction * 100)} %`;
   const rows = results.map(({ name, status, load, serverCpu, requestsPerSecond }) => {
-    const unexpected = Object.entries(load.statusCounts).filter(([code]) => code !== String(status));
+    const unexpected = Object.entries(load.statusCounts).filter(
+      ([code]) => code !== String(status),
+    );
     const problems = [
       ...unexpected.map(([code, count]) => `${formatNumber(count)} × ${code}`),
       load.errors ? `${formatNumber(load.errors)} errors` : '',
@@ -265,7 +307,9 @@ export function httpTable(results: readonly HttpResult[]): string {
       percent(serverCpu),
       percent(load.clientCpu),
       formatNumber(serverMicrosPerRequest({ load, serverCpu }), 1),
-      problems.length > 0 ? `UNEXPECTED: ${problems.join(', ')}` : `${formatNumber(load.seconds, 1)} s`,
+      problems.length > 0
+        ? `UNEXPECTED: ${problems.join(', ')}`
+        : `${formatNumber(load.seconds, 1)} s`,
     ];
   });
   return markdownTable(columns, rows);
@@ -275,9 +319,16 @@ if (import.meta.main) {
   if (process.argv.includes('--load-client')) loadClient();
   else {
     const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
-    const results = await runHttpBenchmarks({ quick: process.argv.includes('--quick'), log: (line) => console.error(`… ${line}`), only });
+    const results = await runHttpBenchmarks({
+      quick: process.argv.includes('--quick'),
+      log: (line) => console.error(`… ${line}`),
+      only,
+    });
     console.log(httpTable(results));
     const ratios = notModifiedRatios(results);
-    if (ratios) console.log(`\n304 / healthz: ${formatNumber(ratios.requests, 2)} in requests/s (goal ≥ 0.8), ${formatNumber(ratios.serverCpu, 2)} in server CPU per request`);
+    if (ratios)
+      console.log(
+        `\n304 / healthz: ${formatNumber(ratios.requests, 2)} in requests/s (goal ≥ 0.8), ${formatNumber(ratios.serverCpu, 2)} in server CPU per request`,
+      );
   }
 }

@@ -50,7 +50,13 @@ export function measure(fn: () => unknown, options: MeasureOptions): Timing {
     for (let i = 0; i < batch; i++) sink = fn();
     samples.push((performance.now() - start) / batch);
   }
-  return { samples, medianMs: quantile(samples, 0.5), p90Ms: nearestRank(samples, 0.9), firstMs, batch };
+  return {
+    samples,
+    medianMs: quantile(samples, 0.5),
+    p90Ms: nearestRank(samples, 0.9),
+    firstMs,
+    batch,
+  };
 }
 
 /** Median-style quantile with linear interpolation (the median of an even count is the mean of the middle two). */
@@ -69,18 +75,32 @@ function nearestRank(values: readonly number[], q: number): number {
 }
 
 /** A markdown table; columns whose `right` flag is set are right-aligned (numbers). Cells are padded for reading raw. */
-export function markdownTable(columns: readonly { title: string; right?: boolean }[], rows: readonly string[][]): string {
-  const widths = columns.map((column, i) => Math.max(3, column.title.length, ...rows.map((row) => (row[i] ?? '').length)));
-  const pad = (text: string, i: number) => (columns[i]!.right ? text.padStart(widths[i]!) : text.padEnd(widths[i]!));
-  const line = (cells: readonly string[]) => `| ${cells.map((cell, i) => pad(cell, i)).join(' | ')} |`;
+export function markdownTable(
+  columns: readonly { title: string; right?: boolean }[],
+  rows: readonly string[][],
+): string {
+  const widths = columns.map((column, i) =>
+    Math.max(3, column.title.length, ...rows.map((row) => (row[i] ?? '').length)),
+  );
+  const pad = (text: string, i: number) =>
+    columns[i]!.right ? text.padStart(widths[i]!) : text.padEnd(widths[i]!);
+  const line = (cells: readonly string[]) =>
+    `| ${cells.map((cell, i) => pad(cell, i)).join(' | ')} |`;
   const rule = `| ${widths.map((width, i) => (columns[i]!.right ? `${'-'.repeat(width - 1)}:` : '-'.repeat(width))).join(' | ')} |`;
-  return [line(columns.map((column) => column.title)), rule, ...rows.map((row) => line(columns.map((_, i) => row[i] ?? '')))].join('\n');
+  return [
+    line(columns.map((column) => column.title)),
+    rule,
+    ...rows.map((row) => line(columns.map((_, i) => row[i] ?? ''))),
+  ].join('\n');
 }
 
 /** A number with a fixed count of decimals and thin grouping of thousands (1,234.5). */
 export function formatNumber(value: number | undefined, decimals = 0): string {
   if (value === undefined || Number.isNaN(value)) return '';
-  return value.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  return value.toLocaleString('en-US', {
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+  });
 }
 
 /** One row of a benchmark report. */
@@ -97,7 +117,10 @@ export interface BenchResult {
 }
 
 /** The results as one markdown table; `labels` name the items and units columns. */
-export function resultsTable(results: readonly BenchResult[], labels = { items: 'items', units: 'units' }): string {
+export function resultsTable(
+  results: readonly BenchResult[],
+  labels = { items: 'items', units: 'units' },
+): string {
   const columns = [
     { title: 'benchmark' },
     { title: 'runs', right: true },

@@ -16,22 +16,52 @@
  * Run alone with `node bench/outlook-sync.bench.ts [--quick]`.
  */
 import type { Roster } from '../src/domain/roster-schema.ts';
-import { createOutlookProvider, GRAPH_BATCH_LIMIT } from '../src/providers/outlook/outlook-provider.ts';
-import { type Certificate, type GraphStandIn, startGraphStandIn } from '../test/stand-ins/graph-calendar.ts';
+import {
+  createOutlookProvider,
+  GRAPH_BATCH_LIMIT,
+} from '../src/providers/outlook/outlook-provider.ts';
+import {
+  type Certificate,
+  type GraphStandIn,
+  startGraphStandIn,
+} from '../test/stand-ins/graph-calendar.ts';
 import { createSelfSignedCertificate } from '../test/stand-ins/graph-tls.ts';
 import { closeTrustingDispatchers, trustingFetch } from '../test/support/tls.ts';
-import { ORG_ROSTERS, PUSH_NOTES, type PushBackend, type PushBenchOptions, type PushResult, pushTable, type Requests, runPushBenchmarks } from './calendar-push.ts';
+import {
+  ORG_ROSTERS,
+  PUSH_NOTES,
+  type PushBackend,
+  type PushBenchOptions,
+  type PushResult,
+  pushTable,
+  type Requests,
+  runPushBenchmarks,
+} from './calendar-push.ts';
 import { SAMPLE_ROSTER_ID } from './feeds.bench.ts';
 
 /** The desk's mailbox: the sample roster's as in the tests, a made-up one per desk of the organisation. */
-const mailboxOf = (rosterId: string) => (rosterId === SAMPLE_ROSTER_ID ? 'truc.motcua@svhttdl.bacninh.gov.vn' : `truc.${rosterId}@svhttdl.bacninh.gov.vn`);
-const APP = { tenantId: 'svhttdl-bacninh', clientId: 'lichtruc-app', clientSecret: 'bi-mat-thu-nghiem' };
+const mailboxOf = (rosterId: string) =>
+  rosterId === SAMPLE_ROSTER_ID
+    ? 'truc.motcua@svhttdl.bacninh.gov.vn'
+    : `truc.${rosterId}@svhttdl.bacninh.gov.vn`;
+const APP = {
+  tenantId: 'svhttdl-bacninh',
+  clientId: 'lichtruc-app',
+  clientSecret: 'bi-mat-thu-nghiem',
+};
 
 /** One certificate per process (openssl takes ~0.2 s): every stand-in started here serves it. */
 let certificate: Promise<Certificate> | undefined;
 
 function requestsOf(standIn: GraphStandIn): Requests {
-  const counts: Requests = { lists: 0, writeRequests: 0, writes: 0, batches: 0, grants: 0, failed: 0 };
+  const counts: Requests = {
+    lists: 0,
+    writeRequests: 0,
+    writes: 0,
+    batches: 0,
+    grants: 0,
+    failed: 0,
+  };
   const bad = (status: number | null) => status === null || status < 200 || status >= 300;
   for (const request of standIn.requests) {
     if (bad(request.status)) counts.failed++;
@@ -53,7 +83,10 @@ export const outlookBackend: PushBackend = {
   orgNote: `${ORG_ROSTERS} mailboxes (one each, default calendar) on one stand-in, one app`,
   async start(rosters, now) {
     certificate ??= createSelfSignedCertificate();
-    const standIn = await startGraphStandIn({ now: () => now().getTime(), certificate: await certificate });
+    const standIn = await startGraphStandIn({
+      now: () => now().getTime(),
+      certificate: await certificate,
+    });
     standIn.registerApp(APP);
     const published = rosters.map((roster): Roster => {
       const mailbox = mailboxOf(roster.id);
@@ -82,20 +115,24 @@ export const outlookBackend: PushBackend = {
   finish: closeTrustingDispatchers,
 };
 
-export const runOutlookSyncBenchmarks = (options: PushBenchOptions): Promise<PushResult[]> => runPushBenchmarks(outlookBackend, options);
+export const runOutlookSyncBenchmarks = (options: PushBenchOptions): Promise<PushResult[]> =>
+  runPushBenchmarks(outlookBackend, options);
 
 export const OUTLOOK_SYNC_NOTES = [
-  '- Outlook: the official `@microsoft/microsoft-graph-client` over HTTPS (the stand-in\'s throw-away certificate,',
+  "- Outlook: the official `@microsoft/microsoft-graph-client` over HTTPS (the stand-in's throw-away certificate,",
   '  trusted by an undici agent), `$batch` (20 writes at most; a lone last write goes as a single call), an app-only',
-  '  client-credentials grant; lists are GET pages of the calendar\'s events filtered on the roster\'s extended',
+  "  client-credentials grant; lists are GET pages of the calendar's events filtered on the roster's extended",
   '  property ($top 1,000, nextLink; every listing here fits in one); grants are POST /{tenant}/oauth2/v2.0/token.',
-  '  Each roster publishes to the default calendar of a mailbox of its own (the desk\'s), all 50 granted to the one',
+  "  Each roster publishes to the default calendar of a mailbox of its own (the desk's), all 50 granted to the one",
   '  app by its application access policy.',
 ];
 
 if (import.meta.main) {
   const quick = process.argv.includes('--quick');
-  const results = await runOutlookSyncBenchmarks({ quick, log: (line) => console.error(`… ${line}`) });
+  const results = await runOutlookSyncBenchmarks({
+    quick,
+    log: (line) => console.error(`… ${line}`),
+  });
   console.log(pushTable(results));
   console.log();
   console.log([...PUSH_NOTES, ...OUTLOOK_SYNC_NOTES].join('\n'));

@@ -32,7 +32,12 @@ interface Totals {
  * Expands and reports every roster, adding up the roster figures. `views` also builds the public shapes the API
  * and the CSV write (member views with names, table rows with remarks). Returns the time spent in the report half.
  */
-function aggregate(jobs: readonly Job[], holidays: HolidayCalendar, totals: Totals, views: boolean): number {
+function aggregate(
+  jobs: readonly Job[],
+  holidays: HolidayCalendar,
+  totals: Totals,
+  views: boolean,
+): number {
   let reportMs = 0;
   for (const { roster, facts } of jobs) {
     const { slots } = expandRoster({ roster, facts, holidays, from: FROM, to: TO });

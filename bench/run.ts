@@ -47,7 +47,9 @@ console.log(
   ].join('\n'),
 );
 console.log();
-console.log('## Duty records (`expandRoster` + `buildDutyReport`): a year of 5,000 rosters aggregated');
+console.log(
+  '## Duty records (`expandRoster` + `buildDutyReport`): a year of 5,000 rosters aggregated',
+);
 console.log();
 console.log(resultsTable(reports, { items: 'slots', units: 'roster-days' }));
 console.log();
@@ -75,7 +77,9 @@ console.log(
   ].join('\n'),
 );
 console.log();
-console.log('## Calendar push to Google Calendar and Outlook (`reconcileRoster`, `reconcileAll`, `drainOutbox`) against the stand-ins');
+console.log(
+  '## Calendar push to Google Calendar and Outlook (`reconcileRoster`, `reconcileAll`, `drainOutbox`) against the stand-ins',
+);
 console.log();
 console.log(pushTable([...googleSync, ...outlookSync]));
 console.log();
@@ -96,7 +100,7 @@ console.log(
     '  latency per response as the client saw it. MB/s: response bytes (headers included) per second.',
     '- server CPU, client CPU: CPU time of each process over the run (all its threads: libuv pool, GC helpers, so',
     '  above 100 % is possible), as a share of one core. When the two add up to about 100 % while the server stays',
-    '  well under it, client and server share one core and requests/s count the client\'s work too; server µs/req',
+    "  well under it, client and server share one core and requests/s count the client's work too; server µs/req",
     '  (server CPU time per response) does not depend on that.',
   ].join('\n'),
 );

@@ -12,10 +12,18 @@ const port = z.coerce
   .max(65535, 'must be a whole number between 1 and 65535');
 
 const httpUrl = z
-  .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL, e.g. https://lichtruc.example.gov.vn' })
+  .url({
+    protocol: /^https?$/,
+    error: 'must be an http:// or https:// URL, e.g. https://lichtruc.example.gov.vn',
+  })
   .transform((url) => url.replace(/\/+$/, ''));
 
-const days = (max: number) => z.coerce.number({ error: `must be a whole number of days from 0 to ${max}` }).int(`must be a whole number of days from 0 to ${max}`).min(0).max(max);
+const days = (max: number) =>
+  z.coerce
+    .number({ error: `must be a whole number of days from 0 to ${max}` })
+    .int(`must be a whole number of days from 0 to ${max}`)
+    .min(0)
+    .max(max);
 
 /** A service-account key given as its JSON text (the file Google lets you download), checked field by field. */
 const serviceAccountKey = z
@@ -24,7 +32,10 @@ const serviceAccountKey = z
     try {
       return JSON.parse(text) as unknown;
     } catch {
-      ctx.addIssue({ code: 'custom', message: 'must be the JSON text of a Google service account key' });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'must be the JSON text of a Google service account key',
+      });
       return z.NEVER;
     }
   })
@@ -48,7 +59,11 @@ export const SyncConfigSchema = z
     const given = microsoft.filter((name) => config[name]);
     if (given.length > 0 && given.length < microsoft.length) {
       for (const name of microsoft.filter((candidate) => !config[candidate])) {
-        ctx.addIssue({ code: 'custom', path: [name], message: `is needed with ${given.join(' and ')} to push to Outlook` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [name],
+          message: `is needed with ${given.join(' and ')} to push to Outlook`,
+        });
       }
     }
   });
@@ -59,7 +74,10 @@ export const NodeConfigSchema = SyncConfigSchema.safeExtend({
   HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
   PORT: port.default(8787),
   LICHTRUC_DB: z.string().min(1, 'must be a file path, or :memory:').default('./data/lichtruc.db'),
-  LICHTRUC_ADMIN_TOKEN: z.string().min(24, 'must be at least 24 characters (or unset it to have one generated)').optional(),
+  LICHTRUC_ADMIN_TOKEN: z
+    .string()
+    .min(24, 'must be at least 24 characters (or unset it to have one generated)')
+    .optional(),
   LICHTRUC_PUBLIC_URL: httpUrl.optional(),
   LICHTRUC_CALENDARS: z.string().min(1, 'must be a directory path').default('./calendars'),
   /** When the full reconcile (drift repair) runs; node-cron syntax, checked by the Node entry. */
@@ -78,8 +96,13 @@ export class ConfigError extends Error {
 }
 
 /** Empty strings count as unset, as shells and .env files often leave them. */
-export function parseConfig<S extends z.ZodObject>(schema: S, env: Record<string, string | undefined>): z.infer<S> {
-  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+export function parseConfig<S extends z.ZodObject>(
+  schema: S,
+  env: Record<string, string | undefined>,
+): z.infer<S> {
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
   const result = schema.safeParse(present);
   if (result.success) return result.data;
   throw new ConfigError(
@@ -95,7 +118,9 @@ export function parseConfig<S extends z.ZodObject>(schema: S, env: Record<string
 
 /** The Worker's configuration: wrangler vars and secrets (`wrangler secret put LICHTRUC_ADMIN_TOKEN`). */
 export const WorkerConfigSchema = SyncConfigSchema.safeExtend({
-  LICHTRUC_ADMIN_TOKEN: z.string({ error: 'is required on Workers: npx wrangler secret put LICHTRUC_ADMIN_TOKEN' }).min(24, 'must be at least 24 characters'),
+  LICHTRUC_ADMIN_TOKEN: z
+    .string({ error: 'is required on Workers: npx wrangler secret put LICHTRUC_ADMIN_TOKEN' })
+    .min(24, 'must be at least 24 characters'),
   LICHTRUC_PUBLIC_URL: httpUrl,
 });
 

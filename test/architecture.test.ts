@@ -11,15 +11,25 @@ import { renderJsonSchema } from '../src/cli/schema.ts';
 const SRC = join(import.meta.dirname, '../src');
 const files = readdirSync(SRC, { recursive: true, encoding: 'utf8' })
   .filter((name) => name.endsWith('.ts'))
-  .map((name) => ({ name: relative(SRC, join(SRC, name)), text: readFileSync(join(SRC, name), 'utf8') }));
-const importsOf = (text: string) => [...text.matchAll(/^\s*(?:import|export)[^'"]*from\s+['"]([^'"]+)['"]/gm)].map((match) => match[1]!);
+  .map((name) => ({
+    name: relative(SRC, join(SRC, name)),
+    text: readFileSync(join(SRC, name), 'utf8'),
+  }));
+const importsOf = (text: string) =>
+  [...text.matchAll(/^\s*(?:import|export)[^'"]*from\s+['"]([^'"]+)['"]/gm)].map(
+    (match) => match[1]!,
+  );
 const NODE_ALLOWED = /^(cli|entry)\/|^storage\/drivers\//;
 
 describe('architecture', () => {
   it('keeps runtime modules out of everything but the entries, the CLI and the storage drivers', () => {
     const offenders = files
       .filter((file) => !NODE_ALLOWED.test(file.name))
-      .flatMap((file) => importsOf(file.text).filter((spec) => spec.startsWith('node:') || spec === 'fs' || spec === 'path').map((spec) => `${file.name} imports ${spec}`));
+      .flatMap((file) =>
+        importsOf(file.text)
+          .filter((spec) => spec.startsWith('node:') || spec === 'fs' || spec === 'path')
+          .map((spec) => `${file.name} imports ${spec}`),
+      );
     expect(offenders).toEqual([]);
   });
 
@@ -27,30 +37,41 @@ describe('architecture', () => {
     const domain = files.filter((file) => file.name.startsWith('domain/'));
     expect(domain.length).toBeGreaterThan(10);
     const offenders = domain.flatMap((file) => [
-      ...importsOf(file.text).filter((spec) => spec.startsWith('..')).map((spec) => `${file.name} imports ${spec}`),
-      ...(/\b(fetch|process\.|Date\.now|Math\.random)\b/.test(file.text) ? [`${file.name} uses I/O, the clock or randomness`] : []),
+      ...importsOf(file.text)
+        .filter((spec) => spec.startsWith('..'))
+        .map((spec) => `${file.name} imports ${spec}`),
+      ...(/\b(fetch|process\.|Date\.now|Math\.random)\b/.test(file.text)
+        ? [`${file.name} uses I/O, the clock or randomness`]
+        : []),
     ]);
     expect(offenders).toEqual([]);
   });
 });
 
 describe('published JSON Schemas', () => {
-  it.each(['roster.schema.json', 'holiday-table.schema.json'] as const)('schema/%s is generated from the zod schema (run npm run schema)', (name) => {
-    const published = readFileSync(join(import.meta.dirname, '../schema', name), 'utf8');
-    expect(published).toBe(renderJsonSchema(name));
-  });
+  it.each(['roster.schema.json', 'holiday-table.schema.json'] as const)(
+    'schema/%s is generated from the zod schema (run npm run schema)',
+    (name) => {
+      const published = readFileSync(join(import.meta.dirname, '../schema', name), 'utf8');
+      expect(published).toBe(renderJsonSchema(name));
+    },
+  );
 });
 
 describe('the calendars bundled into the Worker', () => {
   it('are the files of calendars/ (run npm run calendars:bundle after editing them)', () => {
-    expect(readFileSync(BUNDLE_PATH, 'utf8')).toBe(renderBundledCalendars(join(import.meta.dirname, '../calendars')));
+    expect(readFileSync(BUNDLE_PATH, 'utf8')).toBe(
+      renderBundledCalendars(join(import.meta.dirname, '../calendars')),
+    );
   });
 });
 
 describe('the Worker entry', () => {
   it('exports only its handlers: workerd takes every named export of the main module for an entrypoint', async () => {
     // Imported by URL: the entry is type-checked against the Workers types (tsconfig.worker.json), not here.
-    const worker = (await import(new URL('../src/entry/worker.ts', import.meta.url).href)) as { default: object };
+    const worker = (await import(new URL('../src/entry/worker.ts', import.meta.url).href)) as {
+      default: object;
+    };
     expect(Object.keys(worker)).toEqual(['default']);
     expect(Object.keys(worker.default).sort()).toEqual(['fetch', 'scheduled']);
   });

@@ -24,7 +24,9 @@ export function readCalendarDirectory(directory: string): SourceFile[] {
   }
   const files: SourceFile[] = [];
   const walk = (folder: string) => {
-    for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    )) {
       const path = join(folder, entry.name);
       if (entry.isDirectory()) walk(path);
       else if (isCalendarFile(entry.name)) files.push(readSourceFile(path, directory));

@@ -23,18 +23,39 @@ const FORBIDDEN: [RegExp, string][] = [
 const root = resolve(import.meta.dirname, '../..');
 const outdir = mkdtempSync(join(tmpdir(), 'lichtruc-worker-'));
 try {
-  execFileSync(process.execPath, [join(root, 'node_modules/wrangler/bin/wrangler.js'), 'deploy', '--dry-run', '--outdir', outdir], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_HIDE_BANNER: 'true' },
-  });
+  execFileSync(
+    process.execPath,
+    [
+      join(root, 'node_modules/wrangler/bin/wrangler.js'),
+      'deploy',
+      '--dry-run',
+      '--outdir',
+      outdir,
+    ],
+    {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: {
+        ...process.env,
+        WRANGLER_SEND_METRICS: 'false',
+        CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+        WRANGLER_HIDE_BANNER: 'true',
+      },
+    },
+  );
   const bundle = readFileSync(join(outdir, 'worker.js'));
   const sources: string[] = JSON.parse(readFileSync(join(outdir, 'worker.js.map'), 'utf8')).sources;
-  const found = FORBIDDEN.flatMap(([pattern, what]) => (sources.some((source) => pattern.test(source)) ? [what] : []));
+  const found = FORBIDDEN.flatMap(([pattern, what]) =>
+    sources.some((source) => pattern.test(source)) ? [what] : [],
+  );
   const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
-  console.log(`worker bundle: ${kib(bundle.length)}, ${kib(gzipSync(bundle, { level: 9 }).length)} gzip`);
+  console.log(
+    `worker bundle: ${kib(bundle.length)}, ${kib(gzipSync(bundle, { level: 9 }).length)} gzip`,
+  );
   if (found.length > 0) {
-    console.error(`the Worker bundle contains Node-only code:\n${found.map((what) => `  - ${what}`).join('\n')}`);
+    console.error(
+      `the Worker bundle contains Node-only code:\n${found.map((what) => `  - ${what}`).join('\n')}`,
+    );
     process.exitCode = 1;
   }
 } finally {

@@ -20,10 +20,12 @@ export function holidays(options: HolidaysOptions): string {
   const calendar = loadHolidays(options.calendars);
   const table = calendar.tableFor(options.year);
   const entries = [...table.entries].sort((a, b) => a.date.localeCompare(b.date));
-  if (options.format === 'json') return `${JSON.stringify({ ...table, entries, estimated: calendar.isEstimated(options.year) }, null, 2)}\n`;
+  if (options.format === 'json')
+    return `${JSON.stringify({ ...table, entries, estimated: calendar.isEstimated(options.year) }, null, 2)}\n`;
 
   const vi = options.language === 'vi';
-  const sourceOf = (entry: HolidayEntry) => table.sources.find((source) => source.id === entry.source)?.number ?? '';
+  const sourceOf = (entry: HolidayEntry) =>
+    table.sources.find((source) => source.id === entry.source)?.number ?? '';
   const rows = entries.map((entry) => [
     formatDate(entry.date),
     weekdayName(entry.date, options.language),
@@ -31,8 +33,11 @@ export function holidays(options: HolidaysOptions): string {
     STATUS[options.language][entry.status],
     sourceOf(entry),
   ]);
-  if (options.format === 'csv') return renderCsv(['date', 'weekday', 'name', 'status', 'source'], rows);
-  const header = vi ? ['Ngày', 'Thứ', 'Tên', 'Trạng thái', 'Căn cứ'] : ['Date', 'Day', 'Name', 'Status', 'Source'];
+  if (options.format === 'csv')
+    return renderCsv(['date', 'weekday', 'name', 'status', 'source'], rows);
+  const header = vi
+    ? ['Ngày', 'Thứ', 'Tên', 'Trạng thái', 'Căn cứ']
+    : ['Date', 'Day', 'Name', 'Status', 'Source'];
   const note = calendar.isEstimated(options.year)
     ? vi
       ? ` (dự kiến: chưa có thông báo chính thức)`

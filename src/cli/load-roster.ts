@@ -4,7 +4,12 @@ import { resolve } from 'node:path';
 import { loadCalendarSet } from '../domain/calendar-set.ts';
 import { createHolidayCalendar, type HolidayCalendar } from '../domain/holidays.ts';
 import type { Roster } from '../domain/roster-schema.ts';
-import { calendarsDirectory, readCalendarDirectory, readSourceFile, UsageError } from './calendar-files.ts';
+import {
+  calendarsDirectory,
+  readCalendarDirectory,
+  readSourceFile,
+  UsageError,
+} from './calendar-files.ts';
 import { formatIssues } from './issues.ts';
 
 export interface LoadedRoster {
@@ -15,9 +20,14 @@ export interface LoadedRoster {
 /** Holiday tables from the calendars directory; a broken table stops the command rather than being skipped. */
 export function loadHolidays(calendars: string | undefined): HolidayCalendar {
   const directory = calendarsDirectory(calendars);
-  const files = existsSync(directory) ? readCalendarDirectory(directory).filter((file) => file.path.includes('holidays/')) : [];
+  const files = existsSync(directory)
+    ? readCalendarDirectory(directory).filter((file) => file.path.includes('holidays/'))
+    : [];
   const set = loadCalendarSet(files);
-  if (set.issues.length > 0) throw new UsageError(`holiday tables in ${directory} are invalid:\n${formatIssues(set.issues, directory)}`);
+  if (set.issues.length > 0)
+    throw new UsageError(
+      `holiday tables in ${directory} are invalid:\n${formatIssues(set.issues, directory)}`,
+    );
   return createHolidayCalendar(set.holidayTables);
 }
 
@@ -36,5 +46,7 @@ export function loadRoster(reference: string, calendars: string | undefined): Lo
   const found = set.rosters.find((entry) => entry.roster.id === reference);
   if (found) return { roster: found.roster, holidays };
   const known = set.rosters.map((entry) => entry.roster.id).join(', ') || 'none';
-  throw new UsageError(`no roster file or roster id "${reference}" (rosters in ${directory}: ${known})`);
+  throw new UsageError(
+    `no roster file or roster id "${reference}" (rosters in ${directory}: ${known})`,
+  );
 }

@@ -39,18 +39,24 @@ const OPTIONS = {
 } as const;
 
 function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
-  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`--${name} must be one of ${allowed.join(', ')}`);
+  if (!(allowed as readonly string[]).includes(value))
+    throw new UsageError(`--${name} must be one of ${allowed.join(', ')}`);
   return value as T;
 }
 
 function date(name: string, value: string | undefined): string {
   if (!value) throw new UsageError(`--${name} YYYY-MM-DD is required`);
-  if (!isIsoDate(value)) throw new UsageError(`--${name} ${value} is not a date written YYYY-MM-DD`);
+  if (!isIsoDate(value))
+    throw new UsageError(`--${name} ${value} is not a date written YYYY-MM-DD`);
   return value;
 }
 
 function run(argv: string[]): number {
-  const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: OPTIONS,
+    allowPositionals: true,
+  });
   const [command, target, ...extra] = positionals;
   if (values.help || !command) {
     console.log(USAGE);
@@ -71,7 +77,15 @@ function run(argv: string[]): number {
       const from = date('from', values.from);
       const to = date('to', values.to);
       if (to < from) throw new UsageError(`--to ${to} is before --from ${from}`);
-      const output = preview({ roster: target, from, to, absences: values.absences, format, language, calendars: values.calendars });
+      const output = preview({
+        roster: target,
+        from,
+        to,
+        absences: values.absences,
+        format,
+        language,
+        calendars: values.calendars,
+      });
       for (const warning of output.warnings) console.error(`warning: ${warning}`);
       process.stdout.write(output.stdout);
       return 0;
@@ -80,14 +94,25 @@ function run(argv: string[]): number {
       const from = date('from', values.from);
       const to = date('to', values.to);
       if (to < from) throw new UsageError(`--to ${to} is before --from ${from}`);
-      const output = report({ roster: target, from, to, absences: values.absences, format, language, calendars: values.calendars });
+      const output = report({
+        roster: target,
+        from,
+        to,
+        absences: values.absences,
+        format,
+        language,
+        calendars: values.calendars,
+      });
       for (const warning of output.warnings) console.error(`warning: ${warning}`);
       process.stdout.write(output.stdout);
       return 0;
     }
     case 'holidays': {
-      if (!/^\d{4}$/.test(target)) throw new UsageError(`holidays needs a year such as 2026, not "${target}"`);
-      process.stdout.write(holidays({ year: Number(target), format, language, calendars: values.calendars }));
+      if (!/^\d{4}$/.test(target))
+        throw new UsageError(`holidays needs a year such as 2026, not "${target}"`);
+      process.stdout.write(
+        holidays({ year: Number(target), format, language, calendars: values.calendars }),
+      );
       return 0;
     }
     case 'schema': {
@@ -104,7 +129,9 @@ function run(argv: string[]): number {
 try {
   process.exitCode = run(process.argv.slice(2));
 } catch (error) {
-  const known = error instanceof UsageError || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'));
+  const known =
+    error instanceof UsageError ||
+    (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'));
   if (!known) throw error;
   console.error(`lichtruc: ${error.message}`);
   process.exitCode = 2;

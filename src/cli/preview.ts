@@ -32,20 +32,37 @@ export interface PreviewOutput {
 export function preview(options: PreviewOptions): PreviewOutput {
   const { roster, holidays } = loadRoster(options.roster, options.calendars);
   const absences = options.absences ? readAbsences(roster, options.absences) : [];
-  const expansion = expandRoster({ roster, holidays, facts: { ...NO_FACTS, absences }, from: options.from, to: options.to });
-  const warnings = expansion.conflicts.map((conflict) => `${formatDate(conflict.date)}: ${conflict.message}`);
+  const expansion = expandRoster({
+    roster,
+    holidays,
+    facts: { ...NO_FACTS, absences },
+    from: options.from,
+    to: options.to,
+  });
+  const warnings = expansion.conflicts.map(
+    (conflict) => `${formatDate(conflict.date)}: ${conflict.message}`,
+  );
   const uncovered = expansion.slots.filter((slot) => slot.kind === 'uncovered');
-  warnings.push(...uncovered.map((slot) => `${formatDate(slot.date)}: nobody can cover the ${slot.position} slot`));
+  warnings.push(
+    ...uncovered.map(
+      (slot) => `${formatDate(slot.date)}: nobody can cover the ${slot.position} slot`,
+    ),
+  );
   return { stdout: render(roster, expansion, options), warnings };
 }
 
 export function readAbsences(roster: Roster, path: string): Absence[] {
   if (!existsSync(path)) throw new UsageError(`absences file ${path} does not exist`);
   const result = parseDocumentWith(AbsenceListSchema, readFileSync(path, 'utf8'));
-  if (!result.ok) throw new UsageError(formatIssues(result.issues.map((issue) => ({ file: path, ...issue }))));
+  if (!result.ok)
+    throw new UsageError(formatIssues(result.issues.map((issue) => ({ file: path, ...issue }))));
   const problems = checkAbsences(roster, result.value);
   if (problems.length > 0) {
-    throw new UsageError(problems.map((problem) => `${path}: entry ${problem.index + 1}: ${problem.message}`).join('\n'));
+    throw new UsageError(
+      problems
+        .map((problem) => `${path}: entry ${problem.index + 1}: ${problem.message}`)
+        .join('\n'),
+    );
   }
   return result.value;
 }
@@ -53,14 +70,41 @@ export function readAbsences(roster: Roster, path: string): Absence[] {
 function render(roster: Roster, expansion: Expansion, options: PreviewOptions): string {
   const { language } = options;
   if (options.format === 'json') {
-    return `${JSON.stringify(expansion.slots.map((slot) => slotView(roster, slot, language)), null, 2)}\n`;
+    return `${JSON.stringify(
+      expansion.slots.map((slot) => slotView(roster, slot, language)),
+      null,
+      2,
+    )}\n`;
   }
   if (options.format === 'csv') {
     const rows = expansion.slots.map((slot) => {
       const json = slotView(roster, slot, language);
-      return [json.date, json.weekday, json.position, json.memberId ?? '', json.memberName ?? '', json.kind, json.coversFor ?? '', json.start, json.end];
+      return [
+        json.date,
+        json.weekday,
+        json.position,
+        json.memberId ?? '',
+        json.memberName ?? '',
+        json.kind,
+        json.coversFor ?? '',
+        json.start,
+        json.end,
+      ];
     });
-    return renderCsv(['date', 'weekday', 'position', 'memberId', 'memberName', 'kind', 'coversFor', 'start', 'end'], rows);
+    return renderCsv(
+      [
+        'date',
+        'weekday',
+        'position',
+        'memberId',
+        'memberName',
+        'kind',
+        'coversFor',
+        'start',
+        'end',
+      ],
+      rows,
+    );
   }
   return `${renderPreviewTable(roster, expansion, options)}\n`;
 }
@@ -70,16 +114,36 @@ type Row = { date: string; cells: string[] };
 function renderPreviewTable(roster: Roster, expansion: Expansion, options: PreviewOptions): string {
   const vi = options.language === 'vi';
   const time = (iso: string) => iso.slice(11, 16);
-  const slotRows = expansion.slots.map((slot): Row => ({
-    date: slot.date,
-    cells: [formatDate(slot.date), weekdayName(slot.date, options.language), `${time(slot.start)}–${time(slot.end)}`, slotLabel(roster, slot, options.language), slotRemarks(roster, slot, options.language).join('; ')],
-  }));
-  const closedRows = expansion.closedDays.map((day: ClosedDay): Row => ({
-    date: day.date,
-    cells: [formatDate(day.date), weekdayName(day.date, options.language), '', vi ? 'Nghỉ' : 'Closed', day.status === 'official' ? day.name : `${day.name} (${vi ? 'dự kiến' : 'estimated'})`],
-  }));
-  const rows = [...slotRows, ...closedRows].sort((a, b) => a.date.localeCompare(b.date)).map((row) => row.cells);
-  const header = vi ? ['Ngày', 'Thứ', 'Giờ', 'Người trực', 'Ghi chú'] : ['Date', 'Day', 'Hours', 'On duty', 'Remarks'];
+  const slotRows = expansion.slots.map(
+    (slot): Row => ({
+      date: slot.date,
+      cells: [
+        formatDate(slot.date),
+        weekdayName(slot.date, options.language),
+        `${time(slot.start)}–${time(slot.end)}`,
+        slotLabel(roster, slot, options.language),
+        slotRemarks(roster, slot, options.language).join('; '),
+      ],
+    }),
+  );
+  const closedRows = expansion.closedDays.map(
+    (day: ClosedDay): Row => ({
+      date: day.date,
+      cells: [
+        formatDate(day.date),
+        weekdayName(day.date, options.language),
+        '',
+        vi ? 'Nghỉ' : 'Closed',
+        day.status === 'official' ? day.name : `${day.name} (${vi ? 'dự kiến' : 'estimated'})`,
+      ],
+    }),
+  );
+  const rows = [...slotRows, ...closedRows]
+    .sort((a, b) => a.date.localeCompare(b.date))
+    .map((row) => row.cells);
+  const header = vi
+    ? ['Ngày', 'Thứ', 'Giờ', 'Người trực', 'Ghi chú']
+    : ['Date', 'Day', 'Hours', 'On duty', 'Remarks'];
   const title = `${roster.name}\n${vi ? 'Từ' : 'From'} ${formatDate(options.from)} ${vi ? 'đến' : 'to'} ${formatDate(options.to)}\n`;
   return `${title}\n${renderTable(header, rows)}`;
 }

@@ -20,7 +20,8 @@ export function validate(target: string): ValidateResult {
   const files: SourceFile[] = isDirectory
     ? readCalendarDirectory(target)
     : [{ path: target, text: readFileSync(target, 'utf8') }];
-  if (files.length === 0) throw new UsageError(`no roster or holiday files (.yaml, .yml, .json) in ${target}`);
+  if (files.length === 0)
+    throw new UsageError(`no roster or holiday files (.yaml, .yml, .json) in ${target}`);
   const set = loadCalendarSet(files);
   if (set.issues.length > 0) {
     const broken = new Set(set.issues.map((issue) => issue.file)).size;

@@ -39,7 +39,12 @@ export function loadCalendarSet(files: readonly SourceFile[]): CalendarSet {
       const result = parseDocumentWith(HolidayTableSchema, file.text);
       if (!result.ok) for (const issue of result.issues) fail(file.path, issue);
       else if (String(result.value.year) !== holiday[3]) {
-        fail(file.path, { line: 1, column: 1, path: 'year', message: `year ${result.value.year} does not match the file name` });
+        fail(file.path, {
+          line: 1,
+          column: 1,
+          path: 'year',
+          message: `year ${result.value.year} does not match the file name`,
+        });
       } else set.holidayTables.push(result.value);
       continue;
     }
@@ -50,7 +55,12 @@ export function loadCalendarSet(files: readonly SourceFile[]): CalendarSet {
     }
     const previous = rosterFiles.get(result.value.id);
     if (previous) {
-      fail(file.path, { line: 1, column: 1, path: 'id', message: `roster id "${result.value.id}" is already defined in ${previous}` });
+      fail(file.path, {
+        line: 1,
+        column: 1,
+        path: 'id',
+        message: `roster id "${result.value.id}" is already defined in ${previous}`,
+      });
       continue;
     }
     rosterFiles.set(result.value.id, file.path);

@@ -17,11 +17,19 @@ export function checkAbsences(roster: Roster, absences: readonly Absence[]): Fac
   const issues: FactIssue[] = [];
   absences.forEach((absence, index) => {
     if (!members.has(absence.memberId)) {
-      issues.push({ index, field: 'memberId', message: `no member with id "${absence.memberId}" in roster ${roster.id}` });
+      issues.push({
+        index,
+        field: 'memberId',
+        message: `no member with id "${absence.memberId}" in roster ${roster.id}`,
+      });
       return;
     }
     const clash = absences.findIndex(
-      (other, j) => j < index && other.memberId === absence.memberId && other.from <= absence.to && absence.from <= other.to,
+      (other, j) =>
+        j < index &&
+        other.memberId === absence.memberId &&
+        other.from <= absence.to &&
+        absence.from <= other.to,
     );
     if (clash >= 0) {
       const other = absences[clash]!;

@@ -56,12 +56,18 @@ export function periodOn(compiled: CompiledRoster, date: IsoDate): CompiledPerio
 }
 
 /** Who the pattern puts on duty on `date`, taking holidays and làm bù days into account. */
-export function scheduleOn(compiled: CompiledRoster, holidays: HolidayCalendar, date: IsoDate): ScheduledDay {
+export function scheduleOn(
+  compiled: CompiledRoster,
+  holidays: HolidayCalendar,
+  date: IsoDate,
+): ScheduledDay {
   const status = holidays.statusOn(date);
   const period = periodOn(compiled, date);
   // Built directly rather than spread from a shared default: expansion asks for every day of every roster.
-  if (!period || status.type === 'closed' || status.type === 'weekend') return { status, period, assignments: [], makeupFor: null };
-  if (status.type === 'working') return { status, period, assignments: period.byWeekday[weekdayOf(date)]!, makeupFor: null };
+  if (!period || status.type === 'closed' || status.type === 'weekend')
+    return { status, period, assignments: [], makeupFor: null };
+  if (status.type === 'working')
+    return { status, period, assignments: period.byWeekday[weekdayOf(date)]!, makeupFor: null };
   const none = { status, period, assignments: [], makeupFor: null };
 
   const policy = compiled.roster.makeUpSaturday;

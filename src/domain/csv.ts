@@ -1,7 +1,9 @@
 /** RFC 4180 CSV for spreadsheets: shared by the command line and the API's report download. */
 
 function csvCell(value: string): string {
-  return /[",\r\n]/.test(value) || value !== value.trim() ? `"${value.replaceAll('"', '""')}"` : value;
+  return /[",\r\n]/.test(value) || value !== value.trim()
+    ? `"${value.replaceAll('"', '""')}"`
+    : value;
 }
 
 /** CSV with CRLF line ends and a UTF-8 byte order mark, so Excel opens Vietnamese text correctly. */

@@ -36,7 +36,8 @@ export function toEpochDay(date: IsoDate): number {
   const era = Math.floor(year / 400);
   const yearOfEra = year - era * 400;
   const dayOfYear = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  const dayOfEra =
+    yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
   return era * 146097 + dayOfEra - 719468;
 }
 
@@ -60,12 +61,20 @@ export function fromEpochDay(day: number): IsoDate {
 }
 
 function civilDate(day: number): IsoDate {
-  if (day < FOUR_DIGIT_YEARS.first || day > FOUR_DIGIT_YEARS.last) return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  if (day < FOUR_DIGIT_YEARS.first || day > FOUR_DIGIT_YEARS.last)
+    return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
   const z = day + 719468;
   const era = Math.floor(z / 146097);
   const dayOfEra = z - era * 146097;
-  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365);
-  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const yearOfEra = Math.floor(
+    (dayOfEra -
+      Math.floor(dayOfEra / 1460) +
+      Math.floor(dayOfEra / 36524) -
+      Math.floor(dayOfEra / 146096)) /
+      365,
+  );
+  const dayOfYear =
+    dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
   const shifted = Math.floor((5 * dayOfYear + 2) / 153);
   const d = dayOfYear - Math.floor((153 * shifted + 2) / 5) + 1;
   const m = shifted < 10 ? shifted + 3 : shifted - 9;
@@ -83,7 +92,7 @@ export function addDays(date: IsoDate, days: number): IsoDate {
 
 export function weekdayOf(date: IsoDate): IsoWeekday {
   // 1970-01-01 was a Thursday (ISO weekday 4).
-  return ((((toEpochDay(date) + 3) % 7) + 7) % 7 + 1) as IsoWeekday;
+  return (((((toEpochDay(date) + 3) % 7) + 7) % 7) + 1) as IsoWeekday;
 }
 
 export function isWeekend(date: IsoDate): boolean {

@@ -17,7 +17,11 @@ function nameOf(roster: Roster, id: string | null, language: Language): string |
 }
 
 /** One member: counts as numbers (`coversGiven`, …) and what they count under `…Detail`. */
-export function memberRecordView(roster: Roster, record: MemberDutyRecord, language: Language = 'vi') {
+export function memberRecordView(
+  roster: Roster,
+  record: MemberDutyRecord,
+  language: Language = 'vi',
+) {
   const name = (id: string | null) => nameOf(roster, id, language);
   return {
     memberId: record.memberId,
@@ -28,9 +32,18 @@ export function memberRecordView(roster: Roster, record: MemberDutyRecord, langu
     coversReceived: record.coversReceived.length,
     overrides: record.overrides.length,
     uncovered: record.uncovered.length,
-    coversGivenDetail: record.coversGiven.map((cover) => ({ ...cover, forMemberName: name(cover.forMemberId) })),
-    coversReceivedDetail: record.coversReceived.map((cover) => ({ ...cover, byMemberName: name(cover.byMemberId) })),
-    overridesDetail: record.overrides.map((override) => ({ ...override, insteadOfMemberName: name(override.insteadOfMemberId) })),
+    coversGivenDetail: record.coversGiven.map((cover) => ({
+      ...cover,
+      forMemberName: name(cover.forMemberId),
+    })),
+    coversReceivedDetail: record.coversReceived.map((cover) => ({
+      ...cover,
+      byMemberName: name(cover.byMemberId),
+    })),
+    overridesDetail: record.overrides.map((override) => ({
+      ...override,
+      insteadOfMemberName: name(override.insteadOfMemberId),
+    })),
     uncoveredDetail: record.uncovered,
   };
 }
@@ -84,7 +97,9 @@ const COLUMN_TITLES: Record<Language, Record<ReportColumn, string>> = {
 };
 
 /** Every column, in the order of the CSV and the spreadsheet. */
-export const REPORT_COLUMNS: readonly ReportColumn[] = Object.keys(COLUMN_TITLES.vi) as ReportColumn[];
+export const REPORT_COLUMNS: readonly ReportColumn[] = Object.keys(
+  COLUMN_TITLES.vi,
+) as ReportColumn[];
 
 export function columnTitle(column: ReportColumn, language: Language = 'vi'): string {
   return COLUMN_TITLES[language][column];
@@ -114,25 +129,57 @@ const WORDS = {
 } as const;
 
 /** `Trực thay: 06/05/2024 (Bà Nguyễn Mạnh Hà nghỉ phép); Được trực thay: …`: the days behind the counts. */
-export function memberRemarks(roster: Roster, record: MemberDutyRecord, language: Language = 'vi'): string {
+export function memberRemarks(
+  roster: Roster,
+  record: MemberDutyRecord,
+  language: Language = 'vi',
+): string {
   const words = WORDS[language];
   const name = (id: string | null) => nameOf(roster, id, language);
   const why = (reason: AbsenceReason | null) => (reason ? reasonText(reason, language) : '');
-  const part = (label: string, items: string[]) => (items.length > 0 ? `${label}: ${items.join(', ')}` : '');
+  const part = (label: string, items: string[]) =>
+    items.length > 0 ? `${label}: ${items.join(', ')}` : '';
   const swaps = record.overrides.filter((override) => override.swappedWith);
   const assigned = record.overrides.filter((override) => !override.swappedWith);
   return [
-    part(words.given, record.coversGiven.map((cover) => `${formatDate(cover.date)} (${[name(cover.forMemberId), why(cover.reason)].filter(Boolean).join(' ')})`)),
-    part(words.received, record.coversReceived.map((cover) => `${formatDate(cover.date)} (${[why(cover.reason), name(cover.byMemberId) ?? words.nobody].filter(Boolean).join(', ')})`)),
-    part(words.assigned, assigned.map((override) => `${formatDate(override.date)}${override.insteadOfMemberId ? ` (${words.insteadOf} ${name(override.insteadOfMemberId)})` : ''}`)),
-    part(words.swapped, swaps.map((swap) => `${formatDate(swap.date)} (${words.with} ${formatDate(swap.swappedWith!)})`)),
+    part(
+      words.given,
+      record.coversGiven.map(
+        (cover) =>
+          `${formatDate(cover.date)} (${[name(cover.forMemberId), why(cover.reason)].filter(Boolean).join(' ')})`,
+      ),
+    ),
+    part(
+      words.received,
+      record.coversReceived.map(
+        (cover) =>
+          `${formatDate(cover.date)} (${[why(cover.reason), name(cover.byMemberId) ?? words.nobody].filter(Boolean).join(', ')})`,
+      ),
+    ),
+    part(
+      words.assigned,
+      assigned.map(
+        (override) =>
+          `${formatDate(override.date)}${override.insteadOfMemberId ? ` (${words.insteadOf} ${name(override.insteadOfMemberId)})` : ''}`,
+      ),
+    ),
+    part(
+      words.swapped,
+      swaps.map(
+        (swap) => `${formatDate(swap.date)} (${words.with} ${formatDate(swap.swappedWith!)})`,
+      ),
+    ),
   ]
     .filter(Boolean)
     .join('; ');
 }
 
 /** One row per member in report order, then the total row. */
-export function reportRows(roster: Roster, report: DutyReport, language: Language = 'vi'): ReportRow[] {
+export function reportRows(
+  roster: Roster,
+  report: DutyReport,
+  language: Language = 'vi',
+): ReportRow[] {
   const rows = report.members.map((record, i): ReportRow => {
     const view = memberRecordView(roster, record, language);
     return {
@@ -149,7 +196,9 @@ export function reportRows(roster: Roster, report: DutyReport, language: Languag
       remarks: memberRemarks(roster, record, language),
     };
   });
-  const sum = (column: 'scheduled' | 'served' | 'coversGiven' | 'coversReceived' | 'overrides' | 'uncovered') => rows.reduce((total, row) => total + row[column], 0);
+  const sum = (
+    column: 'scheduled' | 'served' | 'coversGiven' | 'coversReceived' | 'overrides' | 'uncovered',
+  ) => rows.reduce((total, row) => total + row[column], 0);
   const total: ReportRow = {
     index: null,
     memberId: '',
@@ -167,14 +216,21 @@ export function reportRows(roster: Roster, report: DutyReport, language: Languag
 }
 
 /** A row as text cells, for CSV and plain-text tables. */
-export function rowCells(row: ReportRow, columns: readonly ReportColumn[] = REPORT_COLUMNS): string[] {
+export function rowCells(
+  row: ReportRow,
+  columns: readonly ReportColumn[] = REPORT_COLUMNS,
+): string[] {
   return columns.map((column) => (row[column] === null ? '' : String(row[column])));
 }
 
 /** `98,1 %` in Vietnamese, `98.1%` in English. */
 export function formatRate(rate: number | null, language: Language = 'vi'): string {
   if (rate === null) return '–';
-  const text = new Intl.NumberFormat(language === 'vi' ? 'vi-VN' : 'en-US', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(rate);
+  const text = new Intl.NumberFormat(language === 'vi' ? 'vi-VN' : 'en-US', {
+    style: 'percent',
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  }).format(rate);
   return language === 'vi' ? text.replace(/\s*%$/, ' %') : text;
 }
 
@@ -183,6 +239,12 @@ export function summaryLines(report: DutyReport, language: Language = 'vi'): str
   const { roster } = report;
   const rate = `${formatRate(roster.coverageRate, language)} (${roster.served}/${roster.slots})`;
   return language === 'vi'
-    ? [`Tỷ lệ ngày trực có người trực: ${rate}.`, `Chênh lệch số lần trực thay giữa các công chức trực luân phiên: ${roster.coverSpread}.`]
-    : [`Slots served: ${rate}.`, `Spread of covers among the members who cover in rotation: ${roster.coverSpread}.`];
+    ? [
+        `Tỷ lệ ngày trực có người trực: ${rate}.`,
+        `Chênh lệch số lần trực thay giữa các công chức trực luân phiên: ${roster.coverSpread}.`,
+      ]
+    : [
+        `Slots served: ${rate}.`,
+        `Spread of covers among the members who cover in rotation: ${roster.coverSpread}.`,
+      ];
 }

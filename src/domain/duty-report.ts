@@ -89,7 +89,17 @@ export function buildDutyReport(roster: Roster, slots: readonly DutySlot[]): Dut
     let record = records.get(id);
     if (!record) {
       const member = roster.members.find((candidate) => candidate.id === id) ?? null;
-      record = { memberId: id, memberName: member ? memberName(member) : id, member, scheduled: 0, served: 0, coversGiven: [], coversReceived: [], overrides: [], uncovered: [] };
+      record = {
+        memberId: id,
+        memberName: member ? memberName(member) : id,
+        member,
+        scheduled: 0,
+        served: 0,
+        coversGiven: [],
+        coversReceived: [],
+        overrides: [],
+        uncovered: [],
+      };
       records.set(id, record);
     }
     return record;
@@ -109,7 +119,9 @@ export function buildDutyReport(roster: Roster, slots: readonly DutySlot[]): Dut
 
   const pool = coverPool(roster, slots);
   const given = pool.map((id) => recordOf(id).coversGiven.length);
-  const members = [...records.values()].sort((a, b) => compareVietnameseNames(a.member?.fullName ?? a.memberName, b.member?.fullName ?? b.memberName));
+  const members = [...records.values()].sort((a, b) =>
+    compareVietnameseNames(a.member?.fullName ?? a.memberName, b.member?.fullName ?? b.memberName),
+  );
   return {
     members,
     roster: {
@@ -122,7 +134,11 @@ export function buildDutyReport(roster: Roster, slots: readonly DutySlot[]): Dut
 }
 
 /** The lists a slot adds to, by its kind; regular and làm bù slots add to none. */
-function tallyKind(slot: DutySlot, recordOf: (id: string) => MemberDutyRecord, totals: { covers: number; overrides: number; uncovered: number }): void {
+function tallyKind(
+  slot: DutySlot,
+  recordOf: (id: string) => MemberDutyRecord,
+  totals: { covers: number; overrides: number; uncovered: number },
+): void {
   const { date, position, reason } = slot;
   const owner = slot.coversFor ?? slot.regularMemberId;
   if (slot.kind === 'cover' && slot.memberId) {
@@ -135,13 +151,23 @@ function tallyKind(slot: DutySlot, recordOf: (id: string) => MemberDutyRecord, t
     recordOf(owner).uncovered.push({ date, position, reason });
   } else if (slot.kind === 'override' && slot.memberId) {
     totals.overrides++;
-    recordOf(slot.memberId).overrides.push({ date, position, insteadOfMemberId: slot.coversFor, swappedWith: slot.swappedWith, note: slot.note });
+    recordOf(slot.memberId).overrides.push({
+      date,
+      position,
+      insteadOfMemberId: slot.coversFor,
+      swappedWith: slot.swappedWith,
+      note: slot.note,
+    });
   }
 }
 
 /** The union of the cover pools of the periods the slots fall in, in roster order. */
 function coverPool(roster: Roster, slots: readonly DutySlot[]): string[] {
   const periods = new Set(slots.map((slot) => slot.periodId));
-  const members = new Set(compileRoster(roster).periods.filter((period) => periods.has(period.period.id)).flatMap((period) => period.pool));
+  const members = new Set(
+    compileRoster(roster)
+      .periods.filter((period) => periods.has(period.period.id))
+      .flatMap((period) => period.pool),
+  );
   return roster.members.map((member) => member.id).filter((id) => members.has(id));
 }

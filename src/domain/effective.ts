@@ -6,7 +6,10 @@ import type { Roster, Season } from './roster-schema.ts';
  * The entry in force on `date`: the last one whose `from` is on or before it. Before the first `from`, the first
  * entry applies (it describes how things were before anything changed).
  */
-export function effectiveOn<T extends { from?: IsoDate | undefined }>(entries: readonly T[], date: IsoDate): T {
+export function effectiveOn<T extends { from?: IsoDate | undefined }>(
+  entries: readonly T[],
+  date: IsoDate,
+): T {
   let current = entries[0]!;
   for (const entry of entries) {
     if (entry.from && entry.from <= date) current = entry;

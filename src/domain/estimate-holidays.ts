@@ -21,7 +21,15 @@ interface StatutoryDay {
 const CULTURE_DAY_FROM = 2026;
 
 /** Day of September given off beside 2/9, by the ISO weekday of 2/9 (government practice; always a Monday–Friday). */
-const ADJACENT_TO_NATIONAL_DAY: Record<number, number> = { 1: 3, 2: 1, 3: 1, 4: 3, 5: 1, 6: 1, 7: 3 };
+const ADJACENT_TO_NATIONAL_DAY: Record<number, number> = {
+  1: 3,
+  2: 1,
+  3: 1,
+  4: 3,
+  5: 1,
+  6: 1,
+  7: 3,
+};
 
 const WEEKDAY_VI = ['', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy', 'Chủ nhật'];
 
@@ -32,17 +40,30 @@ function statutoryDays(year: number): StatutoryDay[] {
   const tet = lunarNewYear(year);
   const nationalDay = makeIsoDate(year, 9, 2);
   const adjacent = makeIsoDate(year, 9, ADJACENT_TO_NATIONAL_DAY[weekdayOf(nationalDay)]!);
-  const day = (date: IsoDate, name: string, nameEn: string, short = name, shortEn = nameEn): StatutoryDay =>
-    ({ date, name, nameEn, short, shortEn });
+  const day = (
+    date: IsoDate,
+    name: string,
+    nameEn: string,
+    short = name,
+    shortEn = nameEn,
+  ): StatutoryDay => ({ date, name, nameEn, short, shortEn });
   const days = [
     day(makeIsoDate(year, 1, 1), 'Tết Dương lịch', "New Year's Day"),
     // Five Tết days: the last day of the old lunar year, then Mùng 1 to Mùng 4.
-    ...[-1, 0, 1, 2, 3].map((offset) => day(addDays(tet, offset), 'Tết Nguyên Đán', 'Lunar New Year (Tết)')),
+    ...[-1, 0, 1, 2, 3].map((offset) =>
+      day(addDays(tet, offset), 'Tết Nguyên Đán', 'Lunar New Year (Tết)'),
+    ),
     day(hungKingsDay(year), 'Giỗ Tổ Hùng Vương', "Hung Kings' Commemoration Day"),
     day(makeIsoDate(year, 4, 30), 'Ngày Chiến thắng', 'Reunification Day'),
     day(makeIsoDate(year, 5, 1), 'Ngày Quốc tế Lao động', 'International Labour Day'),
     day(nationalDay, 'Quốc khánh', 'National Day'),
-    day(adjacent, 'Nghỉ lễ Quốc khánh (ngày liền kề)', 'National Day holiday (adjacent day)', 'Quốc khánh', 'National Day'),
+    day(
+      adjacent,
+      'Nghỉ lễ Quốc khánh (ngày liền kề)',
+      'National Day holiday (adjacent day)',
+      'Quốc khánh',
+      'National Day',
+    ),
   ];
   return days.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
@@ -61,13 +82,20 @@ export function estimateHolidayTable(year: number): HolidayTable {
   const entries: HolidayEntry[] = [];
   for (const day of days) {
     if (!isWeekend(day.date)) {
-      entries.push({ date: day.date, kind: 'holiday', name: day.name, nameEn: day.nameEn, status: 'estimated' });
+      entries.push({
+        date: day.date,
+        kind: 'holiday',
+        name: day.name,
+        nameEn: day.nameEn,
+        status: 'estimated',
+      });
       continue;
     }
     let substitute = addDays(day.date, 1);
     while (isWeekend(substitute) || off.has(substitute)) substitute = addDays(substitute, 1);
     // The latest statutory day is 3/9 and Tết ends by late February, so a nghỉ bù always lands in `year`.
-    if (yearOf(substitute) !== year) throw new Error(`nghỉ bù for ${day.date} would fall in ${yearOf(substitute)}`);
+    if (yearOf(substitute) !== year)
+      throw new Error(`nghỉ bù for ${day.date} would fall in ${yearOf(substitute)}`);
     off.add(substitute);
     entries.push({
       date: substitute,

@@ -7,7 +7,13 @@ import { effectiveOn } from './effective.ts';
 import type { AbsenceReason } from './facts-schema.ts';
 import type { Member, Position, Roster } from './roster-schema.ts';
 import type { DutySlot } from './slot.ts';
-import { formatDate, formatDayAndDate, type Language, memberName, memberWithTitle } from './vietnamese.ts';
+import {
+  formatDate,
+  formatDayAndDate,
+  type Language,
+  memberName,
+  memberWithTitle,
+} from './vietnamese.ts';
 
 export interface EventText {
   title: string;
@@ -23,7 +29,13 @@ const WORDS = {
     override: 'Phân công trực',
     uncovered: 'Chưa có người trực',
     instead: 'thay',
-    reasons: { leave: 'nghỉ phép', training: 'đi học tập, bồi dưỡng', sick: 'nghỉ ốm', business: 'đi công tác', other: 'vắng' },
+    reasons: {
+      leave: 'nghỉ phép',
+      training: 'đi học tập, bồi dưỡng',
+      sick: 'nghỉ ốm',
+      business: 'đi công tác',
+      other: 'vắng',
+    },
     makeup: (date: string) => `Thứ Bảy làm bù cho ${date}`,
     swapped: (date: string) => `đổi ca với ngày ${date}`,
     unit: 'Đơn vị',
@@ -40,7 +52,13 @@ const WORDS = {
     override: 'Assigned',
     uncovered: 'Nobody on duty',
     instead: 'for',
-    reasons: { leave: 'on leave', training: 'in training', sick: 'on sick leave', business: 'on a business trip', other: 'away' },
+    reasons: {
+      leave: 'on leave',
+      training: 'in training',
+      sick: 'on sick leave',
+      business: 'on a business trip',
+      other: 'away',
+    },
     makeup: (date: string) => `make-up Saturday for ${date}`,
     swapped: (date: string) => `swapped with ${date}`,
     unit: 'Unit',
@@ -68,8 +86,10 @@ export function slotRemarks(roster: Roster, slot: DutySlot, language: Language =
   const words = WORDS[language];
   const displaced = roster.members.find((member) => member.id === slot.coversFor);
   const remarks: string[] = [];
-  if (displaced && slot.swappedWith && slot.kind === 'override') remarks.push(words.swapped(formatDate(slot.swappedWith)));
-  else if (displaced) remarks.push(absentPhrase(words, memberName(displaced, language), slot.reason));
+  if (displaced && slot.swappedWith && slot.kind === 'override')
+    remarks.push(words.swapped(formatDate(slot.swappedWith)));
+  else if (displaced)
+    remarks.push(absentPhrase(words, memberName(displaced, language), slot.reason));
   if (slot.makeupFor) remarks.push(words.makeup(formatDayAndDate(slot.makeupFor, language)));
   return remarks;
 }
@@ -104,20 +124,32 @@ export function eventText(roster: Roster, slot: DutySlot, language: Language = '
   const serving: Member | undefined = roster.members.find((member) => member.id === slot.memberId);
   const location = desk.address ? `${desk.location}, ${desk.address}` : desk.location;
   const lines = [
-    serving ? `${words.unit}: ${memberWithTitle(serving, language)} – ${organisation.shortName ?? organisation.name}` : '',
+    serving
+      ? `${words.unit}: ${memberWithTitle(serving, language)} – ${organisation.shortName ?? organisation.name}`
+      : '',
     `${words.place}: ${location}`,
     `${words.hours}: ${slot.sessions
-      .map((session) => `${words.sessions[session.start < '12:00' ? 0 : 1]} ${session.start}–${session.end}`)
+      .map(
+        (session) =>
+          `${words.sessions[session.start < '12:00' ? 0 : 1]} ${session.start}–${session.end}`,
+      )
       .join('; ')}`,
     slot.note ? `${words.note}: ${slot.note}` : '',
     roster.basis ? `${words.basis}: ${basisLine(roster)}` : '',
   ];
-  return { title: eventTitle(roster, slot, language), description: lines.filter(Boolean).join('\n'), location };
+  return {
+    title: eventTitle(roster, slot, language),
+    description: lines.filter(Boolean).join('\n'),
+    location,
+  };
 }
 
 function basisLine(roster: Roster): string {
   const basis = roster.basis!;
-  const date = basis.date.length === 7 ? `${basis.date.slice(5, 7)}/${basis.date.slice(0, 4)}` : formatDate(basis.date);
+  const date =
+    basis.date.length === 7
+      ? `${basis.date.slice(5, 7)}/${basis.date.slice(0, 4)}`
+      : formatDate(basis.date);
   const signer = basis.signerTitle ? `${basis.signerTitle} ${basis.signer}` : basis.signer;
   return `${basis.kind} số ${basis.number} (${date})${basis.issuer ? ` của ${basis.issuer}` : ''}, ${signer}`;
 }

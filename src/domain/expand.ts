@@ -3,7 +3,14 @@
  * named closed days. Pure and deterministic: the slots of a date never depend on the range asked for, because the
  * fair-cover ledger replays the absences of the current fairness window from its start.
  */
-import { type CompiledPeriod, type CompiledRoster, compileRoster, periodOn, type ScheduledDay, scheduleOn } from './compile-roster.ts';
+import {
+  type CompiledPeriod,
+  type CompiledRoster,
+  compileRoster,
+  periodOn,
+  type ScheduledDay,
+  scheduleOn,
+} from './compile-roster.ts';
 import { createCoverLedger } from './cover.ts';
 import { addDays, eachDate, type IsoDate, maxDate, yearOf } from './dates.ts';
 import { seasonOn } from './effective.ts';
@@ -26,7 +33,10 @@ export interface ExpandInput {
 }
 
 export function expandRoster(input: ExpandInput): Expansion {
-  const compiled = 'periods' in input.roster && 'memberIds' in input.roster ? input.roster : compileRoster(input.roster);
+  const compiled =
+    'periods' in input.roster && 'memberIds' in input.roster
+      ? input.roster
+      : compileRoster(input.roster);
   const facts = indexFacts(input.facts ?? NO_FACTS);
   const ledger = createCoverLedger();
   const scheduleOf = (date: IsoDate) => scheduleOn(compiled, input.holidays, date);
@@ -54,7 +64,10 @@ export function expandRoster(input: ExpandInput): Expansion {
     if (emit) result.slots.push(...slots);
   };
 
-  for (const date of facts.absenceDates(fairnessWindowStart(compiled, input.from), addDays(input.from, -1))) {
+  for (const date of facts.absenceDates(
+    fairnessWindowStart(compiled, input.from),
+    addDays(input.from, -1),
+  )) {
     visit(date, false);
   }
   for (const date of eachDate(input.from, input.to)) visit(date, true);
@@ -75,20 +88,34 @@ function staffDay(
   day: ScheduledDay,
   planned: PlannedSlot[],
 ): DutySlot[] {
-  if (!facts.anyAbsenceOn(date)) return planned.map((slot) => buildSlot(compiled.roster, date, day, slot, slot.memberId, kindOf(slot, day), null));
+  if (!facts.anyAbsenceOn(date))
+    return planned.map((slot) =>
+      buildSlot(compiled.roster, date, day, slot, slot.memberId, kindOf(slot, day), null),
+    );
   const absent = (id: string) => facts.absenceOf(id, date);
-  const serving = new Set(planned.filter((slot) => !absent(slot.memberId)).map((slot) => slot.memberId));
+  const serving = new Set(
+    planned.filter((slot) => !absent(slot.memberId)).map((slot) => slot.memberId),
+  );
   const pool = day.period?.pool ?? [];
   return planned.map((slot) => {
     const absence = absent(slot.memberId);
-    if (!absence) return buildSlot(compiled.roster, date, day, slot, slot.memberId, kindOf(slot, day), null);
+    if (!absence)
+      return buildSlot(compiled.roster, date, day, slot, slot.memberId, kindOf(slot, day), null);
     const eligible = pool.filter((id) => !serving.has(id) && !absent(id));
     const cover = compiled.roster.cover.strategy === 'rotation' ? ledger.pick(eligible) : null;
     if (cover) {
       ledger.record(cover);
       serving.add(cover);
     }
-    return buildSlot(compiled.roster, date, day, slot, cover, cover ? 'cover' : 'uncovered', absence.reason);
+    return buildSlot(
+      compiled.roster,
+      date,
+      day,
+      slot,
+      cover,
+      cover ? 'cover' : 'uncovered',
+      absence.reason,
+    );
   });
 }
 
@@ -109,7 +136,8 @@ function buildSlot(
   const { sessions } = seasonOn(roster, date);
   const regular = slot.assignment.memberId;
   // Who this slot belonged to before someone else took it: the absent member, or the one an override replaced.
-  const displaced = memberId === slot.memberId ? (slot.memberId === regular ? null : regular) : slot.memberId;
+  const displaced =
+    memberId === slot.memberId ? (slot.memberId === regular ? null : regular) : slot.memberId;
   return {
     key: slotKey(roster.id, date, slot.assignment.position),
     rosterId: roster.id,

@@ -41,13 +41,16 @@ export function indexFacts(facts: RosterFacts): FactsIndex {
 
   return {
     absenceOf(memberId, date) {
-      return absencesByMember.get(memberId)?.find((absence) => absence.from <= date && date <= absence.to);
+      return absencesByMember
+        .get(memberId)
+        ?.find((absence) => absence.from <= date && date <= absence.to);
     },
     anyAbsenceOn(date) {
       if (!absenceDays) {
         absenceDays = new Set();
         for (const absence of facts.absences) {
-          for (let day = absence.from; day <= absence.to; day = addDays(day, 1)) absenceDays.add(day);
+          for (let day = absence.from; day <= absence.to; day = addDays(day, 1))
+            absenceDays.add(day);
         }
       }
       return absenceDays.has(date);
@@ -56,7 +59,8 @@ export function indexFacts(facts: RosterFacts): FactsIndex {
       const dates = new Set<IsoDate>();
       for (const absence of facts.absences) {
         const last = minDate(absence.to, to);
-        for (let day = maxDate(absence.from, from); day <= last; day = addDays(day, 1)) dates.add(day);
+        for (let day = maxDate(absence.from, from); day <= last; day = addDays(day, 1))
+          dates.add(day);
       }
       return [...dates].sort();
     },

@@ -8,7 +8,9 @@ import { PositionSchema } from './roster-schema.ts';
 
 export const AbsenceReasonSchema = z
   .enum(['leave', 'training', 'sick', 'business', 'other'])
-  .describe('leave: nghỉ phép; training: học tập, bồi dưỡng; sick: nghỉ ốm; business: đi công tác; other: vắng');
+  .describe(
+    'leave: nghỉ phép; training: học tập, bồi dưỡng; sick: nghỉ ốm; business: đi công tác; other: vắng',
+  );
 
 export const AbsenceSchema = z
   .object({
@@ -18,7 +20,10 @@ export const AbsenceSchema = z
     reason: AbsenceReasonSchema,
     note: noteText().optional(),
   })
-  .refine((absence) => absence.to >= absence.from, { message: '`to` is before `from`', path: ['to'] });
+  .refine((absence) => absence.to >= absence.from, {
+    message: '`to` is before `from`',
+    path: ['to'],
+  });
 
 export const SlotRefSchema = z.object({
   date: IsoDateSchema,

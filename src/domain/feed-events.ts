@@ -27,13 +27,28 @@ export function parseScope(scope: string): FeedScope {
   return kind === 'member' ? { kind: 'member', memberId: id } : { kind: 'roster', rosterId: id };
 }
 
-export function desiredEvents(roster: Roster, slots: readonly DutySlot[], scope: FeedScope, language: Language = 'vi'): DesiredEvent[] {
-  const shown = scope.kind === 'member' ? slots.filter((slot) => slot.memberId === scope.memberId) : slots;
+export function desiredEvents(
+  roster: Roster,
+  slots: readonly DutySlot[],
+  scope: FeedScope,
+  language: Language = 'vi',
+): DesiredEvent[] {
+  const shown =
+    scope.kind === 'member' ? slots.filter((slot) => slot.memberId === scope.memberId) : slots;
   return shown.map((slot) => {
     const text = eventText(roster, slot, language);
-    const content: EventContent = { summary: text.title, description: text.description, location: text.location, start: slot.start, end: slot.end };
+    const content: EventContent = {
+      summary: text.title,
+      description: text.description,
+      location: text.location,
+      start: slot.start,
+      end: slot.end,
+    };
     const json = JSON.stringify(content);
-    const uid = scope.kind === 'member' ? `${slot.key}/${scope.memberId}@${UID_DOMAIN}` : `${slot.key}@${UID_DOMAIN}`;
+    const uid =
+      scope.kind === 'member'
+        ? `${slot.key}/${scope.memberId}@${UID_DOMAIN}`
+        : `${slot.key}@${UID_DOMAIN}`;
     return { uid, date: slot.date, hash: contentHash(json), content: json };
   });
 }

@@ -56,7 +56,13 @@ export function reconcileFeedEvents(
       current = { ...event, sequence: 0, status: 'confirmed', createdAt: stamp, modifiedAt: stamp };
       upserts.push(current);
     } else if (before.hash !== event.hash || before.status === 'cancelled') {
-      current = { ...event, sequence: before.sequence + 1, status: 'confirmed', createdAt: before.createdAt, modifiedAt: stampAfter(now, before.modifiedAt) };
+      current = {
+        ...event,
+        sequence: before.sequence + 1,
+        status: 'confirmed',
+        createdAt: before.createdAt,
+        modifiedAt: stampAfter(now, before.modifiedAt),
+      };
       upserts.push(current);
     } else {
       current = before;
@@ -68,10 +74,18 @@ export function reconcileFeedEvents(
   for (const before of published) {
     if (wanted.has(before.uid)) continue;
     const inWindow = before.date >= window.from && before.date <= window.to;
-    if (!inWindow || (before.status === 'cancelled' && before.modifiedAt.slice(0, 10) < retainedSince)) {
+    if (
+      !inWindow ||
+      (before.status === 'cancelled' && before.modifiedAt.slice(0, 10) < retainedSince)
+    ) {
       deletes.push(before.uid);
     } else if (before.status === 'confirmed') {
-      const cancelled: PublishedEvent = { ...before, sequence: before.sequence + 1, status: 'cancelled', modifiedAt: stampAfter(now, before.modifiedAt) };
+      const cancelled: PublishedEvent = {
+        ...before,
+        sequence: before.sequence + 1,
+        status: 'cancelled',
+        modifiedAt: stampAfter(now, before.modifiedAt),
+      };
       upserts.push(cancelled);
       events.push(cancelled);
     } else {

@@ -15,7 +15,10 @@ export interface HolidayEditInput {
 }
 
 /** Tables with the edits applied; a year that only has edits starts from its estimate. */
-export function applyHolidayEdits(base: readonly HolidayTable[], edits: readonly HolidayEditInput[]): HolidayTable[] {
+export function applyHolidayEdits(
+  base: readonly HolidayTable[],
+  edits: readonly HolidayEditInput[],
+): HolidayTable[] {
   const tables = new Map(base.map((table) => [table.year, table]));
   for (const edit of edits) {
     const year = yearOf(edit.date);
@@ -24,7 +27,10 @@ export function applyHolidayEdits(base: readonly HolidayTable[], edits: readonly
     if (edit.entry) entries.push(edit.entry);
     entries.sort((a, b) => a.date.localeCompare(b.date));
     const source = edit.source;
-    const sources = source && !table.sources.some((known) => known.id === source.id) ? [...table.sources, source] : table.sources;
+    const sources =
+      source && !table.sources.some((known) => known.id === source.id)
+        ? [...table.sources, source]
+        : table.sources;
     tables.set(year, { ...table, sources, entries });
   }
   return [...tables.values()].sort((a, b) => a.year - b.year);

@@ -9,11 +9,15 @@ import { DocumentDateSchema, IsoDateSchema, lineText, SlugSchema } from './schem
 
 export const HolidayStatusSchema = z
   .enum(['official', 'estimated', 'pending'])
-  .describe('official: fixed by a notice; estimated: computed, shown as "dự kiến"; pending: not in force until an admin switches it on');
+  .describe(
+    'official: fixed by a notice; estimated: computed, shown as "dự kiến"; pending: not in force until an admin switches it on',
+  );
 
 export const HolidayKindSchema = z
   .enum(['holiday', 'compensatory', 'swapped', 'makeup-workday'])
-  .describe('holiday: a public holiday; compensatory: nghỉ bù; swapped: a working day given off against a làm bù Saturday; makeup-workday: a weekend day that becomes a working day (làm bù)');
+  .describe(
+    'holiday: a public holiday; compensatory: nghỉ bù; swapped: a working day given off against a làm bù Saturday; makeup-workday: a weekend day that becomes a working day (làm bù)',
+  );
 
 export const HolidaySourceSchema = z.object({
   id: SlugSchema,
@@ -26,11 +30,15 @@ export const HolidaySourceSchema = z.object({
 export const HolidayEntrySchema = z.object({
   date: IsoDateSchema,
   kind: HolidayKindSchema,
-  name: lineText().describe('Vietnamese name, e.g. "Tết Nguyên Đán" or "Nghỉ bù Giỗ Tổ Hùng Vương"'),
+  name: lineText().describe(
+    'Vietnamese name, e.g. "Tết Nguyên Đán" or "Nghỉ bù Giỗ Tổ Hùng Vương"',
+  ),
   nameEn: lineText().optional(),
   status: HolidayStatusSchema,
   source: SlugSchema.optional().describe('id of the source document in `sources`'),
-  replaces: IsoDateSchema.optional().describe('makeup-workday: the weekday whose work this day makes up'),
+  replaces: IsoDateSchema.optional().describe(
+    'makeup-workday: the weekday whose work this day makes up',
+  ),
   swappedWith: IsoDateSchema.optional().describe('swapped: the làm bù day that pays for it'),
   note: lineText(400).optional(),
 });
@@ -49,20 +57,29 @@ export const HolidayTableSchema = z
     table.entries.forEach((entry, index) => {
       const issue = (message: string, field: string) =>
         ctx.addIssue({ code: 'custom', message, path: ['entries', index, field] });
-      if (yearOf(entry.date) !== table.year) issue(`date ${entry.date} is not in ${table.year}`, 'date');
+      if (yearOf(entry.date) !== table.year)
+        issue(`date ${entry.date} is not in ${table.year}`, 'date');
       if (seen.has(entry.date)) issue(`${entry.date} appears twice in the table`, 'date');
       seen.add(entry.date);
-      if (entry.source && !sourceIds.has(entry.source)) issue(`unknown source "${entry.source}"`, 'source');
-      if (entry.status === 'official' && !entry.source) issue('an official entry must cite its source', 'source');
+      if (entry.source && !sourceIds.has(entry.source))
+        issue(`unknown source "${entry.source}"`, 'source');
+      if (entry.status === 'official' && !entry.source)
+        issue('an official entry must cite its source', 'source');
       const weekend = weekdayOf(entry.date) >= 6;
       if (entry.kind === 'makeup-workday') {
-        if (!weekend) issue(`${entry.date} is a weekday: only a Saturday or Sunday can be a làm bù day`, 'date');
+        if (!weekend)
+          issue(
+            `${entry.date} is a weekday: only a Saturday or Sunday can be a làm bù day`,
+            'date',
+          );
         if (!entry.replaces) issue('a làm bù day must name the weekday it replaces', 'replaces');
-        else if (weekdayOf(entry.replaces) >= 6) issue(`${entry.replaces} is not a weekday`, 'replaces');
+        else if (weekdayOf(entry.replaces) >= 6)
+          issue(`${entry.replaces} is not a weekday`, 'replaces');
       } else if (entry.replaces) {
         issue('only a makeup-workday replaces another day', 'replaces');
       }
-      if (entry.kind === 'swapped' && !entry.swappedWith) issue('a swapped day must name its làm bù day', 'swappedWith');
+      if (entry.kind === 'swapped' && !entry.swappedWith)
+        issue('a swapped day must name its làm bù day', 'swappedWith');
     });
   });
 

@@ -39,7 +39,11 @@ export function createHolidayCalendar(tables: readonly HolidayTable[]): HolidayC
   const entriesOf = (year: number): Map<IsoDate, HolidayEntry> => {
     let entries = byYear.get(year);
     if (!entries) {
-      entries = new Map(tableFor(year).entries.filter(inForce).map((entry) => [entry.date, entry]));
+      entries = new Map(
+        tableFor(year)
+          .entries.filter(inForce)
+          .map((entry) => [entry.date, entry]),
+      );
       byYear.set(year, entries);
     }
     return entries;
@@ -59,7 +63,8 @@ export function createHolidayCalendar(tables: readonly HolidayTable[]): HolidayC
   const computeStatus = (date: IsoDate): DayStatus => {
     const entry = entriesOf(yearOf(date)).get(date);
     const weekend = isWeekend(date);
-    if (entry?.kind === 'makeup-workday' && entry.replaces) return { type: 'makeup', entry, replaces: entry.replaces };
+    if (entry?.kind === 'makeup-workday' && entry.replaces)
+      return { type: 'makeup', entry, replaces: entry.replaces };
     if (weekend) return { type: 'weekend' };
     if (entry) return { type: 'closed', entry };
     return { type: 'working' };

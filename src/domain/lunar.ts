@@ -37,24 +37,59 @@ function newMoonJd(k: number): number {
   const T = k / 1236.85;
   const E = 1 - 0.002516 * T - 0.0000074 * T * T;
   const M = 2.5534 + 29.1053567 * k - 0.0000014 * T * T - 0.00000011 * T ** 3;
-  const Mp = 201.5643 + 385.81693528 * k + 0.0107582 * T * T + 0.00001238 * T ** 3 - 0.000000058 * T ** 4;
-  const F = 160.7108 + 390.67050284 * k - 0.0016118 * T * T - 0.00000227 * T ** 3 + 0.000000011 * T ** 4;
+  const Mp =
+    201.5643 + 385.81693528 * k + 0.0107582 * T * T + 0.00001238 * T ** 3 - 0.000000058 * T ** 4;
+  const F =
+    160.7108 + 390.67050284 * k - 0.0016118 * T * T - 0.00000227 * T ** 3 + 0.000000011 * T ** 4;
   const Om = 124.7746 - 1.56375588 * k + 0.0020672 * T * T + 0.00000215 * T ** 3;
   const terms: [number, number][] = [
-    [-0.4072, Mp], [0.17241 * E, M], [0.01608, 2 * Mp], [0.01039, 2 * F], [0.00739 * E, Mp - M],
-    [-0.00514 * E, Mp + M], [0.00208 * E * E, 2 * M], [-0.00111, Mp - 2 * F], [-0.00057, Mp + 2 * F],
-    [0.00056 * E, 2 * Mp + M], [-0.00042, 3 * Mp], [0.00042 * E, M + 2 * F], [0.00038 * E, M - 2 * F],
-    [-0.00024 * E, 2 * Mp - M], [-0.00017, Om], [-0.00007, Mp + 2 * M], [0.00004, 2 * Mp - 2 * F], [0.00004, 3 * M],
-    [0.00003, Mp + M - 2 * F], [0.00003, 2 * Mp + 2 * F], [-0.00003, Mp + M + 2 * F], [0.00003, Mp - M + 2 * F],
-    [-0.00002, Mp - M - 2 * F], [-0.00002, 3 * Mp + M], [0.00002, 4 * Mp],
+    [-0.4072, Mp],
+    [0.17241 * E, M],
+    [0.01608, 2 * Mp],
+    [0.01039, 2 * F],
+    [0.00739 * E, Mp - M],
+    [-0.00514 * E, Mp + M],
+    [0.00208 * E * E, 2 * M],
+    [-0.00111, Mp - 2 * F],
+    [-0.00057, Mp + 2 * F],
+    [0.00056 * E, 2 * Mp + M],
+    [-0.00042, 3 * Mp],
+    [0.00042 * E, M + 2 * F],
+    [0.00038 * E, M - 2 * F],
+    [-0.00024 * E, 2 * Mp - M],
+    [-0.00017, Om],
+    [-0.00007, Mp + 2 * M],
+    [0.00004, 2 * Mp - 2 * F],
+    [0.00004, 3 * M],
+    [0.00003, Mp + M - 2 * F],
+    [0.00003, 2 * Mp + 2 * F],
+    [-0.00003, Mp + M + 2 * F],
+    [0.00003, Mp - M + 2 * F],
+    [-0.00002, Mp - M - 2 * F],
+    [-0.00002, 3 * Mp + M],
+    [0.00002, 4 * Mp],
     // Planetary arguments A1–A14.
-    [0.000325, 299.77 + 0.107408 * k - 0.009173 * T * T], [0.000165, 251.88 + 0.016321 * k],
-    [0.000164, 251.83 + 26.651886 * k], [0.000126, 349.42 + 36.412478 * k], [0.00011, 84.66 + 18.206239 * k],
-    [0.000062, 141.74 + 53.303771 * k], [0.00006, 207.14 + 2.453732 * k], [0.000056, 154.84 + 7.30686 * k],
-    [0.000047, 34.52 + 27.261239 * k], [0.000042, 207.19 + 0.121824 * k], [0.00004, 291.34 + 1.844379 * k],
-    [0.000037, 161.72 + 24.198154 * k], [0.000035, 239.56 + 25.513099 * k], [0.000023, 331.55 + 3.592518 * k],
+    [0.000325, 299.77 + 0.107408 * k - 0.009173 * T * T],
+    [0.000165, 251.88 + 0.016321 * k],
+    [0.000164, 251.83 + 26.651886 * k],
+    [0.000126, 349.42 + 36.412478 * k],
+    [0.00011, 84.66 + 18.206239 * k],
+    [0.000062, 141.74 + 53.303771 * k],
+    [0.00006, 207.14 + 2.453732 * k],
+    [0.000056, 154.84 + 7.30686 * k],
+    [0.000047, 34.52 + 27.261239 * k],
+    [0.000042, 207.19 + 0.121824 * k],
+    [0.00004, 291.34 + 1.844379 * k],
+    [0.000037, 161.72 + 24.198154 * k],
+    [0.000035, 239.56 + 25.513099 * k],
+    [0.000023, 331.55 + 3.592518 * k],
   ];
-  const mean = 2451550.09766 + 29.530588861 * k + 0.00015437 * T * T - 0.00000015 * T ** 3 + 0.00000000073 * T ** 4;
+  const mean =
+    2451550.09766 +
+    29.530588861 * k +
+    0.00015437 * T * T -
+    0.00000015 * T ** 3 +
+    0.00000000073 * T ** 4;
   const jde = terms.reduce((sum, [coefficient, angle]) => sum + coefficient * sin(angle), mean);
   return jde - deltaT(jde);
 }
@@ -69,8 +104,17 @@ function solarSector(epochDay: number): number {
   const jd = epochDay + JD_OF_EPOCH_DAY_0 - UTC_OFFSET_DAYS;
   const T = (jd + deltaT(jd) - 2451545) / 36525;
   const M = 357.52911 + 35999.05029 * T - 0.0001537 * T * T;
-  const C = (1.914602 - 0.004817 * T - 0.000014 * T * T) * sin(M) + (0.019993 - 0.000101 * T) * sin(2 * M) + 0.000289 * sin(3 * M);
-  const longitude = 280.46646 + 36000.76983 * T + 0.0003032 * T * T + C - 0.00569 - 0.00478 * sin(125.04 - 1934.136 * T);
+  const C =
+    (1.914602 - 0.004817 * T - 0.000014 * T * T) * sin(M) +
+    (0.019993 - 0.000101 * T) * sin(2 * M) +
+    0.000289 * sin(3 * M);
+  const longitude =
+    280.46646 +
+    36000.76983 * T +
+    0.0003032 * T * T +
+    C -
+    0.00569 -
+    0.00478 * sin(125.04 - 1934.136 * T);
   return Math.floor((((longitude % 360) + 360) % 360) / 30);
 }
 
@@ -87,7 +131,12 @@ function month11(year: number): number {
   return solarSector(monthStart(k)) >= 9 ? k - 1 : k;
 }
 
-interface LunarMonth { k: number; start: number; month: number; leap: boolean }
+interface LunarMonth {
+  k: number;
+  start: number;
+  month: number;
+  leap: boolean;
+}
 
 /** The 12 or 13 months from month 11 of Gregorian `year` − 1 up to (not including) month 11 of `year`, numbered. */
 function monthsBefore(year: number): LunarMonth[] {
@@ -95,10 +144,16 @@ function monthsBefore(year: number): LunarMonth[] {
   const count = month11(year) - first;
   // Only a 13-month span has a leap month; it is the first month after month 11 with no major term.
   let leapIndex = -1;
-  for (let i = 1; count === 13 && leapIndex < 0 && i < count; i++) if (!hasMajorTerm(first + i)) leapIndex = i;
+  for (let i = 1; count === 13 && leapIndex < 0 && i < count; i++)
+    if (!hasMajorTerm(first + i)) leapIndex = i;
   return Array.from({ length: count }, (_, i) => {
     const ordinal = leapIndex >= 0 && i >= leapIndex ? i - 1 : i; // months counted from month 11, leap repeats
-    return { k: first + i, start: monthStart(first + i), month: ((10 + ordinal) % 12) + 1, leap: i === leapIndex };
+    return {
+      k: first + i,
+      start: monthStart(first + i),
+      month: ((10 + ordinal) % 12) + 1,
+      leap: i === leapIndex,
+    };
   });
 }
 
@@ -119,7 +174,8 @@ export function solarToLunar(date: IsoDate): LunarDate {
 export function lunarToSolar(lunar: LunarDate): IsoDate {
   const { day, month, year, leap } = lunar;
   const label = `${day}/${leap ? `${month} nhuận` : month}/${year} âm lịch`;
-  if (!Number.isInteger(month) || month < 1 || month > 12) throw new RangeError(`${label}: a lunar month is 1–12`);
+  if (!Number.isInteger(month) || month < 1 || month > 12)
+    throw new RangeError(`${label}: a lunar month is 1–12`);
   const months = monthsBefore(month >= 11 ? year + 1 : year);
   const found = months.find((m) => m.month === month && m.leap === leap);
   if (!found) throw new RangeError(`${label}: lunar year ${year} has no leap month ${month}`);

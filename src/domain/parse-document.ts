@@ -15,7 +15,10 @@ export interface DocumentIssue {
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; issues: DocumentIssue[] };
 
-export function parseDocumentWith<S extends z.ZodType>(schema: S, text: string): ParseResult<z.infer<S>> {
+export function parseDocumentWith<S extends z.ZodType>(
+  schema: S,
+  text: string,
+): ParseResult<z.infer<S>> {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const at = (offset: number) => lineCounter.linePos(offset);
@@ -39,7 +42,10 @@ export function parseDocumentWith<S extends z.ZodType>(schema: S, text: string):
 }
 
 /** Offset of the deepest node that exists along `path` (a missing field is reported where its parent is). */
-function nearestNodeOffset(document: ReturnType<typeof parseDocument>, path: (string | number)[]): number {
+function nearestNodeOffset(
+  document: ReturnType<typeof parseDocument>,
+  path: (string | number)[],
+): number {
   for (let length = path.length; length >= 0; length--) {
     const node = length === 0 ? document.contents : document.getIn(path.slice(0, length), true);
     if (isNode(node) && node.range) return node.range[0];

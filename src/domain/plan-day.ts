@@ -25,30 +25,59 @@ export interface PlanContext {
 }
 
 /** The assignment of `day` that `ref` names, or a reason it names none. */
-export function matchRef(assignments: readonly Assignment[], ref: SlotRef): Assignment | 'closed' | 'ambiguous' | 'missing' {
+export function matchRef(
+  assignments: readonly Assignment[],
+  ref: SlotRef,
+): Assignment | 'closed' | 'ambiguous' | 'missing' {
   if (assignments.length === 0) return 'closed';
   if (!ref.position) return assignments.length === 1 ? assignments[0]! : 'ambiguous';
   return assignments.find((assignment) => assignment.position === ref.position) ?? 'missing';
 }
 
-export function planDay(ctx: PlanContext, date: IsoDate, day: ScheduledDay, conflicts: ExpansionConflict[]): PlannedSlot[] {
+export function planDay(
+  ctx: PlanContext,
+  date: IsoDate,
+  day: ScheduledDay,
+  conflicts: ExpansionConflict[],
+): PlannedSlot[] {
   const planned = day.assignments.map(
-    (assignment): PlannedSlot => ({ assignment, memberId: assignment.memberId, source: 'pattern', swappedWith: null, note: null }),
+    (assignment): PlannedSlot => ({
+      assignment,
+      memberId: assignment.memberId,
+      source: 'pattern',
+      swappedWith: null,
+      note: null,
+    }),
   );
   const conflict = (ref: SlotRef, code: ExpansionConflict['code'], message: string) =>
     conflicts.push({ date, position: ref.position ?? null, code, message });
   const slotFor = (ref: SlotRef, what: string) => {
     const match = matchRef(day.assignments, ref);
     if (typeof match !== 'string') return planned.find((slot) => slot.assignment === match)!;
-    if (match === 'ambiguous') conflict(ref, 'override-ambiguous', `${what} on ${date} must name a position: the day has several slots`);
-    else conflict(ref, match === 'closed' ? 'override-on-closed-day' : 'slot-missing', `${what} on ${date} matches no duty slot`);
+    if (match === 'ambiguous')
+      conflict(
+        ref,
+        'override-ambiguous',
+        `${what} on ${date} must name a position: the day has several slots`,
+      );
+    else
+      conflict(
+        ref,
+        match === 'closed' ? 'override-on-closed-day' : 'slot-missing',
+        `${what} on ${date} matches no duty slot`,
+      );
     return null;
   };
 
   // One person cannot hold two desks at once: a fact that would double-book someone is reported, not applied.
   const doubleBooks = (slot: PlannedSlot, memberId: string, ref: SlotRef, what: string) => {
     const clash = planned.some((other) => other !== slot && other.memberId === memberId);
-    if (clash) conflict(ref, 'double-booked', `${what} on ${date} would give "${memberId}" two slots that day`);
+    if (clash)
+      conflict(
+        ref,
+        'double-booked',
+        `${what} on ${date} would give "${memberId}" two slots that day`,
+      );
     return clash;
   };
 
@@ -57,22 +86,44 @@ export function planDay(ctx: PlanContext, date: IsoDate, day: ScheduledDay, conf
     const otherMatch = matchRef(ctx.scheduleOf(side.other.date).assignments, side.other);
     if (!slot) continue;
     if (typeof otherMatch === 'string') {
-      conflict(side.self, 'swap-unmatched', `swap partner ${side.other.date} has no matching duty slot`);
+      conflict(
+        side.self,
+        'swap-unmatched',
+        `swap partner ${side.other.date} has no matching duty slot`,
+      );
       continue;
     }
     if (doubleBooks(slot, otherMatch.memberId, side.self, 'swap')) continue;
-    Object.assign(slot, { memberId: otherMatch.memberId, source: 'swap', swappedWith: side.other.date, note: side.swap.note ?? null });
+    Object.assign(slot, {
+      memberId: otherMatch.memberId,
+      source: 'swap',
+      swappedWith: side.other.date,
+      note: side.swap.note ?? null,
+    });
   }
 
   for (const override of ctx.facts.overridesOn(date)) {
     const slot = slotFor(override, 'override');
     if (!slot) continue;
     if (!ctx.memberIds.has(override.memberId)) {
-      conflict(override, 'unknown-member', `override on ${date} names "${override.memberId}", who is not in the roster`);
+      conflict(
+        override,
+        'unknown-member',
+        `override on ${date} names "${override.memberId}", who is not in the roster`,
+      );
     } else if (ctx.facts.absenceOf(override.memberId, date)) {
-      conflict(override, 'override-member-absent', `override on ${date} names "${override.memberId}", who is absent that day`);
+      conflict(
+        override,
+        'override-member-absent',
+        `override on ${date} names "${override.memberId}", who is absent that day`,
+      );
     } else if (!doubleBooks(slot, override.memberId, override, 'override')) {
-      Object.assign(slot, { memberId: override.memberId, source: 'override', swappedWith: null, note: override.note ?? null });
+      Object.assign(slot, {
+        memberId: override.memberId,
+        source: 'override',
+        swappedWith: null,
+        note: override.note ?? null,
+      });
     }
   }
   return planned;

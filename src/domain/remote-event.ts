@@ -30,14 +30,37 @@ export interface DesiredRemoteEvent {
 export function remoteContentHash(content: RemoteEventContent): string {
   const instant = (iso: string) => new Date(iso).toISOString();
   return contentHash(
-    JSON.stringify([content.summary, content.description, content.location, instant(content.start), instant(content.end), content.timeZone]),
+    JSON.stringify([
+      content.summary,
+      content.description,
+      content.location,
+      instant(content.start),
+      instant(content.end),
+      content.timeZone,
+    ]),
   );
 }
 
-export function desiredRemoteEvents(roster: Roster, slots: readonly DutySlot[]): DesiredRemoteEvent[] {
+export function desiredRemoteEvents(
+  roster: Roster,
+  slots: readonly DutySlot[],
+): DesiredRemoteEvent[] {
   return slots.map((slot) => {
     const text = eventText(roster, slot);
-    const content: RemoteEventContent = { summary: text.title, description: text.description, location: text.location, start: slot.start, end: slot.end, timeZone: roster.timeZone };
-    return { slotKey: slot.key, rosterId: roster.id, date: slot.date, content, hash: remoteContentHash(content) };
+    const content: RemoteEventContent = {
+      summary: text.title,
+      description: text.description,
+      location: text.location,
+      start: slot.start,
+      end: slot.end,
+      timeZone: roster.timeZone,
+    };
+    return {
+      slotKey: slot.key,
+      rosterId: roster.id,
+      date: slot.date,
+      content,
+      hash: remoteContentHash(content),
+    };
   });
 }

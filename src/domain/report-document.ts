@@ -29,7 +29,11 @@ export interface SlotCorrection {
  * Writes a report as an XLSX workbook. A port: the Node entry gives one (exceljs, loaded on first use); the Worker
  * gives none, so its bundle stays without the spreadsheet writer.
  */
-export type WorkbookRenderer = (document: ReportDocument, language: Language, now: Date) => Promise<Uint8Array<ArrayBuffer>>;
+export type WorkbookRenderer = (
+  document: ReportDocument,
+  language: Language,
+  now: Date,
+) => Promise<Uint8Array<ArrayBuffer>>;
 
 export interface ReportDocument {
   roster: Roster;
@@ -42,10 +46,16 @@ export interface ReportDocument {
 }
 
 /** `Trực thay: Ông Nguyễn Văn Luyện (thay Bà Nguyễn Mạnh Hà nghỉ phép)`, or a dash for no slot. */
-export function slotSummary(roster: Roster, slot: DutySlot | null, language: Language = 'vi'): string {
+export function slotSummary(
+  roster: Roster,
+  slot: DutySlot | null,
+  language: Language = 'vi',
+): string {
   if (!slot) return language === 'vi' ? '(không có ca trực)' : '(no slot)';
   const remarks = slotRemarks(roster, slot, language);
-  return remarks.length > 0 ? `${slotLabel(roster, slot, language)} (${remarks.join('; ')})` : slotLabel(roster, slot, language);
+  return remarks.length > 0
+    ? `${slotLabel(roster, slot, language)} (${remarks.join('; ')})`
+    : slotLabel(roster, slot, language);
 }
 
 const instantFormats = new Map<string, Intl.DateTimeFormat>();
@@ -54,15 +64,34 @@ const instantFormats = new Map<string, Intl.DateTimeFormat>();
 export function formatInstant(iso: string, zone: string): string {
   let format = instantFormats.get(zone);
   if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', { timeZone: zone, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    format = new Intl.DateTimeFormat('en-GB', {
+      timeZone: zone,
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
     instantFormats.set(zone, format);
   }
   return format.format(new Date(iso)).replace(',', '');
 }
 
 /** The public shape of a correction: the slot, who served before and after, who changed it, when, why. */
-export function correctionView(roster: Roster, correction: SlotCorrection, language: Language = 'vi') {
-  const side = (slot: DutySlot | null) => slot && { memberId: slot.memberId, kind: slot.kind, coversFor: slot.coversFor, reason: slot.reason, text: slotSummary(roster, slot, language) };
+export function correctionView(
+  roster: Roster,
+  correction: SlotCorrection,
+  language: Language = 'vi',
+) {
+  const side = (slot: DutySlot | null) =>
+    slot && {
+      memberId: slot.memberId,
+      kind: slot.kind,
+      coversFor: slot.coversFor,
+      reason: slot.reason,
+      text: slotSummary(roster, slot, language),
+    };
   return {
     month: correction.month,
     slotKey: correction.slotKey,
@@ -78,12 +107,23 @@ export function correctionView(roster: Roster, correction: SlotCorrection, langu
 }
 
 export const CORRECTION_TITLES: Record<Language, readonly string[]> = {
-  vi: ['Ngày', 'Trước khi điều chỉnh', 'Sau khi điều chỉnh', 'Người điều chỉnh', 'Thời điểm', 'Lý do'],
+  vi: [
+    'Ngày',
+    'Trước khi điều chỉnh',
+    'Sau khi điều chỉnh',
+    'Người điều chỉnh',
+    'Thời điểm',
+    'Lý do',
+  ],
   en: ['Date', 'Before', 'After', 'By', 'When', 'Reason'],
 };
 
 /** A correction as table cells, under `CORRECTION_TITLES`. */
-export function correctionCells(roster: Roster, correction: SlotCorrection, language: Language = 'vi'): string[] {
+export function correctionCells(
+  roster: Roster,
+  correction: SlotCorrection,
+  language: Language = 'vi',
+): string[] {
   return [
     formatDate(correction.date),
     slotSummary(roster, correction.before, language),

@@ -17,13 +17,27 @@ import {
 } from './schema-primitives.ts';
 import { isKnownTimeZone } from './zone.ts';
 
-export const WEEKDAY_KEYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+export const WEEKDAY_KEYS = [
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+] as const;
 export type WeekdayKey = (typeof WEEKDAY_KEYS)[number];
 
-export const PositionSchema = z.enum(['primary', 'backup']).describe('primary: trực chính; backup: trực dự bị');
-export const HonorificSchema = z.enum(['Ông', 'Bà']).describe('Stated in the assignment letter; never inferred from a name');
+export const PositionSchema = z
+  .enum(['primary', 'backup'])
+  .describe('primary: trực chính; backup: trực dự bị');
+export const HonorificSchema = z
+  .enum(['Ông', 'Bà'])
+  .describe('Stated in the assignment letter; never inferred from a name');
 
-const effectiveFrom = IsoDateSchema.optional().describe('First day this entry applies; the first entry may omit it');
+const effectiveFrom = IsoDateSchema.optional().describe(
+  'First day this entry applies; the first entry may omit it',
+);
 
 export const OrganisationNameSchema = z.object({
   from: effectiveFrom,
@@ -34,7 +48,9 @@ export const OrganisationNameSchema = z.object({
 
 export const DeskNameSchema = z.object({
   from: effectiveFrom,
-  location: lineText().describe('Where the desk is, e.g. "Trung tâm Phục vụ hành chính công tỉnh Bắc Giang"'),
+  location: lineText().describe(
+    'Where the desk is, e.g. "Trung tâm Phục vụ hành chính công tỉnh Bắc Giang"',
+  ),
   address: lineText(300).optional(),
 });
 
@@ -48,7 +64,10 @@ export const SeasonSchema = z.object({
   from: MonthDaySchema.describe('First day of the season each year, MM-DD'),
   to: MonthDaySchema.describe('Last day of the season each year, MM-DD (may wrap past 31/12)'),
   sessions: z.array(SessionSchema).min(1),
-  confirmed: z.boolean().default(true).describe('false when the hours are a regional norm not yet confirmed'),
+  confirmed: z
+    .boolean()
+    .default(true)
+    .describe('false when the hours are a regional norm not yet confirmed'),
 });
 
 export const WorkingHoursSchema = z.object({
@@ -91,15 +110,22 @@ export const CoverPolicySchema = z.object({
   strategy: z
     .enum(['rotation', 'none'])
     .default('rotation')
-    .describe('rotation: the remaining members cover in turn, fairly; none: leave the slot uncovered for an admin'),
-  members: z.array(SlugSchema).optional().describe('Who may cover; default: every member in the period pattern'),
+    .describe(
+      'rotation: the remaining members cover in turn, fairly; none: leave the slot uncovered for an admin',
+    ),
+  members: z
+    .array(SlugSchema)
+    .optional()
+    .describe('Who may cover; default: every member in the period pattern'),
 });
 
 export const MakeUpSaturdayPolicySchema = z.object({
   strategy: z
     .enum(['replaced-weekday', 'member', 'unstaffed'])
     .default('replaced-weekday')
-    .describe('replaced-weekday: the day takes the pattern of the weekday it replaces; member: one named member'),
+    .describe(
+      'replaced-weekday: the day takes the pattern of the weekday it replaces; member: one named member',
+    ),
   memberId: SlugSchema.optional(),
 });
 
@@ -119,27 +145,32 @@ export const PublishSchema = z.object({
 });
 
 export const RosterObjectSchema = z.object({
-    $schema: z.string().optional(),
-    id: SlugSchema.describe('Stable id: feed URLs and event identities derive from it; never change it'),
-    name: lineText(),
-    organisation: z.object({ id: SlugSchema, names: z.array(OrganisationNameSchema).min(1) }),
-    desk: z.object({
-      id: SlugSchema,
-      title: lineText().describe('The desk as named in event titles, e.g. "Bộ phận Một cửa"'),
-      names: z.array(DeskNameSchema).min(1),
-    }),
-    timeZone: z.string().refine(isKnownTimeZone, 'unknown IANA time zone').default('Asia/Ho_Chi_Minh'),
-    workingHours: z.array(WorkingHoursSchema).min(1),
-    members: z.array(MemberSchema).min(1),
-    periods: z.array(PeriodSchema).min(1),
-    cover: CoverPolicySchema.prefault({}),
-    makeUpSaturday: MakeUpSaturdayPolicySchema.prefault({}),
-    holidays: z
-      .object({ table: z.literal('vn').default('vn') })
-      .prefault({})
-      .describe('Which holiday table closes the office and adds làm bù Saturdays'),
-    basis: BasisSchema.optional().describe('The document that made the assignment'),
-    publish: PublishSchema.optional(),
+  $schema: z.string().optional(),
+  id: SlugSchema.describe(
+    'Stable id: feed URLs and event identities derive from it; never change it',
+  ),
+  name: lineText(),
+  organisation: z.object({ id: SlugSchema, names: z.array(OrganisationNameSchema).min(1) }),
+  desk: z.object({
+    id: SlugSchema,
+    title: lineText().describe('The desk as named in event titles, e.g. "Bộ phận Một cửa"'),
+    names: z.array(DeskNameSchema).min(1),
+  }),
+  timeZone: z
+    .string()
+    .refine(isKnownTimeZone, 'unknown IANA time zone')
+    .default('Asia/Ho_Chi_Minh'),
+  workingHours: z.array(WorkingHoursSchema).min(1),
+  members: z.array(MemberSchema).min(1),
+  periods: z.array(PeriodSchema).min(1),
+  cover: CoverPolicySchema.prefault({}),
+  makeUpSaturday: MakeUpSaturdayPolicySchema.prefault({}),
+  holidays: z
+    .object({ table: z.literal('vn').default('vn') })
+    .prefault({})
+    .describe('Which holiday table closes the office and adds làm bù Saturdays'),
+  basis: BasisSchema.optional().describe('The document that made the assignment'),
+  publish: PublishSchema.optional(),
 });
 
 export const RosterSchema = RosterObjectSchema.superRefine(checkRosterSemantics);

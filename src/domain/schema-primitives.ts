@@ -10,10 +10,15 @@ export const IsoDateSchema = z
 /** A document date that may be known only to the month ("ngày   tháng 4 năm 2024"). */
 export const DocumentDateSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}(-\d{2})?$/, 'expected a date written YYYY-MM-DD, or YYYY-MM when the day is not known')
+  .regex(
+    /^\d{4}-\d{2}(-\d{2})?$/,
+    'expected a date written YYYY-MM-DD, or YYYY-MM when the day is not known',
+  )
   .refine((value) => value.length === 7 || isIsoDate(value), 'no such date in the calendar');
 
-export const ClockTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a 24-hour time written HH:MM');
+export const ClockTimeSchema = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a 24-hour time written HH:MM');
 
 /** `MM-DD`, a day of the year that recurs every year (season boundaries). */
 export const MonthDaySchema = z
@@ -23,7 +28,10 @@ export const MonthDaySchema = z
 
 export const SlugSchema = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected lower-case letters, digits and single dashes (e.g. nguyen-van-a)')
+  .regex(
+    /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
+    'expected lower-case letters, digits and single dashes (e.g. nguyen-van-a)',
+  )
   .max(64);
 
 // C0 controls (CR and LF among them) and DEL would break ICS lines and CSV rows; a one-line name never needs them.
@@ -42,7 +50,10 @@ export function lineText(max = 200) {
         .string()
         .min(1, 'must not be empty')
         .max(max, `must be at most ${max} characters`)
-        .refine((value) => !CONTROL_CHARACTERS.test(value), 'must be one line without control characters'),
+        .refine(
+          (value) => !CONTROL_CHARACTERS.test(value),
+          'must be one line without control characters',
+        ),
     );
 }
 
@@ -55,7 +66,10 @@ export function noteText(max = 2000) {
       z
         .string()
         .max(max, `must be at most ${max} characters`)
-        .refine((value) => !CONTROL_EXCEPT_NEWLINE.test(value), 'must not contain control characters'),
+        .refine(
+          (value) => !CONTROL_EXCEPT_NEWLINE.test(value),
+          'must not contain control characters',
+        ),
     );
 }
 

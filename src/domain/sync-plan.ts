@@ -32,7 +32,13 @@ export type SyncOp =
   | { type: 'create'; slotKey: string; event: DesiredRemoteEvent }
   /** The calendar already shows the right event but the record does not know it (e.g. a crash after a create). */
   | { type: 'adopt'; slotKey: string; remote: RemoteEvent; event: DesiredRemoteEvent }
-  | { type: 'update'; slotKey: string; remoteId: string; event: DesiredRemoteEvent; reason: 'changed' | 'drift' | 'restore' }
+  | {
+      type: 'update';
+      slotKey: string;
+      remoteId: string;
+      event: DesiredRemoteEvent;
+      reason: 'changed' | 'drift' | 'restore';
+    }
   | { type: 'delete'; slotKey: string; remoteId: string; date: string };
 
 export interface SyncPlan {
@@ -57,21 +63,25 @@ export function planSync({ desired, records, remote, horizon }: PlanInput): Sync
   let unchanged = 0;
 
   for (const event of desired) {
-    const op = onRemote ? planAgainstRemote(event, recorded.get(event.slotKey), onRemote.get(event.slotKey)) : planFromRecord(event, recorded.get(event.slotKey));
+    const op = onRemote
+      ? planAgainstRemote(event, recorded.get(event.slotKey), onRemote.get(event.slotKey))
+      : planFromRecord(event, recorded.get(event.slotKey));
     if (op) ops.push(op);
     else unchanged++;
   }
 
   const stale = new Map<string, { remoteId: string; date: string }>();
   for (const record of records) {
-    if (record.state === 'present' && !wanted.has(record.slotKey)) stale.set(record.slotKey, record);
+    if (record.state === 'present' && !wanted.has(record.slotKey))
+      stale.set(record.slotKey, record);
   }
   for (const event of remote ?? []) {
     if (!event.cancelled && !wanted.has(event.slotKey)) stale.set(event.slotKey, event);
     else if (event.cancelled && !wanted.has(event.slotKey)) stale.delete(event.slotKey);
   }
   for (const [slotKey, event] of stale) {
-    if (inHorizon(event.date)) ops.push({ type: 'delete', slotKey, remoteId: event.remoteId, date: event.date });
+    if (inHorizon(event.date))
+      ops.push({ type: 'delete', slotKey, remoteId: event.remoteId, date: event.date });
   }
   return { ops, unchanged };
 }
@@ -79,18 +89,62 @@ export function planSync({ desired, records, remote, horizon }: PlanInput): Sync
 /** Outbox drain: trust the records (what lichtruc last wrote) and write only what changed since. */
 function planFromRecord(event: DesiredRemoteEvent, record: SyncRecord | undefined): SyncOp | null {
   if (!record) return { type: 'create', slotKey: event.slotKey, event };
-  if (record.state === 'deleted') return { type: 'update', slotKey: event.slotKey, remoteId: record.remoteId, event, reason: 'restore' };
-  if (record.contentHash !== event.hash) return { type: 'update', slotKey: event.slotKey, remoteId: record.remoteId, event, reason: 'changed' };
+  if (record.state === 'deleted')
+    return {
+      type: 'update',
+      slotKey: event.slotKey,
+      remoteId: record.remoteId,
+      event,
+      reason: 'restore',
+    };
+  if (record.contentHash !== event.hash)
+    return {
+      type: 'update',
+      slotKey: event.slotKey,
+      remoteId: record.remoteId,
+      event,
+      reason: 'changed',
+    };
   return null;
 }
 
 /** Full resync: trust what the calendar holds, repairing events edited or deleted by hand. */
-function planAgainstRemote(event: DesiredRemoteEvent, record: SyncRecord | undefined, actual: RemoteEvent | undefined): SyncOp | null {
+function planAgainstRemote(
+  event: DesiredRemoteEvent,
+  record: SyncRecord | undefined,
+  actual: RemoteEvent | undefined,
+): SyncOp | null {
   // Missing from the listing: deleted by hand (services may list a deleted event without its marks) or purged.
   // Restoring under the recorded id costs one call; the provider creates it again if the id is gone for good.
-  if (!actual) return record ? { type: 'update', slotKey: event.slotKey, remoteId: record.remoteId, event, reason: 'restore' } : { type: 'create', slotKey: event.slotKey, event };
-  if (actual.cancelled) return { type: 'update', slotKey: event.slotKey, remoteId: actual.remoteId, event, reason: 'restore' };
-  if (actual.contentHash !== event.hash) return { type: 'update', slotKey: event.slotKey, remoteId: actual.remoteId, event, reason: 'drift' };
-  const known = record?.state === 'present' && record.remoteId === actual.remoteId && record.contentHash === event.hash;
+  if (!actual)
+    return record
+      ? {
+          type: 'update',
+          slotKey: event.slotKey,
+          remoteId: record.remoteId,
+          event,
+          reason: 'restore',
+        }
+      : { type: 'create', slotKey: event.slotKey, event };
+  if (actual.cancelled)
+    return {
+      type: 'update',
+      slotKey: event.slotKey,
+      remoteId: actual.remoteId,
+      event,
+      reason: 'restore',
+    };
+  if (actual.contentHash !== event.hash)
+    return {
+      type: 'update',
+      slotKey: event.slotKey,
+      remoteId: actual.remoteId,
+      event,
+      reason: 'drift',
+    };
+  const known =
+    record?.state === 'present' &&
+    record.remoteId === actual.remoteId &&
+    record.contentHash === event.hash;
   return known ? null : { type: 'adopt', slotKey: event.slotKey, remote: actual, event };
 }

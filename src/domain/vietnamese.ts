@@ -25,7 +25,10 @@ export function formatDayAndDate(date: IsoDate, language: Language = 'vi'): stri
 }
 
 /** `Bà Nguyễn Mạnh Hà`; in English the Vietnamese honorific is dropped rather than guessed into Mr/Ms. */
-export function memberName(member: Pick<Member, 'honorific' | 'fullName'>, language: Language = 'vi'): string {
+export function memberName(
+  member: Pick<Member, 'honorific' | 'fullName'>,
+  language: Language = 'vi',
+): string {
   return language === 'vi' ? `${member.honorific} ${member.fullName}` : member.fullName;
 }
 

@@ -13,7 +13,13 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 type DayCache<T> = Map<string, Map<string, Map<IsoDate, T>>>;
 const DAY_CACHE_LIMIT = 100_000;
 
-function cachedByDay<T>(cache: DayCache<T>, date: IsoDate, time: string, zone: string, compute: (date: IsoDate, time: string, zone: string) => T): T {
+function cachedByDay<T>(
+  cache: DayCache<T>,
+  date: IsoDate,
+  time: string,
+  zone: string,
+  compute: (date: IsoDate, time: string, zone: string) => T,
+): T {
   let byTime = cache.get(zone);
   if (!byTime) {
     byTime = new Map();
@@ -72,7 +78,14 @@ function offsetAt(zone: string, utcMs: number): number {
   for (const part of formatterFor(zone).formatToParts(new Date(utcMs))) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
   }
-  const asUtc = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
+  const asUtc = Date.UTC(
+    parts.year!,
+    parts.month! - 1,
+    parts.day!,
+    parts.hour!,
+    parts.minute!,
+    parts.second!,
+  );
   return Math.round((asUtc - Math.floor(utcMs / 1000) * 1000) / 60_000);
 }
 
@@ -92,7 +105,8 @@ function computeOffset(date: IsoDate, time: string, zone: string): number {
   const valid = (offset: number) => offsetAt(zone, wall - offset * 60_000) === offset;
   let offset: number;
   if (before === after) offset = valid(before) ? before : offsetAt(zone, wall - before * 60_000);
-  else if (valid(before) && valid(after)) offset = Math.max(before, after); // the earlier instant
+  else if (valid(before) && valid(after))
+    offset = Math.max(before, after); // the earlier instant
   else if (valid(before)) offset = before;
   else if (valid(after)) offset = after;
   else offset = before;

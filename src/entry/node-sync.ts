@@ -19,27 +19,43 @@ export interface NodeSync {
 
 const RETRY_INTERVAL_MS = 60_000;
 
-export function startNodeSync(config: NodeConfig, store: Store, now: () => Date, log: (message: string) => void): NodeSync {
+export function startNodeSync(
+  config: NodeConfig,
+  store: Store,
+  now: () => Date,
+  log: (message: string) => void,
+): NodeSync {
   const providers = providersFromConfig(config, globalThis.fetch, now);
   if (Object.keys(providers).length === 0) return { deps: undefined, worker: undefined, stop() {} };
-  if (!cron.validate(config.LICHTRUC_SYNC_CRON)) throw new ConfigError([`LICHTRUC_SYNC_CRON: must be a cron expression such as "17 2 * * *" (got "${config.LICHTRUC_SYNC_CRON}")`]);
+  if (!cron.validate(config.LICHTRUC_SYNC_CRON))
+    throw new ConfigError([
+      `LICHTRUC_SYNC_CRON: must be a cron expression such as "17 2 * * *" (got "${config.LICHTRUC_SYNC_CRON}")`,
+    ]);
 
   const deps: SyncDeps = {
     store,
     now,
     providers,
-    horizon: { pastDays: config.LICHTRUC_SYNC_PAST_DAYS, futureDays: config.LICHTRUC_SYNC_FUTURE_DAYS },
+    horizon: {
+      pastDays: config.LICHTRUC_SYNC_PAST_DAYS,
+      futureDays: config.LICHTRUC_SYNC_FUTURE_DAYS,
+    },
     backoff: DEFAULT_BACKOFF,
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     random: Math.random,
   };
-  const onError = (error: unknown) => log(`calendar push failed: ${error instanceof Error ? error.message : String(error)}`);
+  const onError = (error: unknown) =>
+    log(`calendar push failed: ${error instanceof Error ? error.message : String(error)}`);
   const worker = createSyncWorker(deps, { debounceMs: 500, onError });
   const retry = setInterval(() => worker.kick(), RETRY_INTERVAL_MS);
   retry.unref();
-  const nightly = cron.schedule(config.LICHTRUC_SYNC_CRON, () => reconcileAll(deps).then(() => undefined, onError));
+  const nightly = cron.schedule(config.LICHTRUC_SYNC_CRON, () =>
+    reconcileAll(deps).then(() => undefined, onError),
+  );
   worker.kick();
-  log(`calendar push: ${Object.keys(providers).join(', ')}; full reconcile at "${config.LICHTRUC_SYNC_CRON}"`);
+  log(
+    `calendar push: ${Object.keys(providers).join(', ')}; full reconcile at "${config.LICHTRUC_SYNC_CRON}"`,
+  );
   return {
     deps,
     worker,

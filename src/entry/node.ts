@@ -21,14 +21,30 @@ const ROOT = resolve(import.meta.dirname, '../..');
 
 async function main(): Promise<void> {
   const config = parseConfig(NodeConfigSchema, process.env);
-  const publicUrl = config.LICHTRUC_PUBLIC_URL ?? `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${config.PORT}`;
+  const publicUrl =
+    config.LICHTRUC_PUBLIC_URL ??
+    `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${config.PORT}`;
   const db = openSqlite(config.LICHTRUC_DB);
   await applyMigrations(db, readMigrations(join(ROOT, 'migrations')));
   const store = createStore(db);
-  const sync = startNodeSync(config, store, () => new Date(), (message) => console.log(message));
-  const ctx = { store, now: () => new Date(), publicUrl, actor: { name: 'system', requestId: null }, afterChange: () => sync.worker?.kick() };
+  const sync = startNodeSync(
+    config,
+    store,
+    () => new Date(),
+    (message) => console.log(message),
+  );
+  const ctx = {
+    store,
+    now: () => new Date(),
+    publicUrl,
+    actor: { name: 'system', requestId: null },
+    afterChange: () => sync.worker?.kick(),
+  };
 
-  const report = await applyCalendars(ctx, loadCalendarSet(readCalendarDirectory(resolve(config.LICHTRUC_CALENDARS))));
+  const report = await applyCalendars(
+    ctx,
+    loadCalendarSet(readCalendarDirectory(resolve(config.LICHTRUC_CALENDARS))),
+  );
   const prepared = await prepareService(ctx, config.LICHTRUC_ADMIN_TOKEN);
   const app = createApp({
     store,
@@ -38,16 +54,25 @@ async function main(): Promise<void> {
     sync: sync.deps,
     afterChange: ctx.afterChange,
     // exceljs loads on the first XLSX download, not at start-up.
-    renderWorkbook: async (...args) => (await import('../providers/xlsx/report-workbook.ts')).renderReportWorkbook(...args),
+    renderWorkbook: async (...args) =>
+      (await import('../providers/xlsx/report-workbook.ts')).renderReportWorkbook(...args),
     logError: (error, id) => console.error(`[${id}]`, error),
   });
 
   const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, () => {
     console.log(`lichtruc is serving on ${publicUrl} (database ${config.LICHTRUC_DB})`);
-    for (const roster of report.rosters) console.log(`  roster ${roster.id} from calendars/${roster.path}: ${roster.result}${roster.reason ? ` (${roster.reason})` : ''}`);
-    for (const id of report.missing) console.log(`  roster ${id}: its file is gone from ${config.LICHTRUC_CALENDARS}; kept with its data`);
+    for (const roster of report.rosters)
+      console.log(
+        `  roster ${roster.id} from calendars/${roster.path}: ${roster.result}${roster.reason ? ` (${roster.reason})` : ''}`,
+      );
+    for (const id of report.missing)
+      console.log(
+        `  roster ${id}: its file is gone from ${config.LICHTRUC_CALENDARS}; kept with its data`,
+      );
     for (const line of prepared.messages) console.log(line);
-    console.log(`\nAdmin pages: ${publicUrl}/admin (sign in with the admin token)   API docs: ${publicUrl}/api/docs   health: ${publicUrl}/healthz`);
+    console.log(
+      `\nAdmin pages: ${publicUrl}/admin (sign in with the admin token)   API docs: ${publicUrl}/api/docs   health: ${publicUrl}/healthz`,
+    );
   });
   const stop = () => {
     sync.stop();
@@ -59,7 +84,10 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   if (error instanceof ConfigError) console.error(`lichtruc: ${error.message}`);
-  else if (error instanceof ServiceError) console.error(`lichtruc: ${error.message}\n${error.fields.map((f) => `  ${f.field}: ${f.message}`).join('\n')}`);
+  else if (error instanceof ServiceError)
+    console.error(
+      `lichtruc: ${error.message}\n${error.fields.map((f) => `  ${f.field}: ${f.message}`).join('\n')}`,
+    );
   else console.error('lichtruc: could not start:', error);
   process.exit(1);
 });

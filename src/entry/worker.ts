@@ -29,12 +29,19 @@ const runtimes = new WeakMap<object, Promise<Runtime>>();
 
 /** `Env` is generated from wrangler.toml by `npm run types:worker`; secrets arrive on the same object as strings. */
 async function start(env: Env): Promise<Runtime> {
-  const strings = Object.entries(env as unknown as Record<string, unknown>).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
+  const strings = Object.entries(env as unknown as Record<string, unknown>).filter(
+    (entry): entry is [string, string] => typeof entry[1] === 'string',
+  );
   const config = parseConfig(WorkerConfigSchema, Object.fromEntries(strings));
   const now = () => new Date();
   // D1's binding has the shape of the store's SQL port (prepare/bind/all/first/run, batch, exec).
   const store = createStore(env.DB as unknown as SqlDatabase);
-  const ctx = { store, now, publicUrl: config.LICHTRUC_PUBLIC_URL, actor: { name: 'system', requestId: null } };
+  const ctx = {
+    store,
+    now,
+    publicUrl: config.LICHTRUC_PUBLIC_URL,
+    actor: { name: 'system', requestId: null },
+  };
   if ((await store.setting('calendars_hash')) !== CALENDARS_HASH) {
     await applyCalendars(ctx, BUNDLED_CALENDARS);
     await store.putSetting('calendars_hash', CALENDARS_HASH);
@@ -42,7 +49,18 @@ async function start(env: Env): Promise<Runtime> {
   // A bound call: workerd throws "Illegal invocation" for a detached global fetch.
   const providers = providersFromConfig(config, (input, init) => fetch(input, init), now);
   const sync: SyncDeps | undefined = Object.keys(providers).length
-    ? { store, now, providers, horizon: { pastDays: config.LICHTRUC_SYNC_PAST_DAYS, futureDays: config.LICHTRUC_SYNC_FUTURE_DAYS }, backoff: DEFAULT_BACKOFF, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)), random: Math.random }
+    ? {
+        store,
+        now,
+        providers,
+        horizon: {
+          pastDays: config.LICHTRUC_SYNC_PAST_DAYS,
+          futureDays: config.LICHTRUC_SYNC_FUTURE_DAYS,
+        },
+        backoff: DEFAULT_BACKOFF,
+        sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+        random: Math.random,
+      }
     : undefined;
   const app = createApp({
     store,
@@ -77,10 +95,18 @@ export default {
     } catch (error) {
       const detail = error instanceof ConfigError ? error.message : 'lichtruc could not start';
       console.error(error);
-      return new Response(JSON.stringify({ type: 'urn:lichtruc:problem:unavailable', title: 'Service unavailable', status: 503, detail }), {
-        status: 503,
-        headers: { 'content-type': 'application/problem+json; charset=utf-8' },
-      });
+      return new Response(
+        JSON.stringify({
+          type: 'urn:lichtruc:problem:unavailable',
+          title: 'Service unavailable',
+          status: 503,
+          detail,
+        }),
+        {
+          status: 503,
+          headers: { 'content-type': 'application/problem+json; charset=utf-8' },
+        },
+      );
     }
   },
 

@@ -40,7 +40,18 @@ export function createApp(deps: AppDeps): Hono<HonoEnv> {
     c.header('x-request-id', requestId);
   });
   // Feed tokens live in URLs: never leak them through a Referer.
-  app.use(secureHeaders({ referrerPolicy: 'no-referrer', contentSecurityPolicy: { defaultSrc: ["'none'"], styleSrc: ["'unsafe-inline'"], imgSrc: ["'self'", 'data:'], formAction: ["'self'"], frameAncestors: ["'none'"] } }));
+  app.use(
+    secureHeaders({
+      referrerPolicy: 'no-referrer',
+      contentSecurityPolicy: {
+        defaultSrc: ["'none'"],
+        styleSrc: ["'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    }),
+  );
 
   app.use('/api/*', async (c, next) => {
     if (PUBLIC_API.has(c.req.path)) return next();
@@ -57,14 +68,36 @@ export function createApp(deps: AppDeps): Hono<HonoEnv> {
   app.use('/admin/*', requireAdmin);
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
-  for (const routes of [rosters, schedule, reports, facts, holidays, feeds, sync, audit, publicFeed, docs, my, adminAuth, admin, adminTools, adminHolidays, adminMembers]) app.route('/', routes);
+  for (const routes of [
+    rosters,
+    schedule,
+    reports,
+    facts,
+    holidays,
+    feeds,
+    sync,
+    audit,
+    publicFeed,
+    docs,
+    my,
+    adminAuth,
+    admin,
+    adminTools,
+    adminHolidays,
+    adminMembers,
+  ])
+    app.route('/', routes);
 
   app.notFound((c) => problem(c, 'not-found', `no route for ${c.req.method} ${c.req.path}`));
   app.onError((error, c) => {
     if (error instanceof ServiceError) return problem(c, error.kind, error.message, error.fields);
     if (error instanceof HttpError) return problem(c, error.kind, error.message);
     deps.logError?.(error, c.get('requestId'));
-    return problem(c, 'internal', 'something went wrong on our side; the request id identifies it in the log');
+    return problem(
+      c,
+      'internal',
+      'something went wrong on our side; the request id identifies it in the log',
+    );
   });
   return app;
 }

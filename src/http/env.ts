@@ -17,7 +17,9 @@ export interface AppDeps {
    * A change of a roster landed: the entry pushes it soon (Node: the outbox worker; Workers: the request's
    * `waitUntil`, passed along when the runtime has one).
    */
-  afterChange?: ((rosterId: string, waitUntil?: (promise: Promise<unknown>) => void) => void) | undefined;
+  afterChange?:
+    | ((rosterId: string, waitUntil?: (promise: Promise<unknown>) => void) => void)
+    | undefined;
   /** The XLSX writer of `GET …/report?format=xlsx`; absent on Workers (the download answers 501 there). */
   renderWorkbook?: WorkbookRenderer | undefined;
   /** Logs an unexpected error; the client gets a 500 problem with the request id. */

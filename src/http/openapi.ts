@@ -29,7 +29,10 @@ export function describe(spec: RouteSpec): string {
 }
 
 function schemaOf(schema: z.ZodType): unknown {
-  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
   delete json.$schema;
   return json;
 }
@@ -38,9 +41,29 @@ export function openApiDocument(serverUrl: string) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of ROUTES) {
     const parameters = [
-      ...[...route.path.matchAll(/\{([^}]+)\}/g)].map((match) => ({ name: match[1], in: 'path', required: true, schema: { type: 'string' } })),
-      ...Object.entries(route.query ?? {}).map(([name, description]) => ({ name, in: 'query', description, schema: { type: 'string' } })),
-      ...(route.ifMatch ? [{ name: 'If-Match', in: 'header', required: true, description: "The roster's ETag", schema: { type: 'string' } }] : []),
+      ...[...route.path.matchAll(/\{([^}]+)\}/g)].map((match) => ({
+        name: match[1],
+        in: 'path',
+        required: true,
+        schema: { type: 'string' },
+      })),
+      ...Object.entries(route.query ?? {}).map(([name, description]) => ({
+        name,
+        in: 'query',
+        description,
+        schema: { type: 'string' },
+      })),
+      ...(route.ifMatch
+        ? [
+            {
+              name: 'If-Match',
+              in: 'header',
+              required: true,
+              description: "The roster's ETag",
+              schema: { type: 'string' },
+            },
+          ]
+        : []),
     ];
     paths[route.path] ??= {};
     paths[route.path]![route.method] = {
@@ -48,13 +71,26 @@ export function openApiDocument(serverUrl: string) {
       tags: [route.tag],
       ...(route.auth === false ? { security: [] } : {}),
       ...(parameters.length > 0 ? { parameters } : {}),
-      ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(route.body) } } } } : {}),
-      responses: Object.fromEntries(Object.entries(route.responses).map(([status, description]) => [status, { description }])),
+      ...(route.body
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: schemaOf(route.body) } },
+            },
+          }
+        : {}),
+      responses: Object.fromEntries(
+        Object.entries(route.responses).map(([status, description]) => [status, { description }]),
+      ),
     };
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'lichtruc', version: '1', description: 'Duty rosters as the source of truth, published as calendars.' },
+    info: {
+      title: 'lichtruc',
+      version: '1',
+      description: 'Duty rosters as the source of truth, published as calendars.',
+    },
     servers: [{ url: serverUrl }],
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     security: [{ bearer: [] }],

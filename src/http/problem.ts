@@ -6,7 +6,14 @@
 import type { Context } from 'hono';
 import type { FieldProblem, ServiceErrorKind } from '../services/errors.ts';
 
-export type ProblemKind = ServiceErrorKind | 'unauthorized' | 'unsupported-media-type' | 'payload-too-large' | 'not-implemented' | 'internal' | 'unavailable';
+export type ProblemKind =
+  | ServiceErrorKind
+  | 'unauthorized'
+  | 'unsupported-media-type'
+  | 'payload-too-large'
+  | 'not-implemented'
+  | 'internal'
+  | 'unavailable';
 
 const STATUS: Record<ProblemKind, number> = {
   validation: 422,
@@ -44,7 +51,12 @@ function prefersEnglish(c: Context): boolean {
   return /^\s*en\b/i.test(c.req.header('accept-language') ?? '');
 }
 
-export function problem(c: Context, kind: ProblemKind, detail: string, errors: FieldProblem[] = []): Response {
+export function problem(
+  c: Context,
+  kind: ProblemKind,
+  detail: string,
+  errors: FieldProblem[] = [],
+): Response {
   const status = STATUS[kind];
   const body = {
     type: `urn:lichtruc:problem:${kind}`,
@@ -55,7 +67,9 @@ export function problem(c: Context, kind: ProblemKind, detail: string, errors: F
     requestId: c.get('requestId') as string | undefined,
     ...(errors.length > 0 ? { errors } : {}),
   };
-  const headers: Record<string, string> = { 'content-type': 'application/problem+json; charset=utf-8' };
+  const headers: Record<string, string> = {
+    'content-type': 'application/problem+json; charset=utf-8',
+  };
   if (kind === 'unauthorized') headers['www-authenticate'] = 'Bearer realm="lichtruc"';
   return new Response(JSON.stringify(body), { status, headers });
 }

@@ -19,11 +19,14 @@ export class HttpError extends Error {
 
 export async function readJson(c: Context<HonoEnv>): Promise<unknown> {
   const type = c.req.header('content-type') ?? '';
-  if (!/^application\/([a-z.+-]*\+)?json\b/i.test(type)) throw new HttpError('unsupported-media-type', 'send the body as application/json');
+  if (!/^application\/([a-z.+-]*\+)?json\b/i.test(type))
+    throw new HttpError('unsupported-media-type', 'send the body as application/json');
   const declared = Number(c.req.header('content-length') ?? 0);
-  if (declared > MAX_BODY_BYTES) throw new HttpError('payload-too-large', `the body is larger than ${MAX_BODY_BYTES} bytes`);
+  if (declared > MAX_BODY_BYTES)
+    throw new HttpError('payload-too-large', `the body is larger than ${MAX_BODY_BYTES} bytes`);
   const bytes = new Uint8Array(await c.req.arrayBuffer());
-  if (bytes.byteLength > MAX_BODY_BYTES) throw new HttpError('payload-too-large', `the body is larger than ${MAX_BODY_BYTES} bytes`);
+  if (bytes.byteLength > MAX_BODY_BYTES)
+    throw new HttpError('payload-too-large', `the body is larger than ${MAX_BODY_BYTES} bytes`);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
@@ -37,21 +40,38 @@ export async function readJson(c: Context<HonoEnv>): Promise<unknown> {
   }
 }
 
-export function parseWith<S extends z.ZodType>(schema: S, value: unknown, what = 'the request'): z.infer<S> {
+export function parseWith<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  what = 'the request',
+): z.infer<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const fields = result.error.issues.map((issue) => ({ field: issue.path.map(String).join('.'), message: issue.message }));
+  const fields = result.error.issues.map((issue) => ({
+    field: issue.path.map(String).join('.'),
+    message: issue.message,
+  }));
   throw invalid(`${what} is not valid`, fields);
 }
 
-export async function readBody<S extends z.ZodType>(c: Context<HonoEnv>, schema: S): Promise<z.infer<S>> {
+export async function readBody<S extends z.ZodType>(
+  c: Context<HonoEnv>,
+  schema: S,
+): Promise<z.infer<S>> {
   return parseWith(schema, await readJson(c), 'the body');
 }
 
 export function serviceContext(c: Context<HonoEnv>, actor = 'admin'): ServiceContext {
   const deps = c.get('deps');
-  const afterChange = deps.afterChange && ((rosterId: string) => deps.afterChange?.(rosterId, waitUntilOf(c)));
-  return { store: deps.store, now: deps.now, publicUrl: deps.publicUrl, actor: { name: actor, requestId: c.get('requestId') }, afterChange };
+  const afterChange =
+    deps.afterChange && ((rosterId: string) => deps.afterChange?.(rosterId, waitUntilOf(c)));
+  return {
+    store: deps.store,
+    now: deps.now,
+    publicUrl: deps.publicUrl,
+    actor: { name: actor, requestId: c.get('requestId') },
+    afterChange,
+  };
 }
 
 /**

@@ -10,7 +10,12 @@ export interface BackoffPolicy {
 
 export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 500, capMs: 30_000, maxAttempts: 6 };
 
-export function backoffDelay(policy: BackoffPolicy, attempt: number, retryAfterMs: number | undefined, random: () => number): number {
+export function backoffDelay(
+  policy: BackoffPolicy,
+  attempt: number,
+  retryAfterMs: number | undefined,
+  random: () => number,
+): number {
   const exponential = Math.min(policy.capMs, policy.baseMs * 2 ** attempt);
   const jittered = Math.round(exponential * random());
   return Math.min(policy.capMs, Math.max(jittered, retryAfterMs ?? 0));

@@ -4,7 +4,12 @@
  * failure stopping everything (thrown), and a rejected write set aside without holding up the others.
  */
 import type { SyncOp } from '../domain/sync-plan.ts';
-import { type CalendarProvider, ProviderError, type OpOutcome, type ProviderTarget } from '../providers/calendar-provider.ts';
+import {
+  type CalendarProvider,
+  ProviderError,
+  type OpOutcome,
+  type ProviderTarget,
+} from '../providers/calendar-provider.ts';
 import { backoffDelay } from './backoff.ts';
 import type { SyncDeps } from './sync-deps.ts';
 
@@ -51,7 +56,10 @@ export async function executeOps(
       });
       outcome.applied += landed.length;
       if (landed.length > 0) await onLanded(landed, outcome.applied);
-      const stop = results.find((result) => !result.ok && result.error.kind !== 'retryable' && result.error.kind !== 'rejected');
+      const stop = results.find(
+        (result) =>
+          !result.ok && result.error.kind !== 'retryable' && result.error.kind !== 'rejected',
+      );
       if (stop && !stop.ok) throw stop.error;
     }
     if (retry.length === 0) break;
@@ -67,13 +75,19 @@ export async function executeOps(
   return outcome;
 }
 
-
 /** A whole batch that failed to arrive (timeout, dropped connection, 5xx on the envelope) is retried as a whole. */
-async function applyChunk(provider: CalendarProvider, target: ProviderTarget, chunk: WriteOp[]): Promise<OpOutcome[]> {
+async function applyChunk(
+  provider: CalendarProvider,
+  target: ProviderTarget,
+  chunk: WriteOp[],
+): Promise<OpOutcome[]> {
   try {
     return await provider.apply(target, chunk);
   } catch (error) {
-    const failure = error instanceof ProviderError ? error : new ProviderError('retryable', `the calendar service did not answer (${String(error)})`);
+    const failure =
+      error instanceof ProviderError
+        ? error
+        : new ProviderError('retryable', `the calendar service did not answer (${String(error)})`);
     return chunk.map(() => ({ ok: false as const, error: failure }));
   }
 }

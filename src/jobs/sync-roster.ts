@@ -9,7 +9,12 @@ import { desiredRemoteEvents } from '../domain/remote-event.ts';
 import type { Roster } from '../domain/roster-schema.ts';
 import { planSync, type SyncOp } from '../domain/sync-plan.ts';
 import { dateInZone } from '../domain/zone.ts';
-import { type CalendarProvider, ProviderError, type ProviderName, type ProviderTarget } from '../providers/calendar-provider.ts';
+import {
+  type CalendarProvider,
+  ProviderError,
+  type ProviderName,
+  type ProviderTarget,
+} from '../providers/calendar-provider.ts';
 import { expandState, loadHolidayCalendar } from '../services/roster-state.ts';
 import type { RecordWrite } from '../storage/sync-store.ts';
 import { executeOps } from './execute-ops.ts';
@@ -38,9 +43,23 @@ export interface SyncRunResult {
 }
 
 export function targetOf(roster: Roster, provider: ProviderName): ProviderTarget | null {
-  if (provider === 'google') return roster.publish?.google ? { rosterId: roster.id, calendarId: roster.publish.google.calendarId, timeZone: roster.timeZone } : null;
+  if (provider === 'google')
+    return roster.publish?.google
+      ? {
+          rosterId: roster.id,
+          calendarId: roster.publish.google.calendarId,
+          timeZone: roster.timeZone,
+        }
+      : null;
   const outlook = roster.publish?.outlook;
-  return outlook ? { rosterId: roster.id, calendarId: outlook.calendarId ?? '', mailbox: outlook.mailbox, timeZone: roster.timeZone } : null;
+  return outlook
+    ? {
+        rosterId: roster.id,
+        calendarId: outlook.calendarId ?? '',
+        mailbox: outlook.mailbox,
+        timeZone: roster.timeZone,
+      }
+    : null;
 }
 
 function countPlan(ops: readonly SyncOp[], unchanged: number): PlanCounts {
@@ -50,17 +69,51 @@ function countPlan(ops: readonly SyncOp[], unchanged: number): PlanCounts {
 }
 
 function recordOf(op: SyncOp, remoteId: string, etag: string | null): RecordWrite {
-  if (op.type === 'delete') return { slotKey: op.slotKey, date: op.date, remoteId, etag, contentHash: '', state: 'deleted' };
-  return { slotKey: op.slotKey, date: op.event.date, remoteId, etag, contentHash: op.event.hash, state: 'present' };
+  if (op.type === 'delete')
+    return {
+      slotKey: op.slotKey,
+      date: op.date,
+      remoteId,
+      etag,
+      contentHash: '',
+      state: 'deleted',
+    };
+  return {
+    slotKey: op.slotKey,
+    date: op.event.date,
+    remoteId,
+    etag,
+    contentHash: op.event.hash,
+    state: 'present',
+  };
 }
 
-export async function syncRoster(deps: SyncDeps, rosterId: string, providerName: ProviderName, options: { full: boolean; dryRun: boolean }): Promise<SyncRunResult> {
+export async function syncRoster(
+  deps: SyncDeps,
+  rosterId: string,
+  providerName: ProviderName,
+  options: { full: boolean; dryRun: boolean },
+): Promise<SyncRunResult> {
   const provider = deps.providers[providerName] as CalendarProvider;
   const stored = (await deps.store.getRoster(rosterId))!;
   const target = targetOf(stored.roster, providerName)!;
   const today = dateInZone(deps.now(), stored.roster.timeZone);
-  const horizon = { from: addDays(today, -deps.horizon.pastDays), to: addDays(today, deps.horizon.futureDays) };
-  const result: SyncRunResult = { provider: providerName, rosterId, full: options.full, dryRun: options.dryRun, plan: countPlan([], 0), applied: 0, failed: 0, pending: 0, blocked: false, error: null };
+  const horizon = {
+    from: addDays(today, -deps.horizon.pastDays),
+    to: addDays(today, deps.horizon.futureDays),
+  };
+  const result: SyncRunResult = {
+    provider: providerName,
+    rosterId,
+    full: options.full,
+    dryRun: options.dryRun,
+    plan: countPlan([], 0),
+    applied: 0,
+    failed: 0,
+    pending: 0,
+    blocked: false,
+    error: null,
+  };
   const startedAt = deps.now().toISOString();
   const previous = await deps.store.sync.state(providerName, rosterId);
   const saveState = (progress: { done: number; total: number } | null, finished: boolean) =>
@@ -69,7 +122,14 @@ export async function syncRoster(deps: SyncDeps, rosterId: string, providerName:
       rosterId,
       lastStartedAt: startedAt,
       lastFinishedAt: finished ? deps.now().toISOString() : (previous?.lastFinishedAt ?? null),
-      lastResult: finished ? { ...result.plan, applied: result.applied, failed: result.failed, pending: result.pending } : (previous?.lastResult ?? null),
+      lastResult: finished
+        ? {
+            ...result.plan,
+            applied: result.applied,
+            failed: result.failed,
+            pending: result.pending,
+          }
+        : (previous?.lastResult ?? null),
       lastError: result.error,
       blocked: result.blocked,
       progress,
@@ -78,7 +138,10 @@ export async function syncRoster(deps: SyncDeps, rosterId: string, providerName:
   try {
     const facts = await deps.store.factsOf(rosterId);
     const holidays = await loadHolidayCalendar(deps.store);
-    const desired = desiredRemoteEvents(stored.roster, expandState({ stored, facts, holidays }, horizon.from, horizon.to).slots);
+    const desired = desiredRemoteEvents(
+      stored.roster,
+      expandState({ stored, facts, holidays }, horizon.from, horizon.to).slots,
+    );
     const records = await deps.store.sync.records(providerName, rosterId);
     const remote = options.full ? await provider.listOwned(target, horizon) : undefined;
     const plan = planSync({ desired, records, horizon, ...(remote ? { remote } : {}) });
@@ -86,14 +149,30 @@ export async function syncRoster(deps: SyncDeps, rosterId: string, providerName:
     if (options.dryRun) return result;
 
     const adopted = plan.ops.filter((op) => op.type === 'adopt');
-    await deps.store.sync.saveRecords(providerName, rosterId, adopted.map((op) => recordOf(op, op.remote.remoteId, op.remote.etag)), startedAt);
-    const writes = plan.ops.filter((op): op is Exclude<SyncOp, { type: 'adopt' }> => op.type !== 'adopt');
+    await deps.store.sync.saveRecords(
+      providerName,
+      rosterId,
+      adopted.map((op) => recordOf(op, op.remote.remoteId, op.remote.etag)),
+      startedAt,
+    );
+    const writes = plan.ops.filter(
+      (op): op is Exclude<SyncOp, { type: 'adopt' }> => op.type !== 'adopt',
+    );
     await saveState({ done: 0, total: writes.length }, false);
     const outcome = await executeOps(deps, provider, target, writes, async (landed, done) => {
-      await deps.store.sync.saveRecords(providerName, rosterId, landed.map(({ op, remoteId, etag }) => recordOf(op, remoteId, etag)), deps.now().toISOString());
+      await deps.store.sync.saveRecords(
+        providerName,
+        rosterId,
+        landed.map(({ op, remoteId, etag }) => recordOf(op, remoteId, etag)),
+        deps.now().toISOString(),
+      );
       await saveState({ done, total: writes.length }, false);
     });
-    Object.assign(result, { applied: outcome.applied, failed: outcome.rejected.length, pending: outcome.pending });
+    Object.assign(result, {
+      applied: outcome.applied,
+      failed: outcome.rejected.length,
+      pending: outcome.pending,
+    });
     result.error = outcome.rejected[0]?.message ?? outcome.lastRetryable?.message ?? null;
     result.error = (await syncShares(deps, provider, target, stored.roster)) ?? result.error;
   } catch (error) {
@@ -110,13 +189,31 @@ export async function syncRoster(deps: SyncDeps, rosterId: string, providerName:
  * Members with an account at this provider see the calendar in their own calendar app (Google: a reader share).
  * Without the right to manage sharing the events still go out: the problem is reported, the push is not stopped.
  */
-async function syncShares(deps: SyncDeps, provider: CalendarProvider, target: ProviderTarget, roster: Roster): Promise<string | undefined> {
+async function syncShares(
+  deps: SyncDeps,
+  provider: CalendarProvider,
+  target: ProviderTarget,
+  roster: Roster,
+): Promise<string | undefined> {
   if (!provider.syncShares) return;
-  const wanted = [...new Set(roster.members.flatMap((member) => (provider.name === 'google' && member.googleAccount ? [member.googleAccount.toLowerCase()] : [])))].sort();
+  const wanted = [
+    ...new Set(
+      roster.members.flatMap((member) =>
+        provider.name === 'google' && member.googleAccount
+          ? [member.googleAccount.toLowerCase()]
+          : [],
+      ),
+    ),
+  ].sort();
   const made = await deps.store.sync.shares(provider.name, roster.id);
   if (wanted.join() === made.map((share) => share.account).join()) return;
   try {
-    await deps.store.sync.saveShares(provider.name, roster.id, target.calendarId, await provider.syncShares(target, wanted, made));
+    await deps.store.sync.saveShares(
+      provider.name,
+      roster.id,
+      target.calendarId,
+      await provider.syncShares(target, wanted, made),
+    );
   } catch (error) {
     if (error instanceof ProviderError && error.kind === 'not-shared') return error.message;
     throw error;

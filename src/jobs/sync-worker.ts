@@ -13,7 +13,10 @@ export interface SyncWorker {
   stop(): void;
 }
 
-export function createSyncWorker(deps: SyncDeps, options: { debounceMs: number; onError(error: unknown): void }): SyncWorker {
+export function createSyncWorker(
+  deps: SyncDeps,
+  options: { debounceMs: number; onError(error: unknown): void },
+): SyncWorker {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let running: Promise<void> | null = null;
   let again = false;

@@ -28,7 +28,11 @@ export class ProviderError extends Error {
   readonly retryAfterMs: number | undefined;
   readonly status: number | undefined;
 
-  constructor(kind: ProviderErrorKind, message: string, options: { retryAfterMs?: number | undefined; status?: number | undefined } = {}) {
+  constructor(
+    kind: ProviderErrorKind,
+    message: string,
+    options: { retryAfterMs?: number | undefined; status?: number | undefined } = {},
+  ) {
     super(message);
     this.kind = kind;
     this.retryAfterMs = options.retryAfterMs;
@@ -36,7 +40,9 @@ export class ProviderError extends Error {
   }
 }
 
-export type OpOutcome = { ok: true; remoteId: string; etag: string | null } | { ok: false; error: ProviderError };
+export type OpOutcome =
+  | { ok: true; remoteId: string; etag: string | null }
+  | { ok: false; error: ProviderError };
 
 /** A share lichtruc made: the account it gave read access to, and the service's id for that grant. */
 export interface ShareRecord {
@@ -51,11 +57,18 @@ export interface CalendarProvider {
   /** Events lichtruc owns on the target calendar with a date in the horizon, cancelled ones included. */
   listOwned(target: ProviderTarget, horizon: { from: string; to: string }): Promise<RemoteEvent[]>;
   /** Applies the writes (adopt ops are never passed); one outcome per op, in order. */
-  apply(target: ProviderTarget, ops: readonly Exclude<SyncOp, { type: 'adopt' }>[]): Promise<OpOutcome[]>;
+  apply(
+    target: ProviderTarget,
+    ops: readonly Exclude<SyncOp, { type: 'adopt' }>[],
+  ): Promise<OpOutcome[]>;
   /**
    * Shares the calendar read-only with `wanted` accounts and withdraws the shares lichtruc `made` earlier for
    * accounts no longer wanted (a member left); shares made by anyone else are never touched. Returns the shares
    * lichtruc has made once done.
    */
-  syncShares?(target: ProviderTarget, wanted: readonly string[], made: readonly ShareRecord[]): Promise<ShareRecord[]>;
+  syncShares?(
+    target: ProviderTarget,
+    wanted: readonly string[],
+    made: readonly ShareRecord[],
+  ): Promise<ShareRecord[]>;
 }

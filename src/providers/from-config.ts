@@ -4,10 +4,19 @@ import type { CalendarProvider, ProviderName } from './calendar-provider.ts';
 import { createGoogleProvider } from './google/google-provider.ts';
 import { createOutlookProvider } from './outlook/outlook-provider.ts';
 
-export function providersFromConfig(config: SyncConfig, fetchImpl: typeof fetch, now: () => Date): Partial<Record<ProviderName, CalendarProvider>> {
+export function providersFromConfig(
+  config: SyncConfig,
+  fetchImpl: typeof fetch,
+  now: () => Date,
+): Partial<Record<ProviderName, CalendarProvider>> {
   const providers: Partial<Record<ProviderName, CalendarProvider>> = {};
   if (config.GOOGLE_SERVICE_ACCOUNT_KEY) {
-    providers.google = createGoogleProvider({ key: config.GOOGLE_SERVICE_ACCOUNT_KEY, rootUrl: config.GOOGLE_API_ROOT_URL, fetch: fetchImpl, now });
+    providers.google = createGoogleProvider({
+      key: config.GOOGLE_SERVICE_ACCOUNT_KEY,
+      rootUrl: config.GOOGLE_API_ROOT_URL,
+      fetch: fetchImpl,
+      now,
+    });
   }
   if (config.MS_TENANT_ID && config.MS_CLIENT_ID && config.MS_CLIENT_SECRET) {
     providers.outlook = createOutlookProvider({

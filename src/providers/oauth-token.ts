@@ -21,7 +21,11 @@ export interface TokenGrant {
   refused(reason: string): string;
 }
 
-export function createTokenSource(grant: TokenGrant, fetchImpl: typeof fetch, now: () => Date): TokenSource {
+export function createTokenSource(
+  grant: TokenGrant,
+  fetchImpl: typeof fetch,
+  now: () => Date,
+): TokenSource {
   let cached: { token: string; expiresAt: number } | null = null;
   return {
     invalidate() {
@@ -40,10 +44,22 @@ export function createTokenSource(grant: TokenGrant, fetchImpl: typeof fetch, no
       } catch (error) {
         throw new ProviderError('retryable', `${grant.service} did not answer (${String(error)})`);
       }
-      const body = (await response.json().catch(() => ({}))) as { access_token?: string; expires_in?: number; error?: string; error_description?: string };
-      if (response.status >= 500 || response.status === 429) throw new ProviderError('retryable', `${grant.service} is unavailable (${response.status})`, { status: response.status });
+      const body = (await response.json().catch(() => ({}))) as {
+        access_token?: string;
+        expires_in?: number;
+        error?: string;
+        error_description?: string;
+      };
+      if (response.status >= 500 || response.status === 429)
+        throw new ProviderError(
+          'retryable',
+          `${grant.service} is unavailable (${response.status})`,
+          { status: response.status },
+        );
       if (!response.ok || !body.access_token) {
-        const reason = (body.error_description ?? body.error ?? String(response.status)).split('\n')[0]!;
+        const reason = (body.error_description ?? body.error ?? String(response.status)).split(
+          '\n',
+        )[0]!;
         throw new ProviderError('credentials', grant.refused(reason), { status: response.status });
       }
       cached = { token: body.access_token, expiresAt: nowMs + (body.expires_in ?? 3600) * 1000 };

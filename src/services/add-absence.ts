@@ -13,21 +13,43 @@ export async function addAbsence(ctx: ServiceContext, rosterId: string, input: A
 }
 
 /** The change an absence makes, validated against the stored state (also what the web pages preview). */
-export function planAbsence(ctx: ServiceContext, rosterId: string, input: Absence): (state: RosterState) => FactChange<StoredAbsence> {
+export function planAbsence(
+  ctx: ServiceContext,
+  rosterId: string,
+  input: Absence,
+): (state: RosterState) => FactChange<StoredAbsence> {
   return (state) => {
-    const absence: Absence = { memberId: input.memberId, from: input.from, to: input.to, reason: input.reason, ...(input.note ? { note: input.note } : {}) };
+    const absence: Absence = {
+      memberId: input.memberId,
+      from: input.from,
+      to: input.to,
+      reason: input.reason,
+      ...(input.note ? { note: input.note } : {}),
+    };
     const all = [...state.facts.absences, absence];
-    const problem = checkAbsences(state.stored.roster, all).find((issue) => issue.index === all.length - 1);
-    if (problem?.field === 'memberId') throw invalid(problem.message, [{ field: 'memberId', message: problem.message }]);
+    const problem = checkAbsences(state.stored.roster, all).find(
+      (issue) => issue.index === all.length - 1,
+    );
+    if (problem?.field === 'memberId')
+      throw invalid(problem.message, [{ field: 'memberId', message: problem.message }]);
     if (problem) throw conflict(problem.message, [{ field: 'from', message: problem.message }]);
 
     const stamp = stampOf(ctx);
     const id = crypto.randomUUID();
-    const stored: StoredAbsence = { ...absence, id, rosterId, createdAt: stamp.now, createdBy: stamp.actor.name };
+    const stored: StoredAbsence = {
+      ...absence,
+      id,
+      rosterId,
+      createdAt: stamp.now,
+      createdBy: stamp.actor.name,
+    };
     return {
       statements: [
         insertAbsence(rosterId, id, absence, stamp),
-        auditStatement({ action: 'absence.create', rosterId, entity: 'absence', entityId: id, after: stored }, stamp),
+        auditStatement(
+          { action: 'absence.create', rosterId, entity: 'absence', entityId: id, after: stored },
+          stamp,
+        ),
       ],
       next: { ...state.facts, absences: [...state.facts.absences, stored] },
       range: { from: absence.from, to: absence.to },

@@ -16,7 +16,12 @@ export interface OpenedSession {
 }
 
 /** Opens a session when `presented` is the admin token; null otherwise (the caller shows the sign-in page again). */
-export async function signIn(store: Store, adminTokenHash: string, presented: string, now: Date): Promise<OpenedSession | null> {
+export async function signIn(
+  store: Store,
+  adminTokenHash: string,
+  presented: string,
+  now: Date,
+): Promise<OpenedSession | null> {
   if (!presented || !(await matchesHash(presented, adminTokenHash))) return null;
   await store.sessions.prune(now.toISOString());
   const token = randomToken();
@@ -31,7 +36,11 @@ export async function signIn(store: Store, adminTokenHash: string, presented: st
   return { token, session };
 }
 
-export async function sessionOf(store: Store, token: string | undefined, now: Date): Promise<AdminSession | null> {
+export async function sessionOf(
+  store: Store,
+  token: string | undefined,
+  now: Date,
+): Promise<AdminSession | null> {
   if (!token || !/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
   return store.sessions.find(await sha256Hex(token), now.toISOString());
 }
@@ -44,6 +53,7 @@ export async function signOut(store: Store, token: string | undefined): Promise<
 export function csrfMatches(session: AdminSession, presented: unknown): boolean {
   if (typeof presented !== 'string' || presented.length !== session.csrfToken.length) return false;
   let difference = 0;
-  for (let index = 0; index < presented.length; index++) difference |= presented.charCodeAt(index) ^ session.csrfToken.charCodeAt(index);
+  for (let index = 0; index < presented.length; index++)
+    difference |= presented.charCodeAt(index) ^ session.csrfToken.charCodeAt(index);
   return difference === 0;
 }

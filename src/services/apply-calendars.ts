@@ -16,7 +16,12 @@ import { publishAllFeeds, publishRosterFeeds } from './publish-feeds.ts';
 import { definitionHash } from './validate-roster.ts';
 
 export interface ApplyReport {
-  rosters: { id: string; path: string; result: 'created' | 'updated' | 'unchanged' | 'skipped'; reason?: string }[];
+  rosters: {
+    id: string;
+    path: string;
+    result: 'created' | 'updated' | 'unchanged' | 'skipped';
+    reason?: string;
+  }[];
   holidayTables: { year: number; result: 'created' | 'updated' | 'unchanged' }[];
   /** File-defined rosters whose file is gone. */
   missing: string[];
@@ -24,7 +29,13 @@ export interface ApplyReport {
 
 export async function applyCalendars(ctx: ServiceContext, set: CalendarSet): Promise<ApplyReport> {
   if (set.issues.length > 0) {
-    throw invalid('the calendars directory has invalid files', set.issues.map((issue) => ({ field: `${issue.file}:${issue.line}:${issue.column}`, message: issue.message })));
+    throw invalid(
+      'the calendars directory has invalid files',
+      set.issues.map((issue) => ({
+        field: `${issue.file}:${issue.line}:${issue.column}`,
+        message: issue.message,
+      })),
+    );
   }
   const report: ApplyReport = { rosters: [], holidayTables: [], missing: [] };
   const now = ctx.now().toISOString();
@@ -41,9 +52,16 @@ export async function applyCalendars(ctx: ServiceContext, set: CalendarSet): Pro
 
   const fileIds = new Set(set.rosters.map((entry) => entry.roster.id));
   const fileRosters = (await ctx.store.listRosters()).filter((stored) => stored.origin === 'file');
-  report.missing = fileRosters.filter((stored) => !fileIds.has(stored.id)).map((stored) => stored.id);
+  report.missing = fileRosters
+    .filter((stored) => !fileIds.has(stored.id))
+    .map((stored) => stored.id);
   await ctx.store.setFileMissing(report.missing, true);
-  await ctx.store.setFileMissing(fileRosters.filter((stored) => fileIds.has(stored.id) && stored.fileMissing).map((stored) => stored.id), false);
+  await ctx.store.setFileMissing(
+    fileRosters
+      .filter((stored) => fileIds.has(stored.id) && stored.fileMissing)
+      .map((stored) => stored.id),
+    false,
+  );
 
   if (report.holidayTables.some((table) => table.result !== 'unchanged')) {
     await enqueueEveryRoster(ctx, 'holidays.apply-file');
@@ -59,18 +77,60 @@ async function applyRosterFile(ctx: ServiceContext, path: string, roster: Roster
   const hash = definitionHash(roster);
   const stored = await ctx.store.getRoster(roster.id);
   if (!stored) {
-    await ctx.store.insertRoster({ id: roster.id, origin: 'file', sourcePath: path, roster, definitionHash: hash, createdAt: stamp.now }, stamp);
-    return { report: { id: roster.id, path, result: 'created' as const }, changed: [roster, null] as [Roster, null] };
+    await ctx.store.insertRoster(
+      {
+        id: roster.id,
+        origin: 'file',
+        sourcePath: path,
+        roster,
+        definitionHash: hash,
+        createdAt: stamp.now,
+      },
+      stamp,
+    );
+    return {
+      report: { id: roster.id, path, result: 'created' as const },
+      changed: [roster, null] as [Roster, null],
+    };
   }
   if (stored.origin === 'api') {
-    return { report: { id: roster.id, path, result: 'skipped' as const, reason: 'a roster created over the API already has this id' }, changed: null };
+    return {
+      report: {
+        id: roster.id,
+        path,
+        result: 'skipped' as const,
+        reason: 'a roster created over the API already has this id',
+      },
+      changed: null,
+    };
   }
-  if (stored.definitionHash === hash && stored.sourcePath === path) return { report: { id: roster.id, path, result: 'unchanged' as const }, changed: null };
-  await ctx.store.commit({ rosterId: roster.id, column: 'version', expected: stored.version }, stamp.now, [
-    replaceDefinition(roster, hash, stamp.now),
-    { sql: 'UPDATE rosters SET source_path = ? WHERE id = ? AND :guard', values: [path, roster.id] },
-    auditStatement({ action: 'roster.apply-file', rosterId: roster.id, entity: 'roster', entityId: roster.id, before: stored.roster, after: roster }, stamp),
-    ...enqueueStatements(roster.id, [null], 'roster.apply-file', stamp.now),
-  ]);
-  return { report: { id: roster.id, path, result: 'updated' as const }, changed: [roster, stored.roster] as [Roster, Roster] };
+  if (stored.definitionHash === hash && stored.sourcePath === path)
+    return { report: { id: roster.id, path, result: 'unchanged' as const }, changed: null };
+  await ctx.store.commit(
+    { rosterId: roster.id, column: 'version', expected: stored.version },
+    stamp.now,
+    [
+      replaceDefinition(roster, hash, stamp.now),
+      {
+        sql: 'UPDATE rosters SET source_path = ? WHERE id = ? AND :guard',
+        values: [path, roster.id],
+      },
+      auditStatement(
+        {
+          action: 'roster.apply-file',
+          rosterId: roster.id,
+          entity: 'roster',
+          entityId: roster.id,
+          before: stored.roster,
+          after: roster,
+        },
+        stamp,
+      ),
+      ...enqueueStatements(roster.id, [null], 'roster.apply-file', stamp.now),
+    ],
+  );
+  return {
+    report: { id: roster.id, path, result: 'updated' as const },
+    changed: [roster, stored.roster] as [Roster, Roster],
+  };
 }

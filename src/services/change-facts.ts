@@ -29,7 +29,11 @@ const ATTEMPTS = 3;
  * What a change would do, computed exactly as `changeFacts` would (same validation, same range, same closed-month
  * rule) but stored nowhere: the web pages show it before the admin confirms.
  */
-export async function previewFacts<T>(ctx: ServiceContext, rosterId: string, plan: (state: RosterState) => FactChange<T>): Promise<{ state: RosterState; changedSlots: SlotChange[] }> {
+export async function previewFacts<T>(
+  ctx: ServiceContext,
+  rosterId: string,
+  plan: (state: RosterState) => FactChange<T>,
+): Promise<{ state: RosterState; changedSlots: SlotChange[] }> {
   const state = await loadRosterState(ctx, rosterId);
   const change = plan(state);
   const changedSlots = slotsChangedBy(state, change);
@@ -42,7 +46,11 @@ function slotsChangedBy<T>(state: RosterState, change: FactChange<T>): SlotChang
   const { from } = change.range;
   const to = maxDate(change.range.to, `${change.range.to.slice(0, 4)}-12-31`);
   const before = expandState(state, from, to).slots;
-  const after = expandState({ ...state, facts: { ...state.facts, ...change.next } as RosterState['facts'] }, from, to).slots;
+  const after = expandState(
+    { ...state, facts: { ...state.facts, ...change.next } as RosterState['facts'] },
+    from,
+    to,
+  ).slots;
   return diffSlots(before, after);
 }
 
@@ -56,13 +64,28 @@ export async function changeFacts<T>(
     const change = plan(state);
     const changedSlots = slotsChangedBy(state, change);
     const now = ctx.now().toISOString();
-    const outbox = enqueueStatements(rosterId, changedSlots.map((changed) => changed.key), 'facts', now);
+    const outbox = enqueueStatements(
+      rosterId,
+      changedSlots.map((changed) => changed.key),
+      'facts',
+      now,
+    );
     // Closed months (month close) are never rewritten silently: a change touching one is refused without a reason
     // (422, nothing stored), else it lands with a correction per locked slot it changes, in this same batch. Closing
     // a month bumps facts_version too, so a close racing this change makes the commit below retry.
-    const corrections = await correctionStatements(ctx, rosterId, [change.range.from, change.range.to], changedSlots);
-    const guard = { rosterId, column: 'facts_version' as const, expected: state.stored.factsVersion };
-    if (!(await ctx.store.commit(guard, now, [...change.statements, ...outbox, ...corrections]))) continue;
+    const corrections = await correctionStatements(
+      ctx,
+      rosterId,
+      [change.range.from, change.range.to],
+      changedSlots,
+    );
+    const guard = {
+      rosterId,
+      column: 'facts_version' as const,
+      expected: state.stored.factsVersion,
+    };
+    if (!(await ctx.store.commit(guard, now, [...change.statements, ...outbox, ...corrections])))
+      continue;
     await publishRosterFeeds(ctx, state.stored.roster);
     ctx.afterChange?.(rosterId);
     return { result: change.result, changedSlots };

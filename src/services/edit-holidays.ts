@@ -5,7 +5,11 @@
  */
 import { estimateHolidayTable } from '../domain/estimate-holidays.ts';
 import { applyHolidayEdits } from '../domain/holiday-edits.ts';
-import { type HolidayEntry, type HolidaySource, HolidayTableSchema } from '../domain/holiday-schema.ts';
+import {
+  type HolidayEntry,
+  type HolidaySource,
+  HolidayTableSchema,
+} from '../domain/holiday-schema.ts';
 import { createHolidayCalendar } from '../domain/holidays.ts';
 import { type ServiceContext, stampOf } from './context.ts';
 import { invalid } from './errors.ts';
@@ -29,15 +33,27 @@ export interface HolidayEntryEdit {
 /** The tables with `changes` layered over the stored edits, each touched year validated as a whole. */
 async function mergedTables(ctx: ServiceContext, changes: readonly HolidayEntryEdit[]) {
   for (const change of changes) {
-    if (change.entry && change.entry.date !== change.date) throw invalid('the entry is for another date', [{ field: 'date', message: `must be ${change.date}` }]);
+    if (change.entry && change.entry.date !== change.date)
+      throw invalid('the entry is for another date', [
+        { field: 'date', message: `must be ${change.date}` },
+      ]);
   }
-  const [base, edits] = await Promise.all([ctx.store.holidays.baseTables(), ctx.store.holidays.edits()]);
+  const [base, edits] = await Promise.all([
+    ctx.store.holidays.baseTables(),
+    ctx.store.holidays.edits(),
+  ]);
   const dates = new Set(changes.map((change) => change.date));
-  const tables = applyHolidayEdits(base, [...edits.filter((edit) => !dates.has(edit.date)), ...changes.map((change) => ({ ...change, source: change.source ?? null }))]);
+  const tables = applyHolidayEdits(base, [
+    ...edits.filter((edit) => !dates.has(edit.date)),
+    ...changes.map((change) => ({ ...change, source: change.source ?? null })),
+  ]);
   for (const year of new Set(changes.map((change) => Number(change.date.slice(0, 4))))) {
     const result = HolidayTableSchema.safeParse(tables.find((table) => table.year === year)!);
     if (!result.success) {
-      const fields = result.error.issues.map((issue) => ({ field: issue.path.slice(2).map(String).join('.') || 'entry', message: issue.message }));
+      const fields = result.error.issues.map((issue) => ({
+        field: issue.path.slice(2).map(String).join('.') || 'entry',
+        message: issue.message,
+      }));
       throw invalid('the holiday table would not be valid with this entry', fields);
     }
   }
@@ -48,7 +64,10 @@ async function mergedTables(ctx: ServiceContext, changes: readonly HolidayEntryE
  * Checks, storing nothing, that `changes` together keep the tables valid and give a reason for any closed month
  * they touch: a notice of several days (a swap and its làm bù Saturday) is checked whole before its first day is put.
  */
-export async function checkHolidayEntries(ctx: ServiceContext, changes: readonly HolidayEntryEdit[]): Promise<void> {
+export async function checkHolidayEntries(
+  ctx: ServiceContext,
+  changes: readonly HolidayEntryEdit[],
+): Promise<void> {
   const { tables } = await mergedTables(ctx, changes);
   const current = await loadHolidayCalendar(ctx.store);
   const next = createHolidayCalendar(tables);
@@ -56,15 +75,35 @@ export async function checkHolidayEntries(ctx: ServiceContext, changes: readonly
 }
 
 /** Sets (or with `entry: null`, removes) the table's entry for `date`, citing `source` if the table lacks it. */
-export async function putHolidayEntry(ctx: ServiceContext, date: string, entry: HolidayEntry | null, source: HolidaySource | null = null) {
+export async function putHolidayEntry(
+  ctx: ServiceContext,
+  date: string,
+  entry: HolidayEntry | null,
+  source: HolidaySource | null = null,
+) {
   const { base, edits, tables } = await mergedTables(ctx, [{ date, entry, source }]);
   const year = Number(date.slice(0, 4));
-  const before = applyHolidayEdits(base, edits).find((table) => table.year === year)?.entries.find((candidate) => candidate.date === date) ?? null;
+  const before =
+    applyHolidayEdits(base, edits)
+      .find((table) => table.year === year)
+      ?.entries.find((candidate) => candidate.date === date) ?? null;
   // A closed month (month close) is not rewritten silently: 422 without a reason, else corrections in the same batch.
-  const corrections = await holidayCorrections(ctx, date, await loadHolidayCalendar(ctx.store), createHolidayCalendar(tables));
+  const corrections = await holidayCorrections(
+    ctx,
+    date,
+    await loadHolidayCalendar(ctx.store),
+    createHolidayCalendar(tables),
+  );
   await ctx.store.holidays.putEdit(
     { country: 'vn', date, entry, source },
-    { action: entry ? 'holiday.put' : 'holiday.delete', rosterId: null, entity: 'holiday', entityId: date, before, after: entry },
+    {
+      action: entry ? 'holiday.put' : 'holiday.delete',
+      rosterId: null,
+      entity: 'holiday',
+      entityId: date,
+      before,
+      after: entry,
+    },
     stampOf(ctx),
     corrections,
   );
@@ -75,13 +114,20 @@ export async function putHolidayEntry(ctx: ServiceContext, date: string, entry: 
 }
 
 /** The entry of `date` in the table from calendars/holidays (or the estimate), before any admin's edit. */
-export async function baseHolidayEntry(ctx: ServiceContext, date: string): Promise<HolidayEntry | null> {
+export async function baseHolidayEntry(
+  ctx: ServiceContext,
+  date: string,
+): Promise<HolidayEntry | null> {
   const year = Number(date.slice(0, 4));
-  const table = (await ctx.store.holidays.baseTables()).find((candidate) => candidate.year === year) ?? estimateHolidayTable(year);
+  const table =
+    (await ctx.store.holidays.baseTables()).find((candidate) => candidate.year === year) ??
+    estimateHolidayTable(year);
   return table.entries.find((entry) => entry.date === date) ?? null;
 }
 
 /** The days admins have edited in `year`. */
 export async function holidayEditsOf(ctx: ServiceContext, year: number) {
-  return (await ctx.store.holidays.edits()).filter((edit) => Number(edit.date.slice(0, 4)) === year);
+  return (await ctx.store.holidays.edits()).filter(
+    (edit) => Number(edit.date.slice(0, 4)) === year,
+  );
 }

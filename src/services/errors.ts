@@ -29,5 +29,7 @@ export class ServiceError extends Error {
 }
 
 export const notFound = (what: string) => new ServiceError('not-found', `${what} does not exist`);
-export const invalid = (message: string, fields: FieldProblem[]) => new ServiceError('validation', message, fields);
-export const conflict = (message: string, fields: FieldProblem[] = []) => new ServiceError('conflict', message, fields);
+export const invalid = (message: string, fields: FieldProblem[]) =>
+  new ServiceError('validation', message, fields);
+export const conflict = (message: string, fields: FieldProblem[] = []) =>
+  new ServiceError('conflict', message, fields);

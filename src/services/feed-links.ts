@@ -20,7 +20,10 @@ export function feedUrls(publicUrl: string, token: string) {
   return { url, webcalUrl: url.replace(/^https?:/, 'webcal:') };
 }
 
-export async function createFeed(ctx: ServiceContext, input: { rosterId: string; memberId?: string | undefined; label?: string | undefined }): Promise<CreatedFeed> {
+export async function createFeed(
+  ctx: ServiceContext,
+  input: { rosterId: string; memberId?: string | undefined; label?: string | undefined },
+): Promise<CreatedFeed> {
   const stored = await requireRoster(ctx, input.rosterId);
   if (input.memberId && !stored.roster.members.some((member) => member.id === input.memberId)) {
     const message = `no member with id "${input.memberId}" in roster ${input.rosterId}`;
@@ -28,8 +31,26 @@ export async function createFeed(ctx: ServiceContext, input: { rosterId: string;
   }
   const stamp = stampOf(ctx);
   const token = randomToken();
-  const feed: FeedRecord = { id: crypto.randomUUID(), rosterId: input.rosterId, memberId: input.memberId ?? null, label: input.label ?? null, createdAt: stamp.now, revokedAt: null };
-  await ctx.store.feeds.create(feed, await sha256Hex(token), { action: 'feed.create', rosterId: input.rosterId, entity: 'feed', entityId: feed.id, after: feed }, stamp);
+  const feed: FeedRecord = {
+    id: crypto.randomUUID(),
+    rosterId: input.rosterId,
+    memberId: input.memberId ?? null,
+    label: input.label ?? null,
+    createdAt: stamp.now,
+    revokedAt: null,
+  };
+  await ctx.store.feeds.create(
+    feed,
+    await sha256Hex(token),
+    {
+      action: 'feed.create',
+      rosterId: input.rosterId,
+      entity: 'feed',
+      entityId: feed.id,
+      after: feed,
+    },
+    stamp,
+  );
   await publishScope(ctx, scopeOf(feed));
   return { ...feed, ...feedUrls(ctx.publicUrl, token) };
 }
@@ -38,5 +59,9 @@ export async function revokeFeed(ctx: ServiceContext, id: string): Promise<void>
   const feed = await ctx.store.feeds.get(id);
   if (!feed) throw notFound(`feed "${id}"`);
   if (feed.revokedAt) return;
-  await ctx.store.feeds.revoke(id, { action: 'feed.revoke', rosterId: feed.rosterId, entity: 'feed', entityId: id, before: feed }, stampOf(ctx));
+  await ctx.store.feeds.revoke(
+    id,
+    { action: 'feed.revoke', rosterId: feed.rosterId, entity: 'feed', entityId: id, before: feed },
+    stampOf(ctx),
+  );
 }

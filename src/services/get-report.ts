@@ -12,15 +12,25 @@ import { checkRange } from './get-schedule.ts';
 import { closedMonths, lockedSlots, monthOf } from './month-locks.ts';
 import { expandState, loadRosterState } from './roster-state.ts';
 
-export async function loadReport(ctx: ServiceContext, rosterId: string, range: { from?: string; to?: string }): Promise<ReportDocument> {
+export async function loadReport(
+  ctx: ServiceContext,
+  rosterId: string,
+  range: { from?: string; to?: string },
+): Promise<ReportDocument> {
   const { from, to } = checkRange(range.from, range.to);
   const state = await loadRosterState(ctx, rosterId);
-  const lockedMonths = [...(await closedMonths(ctx, rosterId))].filter((month) => monthOf(from) <= month && month <= monthOf(to)).sort();
+  const lockedMonths = [...(await closedMonths(ctx, rosterId))]
+    .filter((month) => monthOf(from) <= month && month <= monthOf(to))
+    .sort();
   const locked = await lockedSlots(ctx, rosterId, lockedMonths);
   const inRange = (date: string) => from <= date && date <= to;
   const isLocked = new Set(lockedMonths);
-  const live = expandState(state, from, to).slots.filter((slot) => !isLocked.has(monthOf(slot.date)));
-  const slots = [...live, ...locked.slots.filter((slot) => inRange(slot.date))].sort((a, b) => a.date.localeCompare(b.date) || a.key.localeCompare(b.key));
+  const live = expandState(state, from, to).slots.filter(
+    (slot) => !isLocked.has(monthOf(slot.date)),
+  );
+  const slots = [...live, ...locked.slots.filter((slot) => inRange(slot.date))].sort(
+    (a, b) => a.date.localeCompare(b.date) || a.key.localeCompare(b.key),
+  );
   return {
     roster: state.stored.roster,
     from,
@@ -41,6 +51,8 @@ export function reportBody(document: ReportDocument, language: Language = 'vi') 
     lockedMonths: document.lockedMonths,
     members: report.members.map((record) => memberRecordView(roster, record, language)),
     roster: { name: roster.name, ...report.roster },
-    corrections: document.corrections.map((correction) => correctionView(roster, correction, language)),
+    corrections: document.corrections.map((correction) =>
+      correctionView(roster, correction, language),
+    ),
   };
 }

@@ -9,17 +9,29 @@ import { expandState, loadRosterState } from './roster-state.ts';
 /** Ten years: enough for any report, small enough that one request cannot tie up the server. */
 export const MAX_SCHEDULE_DAYS = 3660;
 
-export function checkRange(from: string | undefined, to: string | undefined): { from: string; to: string } {
+export function checkRange(
+  from: string | undefined,
+  to: string | undefined,
+): { from: string; to: string } {
   const fields: FieldProblem[] = [];
-  if (!from || !isIsoDate(from)) fields.push({ field: 'from', message: 'expected a real date written YYYY-MM-DD' });
-  if (!to || !isIsoDate(to)) fields.push({ field: 'to', message: 'expected a real date written YYYY-MM-DD' });
-  if (fields.length === 0 && to! < from!) fields.push({ field: 'to', message: `is before from (${from})` });
-  if (fields.length === 0 && countDays(from!, to!) > MAX_SCHEDULE_DAYS) fields.push({ field: 'to', message: `a range spans at most ${MAX_SCHEDULE_DAYS} days` });
+  if (!from || !isIsoDate(from))
+    fields.push({ field: 'from', message: 'expected a real date written YYYY-MM-DD' });
+  if (!to || !isIsoDate(to))
+    fields.push({ field: 'to', message: 'expected a real date written YYYY-MM-DD' });
+  if (fields.length === 0 && to! < from!)
+    fields.push({ field: 'to', message: `is before from (${from})` });
+  if (fields.length === 0 && countDays(from!, to!) > MAX_SCHEDULE_DAYS)
+    fields.push({ field: 'to', message: `a range spans at most ${MAX_SCHEDULE_DAYS} days` });
   if (fields.length > 0) throw invalid('the date range is not valid', fields);
   return { from: from!, to: to! };
 }
 
-export async function getSchedule(ctx: ServiceContext, rosterId: string, range: { from?: string; to?: string }, language: Language = 'vi') {
+export async function getSchedule(
+  ctx: ServiceContext,
+  rosterId: string,
+  range: { from?: string; to?: string },
+  language: Language = 'vi',
+) {
   const { from, to } = checkRange(range.from, range.to);
   const state = await loadRosterState(ctx, rosterId);
   const expansion = expandState(state, from, to);

@@ -10,10 +10,22 @@ import { plainCorrectionStatement } from '../storage/month-store.ts';
 import type { SqlStatement } from '../storage/sql.ts';
 import { plainAuditStatement } from '../storage/statements.ts';
 import { type ServiceContext, stampOf } from './context.ts';
-import { closedMonths, correctionAudit, monthOf, type PlannedCorrections, planCorrections, requireReason } from './month-locks.ts';
+import {
+  closedMonths,
+  correctionAudit,
+  monthOf,
+  type PlannedCorrections,
+  planCorrections,
+  requireReason,
+} from './month-locks.ts';
 import { expandState } from './roster-state.ts';
 
-export async function holidayCorrections(ctx: ServiceContext, date: IsoDate, current: HolidayCalendar, next: HolidayCalendar): Promise<SqlStatement[]> {
+export async function holidayCorrections(
+  ctx: ServiceContext,
+  date: IsoDate,
+  current: HolidayCalendar,
+  next: HolidayCalendar,
+): Promise<SqlStatement[]> {
   const end = `${date.slice(0, 4)}-12-31`;
   const plans: { rosterId: string; planned: PlannedCorrections }[] = [];
   for (const stored of await ctx.store.listRosters()) {
@@ -22,12 +34,19 @@ export async function holidayCorrections(ctx: ServiceContext, date: IsoDate, cur
     const facts = await ctx.store.factsOf(stored.id);
     const before = expandState({ stored, facts, holidays: current }, date, end).slots;
     const after = expandState({ stored, facts, holidays: next }, date, end).slots;
-    plans.push({ rosterId: stored.id, planned: await planCorrections(ctx, stored.id, closed, [date], diffSlots(before, after)) });
+    plans.push({
+      rosterId: stored.id,
+      planned: await planCorrections(ctx, stored.id, closed, [date], diffSlots(before, after)),
+    });
   }
   requireReason(ctx, [...new Set(plans.flatMap((plan) => plan.planned.months))].sort());
   const stamp = stampOf(ctx);
   return plans.flatMap(({ rosterId, planned }) => [
-    ...planned.corrections.map((correction) => plainCorrectionStatement(ctx.store.db, correction, stamp)),
-    ...correctionAudit(rosterId, planned, ctx.correctionReason ?? '').map((audit) => plainAuditStatement(ctx.store.db, audit, stamp)),
+    ...planned.corrections.map((correction) =>
+      plainCorrectionStatement(ctx.store.db, correction, stamp),
+    ),
+    ...correctionAudit(rosterId, planned, ctx.correctionReason ?? '').map((audit) =>
+      plainAuditStatement(ctx.store.db, audit, stamp),
+    ),
   ]);
 }

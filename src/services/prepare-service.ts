@@ -13,7 +13,10 @@ export interface PreparedService {
   messages: string[];
 }
 
-export async function prepareService(ctx: ServiceContext, configuredToken: string | undefined): Promise<PreparedService> {
+export async function prepareService(
+  ctx: ServiceContext,
+  configuredToken: string | undefined,
+): Promise<PreparedService> {
   const messages: string[] = [];
   let adminTokenHash: string;
   if (configuredToken) {
@@ -22,12 +25,17 @@ export async function prepareService(ctx: ServiceContext, configuredToken: strin
     const stored = await ctx.store.setting('admin_token_hash');
     if (stored) {
       adminTokenHash = stored;
-      messages.push('\nAdmin token: the one printed at first start (set LICHTRUC_ADMIN_TOKEN to choose your own).');
+      messages.push(
+        '\nAdmin token: the one printed at first start (set LICHTRUC_ADMIN_TOKEN to choose your own).',
+      );
     } else {
       const token = randomToken();
       adminTokenHash = await sha256Hex(token);
       await ctx.store.putSetting('admin_token_hash', adminTokenHash);
-      messages.push(`\nAdmin token (shown once, keep it): ${token}`, `  curl -H 'Authorization: Bearer ${token}' ${ctx.publicUrl}/api/rosters`);
+      messages.push(
+        `\nAdmin token (shown once, keep it): ${token}`,
+        `  curl -H 'Authorization: Bearer ${token}' ${ctx.publicUrl}/api/rosters`,
+      );
     }
   }
 
@@ -36,11 +44,18 @@ export async function prepareService(ctx: ServiceContext, configuredToken: strin
     for (const stored of await ctx.store.listRosters()) {
       const feed = await createFeed(ctx, { rosterId: stored.id, label: 'created at first start' });
       const staffPage = feed.url.replace(/\/feeds\/([^/]+)\.ics$/, '/my/$1');
-      messages.push(`\nCalendar feed of ${stored.roster.name} (shown once; subscribe from a phone or calendar app):`, `  ${feed.url}`, `  ${feed.webcalUrl}`, `  staff page with subscribe buttons and a QR code: ${staffPage}`);
+      messages.push(
+        `\nCalendar feed of ${stored.roster.name} (shown once; subscribe from a phone or calendar app):`,
+        `  ${feed.url}`,
+        `  ${feed.webcalUrl}`,
+        `  staff page with subscribe buttons and a QR code: ${staffPage}`,
+      );
     }
     await ctx.store.putSetting('first_start_done', ctx.now().toISOString());
   } else {
-    messages.push(`\nFeed links were shown when they were created; create new ones with POST ${ctx.publicUrl}/api/feeds.`);
+    messages.push(
+      `\nFeed links were shown when they were created; create new ones with POST ${ctx.publicUrl}/api/feeds.`,
+    );
   }
   return { adminTokenHash, messages };
 }

@@ -31,7 +31,9 @@ export async function rostersOf(ctx: ServiceContext, scope: string): Promise<Sto
     return [stored];
   }
   const all = await ctx.store.listRosters();
-  return all.filter((stored) => stored.roster.members.some((member) => member.id === parsed.memberId));
+  return all.filter((stored) =>
+    stored.roster.members.some((member) => member.id === parsed.memberId),
+  );
 }
 
 function zoneOf(rosters: readonly StoredRoster[]): string {
@@ -42,7 +44,9 @@ function zoneOf(rosters: readonly StoredRoster[]): string {
 export function feedName(scope: string, rosters: readonly StoredRoster[]): string {
   const parsed = parseScope(scope);
   if (parsed.kind === 'roster') return rosters[0]!.roster.name;
-  const member = rosters.flatMap((stored) => stored.roster.members).find((candidate) => candidate.id === parsed.memberId);
+  const member = rosters
+    .flatMap((stored) => stored.roster.members)
+    .find((candidate) => candidate.id === parsed.memberId);
   return member ? `Lịch trực – ${memberName(member)}` : `Lịch trực – ${parsed.memberId}`;
 }
 
@@ -53,7 +57,10 @@ export async function publishScope(ctx: ServiceContext, scope: string): Promise<
   const zone = zoneOf(rosters);
   const today: IsoDate = dateInZone(ctx.now(), zone);
   const builtFor = `${zone}|${today}`;
-  const window = { from: addDays(today, -FEED_WINDOW.pastDays), to: addDays(today, FEED_WINDOW.futureDays) };
+  const window = {
+    from: addDays(today, -FEED_WINDOW.pastDays),
+    to: addDays(today, FEED_WINDOW.futureDays),
+  };
   const holidays = await loadHolidayCalendar(ctx.store);
   const desired = [];
   for (const stored of rosters) {
@@ -88,7 +95,14 @@ export async function publishScope(ctx: ServiceContext, scope: string): Promise<
   if (previous && previous.etag === etag && previous.builtFor === builtFor) return previous;
   // HTTP dates have one-second resolution: a new version must look newer than the last even within the same second.
   const lastModified =
-    previous?.etag === etag ? previous.lastModified : new Date(stampAfter(ctx.now(), previous ? new Date(previous.lastModified).toISOString() : undefined)).toUTCString();
+    previous?.etag === etag
+      ? previous.lastModified
+      : new Date(
+          stampAfter(
+            ctx.now(),
+            previous ? new Date(previous.lastModified).toISOString() : undefined,
+          ),
+        ).toUTCString();
   const cache: CachedFeed = { scope, builtFor, etag, lastModified, body };
   await ctx.store.feeds.saveCache(cache);
   return cache;
@@ -98,10 +112,16 @@ export async function publishScope(ctx: ServiceContext, scope: string): Promise<
  * Re-publishes the live scopes a roster change can touch: the roster's own feed and the feeds of its members, as
  * they were and as they are (pass both versions of the roster when its members changed).
  */
-export async function publishRosterFeeds(ctx: ServiceContext, ...versions: (Roster | null | undefined)[]): Promise<void> {
+export async function publishRosterFeeds(
+  ctx: ServiceContext,
+  ...versions: (Roster | null | undefined)[]
+): Promise<void> {
   const present = versions.filter((roster): roster is Roster => Boolean(roster));
   if (present.length === 0) return;
-  const touched = new Set([`roster:${present[0]!.id}`, ...present.flatMap((roster) => roster.members.map((member) => `member:${member.id}`))]);
+  const touched = new Set([
+    `roster:${present[0]!.id}`,
+    ...present.flatMap((roster) => roster.members.map((member) => `member:${member.id}`)),
+  ]);
   for (const scope of await ctx.store.feeds.liveScopes()) {
     if (touched.has(scope)) await publishScope(ctx, scope);
   }

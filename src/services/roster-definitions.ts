@@ -17,19 +17,42 @@ export const rosterEtag = (stored: Pick<StoredRoster, 'version'>) => `"v${stored
 
 function requireEditable(stored: StoredRoster, ifMatch: string | undefined): void {
   if (stored.origin === 'file') {
-    throw new ServiceError('read-only', `roster "${stored.id}" is defined by ${stored.sourcePath}: edit that file instead (absences, overrides and swaps can be changed here)`);
+    throw new ServiceError(
+      'read-only',
+      `roster "${stored.id}" is defined by ${stored.sourcePath}: edit that file instead (absences, overrides and swaps can be changed here)`,
+    );
   }
-  if (!ifMatch) throw new ServiceError('precondition-required', `send If-Match: ${rosterEtag(stored)} (the roster's current ETag) to change it`);
+  if (!ifMatch)
+    throw new ServiceError(
+      'precondition-required',
+      `send If-Match: ${rosterEtag(stored)} (the roster's current ETag) to change it`,
+    );
   if (ifMatch !== '*' && !ifMatch.split(',').some((tag) => tag.trim() === rosterEtag(stored))) {
-    throw new ServiceError('precondition-failed', `roster "${stored.id}" has changed since you read it (now ${rosterEtag(stored)}): reload and try again`);
+    throw new ServiceError(
+      'precondition-failed',
+      `roster "${stored.id}" has changed since you read it (now ${rosterEtag(stored)}): reload and try again`,
+    );
   }
 }
 
 export async function createRoster(ctx: ServiceContext, input: unknown): Promise<StoredRoster> {
   const roster = validateRoster(input);
-  if (await ctx.store.getRoster(roster.id)) throw conflict(`a roster with id "${roster.id}" already exists`, [{ field: 'id', message: 'already exists' }]);
+  if (await ctx.store.getRoster(roster.id))
+    throw conflict(`a roster with id "${roster.id}" already exists`, [
+      { field: 'id', message: 'already exists' },
+    ]);
   const stamp = stampOf(ctx);
-  await ctx.store.insertRoster({ id: roster.id, origin: 'api', sourcePath: null, roster, definitionHash: definitionHash(roster), createdAt: stamp.now }, stamp);
+  await ctx.store.insertRoster(
+    {
+      id: roster.id,
+      origin: 'api',
+      sourcePath: null,
+      roster,
+      definitionHash: definitionHash(roster),
+      createdAt: stamp.now,
+    },
+    stamp,
+  );
   // Members' feeds span all their rosters: a new roster shows up in them at once.
   await publishRosterFeeds(ctx, roster);
   ctx.afterChange?.(roster.id);
@@ -37,34 +60,81 @@ export async function createRoster(ctx: ServiceContext, input: unknown): Promise
 }
 
 /** Replaces the definition with `edit(current)`, validated as a whole. */
-export async function editRoster(ctx: ServiceContext, rosterId: string, ifMatch: string | undefined, edit: (current: Roster) => unknown): Promise<StoredRoster> {
+export async function editRoster(
+  ctx: ServiceContext,
+  rosterId: string,
+  ifMatch: string | undefined,
+  edit: (current: Roster) => unknown,
+): Promise<StoredRoster> {
   const stored = await requireRoster(ctx, rosterId);
   requireEditable(stored, ifMatch);
   const next = validateRoster(edit(structuredClone(stored.roster)));
-  if (next.id !== rosterId) throw conflict('a roster id never changes: feed links and event identities derive from it', [{ field: 'id', message: 'must stay ' + rosterId }]);
+  if (next.id !== rosterId)
+    throw conflict('a roster id never changes: feed links and event identities derive from it', [
+      { field: 'id', message: 'must stay ' + rosterId },
+    ]);
   const stamp = stampOf(ctx);
-  const written = await ctx.store.commit({ rosterId, column: 'version', expected: stored.version }, stamp.now, [
-    replaceDefinition(next, definitionHash(next), stamp.now),
-    auditStatement({ action: 'roster.update', rosterId, entity: 'roster', entityId: rosterId, before: stored.roster, after: next }, stamp),
-    ...enqueueStatements(rosterId, [null], 'roster.update', stamp.now),
-  ]);
-  if (!written) throw new ServiceError('precondition-failed', `roster "${rosterId}" was changed by someone else at the same moment: reload and try again`);
+  const written = await ctx.store.commit(
+    { rosterId, column: 'version', expected: stored.version },
+    stamp.now,
+    [
+      replaceDefinition(next, definitionHash(next), stamp.now),
+      auditStatement(
+        {
+          action: 'roster.update',
+          rosterId,
+          entity: 'roster',
+          entityId: rosterId,
+          before: stored.roster,
+          after: next,
+        },
+        stamp,
+      ),
+      ...enqueueStatements(rosterId, [null], 'roster.update', stamp.now),
+    ],
+  );
+  if (!written)
+    throw new ServiceError(
+      'precondition-failed',
+      `roster "${rosterId}" was changed by someone else at the same moment: reload and try again`,
+    );
   await publishRosterFeeds(ctx, next, stored.roster);
   ctx.afterChange?.(rosterId);
   return (await ctx.store.getRoster(rosterId))!;
 }
 
-export async function deleteRoster(ctx: ServiceContext, rosterId: string, ifMatch: string | undefined): Promise<void> {
+export async function deleteRoster(
+  ctx: ServiceContext,
+  rosterId: string,
+  ifMatch: string | undefined,
+): Promise<void> {
   const stored = await requireRoster(ctx, rosterId);
   requireEditable(stored, ifMatch);
   const facts = await ctx.store.factsOf(rosterId);
   const stamp = stampOf(ctx);
   // The audit entry keeps the definition and its facts: deleting a roster never loses what admins entered.
-  const written = await ctx.store.commit({ rosterId, column: 'version', expected: stored.version }, stamp.now, [
-    revokeRosterFeeds(rosterId, stamp.now),
-    auditStatement({ action: 'roster.delete', rosterId, entity: 'roster', entityId: rosterId, before: { roster: stored.roster, facts } }, stamp),
-    { sql: 'DELETE FROM rosters WHERE id = ? AND :guard', values: [rosterId] },
-  ]);
-  if (!written) throw new ServiceError('precondition-failed', `roster "${rosterId}" was changed by someone else at the same moment: reload and try again`);
+  const written = await ctx.store.commit(
+    { rosterId, column: 'version', expected: stored.version },
+    stamp.now,
+    [
+      revokeRosterFeeds(rosterId, stamp.now),
+      auditStatement(
+        {
+          action: 'roster.delete',
+          rosterId,
+          entity: 'roster',
+          entityId: rosterId,
+          before: { roster: stored.roster, facts },
+        },
+        stamp,
+      ),
+      { sql: 'DELETE FROM rosters WHERE id = ? AND :guard', values: [rosterId] },
+    ],
+  );
+  if (!written)
+    throw new ServiceError(
+      'precondition-failed',
+      `roster "${rosterId}" was changed by someone else at the same moment: reload and try again`,
+    );
   await publishRosterFeeds(ctx, stored.roster);
 }

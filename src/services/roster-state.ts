@@ -42,6 +42,16 @@ export async function loadRosterState(ctx: ServiceContext, rosterId: string): Pr
   return { stored, facts, holidays };
 }
 
-export function expandState(state: Pick<RosterState, 'stored' | 'facts' | 'holidays'>, from: string, to: string): Expansion {
-  return expandRoster({ roster: state.stored.roster, facts: state.facts, holidays: state.holidays, from, to });
+export function expandState(
+  state: Pick<RosterState, 'stored' | 'facts' | 'holidays'>,
+  from: string,
+  to: string,
+): Expansion {
+  return expandRoster({
+    roster: state.stored.roster,
+    facts: state.facts,
+    holidays: state.holidays,
+    from,
+    to,
+  });
 }

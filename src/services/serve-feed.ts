@@ -53,7 +53,12 @@ function notModified(conditional: Conditional, etag: string, lastModified: strin
   return !Number.isNaN(since) && Date.parse(lastModified) <= since;
 }
 
-export async function serveFeed(ctx: ServiceContext, token: string, conditional: Conditional, holds: (etag: string) => boolean = () => false): Promise<FeedAnswer> {
+export async function serveFeed(
+  ctx: ServiceContext,
+  token: string,
+  conditional: Conditional,
+  holds: (etag: string) => boolean = () => false,
+): Promise<FeedAnswer> {
   if (!TOKEN.test(token)) return { status: 404 };
   const found = await ctx.store.feeds.lookup(await hashOf(token));
   if (!found) return { status: 404 };
@@ -65,9 +70,11 @@ export async function serveFeed(ctx: ServiceContext, token: string, conditional:
   if (fresh && notModified(conditional, cache.etag, cache.lastModified)) {
     return { status: 304, etag: cache.etag, lastModified: cache.lastModified };
   }
-  if (fresh && holds(cache.etag)) return { status: 200, etag: cache.etag, lastModified: cache.lastModified, body: null };
+  if (fresh && holds(cache.etag))
+    return { status: 200, etag: cache.etag, lastModified: cache.lastModified, body: null };
   const scope = scopeOf(found.feed);
   const feed = (fresh && (await ctx.store.feeds.cached(scope))) || (await publishScope(ctx, scope));
-  if (notModified(conditional, feed.etag, feed.lastModified)) return { status: 304, etag: feed.etag, lastModified: feed.lastModified };
+  if (notModified(conditional, feed.etag, feed.lastModified))
+    return { status: 304, etag: feed.etag, lastModified: feed.lastModified };
   return { status: 200, etag: feed.etag, lastModified: feed.lastModified, body: feed.body };
 }

@@ -37,16 +37,32 @@ export async function setOverride(ctx: ServiceContext, rosterId: string, input: 
 }
 
 /** The change an override makes, validated against the stored state (also what the web pages preview). */
-export function planOverride(ctx: ServiceContext, rosterId: string, input: Override): (state: RosterState) => FactChange<StoredOverride> {
+export function planOverride(
+  ctx: ServiceContext,
+  rosterId: string,
+  input: Override,
+): (state: RosterState) => FactChange<StoredOverride> {
   return (state) => {
     requireMember(state, input.memberId);
     requireSlot(state, input, 'date');
     const stamp = stampOf(ctx);
     const id = crypto.randomUUID();
     const override = input;
-    const stored: StoredOverride = { ...override, id, rosterId, createdAt: stamp.now, createdBy: stamp.actor.name };
+    const stored: StoredOverride = {
+      ...override,
+      id,
+      rosterId,
+      createdAt: stamp.now,
+      createdBy: stamp.actor.name,
+    };
     return {
-      statements: [insertOverride(rosterId, id, override, stamp), auditStatement({ action: 'override.create', rosterId, entity: 'override', entityId: id, after: stored }, stamp)],
+      statements: [
+        insertOverride(rosterId, id, override, stamp),
+        auditStatement(
+          { action: 'override.create', rosterId, entity: 'override', entityId: id, after: stored },
+          stamp,
+        ),
+      ],
       next: { ...state.facts, overrides: [...state.facts.overrides, stored] },
       range: { from: input.date, to: input.date },
       result: stored,
@@ -61,10 +77,22 @@ export async function addSwap(ctx: ServiceContext, rosterId: string, input: Swap
     const stamp = stampOf(ctx);
     const id = crypto.randomUUID();
     const swap = input;
-    const stored: StoredSwap = { ...swap, id, rosterId, createdAt: stamp.now, createdBy: stamp.actor.name };
+    const stored: StoredSwap = {
+      ...swap,
+      id,
+      rosterId,
+      createdAt: stamp.now,
+      createdBy: stamp.actor.name,
+    };
     const [from, to] = [input.first.date, input.second.date].sort() as [string, string];
     return {
-      statements: [insertSwap(rosterId, id, swap, stamp), auditStatement({ action: 'swap.create', rosterId, entity: 'swap', entityId: id, after: stored }, stamp)],
+      statements: [
+        insertSwap(rosterId, id, swap, stamp),
+        auditStatement(
+          { action: 'swap.create', rosterId, entity: 'swap', entityId: id, after: stored },
+          stamp,
+        ),
+      ],
       next: { ...state.facts, swaps: [...state.facts.swaps, stored] },
       range: { from, to },
       result: stored,

@@ -56,11 +56,13 @@ export async function staffSchedule(ctx: ServiceContext, token: string): Promise
   for (const stored of rosters) {
     const facts = await ctx.store.factsOf(stored.id);
     for (const slot of expandState({ stored, facts, holidays }, from, to).slots) {
-      if (parsed.kind === 'roster' || slot.memberId === parsed.memberId) duties.push({ roster: stored.roster, slot });
+      if (parsed.kind === 'roster' || slot.memberId === parsed.memberId)
+        duties.push({ roster: stored.roster, slot });
       else if (slot.coversFor === parsed.memberId) coveredBy.push({ roster: stored.roster, slot });
     }
   }
-  const byStart = (a: StaffSlot, b: StaffSlot) => a.slot.start.localeCompare(b.slot.start) || a.slot.key.localeCompare(b.slot.key);
+  const byStart = (a: StaffSlot, b: StaffSlot) =>
+    a.slot.start.localeCompare(b.slot.start) || a.slot.key.localeCompare(b.slot.key);
   return {
     status: 200,
     feed: found.feed,

@@ -26,37 +26,65 @@ const view = (result: SyncRunResult) => ({
 });
 
 /** A manual resync is how a person says "fixed it": it lifts a stop caused by credentials or sharing first. */
-async function unblock(deps: SyncDeps, rosterId: string, providers: readonly ProviderName[]): Promise<void> {
+async function unblock(
+  deps: SyncDeps,
+  rosterId: string,
+  providers: readonly ProviderName[],
+): Promise<void> {
   for (const provider of providers) {
     const state = await deps.store.sync.state(provider, rosterId);
     if (state?.blocked) await deps.store.sync.saveState({ ...state, blocked: false });
   }
 }
 
-export async function resyncRoster(deps: SyncDeps | undefined, rosterId: string, request: SyncRequest) {
+export async function resyncRoster(
+  deps: SyncDeps | undefined,
+  rosterId: string,
+  request: SyncRequest,
+) {
   const stored = await deps?.store.getRoster(rosterId);
   if (deps && !stored) throw notFound(`roster "${rosterId}"`);
-  const providers = deps && stored ? configuredProviders(deps, stored.roster).filter((name) => !request.providers || request.providers.includes(name)) : [];
+  const providers =
+    deps && stored
+      ? configuredProviders(deps, stored.roster).filter(
+          (name) => !request.providers || request.providers.includes(name),
+        )
+      : [];
   if (!deps || providers.length === 0) {
-    throw invalid(`roster "${rosterId}" publishes to no configured calendar provider`, [{ field: 'providers', message: 'set publish.google or publish.outlook in the roster, and that provider\'s credentials on the server' }]);
+    throw invalid(`roster "${rosterId}" publishes to no configured calendar provider`, [
+      {
+        field: 'providers',
+        message:
+          "set publish.google or publish.outlook in the roster, and that provider's credentials on the server",
+      },
+    ]);
   }
   if (!request.dryRun) await unblock(deps, rosterId, providers);
-  const results = await reconcileRoster(deps, rosterId, { dryRun: request.dryRun ?? false, providers });
+  const results = await reconcileRoster(deps, rosterId, {
+    dryRun: request.dryRun ?? false,
+    providers,
+  });
   return { rosterId, results: results.map(view) };
 }
 
 export async function resyncAll(deps: SyncDeps | undefined, request: SyncRequest) {
   if (!deps) return { results: [] };
   if (!request.dryRun) {
-    for (const stored of await deps.store.listRosters()) await unblock(deps, stored.id, configuredProviders(deps, stored.roster));
+    for (const stored of await deps.store.listRosters())
+      await unblock(deps, stored.id, configuredProviders(deps, stored.roster));
   }
-  const results = await reconcileAll(deps, { dryRun: request.dryRun ?? false, ...(request.providers ? { providers: request.providers } : {}) });
+  const results = await reconcileAll(deps, {
+    dryRun: request.dryRun ?? false,
+    ...(request.providers ? { providers: request.providers } : {}),
+  });
   return { results: results.map(view) };
 }
 
 export async function syncStatus(deps: SyncDeps | undefined) {
   if (!deps) return { providers: [], rosters: [] };
-  const pending = new Map((await deps.store.sync.pendingRosters()).map((entry) => [entry.rosterId, entry.count]));
+  const pending = new Map(
+    (await deps.store.sync.pendingRosters()).map((entry) => [entry.rosterId, entry.count]),
+  );
   const rosters = [];
   for (const stored of await deps.store.listRosters()) {
     const providers = [];

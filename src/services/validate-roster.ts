@@ -6,7 +6,10 @@ import { invalid } from './errors.ts';
 export function validateRoster(input: unknown): Roster {
   const result = RosterSchema.safeParse(input);
   if (result.success) return result.data;
-  const fields = result.error.issues.map((issue) => ({ field: issue.path.map(String).join('.'), message: issue.message }));
+  const fields = result.error.issues.map((issue) => ({
+    field: issue.path.map(String).join('.'),
+    message: issue.message,
+  }));
   throw invalid('the roster is not valid', fields);
 }
 

@@ -37,7 +37,11 @@ export interface FeedStore {
   /** Scopes ('roster:<id>', 'member:<id>') that have at least one live link. */
   liveScopes(): Promise<string[]>;
   events(scope: string): Promise<PublishedEventRow[]>;
-  saveEvents(scope: string, upserts: readonly PublishedEventRow[], deletes: readonly string[]): Promise<void>;
+  saveEvents(
+    scope: string,
+    upserts: readonly PublishedEventRow[],
+    deletes: readonly string[],
+  ): Promise<void>;
   cached(scope: string): Promise<CachedFeed | null>;
   saveCache(feed: CachedFeed): Promise<void>;
 }
@@ -45,7 +49,8 @@ export interface FeedStore {
 type Row = Record<string, SqlValue>;
 
 function toFeed(row: Row): FeedRecord {
-  const text = (value: SqlValue | undefined) => (value === null || value === undefined ? null : String(value));
+  const text = (value: SqlValue | undefined) =>
+    value === null || value === undefined ? null : String(value);
   return {
     id: String(row.id),
     rosterId: text(row.roster_id),
@@ -65,7 +70,9 @@ export function createFeedStore(db: SqlDatabase): FeedStore {
     async create(feed, tokenHash, audit, stamp) {
       await db.batch([
         db
-          .prepare('INSERT INTO feeds (id, token_hash, roster_id, member_id, label, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+          .prepare(
+            'INSERT INTO feeds (id, token_hash, roster_id, member_id, label, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+          )
           .bind(feed.id, tokenHash, feed.rosterId, feed.memberId, feed.label, feed.createdAt),
         plainAuditStatement(db, audit, stamp),
       ]);
@@ -83,7 +90,9 @@ export function createFeedStore(db: SqlDatabase): FeedStore {
     },
     async revoke(id, audit, stamp) {
       await db.batch([
-        db.prepare('UPDATE feeds SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').bind(stamp.now, id),
+        db
+          .prepare('UPDATE feeds SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL')
+          .bind(stamp.now, id),
         plainAuditStatement(db, audit, stamp),
       ]);
     },
@@ -97,15 +106,28 @@ export function createFeedStore(db: SqlDatabase): FeedStore {
         .bind(tokenHash)
         .first<Row>();
       if (!row) return null;
-      const cache = row.c_scope === null ? null : { scope: String(row.c_scope), builtFor: String(row.built_for), etag: String(row.etag), lastModified: String(row.last_modified) };
+      const cache =
+        row.c_scope === null
+          ? null
+          : {
+              scope: String(row.c_scope),
+              builtFor: String(row.built_for),
+              etag: String(row.etag),
+              lastModified: String(row.last_modified),
+            };
       return { feed: toFeed(row), cache };
     },
     async liveScopes() {
-      const { results } = await db.prepare('SELECT DISTINCT roster_id, member_id FROM feeds WHERE revoked_at IS NULL').all<Row>();
+      const { results } = await db
+        .prepare('SELECT DISTINCT roster_id, member_id FROM feeds WHERE revoked_at IS NULL')
+        .all<Row>();
       return [...new Set(results.map((row) => scopeOf(toFeed(row))))].sort();
     },
     async events(scope) {
-      const { results } = await db.prepare('SELECT * FROM feed_events WHERE scope = ? ORDER BY date, uid').bind(scope).all<Row>();
+      const { results } = await db
+        .prepare('SELECT * FROM feed_events WHERE scope = ? ORDER BY date, uid')
+        .bind(scope)
+        .all<Row>();
       return results.map((row) => ({
         uid: String(row.uid),
         date: String(row.date),
@@ -129,16 +151,37 @@ export function createFeedStore(db: SqlDatabase): FeedStore {
                  content = excluded.content, sequence = excluded.sequence, status = excluded.status,
                  modified_at = excluded.modified_at`,
             )
-            .bind(scope, event.uid, event.date, event.contentHash, event.content, event.sequence, event.status, event.createdAt, event.modifiedAt),
+            .bind(
+              scope,
+              event.uid,
+              event.date,
+              event.contentHash,
+              event.content,
+              event.sequence,
+              event.status,
+              event.createdAt,
+              event.modifiedAt,
+            ),
         ),
-        ...deletes.map((uid) => db.prepare('DELETE FROM feed_events WHERE scope = ? AND uid = ?').bind(scope, uid)),
+        ...deletes.map((uid) =>
+          db.prepare('DELETE FROM feed_events WHERE scope = ? AND uid = ?').bind(scope, uid),
+        ),
       ];
       await db.batch(statements);
     },
     async cached(scope) {
-      const row = await db.prepare('SELECT * FROM feed_cache WHERE scope = ?').bind(scope).first<Row>();
+      const row = await db
+        .prepare('SELECT * FROM feed_cache WHERE scope = ?')
+        .bind(scope)
+        .first<Row>();
       return row
-        ? { scope, builtFor: String(row.built_for), etag: String(row.etag), lastModified: String(row.last_modified), body: String(row.body) }
+        ? {
+            scope,
+            builtFor: String(row.built_for),
+            etag: String(row.etag),
+            lastModified: String(row.last_modified),
+            body: String(row.body),
+          }
         : null;
     },
     async saveCache(feed) {

@@ -31,12 +31,17 @@ export async function guardedWrite(
 ): Promise<boolean> {
   const token = crypto.randomUUID();
   const bump = db
-    .prepare(`UPDATE rosters SET ${guard.column} = ${guard.column} + 1, write_token = ?, updated_at = ? WHERE id = ? AND ${guard.column} = ?`)
+    .prepare(
+      `UPDATE rosters SET ${guard.column} = ${guard.column} + 1, write_token = ?, updated_at = ? WHERE id = ? AND ${guard.column} = ?`,
+    )
     .bind(token, now, guard.rosterId, guard.expected);
   const rest: SqlStatement[] = statements.map((statement) => {
     const count = statement.sql.split(':guard').length - 1;
-    if (count !== 1) throw new Error(`guarded statement must contain :guard once: ${statement.sql}`);
-    return db.prepare(statement.sql.replace(':guard', GUARD_CONDITION)).bind(...statement.values, guard.rosterId, token);
+    if (count !== 1)
+      throw new Error(`guarded statement must contain :guard once: ${statement.sql}`);
+    return db
+      .prepare(statement.sql.replace(':guard', GUARD_CONDITION))
+      .bind(...statement.values, guard.rosterId, token);
   });
   const [first] = await db.batch([bump, ...rest]);
   return (first?.meta.changes ?? 0) === 1;

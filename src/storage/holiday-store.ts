@@ -29,9 +29,18 @@ export interface HolidayStore {
   edits(): Promise<HolidayEdit[]>;
   /** Changes whenever a base table or an edit changes: cache holiday calendars by it. */
   version(): Promise<string>;
-  putBase(table: HolidayTable, hash: string, now: string): Promise<'created' | 'updated' | 'unchanged'>;
+  putBase(
+    table: HolidayTable,
+    hash: string,
+    now: string,
+  ): Promise<'created' | 'updated' | 'unchanged'>;
   /** `extra` statements land in the same batch (the corrections of closed months the edit makes). */
-  putEdit(edit: Omit<HolidayEdit, 'updatedAt' | 'updatedBy'>, audit: AuditInput, stamp: Stamp, extra?: readonly SqlStatement[]): Promise<void>;
+  putEdit(
+    edit: Omit<HolidayEdit, 'updatedAt' | 'updatedBy'>,
+    audit: AuditInput,
+    stamp: Stamp,
+    extra?: readonly SqlStatement[],
+  ): Promise<void>;
 }
 
 const BUMP_VERSION = `INSERT INTO settings (key, value) VALUES ('holidays_version', '1')
@@ -40,13 +49,22 @@ const BUMP_VERSION = `INSERT INTO settings (key, value) VALUES ('holidays_versio
 export function createHolidayStore(db: SqlDatabase): HolidayStore {
   return {
     async baseTables() {
-      const { results } = await db.prepare('SELECT definition FROM holiday_tables ORDER BY country, year').all<{ definition: string }>();
+      const { results } = await db
+        .prepare('SELECT definition FROM holiday_tables ORDER BY country, year')
+        .all<{ definition: string }>();
       return results.map((row) => HolidayTableSchema.parse(JSON.parse(row.definition)));
     },
     async edits() {
       const { results } = await db
         .prepare('SELECT * FROM holiday_edits ORDER BY country, date')
-        .all<{ country: string; date: string; entry: string | null; source: string | null; updated_at: string; updated_by: string }>();
+        .all<{
+          country: string;
+          date: string;
+          entry: string | null;
+          source: string | null;
+          updated_at: string;
+          updated_by: string;
+        }>();
       return results.map((row) => ({
         country: row.country,
         date: row.date,
@@ -57,7 +75,9 @@ export function createHolidayStore(db: SqlDatabase): HolidayStore {
       }));
     },
     async version() {
-      const row = await db.prepare("SELECT value FROM settings WHERE key = 'holidays_version'").first<{ value: string }>();
+      const row = await db
+        .prepare("SELECT value FROM settings WHERE key = 'holidays_version'")
+        .first<{ value: string }>();
       return row?.value ?? '0';
     },
     async putBase(table, hash, now) {
@@ -86,7 +106,14 @@ export function createHolidayStore(db: SqlDatabase): HolidayStore {
              ON CONFLICT (country, date) DO UPDATE SET entry = excluded.entry, source = excluded.source,
                updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
           )
-          .bind(edit.country, edit.date, edit.entry && JSON.stringify(edit.entry), edit.source && JSON.stringify(edit.source), stamp.now, stamp.actor.name),
+          .bind(
+            edit.country,
+            edit.date,
+            edit.entry && JSON.stringify(edit.entry),
+            edit.source && JSON.stringify(edit.source),
+            stamp.now,
+            stamp.actor.name,
+          ),
         db.prepare(BUMP_VERSION),
         plainAuditStatement(db, audit, stamp),
         ...extra,

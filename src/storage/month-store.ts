@@ -45,13 +45,20 @@ export interface MonthStore {
   corrections(rosterId: string, months: readonly string[]): Promise<MonthCorrection[]>;
 }
 
-const slotOrNull = (value: SqlValue | undefined): DutySlot | null => (value === null || value === undefined ? null : (JSON.parse(String(value)) as DutySlot));
+const slotOrNull = (value: SqlValue | undefined): DutySlot | null =>
+  value === null || value === undefined ? null : (JSON.parse(String(value)) as DutySlot);
 const json = (slot: DutySlot | null): SqlValue => (slot ? JSON.stringify(slot) : null);
 // Months are few per request (a report spans at most ten years), so they go in as one JSON array parameter.
 const IN_MONTHS = 'month IN (SELECT value FROM json_each(?))';
 
 export function createMonthStore(db: SqlDatabase): MonthStore {
-  const rows = async (sql: string, ...values: SqlValue[]) => (await db.prepare(sql).bind(...values).all<Row>()).results;
+  const rows = async (sql: string, ...values: SqlValue[]) =>
+    (
+      await db
+        .prepare(sql)
+        .bind(...values)
+        .all<Row>()
+    ).results;
   return {
     async closes(rosterId) {
       const found = await rows(
@@ -59,16 +66,30 @@ export function createMonthStore(db: SqlDatabase): MonthStore {
          FROM month_closes c WHERE c.roster_id = ? ORDER BY c.month`,
         rosterId,
       );
-      return found.map((row) => ({ rosterId, month: String(row.month), closedAt: String(row.closed_at), closedBy: String(row.closed_by), slots: Number(row.slots) }));
+      return found.map((row) => ({
+        rosterId,
+        month: String(row.month),
+        closedAt: String(row.closed_at),
+        closedBy: String(row.closed_by),
+        slots: Number(row.slots),
+      }));
     },
     async records(rosterId, months) {
       if (months.length === 0) return [];
-      const found = await rows(`SELECT record FROM month_records WHERE roster_id = ? AND ${IN_MONTHS} ORDER BY date, slot_key`, rosterId, JSON.stringify(months));
+      const found = await rows(
+        `SELECT record FROM month_records WHERE roster_id = ? AND ${IN_MONTHS} ORDER BY date, slot_key`,
+        rosterId,
+        JSON.stringify(months),
+      );
       return found.map((row) => slotOrNull(row.record)!);
     },
     async corrections(rosterId, months) {
       if (months.length === 0) return [];
-      const found = await rows(`SELECT * FROM month_corrections WHERE roster_id = ? AND ${IN_MONTHS} ORDER BY seq`, rosterId, JSON.stringify(months));
+      const found = await rows(
+        `SELECT * FROM month_corrections WHERE roster_id = ? AND ${IN_MONTHS} ORDER BY seq`,
+        rosterId,
+        JSON.stringify(months),
+      );
       return found.map((row) => ({
         seq: Number(row.seq),
         rosterId,
@@ -87,7 +108,12 @@ export function createMonthStore(db: SqlDatabase): MonthStore {
 }
 
 /** Confirms a month: the close and every slot it locks, each landing only with the caller's version bump. */
-export function closeMonthStatements(rosterId: string, month: string, slots: readonly DutySlot[], stamp: Stamp): GuardedStatement[] {
+export function closeMonthStatements(
+  rosterId: string,
+  month: string,
+  slots: readonly DutySlot[],
+  stamp: Stamp,
+): GuardedStatement[] {
   return [
     {
       sql: 'INSERT INTO month_closes (roster_id, month, closed_at, closed_by, request_id) SELECT ?, ?, ?, ?, ? WHERE :guard',
@@ -100,11 +126,23 @@ export function closeMonthStatements(rosterId: string, month: string, slots: rea
   ];
 }
 
-const CORRECTION_INSERT = 'INSERT INTO month_corrections (roster_id, month, slot_key, date, before, after, reason, actor, at, request_id) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?';
+const CORRECTION_INSERT =
+  'INSERT INTO month_corrections (roster_id, month, slot_key, date, before, after, reason, actor, at, request_id) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?';
 
 function correctionValues(correction: CorrectionInput, stamp: Stamp): SqlValue[] {
   const { rosterId, month, slotKey, date, before, after, reason } = correction;
-  return [rosterId, month, slotKey, date, json(before), json(after), reason, stamp.actor.name, stamp.now, stamp.actor.requestId];
+  return [
+    rosterId,
+    month,
+    slotKey,
+    date,
+    json(before),
+    json(after),
+    reason,
+    stamp.actor.name,
+    stamp.now,
+    stamp.actor.requestId,
+  ];
 }
 
 /** A correction that lands only with the guarded change of facts it records. */
@@ -113,6 +151,10 @@ export function correctionStatement(correction: CorrectionInput, stamp: Stamp): 
 }
 
 /** A correction for a change not guarded by a roster version (a holiday edit), for the same batch as the edit. */
-export function plainCorrectionStatement(db: SqlDatabase, correction: CorrectionInput, stamp: Stamp): SqlStatement {
+export function plainCorrectionStatement(
+  db: SqlDatabase,
+  correction: CorrectionInput,
+  stamp: Stamp,
+): SqlStatement {
   return db.prepare(CORRECTION_INSERT).bind(...correctionValues(correction, stamp));
 }

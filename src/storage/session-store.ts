@@ -24,14 +24,31 @@ export function createSessionStore(db: SqlDatabase): SessionStore {
   return {
     async create(session) {
       await db
-        .prepare('INSERT INTO admin_sessions (token_hash, csrf_token, actor, created_at, expires_at) VALUES (?, ?, ?, ?, ?)')
-        .bind(session.tokenHash, session.csrfToken, session.actor, session.createdAt, session.expiresAt)
+        .prepare(
+          'INSERT INTO admin_sessions (token_hash, csrf_token, actor, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
+        )
+        .bind(
+          session.tokenHash,
+          session.csrfToken,
+          session.actor,
+          session.createdAt,
+          session.expiresAt,
+        )
         .run();
     },
     async find(tokenHash, now) {
-      const row = await db.prepare('SELECT * FROM admin_sessions WHERE token_hash = ? AND expires_at > ?').bind(tokenHash, now).first<Row>();
+      const row = await db
+        .prepare('SELECT * FROM admin_sessions WHERE token_hash = ? AND expires_at > ?')
+        .bind(tokenHash, now)
+        .first<Row>();
       if (!row) return null;
-      return { tokenHash: String(row.token_hash), csrfToken: String(row.csrf_token), actor: String(row.actor), createdAt: String(row.created_at), expiresAt: String(row.expires_at) };
+      return {
+        tokenHash: String(row.token_hash),
+        csrfToken: String(row.csrf_token),
+        actor: String(row.actor),
+        createdAt: String(row.created_at),
+        expiresAt: String(row.expires_at),
+      };
     },
     async delete(tokenHash) {
       await db.prepare('DELETE FROM admin_sessions WHERE token_hash = ?').bind(tokenHash).run();

@@ -32,15 +32,22 @@ export interface Migration {
  * Applies the migrations not yet applied, in name order, recording them in `d1_migrations`, the table wrangler
  * itself uses, so a database migrated by either tool is understood by the other.
  */
-export async function applyMigrations(db: SqlDatabase, migrations: readonly Migration[]): Promise<string[]> {
+export async function applyMigrations(
+  db: SqlDatabase,
+  migrations: readonly Migration[],
+): Promise<string[]> {
   await db.exec(
     'CREATE TABLE IF NOT EXISTS d1_migrations (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT UNIQUE, applied_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP)',
   );
   const { results } = await db.prepare('SELECT name FROM d1_migrations').all<{ name: string }>();
   const applied = new Set(results.map((row) => row.name));
-  const pending = [...migrations].sort((a, b) => a.name.localeCompare(b.name)).filter((m) => !applied.has(m.name));
+  const pending = [...migrations]
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .filter((m) => !applied.has(m.name));
   for (const migration of pending) {
-    await db.exec(`BEGIN;\n${migration.sql}\nINSERT INTO d1_migrations (name) VALUES ('${migration.name.replaceAll("'", "''")}');\nCOMMIT;`);
+    await db.exec(
+      `BEGIN;\n${migration.sql}\nINSERT INTO d1_migrations (name) VALUES ('${migration.name.replaceAll("'", "''")}');\nCOMMIT;`,
+    );
   }
   return pending.map((migration) => migration.name);
 }

@@ -21,10 +21,22 @@ export interface Store {
   getRoster(id: string): Promise<StoredRoster | null>;
   factsOf(rosterId: string): Promise<StoredFacts>;
   /** Applies the statements if `guard` still holds; false when someone else changed the roster first. */
-  commit(guard: RosterGuard, now: string, statements: readonly GuardedStatement[]): Promise<boolean>;
-  insertRoster(stored: Omit<StoredRoster, 'version' | 'factsVersion' | 'fileMissing' | 'updatedAt'>, stamp: Stamp): Promise<void>;
+  commit(
+    guard: RosterGuard,
+    now: string,
+    statements: readonly GuardedStatement[],
+  ): Promise<boolean>;
+  insertRoster(
+    stored: Omit<StoredRoster, 'version' | 'factsVersion' | 'fileMissing' | 'updatedAt'>,
+    stamp: Stamp,
+  ): Promise<void>;
   setFileMissing(ids: readonly string[], missing: boolean): Promise<void>;
-  audit(filter: { rosterId?: string | undefined; actor?: string | undefined; limit: number; before?: number | undefined }): Promise<AuditRecord[]>;
+  audit(filter: {
+    rosterId?: string | undefined;
+    actor?: string | undefined;
+    limit: number;
+    before?: number | undefined;
+  }): Promise<AuditRecord[]>;
   setting(key: string): Promise<string | null>;
   putSetting(key: string, value: string): Promise<void>;
   feeds: FeedStore;
@@ -64,7 +76,8 @@ function toStoredRoster(row: Row): StoredRoster {
   };
 }
 
-const optional = (value: SqlValue | undefined) => (value === null || value === undefined ? undefined : String(value));
+const optional = (value: SqlValue | undefined) =>
+  value === null || value === undefined ? undefined : String(value);
 const authored = (row: Row) => ({
   id: String(row.id),
   rosterId: String(row.roster_id),
@@ -78,7 +91,13 @@ const slotRef = (date: SqlValue | undefined, position: SqlValue | undefined) => 
 });
 
 export function createStore(db: SqlDatabase): Store {
-  const rows = async (sql: string, ...values: SqlValue[]) => (await db.prepare(sql).bind(...values).all<Row>()).results;
+  const rows = async (sql: string, ...values: SqlValue[]) =>
+    (
+      await db
+        .prepare(sql)
+        .bind(...values)
+        .all<Row>()
+    ).results;
   return {
     db,
     feeds: createFeedStore(db),
@@ -107,7 +126,11 @@ export function createStore(db: SqlDatabase): Store {
           to: String(row.to_date),
           reason: row.reason as StoredFacts['absences'][number]['reason'],
         })),
-        overrides: overrides.map((row) => ({ ...authored(row), ...slotRef(row.date, row.position), memberId: String(row.member_id) })),
+        overrides: overrides.map((row) => ({
+          ...authored(row),
+          ...slotRef(row.date, row.position),
+          memberId: String(row.member_id),
+        })),
         swaps: swaps.map((row) => ({
           ...authored(row),
           first: slotRef(row.first_date, row.first_position),
@@ -123,21 +146,55 @@ export function createStore(db: SqlDatabase): Store {
             `INSERT INTO rosters (id, origin, source_path, definition, definition_hash, created_at, updated_at)
              VALUES (?, ?, ?, ?, ?, ?, ?)`,
           )
-          .bind(stored.id, stored.origin, stored.sourcePath, JSON.stringify(stored.roster), stored.definitionHash, stamp.now, stamp.now),
-        plainAuditStatement(db, { action: 'roster.create', rosterId: stored.id, entity: 'roster', entityId: stored.id, after: stored.roster }, stamp),
-        db.prepare("INSERT INTO sync_outbox (roster_id, slot_key, reason, enqueued_at) VALUES (?, NULL, 'roster.create', ?)").bind(stored.id, stamp.now),
+          .bind(
+            stored.id,
+            stored.origin,
+            stored.sourcePath,
+            JSON.stringify(stored.roster),
+            stored.definitionHash,
+            stamp.now,
+            stamp.now,
+          ),
+        plainAuditStatement(
+          db,
+          {
+            action: 'roster.create',
+            rosterId: stored.id,
+            entity: 'roster',
+            entityId: stored.id,
+            after: stored.roster,
+          },
+          stamp,
+        ),
+        db
+          .prepare(
+            "INSERT INTO sync_outbox (roster_id, slot_key, reason, enqueued_at) VALUES (?, NULL, 'roster.create', ?)",
+          )
+          .bind(stored.id, stamp.now),
       ]);
     },
     async setting(key) {
-      const row = await db.prepare('SELECT value FROM settings WHERE key = ?').bind(key).first<{ value: string }>();
+      const row = await db
+        .prepare('SELECT value FROM settings WHERE key = ?')
+        .bind(key)
+        .first<{ value: string }>();
       return row?.value ?? null;
     },
     async putSetting(key, value) {
-      await db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').bind(key, value).run();
+      await db
+        .prepare(
+          'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+        )
+        .bind(key, value)
+        .run();
     },
     async setFileMissing(ids, missing) {
       if (ids.length === 0) return;
-      await db.batch(ids.map((id) => db.prepare('UPDATE rosters SET file_missing = ? WHERE id = ?').bind(missing ? 1 : 0, id)));
+      await db.batch(
+        ids.map((id) =>
+          db.prepare('UPDATE rosters SET file_missing = ? WHERE id = ?').bind(missing ? 1 : 0, id),
+        ),
+      );
     },
     async audit({ rosterId, actor, limit, before }) {
       const found = await rows(

@@ -26,19 +26,39 @@ export type RecordWrite = SyncRecord;
 
 export interface SyncStore {
   records(provider: string, rosterId: string): Promise<SyncRecord[]>;
-  saveRecords(provider: string, rosterId: string, writes: readonly RecordWrite[], now: string): Promise<void>;
+  saveRecords(
+    provider: string,
+    rosterId: string,
+    writes: readonly RecordWrite[],
+    now: string,
+  ): Promise<void>;
   pendingRosters(): Promise<OutboxSummary[]>;
   clearOutbox(rosterId: string, upToSeq: number): Promise<void>;
-  enqueue(rosterId: string, slotKeys: readonly (string | null)[], reason: string, now: string): Promise<void>;
+  enqueue(
+    rosterId: string,
+    slotKeys: readonly (string | null)[],
+    reason: string,
+    now: string,
+  ): Promise<void>;
   state(provider: string, rosterId: string): Promise<SyncState | null>;
   allStates(): Promise<SyncState[]>;
   saveState(state: SyncState): Promise<void>;
   shares(provider: string, rosterId: string): Promise<ShareRecord[]>;
-  saveShares(provider: string, rosterId: string, calendarId: string, shares: readonly ShareRecord[]): Promise<void>;
+  saveShares(
+    provider: string,
+    rosterId: string,
+    calendarId: string,
+    shares: readonly ShareRecord[],
+  ): Promise<void>;
 }
 
 /** Outbox rows that land with a guarded change (see guarded-write.ts): a change is never pushed without its row. */
-export function enqueueStatements(rosterId: string, slotKeys: readonly (string | null)[], reason: string, now: string): GuardedStatement[] {
+export function enqueueStatements(
+  rosterId: string,
+  slotKeys: readonly (string | null)[],
+  reason: string,
+  now: string,
+): GuardedStatement[] {
   return slotKeys.map((slotKey) => ({
     sql: 'INSERT INTO sync_outbox (roster_id, slot_key, reason, enqueued_at) SELECT ?, ?, ?, ? WHERE :guard',
     values: [rosterId, slotKey, reason, now],
@@ -46,11 +66,21 @@ export function enqueueStatements(rosterId: string, slotKeys: readonly (string |
 }
 
 type Row = Record<string, SqlValue>;
-const json = <T>(value: SqlValue | undefined): T | null => (value === null || value === undefined ? null : (JSON.parse(String(value)) as T));
+const json = <T>(value: SqlValue | undefined): T | null =>
+  value === null || value === undefined ? null : (JSON.parse(String(value)) as T);
 
 export function createSyncStore(db: SqlDatabase): SyncStore {
-  const enqueueOne = (rosterId: string, slotKey: string | null, reason: string, now: string): SqlStatement =>
-    db.prepare('INSERT INTO sync_outbox (roster_id, slot_key, reason, enqueued_at) VALUES (?, ?, ?, ?)').bind(rosterId, slotKey, reason, now);
+  const enqueueOne = (
+    rosterId: string,
+    slotKey: string | null,
+    reason: string,
+    now: string,
+  ): SqlStatement =>
+    db
+      .prepare(
+        'INSERT INTO sync_outbox (roster_id, slot_key, reason, enqueued_at) VALUES (?, ?, ?, ?)',
+      )
+      .bind(rosterId, slotKey, reason, now);
   const toState = (row: Row): SyncState => ({
     provider: String(row.provider),
     rosterId: String(row.roster_id),
@@ -64,7 +94,10 @@ export function createSyncStore(db: SqlDatabase): SyncStore {
 
   return {
     async records(provider, rosterId) {
-      const { results } = await db.prepare('SELECT * FROM sync_records WHERE provider = ? AND roster_id = ?').bind(provider, rosterId).all<Row>();
+      const { results } = await db
+        .prepare('SELECT * FROM sync_records WHERE provider = ? AND roster_id = ?')
+        .bind(provider, rosterId)
+        .all<Row>();
       return results.map((row) => ({
         slotKey: String(row.slot_key),
         date: String(row.date),
@@ -85,39 +118,78 @@ export function createSyncStore(db: SqlDatabase): SyncStore {
                ON CONFLICT (provider, slot_key) DO UPDATE SET date = excluded.date, remote_id = excluded.remote_id,
                  etag = excluded.etag, content_hash = excluded.content_hash, state = excluded.state, updated_at = excluded.updated_at`,
             )
-            .bind(provider, rosterId, write.slotKey, write.date, write.remoteId, write.etag, write.contentHash, write.state, now),
+            .bind(
+              provider,
+              rosterId,
+              write.slotKey,
+              write.date,
+              write.remoteId,
+              write.etag,
+              write.contentHash,
+              write.state,
+              now,
+            ),
         ),
       );
     },
     async pendingRosters() {
       const { results } = await db
-        .prepare('SELECT roster_id, MAX(seq) AS max_seq, COUNT(*) AS count FROM sync_outbox GROUP BY roster_id ORDER BY MIN(seq)')
+        .prepare(
+          'SELECT roster_id, MAX(seq) AS max_seq, COUNT(*) AS count FROM sync_outbox GROUP BY roster_id ORDER BY MIN(seq)',
+        )
         .all<Row>();
-      return results.map((row) => ({ rosterId: String(row.roster_id), maxSeq: Number(row.max_seq), count: Number(row.count) }));
+      return results.map((row) => ({
+        rosterId: String(row.roster_id),
+        maxSeq: Number(row.max_seq),
+        count: Number(row.count),
+      }));
     },
     async clearOutbox(rosterId, upToSeq) {
-      await db.prepare('DELETE FROM sync_outbox WHERE roster_id = ? AND seq <= ?').bind(rosterId, upToSeq).run();
+      await db
+        .prepare('DELETE FROM sync_outbox WHERE roster_id = ? AND seq <= ?')
+        .bind(rosterId, upToSeq)
+        .run();
     },
     async enqueue(rosterId, slotKeys, reason, now) {
-      if (slotKeys.length > 0) await db.batch(slotKeys.map((slotKey) => enqueueOne(rosterId, slotKey, reason, now)));
+      if (slotKeys.length > 0)
+        await db.batch(slotKeys.map((slotKey) => enqueueOne(rosterId, slotKey, reason, now)));
     },
     async state(provider, rosterId) {
-      const row = await db.prepare('SELECT * FROM sync_state WHERE provider = ? AND roster_id = ?').bind(provider, rosterId).first<Row>();
+      const row = await db
+        .prepare('SELECT * FROM sync_state WHERE provider = ? AND roster_id = ?')
+        .bind(provider, rosterId)
+        .first<Row>();
       return row ? toState(row) : null;
     },
     async allStates() {
-      const { results } = await db.prepare('SELECT * FROM sync_state ORDER BY roster_id, provider').all<Row>();
+      const { results } = await db
+        .prepare('SELECT * FROM sync_state ORDER BY roster_id, provider')
+        .all<Row>();
       return results.map(toState);
     },
     async shares(provider, rosterId) {
-      const { results } = await db.prepare('SELECT account, remote_id FROM sync_shares WHERE provider = ? AND roster_id = ? ORDER BY account').bind(provider, rosterId).all<Row>();
-      return results.map((row) => ({ account: String(row.account), remoteId: String(row.remote_id) }));
+      const { results } = await db
+        .prepare(
+          'SELECT account, remote_id FROM sync_shares WHERE provider = ? AND roster_id = ? ORDER BY account',
+        )
+        .bind(provider, rosterId)
+        .all<Row>();
+      return results.map((row) => ({
+        account: String(row.account),
+        remoteId: String(row.remote_id),
+      }));
     },
     async saveShares(provider, rosterId, calendarId, shares) {
       await db.batch([
-        db.prepare('DELETE FROM sync_shares WHERE provider = ? AND roster_id = ?').bind(provider, rosterId),
+        db
+          .prepare('DELETE FROM sync_shares WHERE provider = ? AND roster_id = ?')
+          .bind(provider, rosterId),
         ...shares.map((share) =>
-          db.prepare('INSERT INTO sync_shares (provider, roster_id, calendar_id, account, remote_id) VALUES (?, ?, ?, ?, ?)').bind(provider, rosterId, calendarId, share.account, share.remoteId),
+          db
+            .prepare(
+              'INSERT INTO sync_shares (provider, roster_id, calendar_id, account, remote_id) VALUES (?, ?, ?, ?, ?)',
+            )
+            .bind(provider, rosterId, calendarId, share.account, share.remoteId),
         ),
       ]);
     },

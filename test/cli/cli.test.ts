@@ -8,7 +8,9 @@ import { CALENDARS } from '../support/sample.ts';
 const MAIN = join(import.meta.dirname, '../../src/cli/main.ts');
 
 function lichtruc(...args: string[]) {
-  const result = spawnSync(process.execPath, [MAIN, ...args, '--calendars', CALENDARS], { encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [MAIN, ...args, '--calendars', CALENDARS], {
+    encoding: 'utf8',
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -21,7 +23,10 @@ function tempFile(name: string, text: string): string {
 describe('lichtruc validate', () => {
   it('accepts the shipped calendars', () => {
     const result = lichtruc('validate', CALENDARS);
-    expect(result).toMatchObject({ code: 0, stdout: '4 file(s) valid: 1 roster(s), 3 holiday table(s)\n' });
+    expect(result).toMatchObject({
+      code: 0,
+      stdout: '4 file(s) valid: 1 roster(s), 3 holiday table(s)\n',
+    });
   });
 
   it('points at the file, line and field of each problem and exits non-zero', () => {
@@ -33,19 +38,35 @@ describe('lichtruc validate', () => {
     expect(result.code).toBe(1);
     const lines = result.stderr.trim().split('\n');
     const line = broken.split('\n').findIndex((text) => text.includes('from: 2024-04-31')) + 1;
-    expect(lines[0]).toMatch(new RegExp(`^${path}:${line}:\\d+: no such date in the calendar \\(periods\\.0\\.from\\)$`));
-    expect(lines[1]).toMatch(/:\d+:\d+: no member with id "nguyen-van-hanhh" in this roster \(periods\.0\.pattern\.thursday\.memberId\)$/);
+    expect(lines[0]).toMatch(
+      new RegExp(`^${path}:${line}:\\d+: no such date in the calendar \\(periods\\.0\\.from\\)$`),
+    );
+    expect(lines[1]).toMatch(
+      /:\d+:\d+: no member with id "nguyen-van-hanhh" in this roster \(periods\.0\.pattern\.thursday\.memberId\)$/,
+    );
     expect(lines.at(-1)).toBe('1 of 1 file(s) invalid');
   });
 
   it('says so when the path does not exist', () => {
-    expect(lichtruc('validate', '/nonexistent/roster.yaml')).toMatchObject({ code: 2, stderr: 'lichtruc: /nonexistent/roster.yaml does not exist\n' });
+    expect(lichtruc('validate', '/nonexistent/roster.yaml')).toMatchObject({
+      code: 2,
+      stderr: 'lichtruc: /nonexistent/roster.yaml does not exist\n',
+    });
   });
 });
 
 describe('lichtruc preview', () => {
   it('prints the slots as JSON with the documented fields', () => {
-    const result = lichtruc('preview', 'so-vhttdl-bac-giang', '--from', '2024-05-03', '--to', '2024-05-04', '--format', 'json');
+    const result = lichtruc(
+      'preview',
+      'so-vhttdl-bac-giang',
+      '--from',
+      '2024-05-03',
+      '--to',
+      '2024-05-04',
+      '--format',
+      'json',
+    );
     expect(result.code).toBe(0);
     const slots = JSON.parse(result.stdout);
     expect(slots).toHaveLength(2);
@@ -62,23 +83,61 @@ describe('lichtruc preview', () => {
   });
 
   it('previews a what-if absence from a file, inclusive of --to', () => {
-    const absences = tempFile('absences.yaml', '- { memberId: nguyen-manh-ha, from: 2024-05-06, to: 2024-05-10, reason: leave }\n');
-    const result = lichtruc('preview', join(CALENDARS, 'so-vhttdl-bac-giang.yaml'), '--from', '2024-05-06', '--to', '2024-05-10', '--absences', absences, '--format', 'json');
+    const absences = tempFile(
+      'absences.yaml',
+      '- { memberId: nguyen-manh-ha, from: 2024-05-06, to: 2024-05-10, reason: leave }\n',
+    );
+    const result = lichtruc(
+      'preview',
+      join(CALENDARS, 'so-vhttdl-bac-giang.yaml'),
+      '--from',
+      '2024-05-06',
+      '--to',
+      '2024-05-10',
+      '--absences',
+      absences,
+      '--format',
+      'json',
+    );
     const slots = JSON.parse(result.stdout);
     expect(slots.map((slot: { date: string }) => slot.date).at(-1)).toBe('2024-05-10');
-    expect(slots[0]).toMatchObject({ kind: 'cover', memberId: 'nguyen-van-luyen', coversFor: 'nguyen-manh-ha' });
+    expect(slots[0]).toMatchObject({
+      kind: 'cover',
+      memberId: 'nguyen-van-luyen',
+      coversFor: 'nguyen-manh-ha',
+    });
   });
 
   it('prints a table an office worker reads: Vietnamese weekdays, dd/MM/yyyy, closed days named', () => {
-    const result = lichtruc('preview', 'so-vhttdl-bac-giang', '--from', '2024-04-29', '--to', '2024-05-04');
+    const result = lichtruc(
+      'preview',
+      'so-vhttdl-bac-giang',
+      '--from',
+      '2024-04-29',
+      '--to',
+      '2024-05-04',
+    );
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^29\/04\/2024 {2}Thứ Hai .*Nghỉ .*Nghỉ hoán đổi \(làm bù Thứ Bảy 04\/05\/2024\)$/m);
+    expect(result.stdout).toMatch(
+      /^29\/04\/2024 {2}Thứ Hai .*Nghỉ .*Nghỉ hoán đổi \(làm bù Thứ Bảy 04\/05\/2024\)$/m,
+    );
     expect(result.stdout).toMatch(/^02\/05\/2024 {2}Thứ Năm .*Trực dự bị: Ông Nguyễn Văn Hanh$/m);
-    expect(result.stdout).toMatch(/^04\/05\/2024 {2}Thứ Bảy .*Trực chính: Bà Nguyễn Mạnh Hà +Thứ Bảy làm bù cho Thứ Hai 29\/04\/2024$/m);
+    expect(result.stdout).toMatch(
+      /^04\/05\/2024 {2}Thứ Bảy .*Trực chính: Bà Nguyễn Mạnh Hà +Thứ Bảy làm bù cho Thứ Hai 29\/04\/2024$/m,
+    );
   });
 
   it('writes CSV that a spreadsheet opens', () => {
-    const result = lichtruc('preview', 'so-vhttdl-bac-giang', '--from', '2024-04-15', '--to', '2024-04-16', '--format', 'csv');
+    const result = lichtruc(
+      'preview',
+      'so-vhttdl-bac-giang',
+      '--from',
+      '2024-04-15',
+      '--to',
+      '2024-04-16',
+      '--format',
+      'csv',
+    );
     expect(result.stdout.split('\r\n')).toEqual([
       '\uFEFFdate,weekday,position,memberId,memberName,kind,coversFor,start,end',
       '2024-04-15,Thứ Hai,primary,nguyen-manh-ha,Bà Nguyễn Mạnh Hà,regular,,2024-04-15T07:30:00+07:00,2024-04-15T16:30:00+07:00',
@@ -88,12 +147,25 @@ describe('lichtruc preview', () => {
   });
 
   it.each([
-    [['--from', '2024-05-10', '--to', '2024-05-01'], 'lichtruc: --to 2024-05-01 is before --from 2024-05-10\n'],
-    [['--from', '2024-02-30', '--to', '2024-03-01'], 'lichtruc: --from 2024-02-30 is not a date written YYYY-MM-DD\n'],
+    [
+      ['--from', '2024-05-10', '--to', '2024-05-01'],
+      'lichtruc: --to 2024-05-01 is before --from 2024-05-10\n',
+    ],
+    [
+      ['--from', '2024-02-30', '--to', '2024-03-01'],
+      'lichtruc: --from 2024-02-30 is not a date written YYYY-MM-DD\n',
+    ],
     [['--to', '2024-03-01'], 'lichtruc: --from YYYY-MM-DD is required\n'],
-    [['--from', '2024-05-01', '--to', '2024-05-02', '--format', 'pdf'], 'lichtruc: --format must be one of table, json, csv\n'],
+    [
+      ['--from', '2024-05-01', '--to', '2024-05-02', '--format', 'pdf'],
+      'lichtruc: --format must be one of table, json, csv\n',
+    ],
   ])('refuses bad options %j with a readable message', (args, message) => {
-    expect(lichtruc('preview', 'so-vhttdl-bac-giang', ...args)).toMatchObject({ code: 2, stdout: '', stderr: message });
+    expect(lichtruc('preview', 'so-vhttdl-bac-giang', ...args)).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: message,
+    });
   });
 
   it('names the known rosters when the id is unknown', () => {
@@ -106,19 +178,39 @@ describe('lichtruc preview', () => {
   it('rejects an absences file naming an unknown member or overlapping itself', () => {
     const absences = tempFile(
       'absences.yaml',
-      ['- { memberId: nguyen-van-x, from: 2024-05-06, to: 2024-05-06, reason: leave }', '- { memberId: nguyen-manh-ha, from: 2024-05-06, to: 2024-05-08, reason: leave }', '- { memberId: nguyen-manh-ha, from: 2024-05-08, to: 2024-05-09, reason: sick }', ''].join('\n'),
+      [
+        '- { memberId: nguyen-van-x, from: 2024-05-06, to: 2024-05-06, reason: leave }',
+        '- { memberId: nguyen-manh-ha, from: 2024-05-06, to: 2024-05-08, reason: leave }',
+        '- { memberId: nguyen-manh-ha, from: 2024-05-08, to: 2024-05-09, reason: sick }',
+        '',
+      ].join('\n'),
     );
-    const result = lichtruc('preview', 'so-vhttdl-bac-giang', '--from', '2024-05-06', '--to', '2024-05-10', '--absences', absences);
+    const result = lichtruc(
+      'preview',
+      'so-vhttdl-bac-giang',
+      '--from',
+      '2024-05-06',
+      '--to',
+      '2024-05-10',
+      '--absences',
+      absences,
+    );
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('entry 1: no member with id "nguyen-van-x" in roster so-vhttdl-bac-giang');
-    expect(result.stderr).toContain('entry 3: overlaps another absence of nguyen-manh-ha (2024-05-06 to 2024-05-08)');
+    expect(result.stderr).toContain(
+      'entry 1: no member with id "nguyen-van-x" in roster so-vhttdl-bac-giang',
+    );
+    expect(result.stderr).toContain(
+      'entry 3: overlaps another absence of nguyen-manh-ha (2024-05-06 to 2024-05-08)',
+    );
   });
 });
 
 describe('lichtruc holidays', () => {
   it('lists an official year with its sources', () => {
     const result = lichtruc('holidays', '2024');
-    expect(result.stdout).toMatch(/^04\/05\/2024 {2}Thứ Bảy {2}Làm bù cho Thứ Hai 29\/04\/2024 +chính thức +2450\/VPCP-KGVX$/m);
+    expect(result.stdout).toMatch(
+      /^04\/05\/2024 {2}Thứ Bảy {2}Làm bù cho Thứ Hai 29\/04\/2024 +chính thức +2450\/VPCP-KGVX$/m,
+    );
   });
 
   it('marks a year without a notice as estimated', () => {
@@ -126,6 +218,8 @@ describe('lichtruc holidays', () => {
     const table = JSON.parse(result.stdout);
     expect(table.estimated).toBe(true);
     // Mùng 1 Tết 2030 is 02/02 in Vietnam (03/02 in China).
-    expect(table.entries.find((entry: { date: string }) => entry.date === '2030-02-01')).toMatchObject({ name: 'Tết Nguyên Đán', status: 'estimated' });
+    expect(
+      table.entries.find((entry: { date: string }) => entry.date === '2030-02-01'),
+    ).toMatchObject({ name: 'Tết Nguyên Đán', status: 'estimated' });
   });
 });

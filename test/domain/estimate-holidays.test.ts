@@ -4,7 +4,8 @@ import { estimateHolidayTable } from '../../src/domain/estimate-holidays.ts';
 import { type HolidayTable, HolidayTableSchema } from '../../src/domain/holiday-schema.ts';
 
 /** The table as "date kind status: name", one line per entry, easy to compare with a printed calendar. */
-const lines = (table: HolidayTable) => table.entries.map((e) => `${e.date} ${e.kind} ${e.status}: ${e.name}`);
+const lines = (table: HolidayTable) =>
+  table.entries.map((e) => `${e.date} ${e.kind} ${e.status}: ${e.name}`);
 
 describe('estimateHolidayTable', () => {
   it('validates, is sorted, weekday-only and estimated (but the pending culture day) for every supported year', () => {
@@ -69,8 +70,22 @@ describe('estimateHolidayTable', () => {
     });
     expect(table.entries.some((e) => e.date === '2026-04-26')).toBe(false);
     // domain.md's official 2026 row, minus the swapped days 02/01 and 31/08 that only the government can decide.
-    const official = ['01-01', '02-16', '02-17', '02-18', '02-19', '02-20', '04-27', '04-30', '05-01', '09-01', '09-02'];
-    const estimated = table.entries.filter((e) => e.status === 'estimated').map((e) => e.date.slice(5));
+    const official = [
+      '01-01',
+      '02-16',
+      '02-17',
+      '02-18',
+      '02-19',
+      '02-20',
+      '04-27',
+      '04-30',
+      '05-01',
+      '09-01',
+      '09-02',
+    ];
+    const estimated = table.entries
+      .filter((e) => e.status === 'estimated')
+      .map((e) => e.date.slice(5));
     expect(estimated).toEqual(official);
   });
 
@@ -88,7 +103,8 @@ describe('estimateHolidayTable', () => {
     const september = estimateHolidayTable(year)
       .entries.filter((e) => e.date.slice(5, 7) === '09')
       .map((e) => {
-        const label = e.kind === 'compensatory' ? 'nghỉ bù' : e.name.includes('liền kề') ? 'adjacent' : e.name;
+        const label =
+          e.kind === 'compensatory' ? 'nghỉ bù' : e.name.includes('liền kề') ? 'adjacent' : e.name;
         return `${e.date.slice(5)} ${label}`;
       });
     expect(september).toEqual(expected);
@@ -110,7 +126,9 @@ describe('estimateHolidayTable', () => {
     // 2028: 2/9 Sat → adjacent Fri 01/09, nghỉ bù Mon 04/09. 2034: Giỗ Tổ Fri 28/04, 30/04 Sun → Tue 02/05
     // (Mon 01/05 is Labour Day). 2023: Giỗ Tổ Sat 29/04 and 30/04 Sun → Tue 02/05 and Wed 03/05.
     const compensatory = (year: number) =>
-      estimateHolidayTable(year).entries.filter((e) => e.kind === 'compensatory').map((e) => `${e.date} ${e.name}`);
+      estimateHolidayTable(year)
+        .entries.filter((e) => e.kind === 'compensatory')
+        .map((e) => `${e.date} ${e.name}`);
     expect(compensatory(2023)).toContain('2023-05-02 Nghỉ bù Giỗ Tổ Hùng Vương');
     expect(compensatory(2023)).toContain('2023-05-03 Nghỉ bù Ngày Chiến thắng');
     expect(compensatory(2034)).toContain('2034-05-02 Nghỉ bù Ngày Chiến thắng');

@@ -8,11 +8,24 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, eachDate, type IsoDate, minDate, weekdayOf, yearOf } from '../../src/domain/dates.ts';
+import {
+  addDays,
+  eachDate,
+  type IsoDate,
+  minDate,
+  weekdayOf,
+  yearOf,
+} from '../../src/domain/dates.ts';
 import { expandRoster } from '../../src/domain/expand.ts';
 import type { Absence, Override, RosterFacts } from '../../src/domain/facts-schema.ts';
 import type { HolidayEntry } from '../../src/domain/holiday-schema.ts';
-import { type Period, type Position, type Roster, RosterSchema, WEEKDAY_KEYS } from '../../src/domain/roster-schema.ts';
+import {
+  type Period,
+  type Position,
+  type Roster,
+  RosterSchema,
+  WEEKDAY_KEYS,
+} from '../../src/domain/roster-schema.ts';
 import type { DutySlot, Expansion } from '../../src/domain/slot.ts';
 import {
   loadFixture,
@@ -38,7 +51,9 @@ function expand(scenario: Scenario, from: IsoDate = RANGE_FROM, to: IsoDate = RA
 
 /** Entries in force (pending ones wait for an admin), by date, straight from the official tables. */
 const holidayEntries = new Map<IsoDate, HolidayEntry>(
-  holidayTables.flatMap((table) => table.entries.filter((entry) => entry.status !== 'pending').map((entry) => [entry.date, entry])),
+  holidayTables.flatMap((table) =>
+    table.entries.filter((entry) => entry.status !== 'pending').map((entry) => [entry.date, entry]),
+  ),
 );
 
 type DayKind =
@@ -82,7 +97,9 @@ function coverPool(roster: Roster, periodId: string): string[] {
   if (roster.cover.members) return roster.cover.members;
   const period = roster.periods.find((p) => p.id === periodId)!;
   const named = new Set(
-    Object.values(period.pattern).flatMap((value) => (Array.isArray(value) ? value : value ? [value] : []).map((a) => a.memberId)),
+    Object.values(period.pattern).flatMap((value) =>
+      (Array.isArray(value) ? value : value ? [value] : []).map((a) => a.memberId),
+    ),
   );
   return roster.members.map((member) => member.id).filter((id) => named.has(id));
 }
@@ -101,14 +118,20 @@ function slotsByDate(slots: readonly DutySlot[]): Map<IsoDate, DutySlot[]> {
   return byDate;
 }
 
-const show = (slot: DutySlot) => `${slot.date} ${slot.position} ${slot.kind} ${slot.memberId ?? '(nobody)'}`;
+const show = (slot: DutySlot) =>
+  `${slot.date} ${slot.position} ${slot.kind} ${slot.memberId ?? '(nobody)'}`;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Checks: each returns the violations of one property, one readable line each.
 // ---------------------------------------------------------------------------------------------------------------
 
 /** 1. One slot per position on every open day, none on other days; every closed weekday named in closedDays. */
-function openDayViolations(roster: Roster, expansion: Expansion, from: IsoDate, to: IsoDate): string[] {
+function openDayViolations(
+  roster: Roster,
+  expansion: Expansion,
+  from: IsoDate,
+  to: IsoDate,
+): string[] {
   const problems: string[] = [];
   const byDate = slotsByDate(expansion.slots);
   const closed = new Map(expansion.closedDays.map((day) => [day.date, day]));
@@ -116,21 +139,32 @@ function openDayViolations(roster: Roster, expansion: Expansion, from: IsoDate, 
   for (const date of eachDate(from, to)) {
     const kind = dayKind(date);
     const calendarSays = holidays.statusOn(date).type;
-    if (calendarSays !== kind.type) problems.push(`${date}: the holiday calendar says ${calendarSays}, the tables say ${kind.type}`);
+    if (calendarSays !== kind.type)
+      problems.push(
+        `${date}: the holiday calendar says ${calendarSays}, the tables say ${kind.type}`,
+      );
     const expected = expectedPositions(roster, date).sort();
     const actual = (byDate.get(date) ?? []).map((slot) => slot.position).sort();
     if (expected.join() !== actual.join()) {
-      problems.push(`${date} (${kind.type}): expected slots [${expected.join(', ')}], got [${actual.join(', ')}]`);
+      problems.push(
+        `${date} (${kind.type}): expected slots [${expected.join(', ')}], got [${actual.join(', ')}]`,
+      );
     }
     for (const slot of byDate.get(date) ?? []) {
-      if ((slot.memberId === null) !== (slot.kind === 'uncovered')) problems.push(`${show(slot)}: memberId and kind disagree`);
+      if ((slot.memberId === null) !== (slot.kind === 'uncovered'))
+        problems.push(`${show(slot)}: memberId and kind disagree`);
     }
     const listed = closed.get(date);
-    if (kind.type === 'closed' && !listed?.name.trim()) problems.push(`${date} is closed (${kind.entry.name}) but not named in closedDays`);
-    if (kind.type !== 'closed' && listed) problems.push(`${date} is ${kind.type} but listed in closedDays as "${listed.name}"`);
+    if (kind.type === 'closed' && !listed?.name.trim())
+      problems.push(`${date} is closed (${kind.entry.name}) but not named in closedDays`);
+    if (kind.type !== 'closed' && listed)
+      problems.push(`${date} is ${kind.type} but listed in closedDays as "${listed.name}"`);
   }
-  for (const slot of expansion.slots) if (slot.date < from || slot.date > to) problems.push(`${show(slot)}: outside ${from}..${to}`);
-  for (const day of expansion.closedDays) if (day.date < from || day.date > to) problems.push(`closed ${day.date}: outside ${from}..${to}`);
+  for (const slot of expansion.slots)
+    if (slot.date < from || slot.date > to) problems.push(`${show(slot)}: outside ${from}..${to}`);
+  for (const day of expansion.closedDays)
+    if (day.date < from || day.date > to)
+      problems.push(`closed ${day.date}: outside ${from}..${to}`);
   return problems;
 }
 
@@ -138,7 +172,11 @@ function openDayViolations(roster: Roster, expansion: Expansion, from: IsoDate, 
 function absentServingViolations(facts: RosterFacts, expansion: Expansion): string[] {
   return expansion.slots.flatMap((slot) => {
     const absence = slot.memberId ? absenceOf(facts, slot.memberId, slot.date) : undefined;
-    return absence ? [`${show(slot)}: ${slot.memberId} is absent ${absence.from}..${absence.to} (${absence.reason})`] : [];
+    return absence
+      ? [
+          `${show(slot)}: ${slot.memberId} is absent ${absence.from}..${absence.to} (${absence.reason})`,
+        ]
+      : [];
   });
 }
 
@@ -148,7 +186,8 @@ function doubleDutyViolations(expansion: Expansion): string[] {
   for (const [date, slots] of slotsByDate(expansion.slots)) {
     const members = slots.flatMap((slot) => (slot.memberId ? [slot.memberId] : []));
     const twice = members.filter((id, index) => members.indexOf(id) !== index);
-    if (twice.length > 0) problems.push(`${date}: ${twice.join(', ')} serves twice (${slots.map(show).join('; ')})`);
+    if (twice.length > 0)
+      problems.push(`${date}: ${twice.join(', ')} serves twice (${slots.map(show).join('; ')})`);
   }
   return problems;
 }
@@ -170,12 +209,14 @@ function fairnessViolations(roster: Roster, facts: RosterFacts, expansion: Expan
   for (const [key, covers] of windows) {
     const pool = coverPool(roster, covers[0]!.periodId);
     for (const cover of covers) {
-      if (!pool.includes(cover.memberId!)) problems.push(`${show(cover)}: ${cover.memberId} is not in the cover pool`);
+      if (!pool.includes(cover.memberId!))
+        problems.push(`${show(cover)}: ${cover.memberId} is not in the cover pool`);
     }
     const eligibleForAll = pool.filter((id) =>
       covers.every(
         (cover) =>
-          !absenceOf(facts, id, cover.date) && !byDate.get(cover.date)!.some((other) => other !== cover && other.memberId === id),
+          !absenceOf(facts, id, cover.date) &&
+          !byDate.get(cover.date)!.some((other) => other !== cover && other.memberId === id),
       ),
     );
     const count = (id: string) => covers.filter((cover) => cover.memberId === id).length;
@@ -211,7 +252,11 @@ function differingDates(expected: Expansion, actual: Expansion): string[] {
   return dates.flatMap((date) => {
     const a = JSON.stringify(left.get(date) ?? []);
     const b = JSON.stringify(right.get(date) ?? []);
-    return a === b ? [] : [`${date}: ${(left.get(date) ?? []).map(show).join('; ')} ≠ ${(right.get(date) ?? []).map(show).join('; ')}`];
+    return a === b
+      ? []
+      : [
+          `${date}: ${(left.get(date) ?? []).map(show).join('; ')} ≠ ${(right.get(date) ?? []).map(show).join('; ')}`,
+        ];
   });
 }
 
@@ -241,7 +286,11 @@ function overrideViolations(scenario: Scenario, expansion: Expansion): string[] 
     const found = target(o);
     const where = `override ${o.date} ${o.position ?? '(any)'} → ${o.memberId}`;
     const refused = expansion.conflicts.some(
-      (c) => c.date === o.date && c.code === 'double-booked' && c.position === (o.position ?? null) && c.message.includes(`"${o.memberId}"`),
+      (c) =>
+        c.date === o.date &&
+        c.code === 'double-booked' &&
+        c.position === (o.position ?? null) &&
+        c.message.includes(`"${o.memberId}"`),
     );
     if (typeof found !== 'string') {
       if (!refused) winners.set(found, o);
@@ -250,7 +299,8 @@ function overrideViolations(scenario: Scenario, expansion: Expansion): string[] 
     }
   }
   for (const [slot, o] of winners) {
-    if (slot.memberId !== o.memberId || slot.kind !== 'override') problems.push(`${show(slot)}: the override names ${o.memberId}`);
+    if (slot.memberId !== o.memberId || slot.kind !== 'override')
+      problems.push(`${show(slot)}: the override names ${o.memberId}`);
   }
   return problems;
 }
@@ -263,9 +313,11 @@ function timeViolations(expansion: Expansion): string[] {
     for (const value of [slot.start, slot.end]) {
       const match = shape.exec(value);
       if (!match) problems.push(`${show(slot)}: ${value} is not a +07:00 date-time`);
-      else if (match[1] !== slot.date) problems.push(`${show(slot)}: ${value} is not on ${slot.date}`);
+      else if (match[1] !== slot.date)
+        problems.push(`${show(slot)}: ${value} is not on ${slot.date}`);
     }
-    if (!(Date.parse(slot.start) < Date.parse(slot.end))) problems.push(`${show(slot)}: starts ${slot.start}, ends ${slot.end}`);
+    if (!(Date.parse(slot.start) < Date.parse(slot.end)))
+      problems.push(`${show(slot)}: starts ${slot.start}, ends ${slot.end}`);
     return problems;
   });
 }
@@ -311,7 +363,9 @@ describe.each(scenarios)('expandRoster properties on %s', (_name, scenarioArb, n
   it('1. gives every open day one slot per position of its pattern, and no slot on a closed or weekend day', () => {
     fc.assert(
       fc.property(scenarioArb(), (scenario) => {
-        expect(openDayViolations(scenario.roster, expand(scenario), RANGE_FROM, RANGE_TO)).toEqual([]);
+        expect(openDayViolations(scenario.roster, expand(scenario), RANGE_FROM, RANGE_TO)).toEqual(
+          [],
+        );
       }),
       params,
     );
@@ -356,7 +410,10 @@ describe.each(scenarios)('expandRoster properties on %s', (_name, scenarioArb, n
         const [a, b] = resolveSubRange(sub, scenario.facts.absences);
         const whole = expand(scenario);
         const part = expand(scenario, a, b);
-        expect(differingDates(restrict(whole, a, b), part), `[${a}, ${b}] inside the whole range`).toEqual([]);
+        expect(
+          differingDates(restrict(whole, a, b), part),
+          `[${a}, ${b}] inside the whole range`,
+        ).toEqual([]);
         expect(part).toEqual(restrict(whole, a, b));
 
         const days = [...eachDate(from, to)];
@@ -369,7 +426,10 @@ describe.each(scenarios)('expandRoster properties on %s', (_name, scenarioArb, n
           conflicts: [...left.conflicts, ...right.conflicts],
         };
         const union = expand(scenario, from, to);
-        expect(differingDates(union, joined), `[${from}, ${last}] + [${addDays(last, 1)}, ${to}]`).toEqual([]);
+        expect(
+          differingDates(union, joined),
+          `[${from}, ${last}] + [${addDays(last, 1)}, ${to}]`,
+        ).toEqual([]);
         expect(joined).toEqual(union);
       }),
       params,
@@ -377,13 +437,19 @@ describe.each(scenarios)('expandRoster properties on %s', (_name, scenarioArb, n
   });
 
   it('6. is deterministic, whatever the order of the absences', () => {
-    const arb = fc.record({ scenario: scenarioArb(), keys: fc.array(fc.nat(), { minLength: 1, maxLength: 64 }) });
+    const arb = fc.record({
+      scenario: scenarioArb(),
+      keys: fc.array(fc.nat(), { minLength: 1, maxLength: 64 }),
+    });
     fc.assert(
       fc.property(arb, ({ scenario, keys }) => {
         const shuffled = permute(scenario.facts.absences, keys);
         const first = expand(scenario);
         expect(expand(scenario)).toEqual(first);
-        const permuted = expand({ roster: scenario.roster, facts: { ...scenario.facts, absences: shuffled } });
+        const permuted = expand({
+          roster: scenario.roster,
+          facts: { ...scenario.facts, absences: shuffled },
+        });
         expect(differingDates(first, permuted)).toEqual([]);
         expect(permuted).toEqual(first);
       }),
@@ -418,19 +484,40 @@ const HA = 'nguyen-manh-ha';
 const LUYEN = 'nguyen-van-luyen';
 const HANH = 'nguyen-van-hanh';
 const NO_FACTS: RosterFacts = { absences: [], overrides: [], swaps: [] };
-const sample = (facts: Partial<RosterFacts> = {}): Scenario => ({ roster: sampleRoster, facts: { ...NO_FACTS, ...facts } });
+const sample = (facts: Partial<RosterFacts> = {}): Scenario => ({
+  roster: sampleRoster,
+  facts: { ...NO_FACTS, ...facts },
+});
 /** "date position kind member", one per slot: the way a person reads a roster. */
 const lines = (expansion: Expansion) => expansion.slots.map(show);
 
 /** A small roster with a primary and a backup every Monday, for the cases the sample roster cannot show. */
 function twoPositionRoster(): Roster {
-  const member = (id: string) => ({ id, honorific: 'Ông', fullName: id, title: 'Chuyên viên', unit: 'Văn phòng Sở', role: 'backup' });
+  const member = (id: string) => ({
+    id,
+    honorific: 'Ông',
+    fullName: id,
+    title: 'Chuyên viên',
+    unit: 'Văn phòng Sở',
+    role: 'backup',
+  });
   return RosterSchema.parse({
     id: 'hai-vi-tri',
     name: 'Hai vị trí',
     organisation: { id: 'so', names: [{ name: 'Sở' }] },
     desk: { id: 'mot-cua', title: 'Bộ phận Một cửa', names: [{ location: 'Trung tâm' }] },
-    workingHours: [{ seasons: [{ name: 'Cả năm', from: '01-01', to: '12-31', sessions: [{ start: '07:30', end: '16:30' }] }] }],
+    workingHours: [
+      {
+        seasons: [
+          {
+            name: 'Cả năm',
+            from: '01-01',
+            to: '12-31',
+            sessions: [{ start: '07:30', end: '16:30' }],
+          },
+        ],
+      },
+    ],
     members: ['an', 'binh', 'chi', 'dung'].map(member),
     periods: [
       {
@@ -458,7 +545,9 @@ describe('expandRoster examples', () => {
       '2024-05-04 primary makeup nguyen-manh-ha',
       '2024-05-06 primary regular nguyen-manh-ha',
     ]);
-    expect(expansion.slots.find((slot) => slot.date === '2024-05-04')?.makeupFor).toBe('2024-04-29');
+    expect(expansion.slots.find((slot) => slot.date === '2024-05-04')?.makeupFor).toBe(
+      '2024-04-29',
+    );
     expect(expansion.closedDays.map((day) => `${day.date} ${day.name}`)).toEqual([
       '2024-04-29 Nghỉ hoán đổi (làm bù Thứ Bảy 04/05/2024)',
       '2024-04-30 Ngày Chiến thắng',
@@ -468,13 +557,25 @@ describe('expandRoster examples', () => {
   });
 
   it('1. marks a slot uncovered when everybody is away', () => {
-    const absences = [HA, LUYEN, HANH].map((memberId) => ({ memberId, from: '2024-05-06', to: '2024-05-06', reason: 'training' as const }));
+    const absences = [HA, LUYEN, HANH].map((memberId) => ({
+      memberId,
+      from: '2024-05-06',
+      to: '2024-05-06',
+      reason: 'training' as const,
+    }));
     const [slot] = expand(sample({ absences }), '2024-05-06', '2024-05-06').slots;
-    expect(slot).toMatchObject({ kind: 'uncovered', memberId: null, coversFor: HA, reason: 'training' });
+    expect(slot).toMatchObject({
+      kind: 'uncovered',
+      memberId: null,
+      coversFor: HA,
+      reason: 'training',
+    });
   });
 
   it('2 and 4. has the other two officers take Bà Hà’s week of leave in turn, and never Bà Hà', () => {
-    const absences = [{ memberId: HA, from: '2024-05-06', to: '2024-05-10', reason: 'leave' as const }];
+    const absences = [
+      { memberId: HA, from: '2024-05-06', to: '2024-05-10', reason: 'leave' as const },
+    ];
     const expansion = expand(sample({ absences }), '2024-05-06', '2024-05-10');
     expect(lines(expansion)).toEqual([
       '2024-05-06 primary cover nguyen-van-luyen',
@@ -489,11 +590,17 @@ describe('expandRoster examples', () => {
   it('3. refuses to let an override put one member on both slots of a day', () => {
     const scenario: Scenario = {
       roster: twoPositionRoster(),
-      facts: { ...NO_FACTS, overrides: [{ date: '2024-04-22', position: 'backup', memberId: 'an' }] },
+      facts: {
+        ...NO_FACTS,
+        overrides: [{ date: '2024-04-22', position: 'backup', memberId: 'an' }],
+      },
     };
     const expansion = expand(scenario, '2024-04-22', '2024-04-22');
     expect(doubleDutyViolations(expansion), lines(expansion).join('; ')).toEqual([]);
-    expect(lines(expansion)).toEqual(['2024-04-22 primary regular an', '2024-04-22 backup regular binh']);
+    expect(lines(expansion)).toEqual([
+      '2024-04-22 primary regular an',
+      '2024-04-22 backup regular binh',
+    ]);
     expect(expansion.conflicts.map((conflict) => conflict.code)).toEqual(['double-booked']);
   });
 
@@ -501,7 +608,15 @@ describe('expandRoster examples', () => {
     // Monday 22/04 backup (binh) ↔ Monday 06/05 primary (an): an then holds both slots of 22/04.
     const scenario: Scenario = {
       roster: twoPositionRoster(),
-      facts: { ...NO_FACTS, swaps: [{ first: { date: '2024-04-22', position: 'backup' }, second: { date: '2024-05-06', position: 'primary' } }] },
+      facts: {
+        ...NO_FACTS,
+        swaps: [
+          {
+            first: { date: '2024-04-22', position: 'backup' },
+            second: { date: '2024-05-06', position: 'primary' },
+          },
+        ],
+      },
     };
     const expansion = expand(scenario, '2024-04-22', '2024-04-22');
     expect(doubleDutyViolations(expansion), lines(expansion).join('; ')).toEqual([]);
@@ -522,11 +637,17 @@ describe('expandRoster examples', () => {
   });
 
   it('5. gives the same cover on 08/05/2024 whether the range starts before or in the middle of the leave', () => {
-    const scenario = sample({ absences: [{ memberId: HA, from: '2024-05-06', to: '2024-05-17', reason: 'leave' }] });
+    const scenario = sample({
+      absences: [{ memberId: HA, from: '2024-05-06', to: '2024-05-17', reason: 'leave' }],
+    });
     const whole = expand(scenario, '2024-04-15', '2024-05-31');
     const fromMiddle = expand(scenario, '2024-05-08', '2024-05-31');
     expect(differingDates(restrict(whole, '2024-05-08', '2024-05-31'), fromMiddle)).toEqual([]);
-    expect(fromMiddle.slots[0]).toMatchObject({ date: '2024-05-08', kind: 'cover', memberId: HANH });
+    expect(fromMiddle.slots[0]).toMatchObject({
+      date: '2024-05-08',
+      kind: 'cover',
+      memberId: HANH,
+    });
   });
 
   it('6. gives the same result for the same absences listed in another order', () => {
@@ -535,7 +656,11 @@ describe('expandRoster examples', () => {
       { memberId: LUYEN, from: '2024-05-08', to: '2024-05-08', reason: 'training' as const },
     ];
     const forward = expand(sample({ absences }), '2024-05-06', '2024-05-10');
-    const backward = expand(sample({ absences: [...absences].reverse() }), '2024-05-06', '2024-05-10');
+    const backward = expand(
+      sample({ absences: [...absences].reverse() }),
+      '2024-05-06',
+      '2024-05-10',
+    );
     expect(differingDates(forward, backward)).toEqual([]);
   });
 
@@ -544,10 +669,17 @@ describe('expandRoster examples', () => {
       { date: '2024-04-17', memberId: HANH },
       { date: '2024-04-19', memberId: LUYEN },
     ];
-    const absences = [{ memberId: LUYEN, from: '2024-04-19', to: '2024-04-19', reason: 'business' as const }];
+    const absences = [
+      { memberId: LUYEN, from: '2024-04-19', to: '2024-04-19', reason: 'business' as const },
+    ];
     const expansion = expand(sample({ overrides, absences }), '2024-04-17', '2024-04-19');
-    expect(lines(expansion)).toEqual(['2024-04-17 primary override nguyen-van-hanh', '2024-04-19 primary regular nguyen-manh-ha']);
-    expect(expansion.conflicts.map((c) => `${c.date} ${c.code}`)).toEqual(['2024-04-19 override-member-absent']);
+    expect(lines(expansion)).toEqual([
+      '2024-04-17 primary override nguyen-van-hanh',
+      '2024-04-19 primary regular nguyen-manh-ha',
+    ]);
+    expect(expansion.conflicts.map((c) => `${c.date} ${c.code}`)).toEqual([
+      '2024-04-19 override-member-absent',
+    ]);
   });
 
   it('8. uses winter hours on 15/04 and summer hours from 16/04/2024, at +07:00', () => {
@@ -561,7 +693,9 @@ describe('expandRoster examples', () => {
   });
 
   it('reads the holiday tables right: 03/09/2024 and 02/05/2025 closed, Saturday 26/04/2025 làm bù (oracle sanity)', () => {
-    const closed = [...eachDate(RANGE_FROM, RANGE_TO)].filter((date) => dayKind(date).type === 'closed');
+    const closed = [...eachDate(RANGE_FROM, RANGE_TO)].filter(
+      (date) => dayKind(date).type === 'closed',
+    );
     expect(closed).toContain('2024-09-03');
     expect(closed).toContain('2025-05-02');
     expect(dayKind('2025-04-26')).toEqual({ type: 'makeup', replaces: '2025-05-02' });

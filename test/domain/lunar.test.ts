@@ -62,17 +62,20 @@ function leapMonthStart(year: number, month: number): string | null {
 }
 
 describe('round trips', () => {
-  it.each([2024, 2025, 2030, 2033, 2034])('every day of %i goes solar → lunar → solar unchanged', (year) => {
-    let previous = solarToLunar(makeIsoDate(year - 1, 12, 31));
-    for (const date of eachDate(makeIsoDate(year, 1, 1), makeIsoDate(year, 12, 31))) {
-      const lunar = solarToLunar(date);
-      expect(lunarToSolar(lunar)).toBe(date);
-      // Lunar days run 1, 2, … up to 29 or 30, then a new month starts at 1.
-      if (lunar.day === 1) expect([29, 30]).toContain(previous.day);
-      else expect(lunar).toEqual({ ...previous, day: previous.day + 1 });
-      previous = lunar;
-    }
-  });
+  it.each([2024, 2025, 2030, 2033, 2034])(
+    'every day of %i goes solar → lunar → solar unchanged',
+    (year) => {
+      let previous = solarToLunar(makeIsoDate(year - 1, 12, 31));
+      for (const date of eachDate(makeIsoDate(year, 1, 1), makeIsoDate(year, 12, 31))) {
+        const lunar = solarToLunar(date);
+        expect(lunarToSolar(lunar)).toBe(date);
+        // Lunar days run 1, 2, … up to 29 or 30, then a new month starts at 1.
+        if (lunar.day === 1) expect([29, 30]).toContain(previous.day);
+        else expect(lunar).toEqual({ ...previous, day: previous.day + 1 });
+        previous = lunar;
+      }
+    },
+  );
 });
 
 describe('regression: Sep 2033 – Feb 2034', () => {
@@ -93,24 +96,33 @@ describe('regression: Sep 2033 – Feb 2034', () => {
     ['2034-02-19', 1, 2034, false],
   ];
 
-  it.each(monthStarts)('%s is day 1 of month %i of lunar year %i (leap: %s)', (date, month, year, leap) => {
-    expect(solarToLunar(date)).toEqual({ day: 1, month, year, leap });
-    expect(lunarToSolar({ day: 1, month, year, leap })).toBe(date);
-    expect(solarToLunar(addDays(date, -1)).day).toBeGreaterThanOrEqual(29);
-  });
+  it.each(monthStarts)(
+    '%s is day 1 of month %i of lunar year %i (leap: %s)',
+    (date, month, year, leap) => {
+      expect(solarToLunar(date)).toEqual({ day: 1, month, year, leap });
+      expect(lunarToSolar({ day: 1, month, year, leap })).toBe(date);
+      expect(solarToLunar(addDays(date, -1)).day).toBeGreaterThanOrEqual(29);
+    },
+  );
 });
 
 describe('dates that do not exist', () => {
   it('rejects a leap month the year does not have', () => {
     expect(() => lunarToSolar({ day: 1, month: 5, year: 2024, leap: true })).toThrow(RangeError);
-    expect(() => lunarToSolar({ day: 1, month: 5, year: 2024, leap: true })).toThrow(/no leap month 5/);
-    expect(() => lunarToSolar({ day: 1, month: 11, year: 2034, leap: true })).toThrow(/no leap month 11/);
+    expect(() => lunarToSolar({ day: 1, month: 5, year: 2024, leap: true })).toThrow(
+      /no leap month 5/,
+    );
+    expect(() => lunarToSolar({ day: 1, month: 11, year: 2034, leap: true })).toThrow(
+      /no leap month 11/,
+    );
   });
 
   it('rejects day 30 of a 29-day month and a month 13', () => {
     // Tháng Giêng Giáp Thìn runs 10/02–09/03/2024: 29 days.
     expect(lunarToSolar({ day: 29, month: 1, year: 2024, leap: false })).toBe('2024-03-09');
-    expect(() => lunarToSolar({ day: 30, month: 1, year: 2024, leap: false })).toThrow(/has 29 days/);
+    expect(() => lunarToSolar({ day: 30, month: 1, year: 2024, leap: false })).toThrow(
+      /has 29 days/,
+    );
     expect(() => lunarToSolar({ day: 1, month: 13, year: 2024, leap: false })).toThrow(RangeError);
   });
 });

@@ -5,7 +5,9 @@ import { letterRoster } from '../support/sample.ts';
 
 function issuesOf(input: unknown) {
   const result = RosterSchema.safeParse(input);
-  return result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  return result.success
+    ? []
+    : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
 }
 
 const withPeriods = (periods: unknown[]) => ({ ...letterRoster, periods });
@@ -18,27 +20,53 @@ describe('the roster schema', () => {
       'Ông Nguyễn Văn Luyện',
       'Ông Nguyễn Văn Hanh',
     ]);
-    expect(letterRoster.periods[0]).toMatchObject({ from: '2024-04-15', to: '2024-06-30', continuesAfterEnd: true });
+    expect(letterRoster.periods[0]).toMatchObject({
+      from: '2024-04-15',
+      to: '2024-06-30',
+      continuesAfterEnd: true,
+    });
     expect(letterRoster.cover.strategy).toBe('rotation');
     expect(letterRoster.makeUpSaturday.strategy).toBe('replaced-weekday');
   });
 
   it('rejects a pattern naming someone who is not a member', () => {
-    const broken = withPeriods([{ ...period, pattern: { monday: { position: 'primary', memberId: 'nguyen-van-x' } } }]);
-    expect(issuesOf(broken)).toEqual(['periods.0.pattern.monday.memberId: no member with id "nguyen-van-x" in this roster']);
+    const broken = withPeriods([
+      { ...period, pattern: { monday: { position: 'primary', memberId: 'nguyen-van-x' } } },
+    ]);
+    expect(issuesOf(broken)).toEqual([
+      'periods.0.pattern.monday.memberId: no member with id "nguyen-van-x" in this roster',
+    ]);
   });
 
   it('rejects impossible dates and periods that end before they start or overlap', () => {
-    expect(issuesOf(withPeriods([{ ...period, from: '2024-02-30' }]))).toEqual(['periods.0.from: no such date in the calendar']);
+    expect(issuesOf(withPeriods([{ ...period, from: '2024-02-30' }]))).toEqual([
+      'periods.0.from: no such date in the calendar',
+    ]);
     expect(issuesOf(withPeriods([{ ...period, to: '2024-04-01' }]))).toEqual([
       'periods.0.to: ends (2024-04-01) before it starts (2024-04-15)',
     ]);
-    const overlapping = withPeriods([period, { ...period, id: 'later', from: '2024-06-01', to: undefined }]);
-    expect(issuesOf(overlapping)).toEqual(['periods.0.to: overlaps the next period, which starts 2024-06-01']);
+    const overlapping = withPeriods([
+      period,
+      { ...period, id: 'later', from: '2024-06-01', to: undefined },
+    ]);
+    expect(issuesOf(overlapping)).toEqual([
+      'periods.0.to: overlaps the next period, which starts 2024-06-01',
+    ]);
   });
 
   it('requires seasons to cover the whole year without overlap', () => {
-    const hours = [{ seasons: [{ name: 'Mùa đông', from: '10-16', to: '04-15', sessions: [{ start: '07:30', end: '12:00' }] }] }];
+    const hours = [
+      {
+        seasons: [
+          {
+            name: 'Mùa đông',
+            from: '10-16',
+            to: '04-15',
+            sessions: [{ start: '07:30', end: '12:00' }],
+          },
+        ],
+      },
+    ];
     expect(issuesOf({ ...letterRoster, workingHours: hours })).toEqual([
       'workingHours.0.seasons: no season covers 16/04: seasons must cover the whole year',
     ]);
@@ -46,16 +74,29 @@ describe('the roster schema', () => {
 
   it('rejects names with line breaks and normalises decomposed Vietnamese to NFC', () => {
     const member = letterRoster.members[0]!;
-    const crlf = { ...letterRoster, members: [{ ...member, fullName: 'Nguyễn Mạnh Hà\r\nX-INJECTED:1' }, ...letterRoster.members.slice(1)] };
-    expect(issuesOf(crlf)).toEqual(['members.0.fullName: must be one line without control characters']);
+    const crlf = {
+      ...letterRoster,
+      members: [
+        { ...member, fullName: 'Nguyễn Mạnh Hà\r\nX-INJECTED:1' },
+        ...letterRoster.members.slice(1),
+      ],
+    };
+    expect(issuesOf(crlf)).toEqual([
+      'members.0.fullName: must be one line without control characters',
+    ]);
     const decomposed = 'Nguyê\u0303n Ma\u0323nh Ha\u0300';
-    const parsed = RosterSchema.parse({ ...letterRoster, members: [{ ...member, fullName: decomposed }, ...letterRoster.members.slice(1)] });
+    const parsed = RosterSchema.parse({
+      ...letterRoster,
+      members: [{ ...member, fullName: decomposed }, ...letterRoster.members.slice(1)],
+    });
     expect(parsed.members[0]!.fullName).toBe('Nguyễn Mạnh Hà');
   });
 
   it('rejects an honorific it would have to guess', () => {
     const member = { ...letterRoster.members[0]!, honorific: 'Chị' };
-    expect(issuesOf({ ...letterRoster, members: [member, ...letterRoster.members.slice(1)] })[0]).toMatch(/^members\.0\.honorific:/);
+    expect(
+      issuesOf({ ...letterRoster, members: [member, ...letterRoster.members.slice(1)] })[0],
+    ).toMatch(/^members\.0\.honorific:/);
   });
 });
 

@@ -3,8 +3,12 @@ import { dateInZone, zonedDateTime } from '../../src/domain/zone.ts';
 
 describe('zoned wall-clock times', () => {
   it('writes Vietnamese duty hours with +07:00 whatever the host zone', () => {
-    expect(zonedDateTime('2024-04-15', '07:30', 'Asia/Ho_Chi_Minh')).toBe('2024-04-15T07:30:00+07:00');
-    expect(zonedDateTime('2024-12-31', '16:30', 'Asia/Ho_Chi_Minh')).toBe('2024-12-31T16:30:00+07:00');
+    expect(zonedDateTime('2024-04-15', '07:30', 'Asia/Ho_Chi_Minh')).toBe(
+      '2024-04-15T07:30:00+07:00',
+    );
+    expect(zonedDateTime('2024-12-31', '16:30', 'Asia/Ho_Chi_Minh')).toBe(
+      '2024-12-31T16:30:00+07:00',
+    );
   });
 
   it('follows daylight saving in zones that have it', () => {

@@ -29,11 +29,18 @@ function calendarsPublishingToGoogle(): string {
   const directory = mkdtempSync(join(tmpdir(), 'lichtruc-e2e-calendars-'));
   cpSync(CALENDARS, directory, { recursive: true });
   const file = join(directory, `${ROSTER}.yaml`);
-  writeFileSync(file, `${readFileSync(file, 'utf8')}publish:\n  google:\n    calendarId: ${CALENDAR_ID}\n`);
+  writeFileSync(
+    file,
+    `${readFileSync(file, 'utf8')}publish:\n  google:\n    calendarId: ${CALENDAR_ID}\n`,
+  );
   return directory;
 }
 
-async function waitFor<T>(probe: () => T | undefined, what: string, timeoutMs = 15_000): Promise<T> {
+async function waitFor<T>(
+  probe: () => T | undefined,
+  what: string,
+  timeoutMs = 15_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = probe();
@@ -48,15 +55,23 @@ beforeAll(async () => {
   const key = standIn.createServiceAccount(ACCOUNT);
   standIn.createCalendar({ id: CALENDAR_ID, writers: [ACCOUNT] });
   service = await startService({
-    env: { LICHTRUC_CALENDARS: calendarsPublishingToGoogle(), GOOGLE_SERVICE_ACCOUNT_KEY: JSON.stringify(key), GOOGLE_API_ROOT_URL: standIn.rootUrl },
+    env: {
+      LICHTRUC_CALENDARS: calendarsPublishingToGoogle(),
+      GOOGLE_SERVICE_ACCOUNT_KEY: JSON.stringify(key),
+      GOOGLE_API_ROOT_URL: standIn.rootUrl,
+    },
   });
   browser = await launchBrowser();
   page = await newPhonePage(browser);
   // A day of Bà Hà's within the next three weeks, wherever the calendar stands when the test runs.
   const today = new Date().toISOString().slice(0, 10);
   const until = new Date(Date.now() + 21 * 86_400_000).toISOString().slice(0, 10);
-  const schedule = (await (await service.api(`/api/rosters/${ROSTER}/schedule?from=${today}&to=${until}`)).json()) as { slots: { date: string; memberId: string }[] };
-  dutyDate = schedule.slots.find((slot) => slot.memberId === 'nguyen-manh-ha' && slot.date > today)!.date;
+  const schedule = (await (
+    await service.api(`/api/rosters/${ROSTER}/schedule?from=${today}&to=${until}`)
+  ).json()) as { slots: { date: string; memberId: string }[] };
+  dutyDate = schedule.slots.find(
+    (slot) => slot.memberId === 'nguyen-manh-ha' && slot.date > today,
+  )!.date;
 }, 120_000);
 
 afterAll(async () => {
@@ -85,7 +100,9 @@ describe('an admin on a phone', () => {
     await absenceForm.locator('button[type="submit"]').click();
     const preview = await page.textContent('body');
     expect(preview).toMatch(/Trực thay: Ông Nguyễn Văn (Luyện|Hanh)/);
-    const absencesBefore = (await (await service.api(`/api/rosters/${ROSTER}/absences`)).json()) as { absences: unknown[] };
+    const absencesBefore = (await (
+      await service.api(`/api/rosters/${ROSTER}/absences`)
+    ).json()) as { absences: unknown[] };
     expect(absencesBefore.absences).toHaveLength(0);
 
     await page.click('button:has-text("Xác nhận và lưu")');
@@ -95,7 +112,12 @@ describe('an admin on a phone', () => {
     await saveScreenshot(page, 'month-grid-phone');
 
     const summary = await waitFor(() => {
-      const event = standIn.events(CALENDAR_ID).find((candidate) => candidate.extendedProperties?.private?.lichtrucSlot === `${ROSTER}/${dutyDate}/primary`);
+      const event = standIn
+        .events(CALENDAR_ID)
+        .find(
+          (candidate) =>
+            candidate.extendedProperties?.private?.lichtrucSlot === `${ROSTER}/${dutyDate}/primary`,
+        );
       return event?.summary?.includes('Trực thay') ? event.summary : undefined;
     }, 'the cover in Google Calendar');
     expect(summary).toContain('thay Bà Nguyễn Mạnh Hà nghỉ phép');
@@ -118,7 +140,12 @@ describe('an admin on a phone', () => {
   });
 
   it('previews a resync as counts, runs it against Google and follows its progress', async () => {
-    const event = standIn.events(CALENDAR_ID).find((candidate) => candidate.extendedProperties?.private?.lichtrucSlot === `${ROSTER}/${dutyDate}/primary`)!;
+    const event = standIn
+      .events(CALENDAR_ID)
+      .find(
+        (candidate) =>
+          candidate.extendedProperties?.private?.lichtrucSlot === `${ROSTER}/${dutyDate}/primary`,
+      )!;
     standIn.editEvent(CALENDAR_ID, event.id!, { summary: 'Sửa tay' });
     await page.goto(`${service.baseUrl}/admin/sync`);
     await page.click('button:has-text("Đồng bộ lại…")');

@@ -28,7 +28,9 @@ describe('the running service in Chromium', { timeout: 60_000 }, () => {
     const response = await page.goto(`${service!.baseUrl}/api/docs`);
     expect(response?.status()).toBe(200);
     expect(await page.title()).toBe('lichtruc API');
-    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'lichtruc API' }).isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1, name: 'lichtruc API' }).isVisible())
+      .toBe(true);
     const routes = page.locator('li', { has: page.locator('code') });
     expect(await routes.count()).toBeGreaterThan(5);
     expect(await routes.first().isVisible()).toBe(true);
@@ -45,7 +47,9 @@ describe('the running service in Chromium', { timeout: 60_000 }, () => {
     // a calendar is not a page, so Chromium downloads it rather than rendering it.
     const seen = page.waitForResponse(service!.feedUrl);
     const download = page.waitForEvent('download');
-    await page.goto(service!.feedUrl).catch((error: Error) => expect(error.message).toContain('Download is starting'));
+    await page
+      .goto(service!.feedUrl)
+      .catch((error: Error) => expect(error.message).toContain('Download is starting'));
     const response = await seen;
     expect(response.status()).toBe(200);
     expect(response.headers()['content-type']).toBe('text/calendar; charset=utf-8');

@@ -13,7 +13,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const ROOT = join(import.meta.dirname, '../..');
 const WRANGLER = join(ROOT, 'node_modules/wrangler/bin/wrangler.js');
 const TOKEN = 'wrangler-dev-admin-token-0123456789';
-const OFFLINE = { WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_HIDE_BANNER: 'true' };
+const OFFLINE = {
+  WRANGLER_SEND_METRICS: 'false',
+  CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+  WRANGLER_HIDE_BANNER: 'true',
+};
 
 let worker: ChildProcess | undefined;
 let state: string;
@@ -33,19 +37,39 @@ function freePort(): Promise<number> {
 beforeAll(async () => {
   state = mkdtempSync(join(tmpdir(), 'lichtruc-wrangler-'));
   const env = { ...process.env, ...OFFLINE };
-  execFileSync(process.execPath, [WRANGLER, 'd1', 'migrations', 'apply', 'lichtruc', '--local', '--persist-to', state], { cwd: ROOT, env, stdio: 'ignore' });
+  execFileSync(
+    process.execPath,
+    [WRANGLER, 'd1', 'migrations', 'apply', 'lichtruc', '--local', '--persist-to', state],
+    { cwd: ROOT, env, stdio: 'ignore' },
+  );
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
   worker = spawn(
     process.execPath,
-    [WRANGLER, 'dev', '--local', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', state, '--var', `LICHTRUC_ADMIN_TOKEN:${TOKEN}`, '--var', `LICHTRUC_PUBLIC_URL:${base}`, '--test-scheduled'],
+    [
+      WRANGLER,
+      'dev',
+      '--local',
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--persist-to',
+      state,
+      '--var',
+      `LICHTRUC_ADMIN_TOKEN:${TOKEN}`,
+      '--var',
+      `LICHTRUC_PUBLIC_URL:${base}`,
+      '--test-scheduled',
+    ],
     { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   worker.stdout?.on('data', (chunk) => (log += chunk));
   worker.stderr?.on('data', (chunk) => (log += chunk));
   const deadline = Date.now() + 60_000;
   while (!/Ready on/.test(log)) {
-    if (Date.now() > deadline || worker.exitCode !== null) throw new Error(`wrangler dev did not start:\n${log}`);
+    if (Date.now() > deadline || worker.exitCode !== null)
+      throw new Error(`wrangler dev did not start:\n${log}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }, 90_000);
@@ -56,7 +80,14 @@ afterAll(() => {
 });
 
 const api = (path: string, init: RequestInit = {}) =>
-  fetch(`${base}${path}`, { ...init, headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json', ...init.headers } });
+  fetch(`${base}${path}`, {
+    ...init,
+    headers: {
+      authorization: `Bearer ${TOKEN}`,
+      'content-type': 'application/json',
+      ...init.headers,
+    },
+  });
 
 describe('the Worker under wrangler dev', () => {
   it('starts, applies the bundled roster, and serves a feed with its ETag and 304', async () => {
@@ -64,7 +95,10 @@ describe('the Worker under wrangler dev', () => {
     const rosters = (await (await api('/api/rosters')).json()) as { rosters: { id: string }[] };
     expect(rosters.rosters.map((roster) => roster.id)).toEqual(['so-vhttdl-bac-giang']);
 
-    const created = await api('/api/feeds', { method: 'POST', body: JSON.stringify({ rosterId: 'so-vhttdl-bac-giang' }) });
+    const created = await api('/api/feeds', {
+      method: 'POST',
+      body: JSON.stringify({ rosterId: 'so-vhttdl-bac-giang' }),
+    });
     expect(created.status).toBe(201);
     const { url } = (await created.json()) as { url: string };
     const feed = await fetch(url);

@@ -8,7 +8,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { lintIcs } from '../support/ics-lint.ts';
-import { exitWithin, freePort, type Spawned, spawnEntry, stop, stopAll, waitForOutput } from '../support/spawned-entry.ts';
+import {
+  exitWithin,
+  freePort,
+  type Spawned,
+  spawnEntry,
+  stop,
+  stopAll,
+  waitForOutput,
+} from '../support/spawned-entry.ts';
 
 const READY = /serving on [\s\S]*health: \S+\/healthz/;
 let directory: string;
@@ -27,7 +35,8 @@ afterAll(async () => {
 });
 
 /** A request that cannot hang the test. */
-const get = (url: string, headers: Record<string, string> = {}) => fetch(url, { headers, signal: AbortSignal.timeout(10_000) });
+const get = (url: string, headers: Record<string, string> = {}) =>
+  fetch(url, { headers, signal: AbortSignal.timeout(10_000) });
 
 async function start(env: Record<string, string>): Promise<{ spawned: Spawned; output: string }> {
   const spawned = spawnEntry(env);
@@ -49,11 +58,17 @@ describe('npm start on a fresh database', () => {
   });
 
   it('prints the admin token and the feed link once, and serves them', async () => {
-    const { spawned, output } = await start({ LICHTRUC_DB: db, PORT: String(port), HOST: '127.0.0.1' });
+    const { spawned, output } = await start({
+      LICHTRUC_DB: db,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+    });
     expect(output).toContain(`lichtruc is serving on ${base} (database ${db})`);
     adminToken = /Admin token \(shown once, keep it\): (\S+)/.exec(output)?.[1] ?? '';
     expect(adminToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    const links = [...output.matchAll(/^\s+((?:https?|webcal):\/\/\S+\/feeds\/[A-Za-z0-9_-]{43}\.ics)$/gm)].map((match) => match[1]!);
+    const links = [
+      ...output.matchAll(/^\s+((?:https?|webcal):\/\/\S+\/feeds\/[A-Za-z0-9_-]{43}\.ics)$/gm),
+    ].map((match) => match[1]!);
     expect(links).toHaveLength(2);
     feedUrl = links.find((link) => link.startsWith('http:'))!;
     expect(feedUrl).toMatch(new RegExp(`^${base}/feeds/[A-Za-z0-9_-]{43}\\.ics$`));
@@ -81,10 +96,16 @@ describe('npm start on a fresh database', () => {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     expect(lintIcs(bytes)).toEqual([]);
     const unfolded = text.replace(/\r\n[ \t]/g, '');
-    expect(unfolded).toContain('\r\nX-WR-CALNAME:Lịch trực Bộ phận Một cửa – Sở Văn hóa\\, Thể thao và Du lịch\r\n');
+    expect(unfolded).toContain(
+      '\r\nX-WR-CALNAME:Lịch trực Bộ phận Một cửa – Sở Văn hóa\\, Thể thao và Du lịch\r\n',
+    );
     expect(unfolded).toContain('\r\nBEGIN:VTIMEZONE\r\nTZID:Asia/Ho_Chi_Minh\r\n');
-    expect(unfolded).toMatch(/\r\nUID:so-vhttdl-bac-giang\/\d{4}-\d{2}-\d{2}\/(primary|backup)@lichtruc\r\n/);
-    expect(unfolded).toMatch(/\r\nSUMMARY:Trực Bộ phận Một cửa – Trực (chính|dự bị): (Bà Nguyễn Mạnh Hà|Ông Nguyễn Văn Luyện|Ông Nguyễn Văn Hanh)/);
+    expect(unfolded).toMatch(
+      /\r\nUID:so-vhttdl-bac-giang\/\d{4}-\d{2}-\d{2}\/(primary|backup)@lichtruc\r\n/,
+    );
+    expect(unfolded).toMatch(
+      /\r\nSUMMARY:Trực Bộ phận Một cửa – Trực (chính|dự bị): (Bà Nguyễn Mạnh Hà|Ông Nguyễn Văn Luyện|Ông Nguyễn Văn Hanh)/,
+    );
     const etag = feed.headers.get('etag')!;
     expect((await get(feedUrl, { 'if-none-match': etag })).status).toBe(304);
     const zipped = await get(feedUrl, { 'accept-encoding': 'gzip' });
@@ -93,8 +114,14 @@ describe('npm start on a fresh database', () => {
 
     const authorised = await get(`${base}/api/rosters`, { authorization: `Bearer ${adminToken}` });
     expect(authorised.status).toBe(200);
-    expect(((await authorised.json()) as { rosters: { id: string }[] }).rosters.map((roster) => roster.id)).toEqual(['so-vhttdl-bac-giang']);
-    const wrong = await get(`${base}/api/rosters`, { authorization: `Bearer ${adminToken.slice(0, -1)}x` });
+    expect(
+      ((await authorised.json()) as { rosters: { id: string }[] }).rosters.map(
+        (roster) => roster.id,
+      ),
+    ).toEqual(['so-vhttdl-bac-giang']);
+    const wrong = await get(`${base}/api/rosters`, {
+      authorization: `Bearer ${adminToken.slice(0, -1)}x`,
+    });
     expect(wrong.status).toBe(401);
     expect(wrong.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
     expect((await get(`${base}/api/rosters`)).status).toBe(401);
@@ -105,7 +132,11 @@ describe('npm start on a fresh database', () => {
 
   it('on restart prints no secret, and the old token and feed link still work', async () => {
     expect(adminToken, 'the first start must have passed').not.toBe('');
-    const { spawned, output } = await start({ LICHTRUC_DB: db, PORT: String(port), HOST: '127.0.0.1' });
+    const { spawned, output } = await start({
+      LICHTRUC_DB: db,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+    });
     expect(output).not.toContain('shown once');
     expect(output).not.toContain(adminToken);
     expect(output).not.toMatch(/\/feeds\/[A-Za-z0-9_-]{43}\.ics/);
@@ -113,8 +144,16 @@ describe('npm start on a fresh database', () => {
     expect(output).toContain(`create new ones with POST ${base}/api/feeds`);
     expect(spawned.stderr()).toBe('');
 
-    expect((await get(`${base}/api/rosters`, { authorization: `Bearer ${adminToken}` })).status).toBe(200);
-    expect((await get(`${base}/api/rosters`, { authorization: 'Bearer not-the-token-at-all-0123456789' })).status).toBe(401);
+    expect(
+      (await get(`${base}/api/rosters`, { authorization: `Bearer ${adminToken}` })).status,
+    ).toBe(200);
+    expect(
+      (
+        await get(`${base}/api/rosters`, {
+          authorization: 'Bearer not-the-token-at-all-0123456789',
+        })
+      ).status,
+    ).toBe(401);
     const feed = await get(feedUrl);
     expect(feed.status).toBe(200);
     expect(feed.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
@@ -134,16 +173,28 @@ describe('bad configuration', () => {
   ];
 
   it.each(cases)('%s: exits with 1 and names the variable', async (_name, env, variable) => {
-    const spawned = spawnEntry({ LICHTRUC_DB: join(directory, 'bad', 'lichtruc.db'), HOST: '127.0.0.1', PORT: String(await freePort()), ...env });
+    const spawned = spawnEntry({
+      LICHTRUC_DB: join(directory, 'bad', 'lichtruc.db'),
+      HOST: '127.0.0.1',
+      PORT: String(await freePort()),
+      ...env,
+    });
     expect(await exitWithin(spawned)).toBe(1);
-    expect(spawned.stderr()).toMatch(new RegExp(`^lichtruc: invalid configuration:\\n\\s+${variable}: `));
+    expect(spawned.stderr()).toMatch(
+      new RegExp(`^lichtruc: invalid configuration:\\n\\s+${variable}: `),
+    );
     expect(spawned.stderr()).toContain(Object.values(env)[0]!);
     expect(spawned.stdout()).not.toContain('serving on');
   });
 
   it('does not echo a rejected admin token', async () => {
     const secret = 'short-secret';
-    const spawned = spawnEntry({ LICHTRUC_DB: join(directory, 'bad', 'lichtruc.db'), HOST: '127.0.0.1', PORT: String(await freePort()), LICHTRUC_ADMIN_TOKEN: secret });
+    const spawned = spawnEntry({
+      LICHTRUC_DB: join(directory, 'bad', 'lichtruc.db'),
+      HOST: '127.0.0.1',
+      PORT: String(await freePort()),
+      LICHTRUC_ADMIN_TOKEN: secret,
+    });
     expect(await exitWithin(spawned)).toBe(1);
     expect(spawned.stderr()).toContain('LICHTRUC_ADMIN_TOKEN');
     expect(spawned.stderr()).not.toContain(secret);

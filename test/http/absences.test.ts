@@ -11,10 +11,12 @@ beforeEach(async () => {
 /** Everything an admin could have entered, to show a refused request changed none of it. */
 async function storedState() {
   const [absences, overrides, swaps, audit, roster] = await Promise.all(
-    ['/absences', '/overrides', '/swaps'].map((part) => service.json('GET', `${ROSTER}${part}`, 200).then((r) => r.body)).concat([
-      service.json('GET', '/api/audit', 200).then((r) => r.body),
-      service.json('GET', ROSTER, 200).then((r) => r.body),
-    ]),
+    ['/absences', '/overrides', '/swaps']
+      .map((part) => service.json('GET', `${ROSTER}${part}`, 200).then((r) => r.body))
+      .concat([
+        service.json('GET', '/api/audit', 200).then((r) => r.body),
+        service.json('GET', ROSTER, 200).then((r) => r.body),
+      ]),
   );
   return { absences, overrides, swaps, audit, roster };
 }
@@ -29,64 +31,139 @@ describe('POST /api/rosters/{id}/absences', () => {
       note: 'Lớp bồi dưỡng kỹ năng số',
     });
     const absence = body.absence as { id: string };
-    expect(body.absence).toMatchObject({ memberId: 'nguyen-manh-ha', from: '2024-05-06', to: '2024-05-08', reason: 'training', createdBy: 'admin' });
+    expect(body.absence).toMatchObject({
+      memberId: 'nguyen-manh-ha',
+      from: '2024-05-06',
+      to: '2024-05-08',
+      reason: 'training',
+      createdBy: 'admin',
+    });
     expect(response.headers.get('location')).toBe(`${ROSTER}/absences/${absence.id}`);
-    const changed = body.changedSlots as { key: string; before: { memberId: string }; after: { memberId: string; kind: string; title: string } }[];
-    expect(changed.map((change) => [change.key.split('/')[1], change.before.memberId, change.after.memberId, change.after.kind])).toEqual([
+    const changed = body.changedSlots as {
+      key: string;
+      before: { memberId: string };
+      after: { memberId: string; kind: string; title: string };
+    }[];
+    expect(
+      changed.map((change) => [
+        change.key.split('/')[1],
+        change.before.memberId,
+        change.after.memberId,
+        change.after.kind,
+      ]),
+    ).toEqual([
       ['2024-05-06', 'nguyen-manh-ha', 'nguyen-van-luyen', 'cover'],
       ['2024-05-08', 'nguyen-manh-ha', 'nguyen-van-hanh', 'cover'],
     ]);
-    expect(changed[0]!.after.title).toBe('Trực Bộ phận Một cửa – Trực thay: Ông Nguyễn Văn Luyện (thay Bà Nguyễn Mạnh Hà đi học tập, bồi dưỡng)');
+    expect(changed[0]!.after.title).toBe(
+      'Trực Bộ phận Một cửa – Trực thay: Ông Nguyễn Văn Luyện (thay Bà Nguyễn Mạnh Hà đi học tập, bồi dưỡng)',
+    );
 
-    const schedule = await service.json<{ slots: { date: string; memberId: string }[] }>('GET', `${ROSTER}/schedule?from=2024-05-06&to=2024-05-06`, 200);
+    const schedule = await service.json<{ slots: { date: string; memberId: string }[] }>(
+      'GET',
+      `${ROSTER}/schedule?from=2024-05-06&to=2024-05-06`,
+      200,
+    );
     expect(schedule.body.slots[0]!.memberId).toBe('nguyen-van-luyen');
   });
 
   it('lists absences and removes one, putting the officer back on duty', async () => {
-    const created = await service.json<{ absence: { id: string } }>('POST', `${ROSTER}/absences`, 201, { memberId: 'nguyen-van-luyen', from: '2024-05-07', to: '2024-05-07', reason: 'sick' });
-    const listed = await service.json<{ absences: { id: string }[] }>('GET', `${ROSTER}/absences`, 200);
+    const created = await service.json<{ absence: { id: string } }>(
+      'POST',
+      `${ROSTER}/absences`,
+      201,
+      { memberId: 'nguyen-van-luyen', from: '2024-05-07', to: '2024-05-07', reason: 'sick' },
+    );
+    const listed = await service.json<{ absences: { id: string }[] }>(
+      'GET',
+      `${ROSTER}/absences`,
+      200,
+    );
     expect(listed.body.absences.map((absence) => absence.id)).toEqual([created.body.absence.id]);
-    expect((await service.request('DELETE', `${ROSTER}/absences/${created.body.absence.id}`)).status).toBe(204);
-    const schedule = await service.json<{ slots: { memberId: string; kind: string }[] }>('GET', `${ROSTER}/schedule?from=2024-05-07&to=2024-05-07`, 200);
+    expect(
+      (await service.request('DELETE', `${ROSTER}/absences/${created.body.absence.id}`)).status,
+    ).toBe(204);
+    const schedule = await service.json<{ slots: { memberId: string; kind: string }[] }>(
+      'GET',
+      `${ROSTER}/schedule?from=2024-05-07&to=2024-05-07`,
+      200,
+    );
     expect(schedule.body.slots[0]).toMatchObject({ memberId: 'nguyen-van-luyen', kind: 'regular' });
-    expect((await service.request('DELETE', `${ROSTER}/absences/${created.body.absence.id}`)).status).toBe(404);
+    expect(
+      (await service.request('DELETE', `${ROSTER}/absences/${created.body.absence.id}`)).status,
+    ).toBe(404);
   });
 
-  const valid = { memberId: 'nguyen-manh-ha', from: '2024-05-06', to: '2024-05-08', reason: 'leave' };
-  const cases: [string, { body?: unknown; headers?: Record<string, string> }, number, string | RegExp][] = [
-    ['malformed JSON', { body: '{"memberId": "nguyen-manh-ha",' }, 422, 'the body is not valid JSON'],
+  const valid = {
+    memberId: 'nguyen-manh-ha',
+    from: '2024-05-06',
+    to: '2024-05-08',
+    reason: 'leave',
+  };
+  const cases: [
+    string,
+    { body?: unknown; headers?: Record<string, string> },
+    number,
+    string | RegExp,
+  ][] = [
+    [
+      'malformed JSON',
+      { body: '{"memberId": "nguyen-manh-ha",' },
+      422,
+      'the body is not valid JSON',
+    ],
     ['an impossible date', { body: { ...valid, from: '2024-02-30' } }, 422, 'from'],
     ['to before from', { body: { ...valid, from: '2024-05-08', to: '2024-05-06' } }, 422, 'to'],
     ['an unknown member', { body: { ...valid, memberId: 'nguyen-van-khong' } }, 422, 'memberId'],
     ['an unknown reason', { body: { ...valid, reason: 'holiday' } }, 422, 'reason'],
     ['control characters in the note', { body: { ...valid, note: 'a\u0000b' } }, 422, 'note'],
-    ['a body that is not JSON', { body: 'memberId=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } }, 415, /application\/json/],
+    [
+      'a body that is not JSON',
+      { body: 'memberId=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+      415,
+      /application\/json/,
+    ],
     ['an oversized body', { body: { ...valid, note: 'x'.repeat(300_000) } }, 413, /larger than/],
   ];
 
-  it.each(cases)('refuses %s with a problem+json and changes nothing', async (_name, request, status, field) => {
-    const before = await storedState();
-    const response = await service.request('POST', `${ROSTER}/absences`, request);
-    expect(response.status).toBe(status);
-    expect(response.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
-    const problem = await problemOf(response);
-    expect(problem).toMatchObject({ status, type: expect.stringMatching(/^urn:lichtruc:problem:/), title: expect.any(String), requestId: expect.any(String) });
-    if (typeof field === 'string' && status === 422 && field.length < 10) expect(problem.errors?.map((error) => error.field)).toContain(field);
-    else expect(JSON.stringify(problem)).toMatch(field);
-    expect(await storedState()).toEqual(before);
-  });
+  it.each(cases)(
+    'refuses %s with a problem+json and changes nothing',
+    async (_name, request, status, field) => {
+      const before = await storedState();
+      const response = await service.request('POST', `${ROSTER}/absences`, request);
+      expect(response.status).toBe(status);
+      expect(response.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
+      const problem = await problemOf(response);
+      expect(problem).toMatchObject({
+        status,
+        type: expect.stringMatching(/^urn:lichtruc:problem:/),
+        title: expect.any(String),
+        requestId: expect.any(String),
+      });
+      if (typeof field === 'string' && status === 422 && field.length < 10)
+        expect(problem.errors?.map((error) => error.field)).toContain(field);
+      else expect(JSON.stringify(problem)).toMatch(field);
+      expect(await storedState()).toEqual(before);
+    },
+  );
 
   it('refuses an absence overlapping another of the same officer (409) and keeps the first', async () => {
     await service.json('POST', `${ROSTER}/absences`, 201, valid);
     const before = await storedState();
-    const response = await service.request('POST', `${ROSTER}/absences`, { body: { ...valid, from: '2024-05-08', to: '2024-05-10' } });
+    const response = await service.request('POST', `${ROSTER}/absences`, {
+      body: { ...valid, from: '2024-05-08', to: '2024-05-10' },
+    });
     expect(response.status).toBe(409);
-    expect((await problemOf(response)).detail).toBe('overlaps another absence of nguyen-manh-ha (2024-05-06 to 2024-05-08)');
+    expect((await problemOf(response)).detail).toBe(
+      'overlaps another absence of nguyen-manh-ha (2024-05-06 to 2024-05-08)',
+    );
     expect(await storedState()).toEqual(before);
   });
 
   it('answers 404 for an unknown roster', async () => {
-    const response = await service.request('POST', '/api/rosters/khong-co/absences', { body: valid });
+    const response = await service.request('POST', '/api/rosters/khong-co/absences', {
+      body: valid,
+    });
     expect(response.status).toBe(404);
     expect((await problemOf(response)).detail).toBe('roster "khong-co" does not exist');
   });
@@ -94,23 +171,42 @@ describe('POST /api/rosters/{id}/absences', () => {
 
 describe('overrides and swaps', () => {
   it('an override names who serves a day, and deleting it restores the pattern', async () => {
-    const { body } = await service.json<{ override: { id: string }; changedSlots: { after: { memberId: string; kind: string } }[] }>(
-      'POST', `${ROSTER}/overrides`, 201, { date: '2024-05-06', memberId: 'nguyen-van-hanh', note: 'Theo phân công của Chánh Văn phòng' },
+    const { body } = await service.json<{
+      override: { id: string };
+      changedSlots: { after: { memberId: string; kind: string } }[];
+    }>('POST', `${ROSTER}/overrides`, 201, {
+      date: '2024-05-06',
+      memberId: 'nguyen-van-hanh',
+      note: 'Theo phân công của Chánh Văn phòng',
+    });
+    expect(body.changedSlots.map((change) => change.after)).toMatchObject([
+      { memberId: 'nguyen-van-hanh', kind: 'override' },
+    ]);
+    expect(
+      (await service.request('DELETE', `${ROSTER}/overrides/${body.override.id}`)).status,
+    ).toBe(204);
+    const schedule = await service.json<{ slots: { memberId: string }[] }>(
+      'GET',
+      `${ROSTER}/schedule?from=2024-05-06&to=2024-05-06`,
+      200,
     );
-    expect(body.changedSlots.map((change) => change.after)).toMatchObject([{ memberId: 'nguyen-van-hanh', kind: 'override' }]);
-    expect((await service.request('DELETE', `${ROSTER}/overrides/${body.override.id}`)).status).toBe(204);
-    const schedule = await service.json<{ slots: { memberId: string }[] }>('GET', `${ROSTER}/schedule?from=2024-05-06&to=2024-05-06`, 200);
     expect(schedule.body.slots[0]!.memberId).toBe('nguyen-manh-ha');
   });
 
   it('refuses an override on a day the office is closed', async () => {
-    const response = await service.request('POST', `${ROSTER}/overrides`, { body: { date: '2024-04-30', memberId: 'nguyen-van-hanh' } });
+    const response = await service.request('POST', `${ROSTER}/overrides`, {
+      body: { date: '2024-04-30', memberId: 'nguyen-van-hanh' },
+    });
     expect(response.status).toBe(422);
-    expect((await problemOf(response)).detail).toBe('no duty slot on 30/04/2024: the office is closed or nobody is scheduled that day');
+    expect((await problemOf(response)).detail).toBe(
+      'no duty slot on 30/04/2024: the office is closed or nobody is scheduled that day',
+    );
   });
 
   it('a swap exchanges two officers', async () => {
-    const { body } = await service.json<{ changedSlots: { key: string; after: { memberId: string } }[] }>('POST', `${ROSTER}/swaps`, 201, {
+    const { body } = await service.json<{
+      changedSlots: { key: string; after: { memberId: string } }[];
+    }>('POST', `${ROSTER}/swaps`, 201, {
       first: { date: '2024-05-07' },
       second: { date: '2024-05-09' },
     });

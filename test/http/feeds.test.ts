@@ -6,7 +6,14 @@
 import { gunzipSync } from 'node:zlib';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { lintIcs } from '../support/ics-lint.ts';
-import { contentLines, eventLines, propertyOf, readWithIcalJs, readWithVobject, uidsOf } from '../support/feed-reader.ts';
+import {
+  contentLines,
+  eventLines,
+  propertyOf,
+  readWithIcalJs,
+  readWithVobject,
+  uidsOf,
+} from '../support/feed-reader.ts';
 import { PUBLIC_URL, problemOf, startTestService, type TestService } from '../support/service.ts';
 
 const ROSTER_ID = 'so-vhttdl-bac-giang';
@@ -19,8 +26,10 @@ const LATER = '2024-05-02T01:00:05Z';
 const DAY = '2024-05-06';
 const UID = `${ROSTER_ID}/${DAY}/primary@lichtruc`;
 const REGULAR = 'Trực Bộ phận Một cửa – Trực chính: Bà Nguyễn Mạnh Hà';
-const COVER = 'Trực Bộ phận Một cửa – Trực thay: Ông Nguyễn Văn Luyện (thay Bà Nguyễn Mạnh Hà nghỉ phép)';
-const MAKEUP_SATURDAY = 'Trực Bộ phận Một cửa – Trực chính: Bà Nguyễn Mạnh Hà (Thứ Bảy làm bù cho Thứ Hai 29/04/2024)';
+const COVER =
+  'Trực Bộ phận Một cửa – Trực thay: Ông Nguyễn Văn Luyện (thay Bà Nguyễn Mạnh Hà nghỉ phép)';
+const MAKEUP_SATURDAY =
+  'Trực Bộ phận Một cửa – Trực chính: Bà Nguyễn Mạnh Hà (Thứ Bảy làm bù cho Thứ Hai 29/04/2024)';
 const CALENDAR_NAME = 'Lịch trực Bộ phận Một cửa – Sở Văn hóa, Thể thao và Du lịch';
 const TOKEN_PATH = /^\/feeds\/([A-Za-z0-9_-]{43})\.ics$/;
 
@@ -44,7 +53,9 @@ interface Fetched {
   text: string;
 }
 
-async function createFeed(body: Record<string, unknown> = { rosterId: ROSTER_ID }): Promise<CreatedFeed & { path: string; token: string }> {
+async function createFeed(
+  body: Record<string, unknown> = { rosterId: ROSTER_ID },
+): Promise<CreatedFeed & { path: string; token: string }> {
   const created = (await service.json<CreatedFeed>('POST', '/api/feeds', 201, body)).body;
   const path = new URL(created.url).pathname;
   return { ...created, path, token: TOKEN_PATH.exec(path)?.[1] ?? '' };
@@ -54,7 +65,9 @@ async function createFeed(body: Record<string, unknown> = { rosterId: ROSTER_ID 
 async function fetchFeed(path: string, headers: Record<string, string> = {}): Promise<Fetched> {
   const response = await service.request('GET', path, { token: null, headers });
   const bytes = new Uint8Array(await response.arrayBuffer());
-  const text = response.headers.get('content-encoding') ? '' : new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  const text = response.headers.get('content-encoding')
+    ? ''
+    : new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   return { response, bytes, text };
 }
 
@@ -66,17 +79,28 @@ async function fetchGoodFeed(path: string): Promise<Fetched> {
   return fetched;
 }
 
-const eventOf = (text: string, uid: string) => readWithIcalJs(text).events.find((event) => event.uid === uid);
+const eventOf = (text: string, uid: string) =>
+  readWithIcalJs(text).events.find((event) => event.uid === uid);
 
 async function addAbsence(memberId = HA, from = DAY, to = DAY): Promise<string> {
-  const { body } = await service.json<{ absence: { id: string } }>('POST', `${ROSTER}/absences`, 201, { memberId, from, to, reason: 'leave' });
+  const { body } = await service.json<{ absence: { id: string } }>(
+    'POST',
+    `${ROSTER}/absences`,
+    201,
+    { memberId, from, to, reason: 'leave' },
+  );
   return body.absence.id;
 }
 
 describe('POST /api/feeds: a secret link, shown once', () => {
   it('answers 201 with the https and webcal links of a 43-character token', async () => {
     const created = await createFeed();
-    expect(created).toMatchObject({ id: expect.any(String), rosterId: ROSTER_ID, memberId: null, revokedAt: null });
+    expect(created).toMatchObject({
+      id: expect.any(String),
+      rosterId: ROSTER_ID,
+      memberId: null,
+      revokedAt: null,
+    });
     expect(created.url).toMatch(/^https:\/\/lichtruc\.test\/feeds\/[A-Za-z0-9_-]{43}\.ics$/);
     expect(created.url.startsWith(`${PUBLIC_URL}/feeds/`)).toBe(true);
     expect(created.webcalUrl).toBe(created.url.replace(/^https:/, 'webcal:'));
@@ -89,9 +113,21 @@ describe('POST /api/feeds: a secret link, shown once', () => {
     const created = await createFeed();
     const list = await service.json<{ feeds: { id: string }[] }>('GET', '/api/feeds', 200);
     expect(list.body.feeds.map((feed) => feed.id)).toEqual([created.id]);
-    expect(list.body.feeds[0]).toMatchObject({ id: created.id, rosterId: ROSTER_ID, memberId: null, revokedAt: null });
-    const audit = await service.json<{ entries: { action: string; entityId: string }[] }>('GET', '/api/audit', 200);
-    expect(audit.body.entries.map((entry) => [entry.action, entry.entityId])).toContainEqual(['feed.create', created.id]);
+    expect(list.body.feeds[0]).toMatchObject({
+      id: created.id,
+      rosterId: ROSTER_ID,
+      memberId: null,
+      revokedAt: null,
+    });
+    const audit = await service.json<{ entries: { action: string; entityId: string }[] }>(
+      'GET',
+      '/api/audit',
+      200,
+    );
+    expect(audit.body.entries.map((entry) => [entry.action, entry.entityId])).toContainEqual([
+      'feed.create',
+      created.id,
+    ]);
     for (const text of [JSON.stringify(list.body), JSON.stringify(audit.body)]) {
       expect(text).not.toContain(created.token);
       expect(text).not.toContain(created.url);
@@ -99,12 +135,23 @@ describe('POST /api/feeds: a secret link, shown once', () => {
   });
 
   it('refuses an unknown roster (404), a member of another roster (422), and a request without the admin token (401)', async () => {
-    expect((await service.request('POST', '/api/feeds', { body: { rosterId: 'khong-co' } })).status).toBe(404);
-    const wrongMember = await service.request('POST', '/api/feeds', { body: { rosterId: ROSTER_ID, memberId: 'nguyen-van-khong' } });
+    expect(
+      (await service.request('POST', '/api/feeds', { body: { rosterId: 'khong-co' } })).status,
+    ).toBe(404);
+    const wrongMember = await service.request('POST', '/api/feeds', {
+      body: { rosterId: ROSTER_ID, memberId: 'nguyen-van-khong' },
+    });
     expect(wrongMember.status).toBe(422);
-    expect((await problemOf(wrongMember)).errors?.map((error) => error.field)).toEqual(['memberId']);
-    expect((await service.request('POST', '/api/feeds', { body: { rosterId: ROSTER_ID }, token: null })).status).toBe(401);
-    expect((await service.json<{ feeds: unknown[] }>('GET', '/api/feeds', 200)).body.feeds).toEqual([]);
+    expect((await problemOf(wrongMember)).errors?.map((error) => error.field)).toEqual([
+      'memberId',
+    ]);
+    expect(
+      (await service.request('POST', '/api/feeds', { body: { rosterId: ROSTER_ID }, token: null }))
+        .status,
+    ).toBe(401);
+    expect((await service.json<{ feeds: unknown[] }>('GET', '/api/feeds', 200)).body.feeds).toEqual(
+      [],
+    );
   });
 });
 
@@ -149,20 +196,45 @@ describe('GET /feeds/{token}.ics: what a phone downloads', () => {
     expect(lines).toContain('SEQUENCE:0');
 
     const icalEvent = eventOf(text, UID);
-    expect(icalEvent).toMatchObject({ summary: REGULAR, sequence: 0, status: 'CONFIRMED', start: '2024-05-06T00:00:00.000Z', end: '2024-05-06T10:00:00.000Z', zone: 'Asia/Ho_Chi_Minh' });
+    expect(icalEvent).toMatchObject({
+      summary: REGULAR,
+      sequence: 0,
+      status: 'CONFIRMED',
+      start: '2024-05-06T00:00:00.000Z',
+      end: '2024-05-06T10:00:00.000Z',
+      zone: 'Asia/Ho_Chi_Minh',
+    });
     const vobjectEvents = readWithVobject(text);
-    expect(vobjectEvents.find((event) => event.uid === UID)).toEqual({ uid: UID, summary: REGULAR, sequence: 0, status: 'CONFIRMED', dtstart: '2024-05-06T07:00:00+07:00' });
+    expect(vobjectEvents.find((event) => event.uid === UID)).toEqual({
+      uid: UID,
+      summary: REGULAR,
+      sequence: 0,
+      status: 'CONFIRMED',
+      dtstart: '2024-05-06T07:00:00+07:00',
+    });
     // Both parsers see the same events.
-    expect(vobjectEvents.map((event) => event.uid)).toEqual(readWithIcalJs(text).events.map((event) => event.uid));
+    expect(vobjectEvents.map((event) => event.uid)).toEqual(
+      readWithIcalJs(text).events.map((event) => event.uid),
+    );
 
     // The week of the letter: Mon/Wed/Fri Bà Hà (primary), Tue Ông Luyện, Thu Ông Hanh (backup).
-    const week = ['2024-05-06/primary', '2024-05-07/backup', '2024-05-08/primary', '2024-05-09/backup', '2024-05-10/primary'];
+    const week = [
+      '2024-05-06/primary',
+      '2024-05-07/backup',
+      '2024-05-08/primary',
+      '2024-05-09/backup',
+      '2024-05-10/primary',
+    ];
     for (const key of week) expect(uidsOf(text), key).toContain(`${ROSTER_ID}/${key}@lichtruc`);
-    expect(eventOf(text, `${ROSTER_ID}/2024-05-07/backup@lichtruc`)?.summary).toBe('Trực Bộ phận Một cửa – Trực dự bị: Ông Nguyễn Văn Luyện');
+    expect(eventOf(text, `${ROSTER_ID}/2024-05-07/backup@lichtruc`)?.summary).toBe(
+      'Trực Bộ phận Một cửa – Trực dự bị: Ông Nguyễn Văn Luyện',
+    );
     // No duty on Sunday; Saturday 04/05/2024 is the làm bù day for Monday 29/04 (a swapped day off), with Monday's duty.
     expect(uidsOf(text).filter((uid) => uid.includes('/2024-05-05/'))).toEqual([]);
     expect(uidsOf(text).filter((uid) => uid.includes('/2024-04-29/'))).toEqual([]);
-    expect(eventOf(text, `${ROSTER_ID}/2024-05-04/primary@lichtruc`)?.summary).toBe(MAKEUP_SATURDAY);
+    expect(eventOf(text, `${ROSTER_ID}/2024-05-04/primary@lichtruc`)?.summary).toBe(
+      MAKEUP_SATURDAY,
+    );
   });
 
   it('serves the same bytes whichever link of the scope is used, and the webcal link names the same path', async () => {
@@ -192,7 +264,9 @@ describe('conditional GET and gzip', () => {
     expect(byDate.bytes.byteLength).toBe(0);
 
     // An ETag the server never sent, or a date before Last-Modified, gets the calendar.
-    expect((await fetchFeed(path, { 'if-none-match': '"0123456789abcdef"' })).response.status).toBe(200);
+    expect((await fetchFeed(path, { 'if-none-match': '"0123456789abcdef"' })).response.status).toBe(
+      200,
+    );
     const before = new Date(Date.parse(lastModified) - 60_000).toUTCString();
     expect((await fetchFeed(path, { 'if-modified-since': before })).response.status).toBe(200);
   });
@@ -260,24 +334,43 @@ describe('a substitution updates the subscribed event in place', () => {
 
     const newLines = eventLines(after.text, UID);
     expect(propertyOf(newLines, 'SUMMARY')).toBe(COVER);
-    expect(Number(propertyOf(newLines, 'SEQUENCE'))).toBeGreaterThan(Number(propertyOf(oldLines, 'SEQUENCE')));
+    expect(Number(propertyOf(newLines, 'SEQUENCE'))).toBeGreaterThan(
+      Number(propertyOf(oldLines, 'SEQUENCE')),
+    );
     expect(propertyOf(newLines, 'DTSTAMP')! > propertyOf(oldLines, 'DTSTAMP')!).toBe(true);
-    expect(propertyOf(newLines, 'LAST-MODIFIED')! > propertyOf(oldLines, 'LAST-MODIFIED')!).toBe(true);
+    expect(propertyOf(newLines, 'LAST-MODIFIED')! > propertyOf(oldLines, 'LAST-MODIFIED')!).toBe(
+      true,
+    );
     expect(propertyOf(newLines, 'CREATED')).toBe(propertyOf(oldLines, 'CREATED'));
     expect(propertyOf(newLines, 'DTSTART')).toBe(propertyOf(oldLines, 'DTSTART'));
     expect(propertyOf(newLines, 'STATUS')).toBe('CONFIRMED');
     // Other days are untouched: same SEQUENCE, same DTSTAMP.
     const tuesday = `${ROSTER_ID}/2024-05-07/backup@lichtruc`;
     expect(eventLines(after.text, tuesday)).toEqual(eventLines(before.text, tuesday));
-    expect(readWithVobject(after.text).find((event) => event.uid === UID)).toMatchObject({ summary: COVER, sequence: 1, status: 'CONFIRMED' });
+    expect(readWithVobject(after.text).find((event) => event.uid === UID)).toMatchObject({
+      summary: COVER,
+      sequence: 1,
+      status: 'CONFIRMED',
+    });
 
     const newEtag = after.response.headers.get('etag')!;
     expect(newEtag).not.toBe(oldEtag);
-    expect(Date.parse(after.response.headers.get('last-modified')!)).toBeGreaterThan(Date.parse(oldLastModified));
+    expect(Date.parse(after.response.headers.get('last-modified')!)).toBeGreaterThan(
+      Date.parse(oldLastModified),
+    );
     // Clients holding the old copy get the new one.
     expect((await fetchFeed(path, { 'if-none-match': oldEtag })).response.status).toBe(200);
-    expect((await fetchFeed(path, { 'if-modified-since': oldLastModified })).response.status).toBe(200);
-    expect((await fetchFeed(path, { 'accept-encoding': 'gzip', 'if-none-match': oldEtag.replace(/"$/, '-gzip"') })).response.status).toBe(200);
+    expect((await fetchFeed(path, { 'if-modified-since': oldLastModified })).response.status).toBe(
+      200,
+    );
+    expect(
+      (
+        await fetchFeed(path, {
+          'accept-encoding': 'gzip',
+          'if-none-match': oldEtag.replace(/"$/, '-gzip"'),
+        })
+      ).response.status,
+    ).toBe(200);
     expect((await fetchFeed(path, { 'if-none-match': newEtag })).response.status).toBe(304);
 
     // Taking the absence back puts Bà Hà back on duty: the same event, bumped again.
@@ -286,7 +379,9 @@ describe('a substitution updates the subscribed event in place', () => {
     const restored = await fetchGoodFeed(path);
     const restoredLines = eventLines(restored.text, UID);
     expect(propertyOf(restoredLines, 'SUMMARY')).toBe(REGULAR);
-    expect(Number(propertyOf(restoredLines, 'SEQUENCE'))).toBeGreaterThan(Number(propertyOf(newLines, 'SEQUENCE')));
+    expect(Number(propertyOf(restoredLines, 'SEQUENCE'))).toBeGreaterThan(
+      Number(propertyOf(newLines, 'SEQUENCE')),
+    );
     expect(propertyOf(restoredLines, 'DTSTAMP')! > propertyOf(newLines, 'DTSTAMP')!).toBe(true);
     expect(uidsOf(restored.text)).toEqual(uids);
     expect(restored.response.headers.get('etag')).not.toBe(newEtag);
@@ -301,9 +396,22 @@ describe('a substitution updates the subscribed event in place', () => {
     const second = readWithIcalJs((await fetchGoodFeed(path)).text);
 
     expect(second.events.map((event) => event.uid)).toEqual(first.events.map((event) => event.uid));
-    const [old, current] = [first.events.find((event) => event.uid === UID)!, second.events.find((event) => event.uid === UID)!];
-    expect(old).toMatchObject({ summary: REGULAR, sequence: 0, status: 'CONFIRMED', dtstamp: '2024-05-02T01:00:00.000Z' });
-    expect(current).toMatchObject({ summary: COVER, status: 'CONFIRMED', start: old.start, end: old.end });
+    const [old, current] = [
+      first.events.find((event) => event.uid === UID)!,
+      second.events.find((event) => event.uid === UID)!,
+    ];
+    expect(old).toMatchObject({
+      summary: REGULAR,
+      sequence: 0,
+      status: 'CONFIRMED',
+      dtstamp: '2024-05-02T01:00:00.000Z',
+    });
+    expect(current).toMatchObject({
+      summary: COVER,
+      status: 'CONFIRMED',
+      start: old.start,
+      end: old.end,
+    });
     expect(current.sequence).toBeGreaterThan(old.sequence);
     expect(Date.parse(current.dtstamp)).toBeGreaterThan(Date.parse(old.dtstamp));
     expect(Date.parse(current.lastModified)).toBeGreaterThan(Date.parse(old.lastModified));
@@ -321,13 +429,17 @@ describe('a substitution updates the subscribed event in place', () => {
     expect(current.sequence).toBeGreaterThan(old.sequence);
     expect(Date.parse(current.dtstamp)).toBeGreaterThan(Date.parse(old.dtstamp));
     expect(second.response.headers.get('etag')).not.toBe(first.response.headers.get('etag'));
-    expect((await fetchFeed(path, { 'if-none-match': first.response.headers.get('etag')! })).response.status).toBe(200);
+    expect(
+      (await fetchFeed(path, { 'if-none-match': first.response.headers.get('etag')! })).response
+        .status,
+    ).toBe(200);
   });
 });
 
 describe('member feeds', () => {
   const haUid = (date: string) => `${ROSTER_ID}/${date}/primary/${HA}@lichtruc`;
-  const luyenUid = (date: string, position = 'primary') => `${ROSTER_ID}/${date}/${position}/${LUYEN}@lichtruc`;
+  const luyenUid = (date: string, position = 'primary') =>
+    `${ROSTER_ID}/${date}/${position}/${LUYEN}@lichtruc`;
 
   it("show only that member's duties, under the member's name", async () => {
     const feed = await createFeed({ rosterId: ROSTER_ID, memberId: HA });
@@ -337,7 +449,9 @@ describe('member feeds', () => {
     expect(calendar.name).toBe('Lịch trực – Bà Nguyễn Mạnh Hà');
     expect(calendar.events.length).toBeGreaterThan(50);
     for (const event of calendar.events) {
-      expect(event.uid).toMatch(new RegExp(`^${ROSTER_ID}/\\d{4}-\\d{2}-\\d{2}/primary/${HA}@lichtruc$`));
+      expect(event.uid).toMatch(
+        new RegExp(`^${ROSTER_ID}/\\d{4}-\\d{2}-\\d{2}/primary/${HA}@lichtruc$`),
+      );
       expect(event.summary).toMatch(/: Bà Nguyễn Mạnh Hà/);
       expect(event.summary).not.toMatch(/Luyện|Hanh/);
       // Monday, Wednesday or Friday in Hà Nội, or a làm bù Saturday standing for one of them.
@@ -345,7 +459,11 @@ describe('member feeds', () => {
       if (weekday === 6) expect(event.summary).toMatch(/Thứ Bảy làm bù/);
       else expect([1, 3, 5]).toContain(weekday);
     }
-    expect(eventOf(text, haUid(DAY))).toMatchObject({ summary: REGULAR, status: 'CONFIRMED', sequence: 0 });
+    expect(eventOf(text, haUid(DAY))).toMatchObject({
+      summary: REGULAR,
+      status: 'CONFIRMED',
+      sequence: 0,
+    });
     expect(readWithVobject(text)).toHaveLength(calendar.events.length);
   });
 
@@ -362,17 +480,35 @@ describe('member feeds', () => {
     const haAfter = await fetchGoodFeed(ha.path);
     const cancelled = eventLines(haAfter.text, haUid(DAY));
     expect(cancelled).toContain('STATUS:CANCELLED');
-    expect(Number(propertyOf(cancelled, 'SEQUENCE'))).toBeGreaterThan(Number(propertyOf(eventLines(haBefore.text, haUid(DAY)), 'SEQUENCE')));
-    expect(propertyOf(cancelled, 'DTSTAMP')! > propertyOf(eventLines(haBefore.text, haUid(DAY)), 'DTSTAMP')!).toBe(true);
+    expect(Number(propertyOf(cancelled, 'SEQUENCE'))).toBeGreaterThan(
+      Number(propertyOf(eventLines(haBefore.text, haUid(DAY)), 'SEQUENCE')),
+    );
+    expect(
+      propertyOf(cancelled, 'DTSTAMP')! >
+        propertyOf(eventLines(haBefore.text, haUid(DAY)), 'DTSTAMP')!,
+    ).toBe(true);
     expect(uidsOf(haAfter.text)).toEqual(uidsOf(haBefore.text));
-    expect(readWithVobject(haAfter.text).find((event) => event.uid === haUid(DAY))).toMatchObject({ status: 'CANCELLED', sequence: 1 });
-    expect(eventOf(haAfter.text, haUid('2024-05-08'))).toMatchObject({ status: 'CONFIRMED', sequence: 0 });
+    expect(readWithVobject(haAfter.text).find((event) => event.uid === haUid(DAY))).toMatchObject({
+      status: 'CANCELLED',
+      sequence: 1,
+    });
+    expect(eventOf(haAfter.text, haUid('2024-05-08'))).toMatchObject({
+      status: 'CONFIRMED',
+      sequence: 0,
+    });
     expect(haAfter.response.headers.get('etag')).not.toBe(haBefore.response.headers.get('etag'));
 
     const luyenAfter = await fetchGoodFeed(luyen.path);
-    expect(eventOf(luyenAfter.text, luyenUid(DAY))).toMatchObject({ summary: COVER, status: 'CONFIRMED', sequence: 0, start: '2024-05-06T00:00:00.000Z' });
+    expect(eventOf(luyenAfter.text, luyenUid(DAY))).toMatchObject({
+      summary: COVER,
+      status: 'CONFIRMED',
+      sequence: 0,
+      start: '2024-05-06T00:00:00.000Z',
+    });
     expect(uidsOf(luyenAfter.text).filter((uid) => uid === luyenUid(DAY))).toHaveLength(1);
-    expect(luyenAfter.response.headers.get('etag')).not.toBe(luyenBefore.response.headers.get('etag'));
+    expect(luyenAfter.response.headers.get('etag')).not.toBe(
+      luyenBefore.response.headers.get('etag'),
+    );
   });
 });
 
@@ -383,9 +519,14 @@ describe('member feeds across rosters', () => {
   it("do not change because of an unrelated absence: a new roster's duties appear when the roster is created", async () => {
     const feed = await createFeed({ rosterId: ROSTER_ID, memberId: HA });
     await fetchGoodFeed(feed.path);
-    const { body } = await service.json<{ definition: Record<string, unknown> }>('GET', ROSTER, 200);
+    const { body } = await service.json<{ definition: Record<string, unknown> }>(
+      'GET',
+      ROSTER,
+      200,
+    );
     await service.json('POST', '/api/rosters', 201, { ...body.definition, id: 'to-tiep-dan' });
-    const otherRoster = (text: string) => uidsOf(text).filter((uid) => uid.startsWith('to-tiep-dan/'));
+    const otherRoster = (text: string) =>
+      uidsOf(text).filter((uid) => uid.startsWith('to-tiep-dan/'));
     const afterCreate = otherRoster((await fetchGoodFeed(feed.path)).text);
 
     // Ông Hanh's absence on the letter's roster touches nothing on to-tiep-dan.
@@ -397,15 +538,29 @@ describe('member feeds across rosters', () => {
 });
 
 describe('holiday edits reach subscribed calendars', () => {
-  const holiday = (patch: Record<string, unknown> = {}) => ({ date: DAY, kind: 'holiday', name: 'Nghỉ lễ đặc biệt', status: 'official', source: 'bo-luat-lao-dong-2019', ...patch });
-  const put = (entry: Record<string, unknown>, source?: Record<string, unknown>) => ({ entry, ...(source ? { source } : {}) });
+  const holiday = (patch: Record<string, unknown> = {}) => ({
+    date: DAY,
+    kind: 'holiday',
+    name: 'Nghỉ lễ đặc biệt',
+    status: 'official',
+    source: 'bo-luat-lao-dong-2019',
+    ...patch,
+  });
+  const put = (entry: Record<string, unknown>, source?: Record<string, unknown>) => ({
+    entry,
+    ...(source ? { source } : {}),
+  });
 
   it('a day declared a holiday leaves the roster feed as a cancelled event with a bumped SEQUENCE', async () => {
     const { path } = await createFeed();
     const before = await fetchGoodFeed(path);
     service.setNow(LATER);
     await service.json('PUT', `/api/holidays/days/${DAY}`, 200, put(holiday()));
-    const schedule = await service.json<{ slots: unknown[] }>('GET', `${ROSTER}/schedule?from=${DAY}&to=${DAY}`, 200);
+    const schedule = await service.json<{ slots: unknown[] }>(
+      'GET',
+      `${ROSTER}/schedule?from=${DAY}&to=${DAY}`,
+      200,
+    );
     expect(schedule.body.slots).toEqual([]);
 
     const after = await fetchGoodFeed(path);
@@ -415,7 +570,10 @@ describe('holiday edits reach subscribed calendars', () => {
     expect(propertyOf(lines, 'DTSTAMP')).toBe('20240502T010005Z');
     expect(uidsOf(after.text)).toEqual(uidsOf(before.text));
     expect(eventOf(after.text, UID)).toMatchObject({ status: 'CANCELLED', sequence: 1 });
-    expect(readWithVobject(after.text).find((event) => event.uid === UID)).toMatchObject({ status: 'CANCELLED', sequence: 1 });
+    expect(readWithVobject(after.text).find((event) => event.uid === UID)).toMatchObject({
+      status: 'CANCELLED',
+      sequence: 1,
+    });
     expect(after.response.headers.get('etag')).not.toBe(before.response.headers.get('etag'));
 
     // Removing the entry brings the duty back under the same UID.
@@ -429,24 +587,49 @@ describe('holiday edits reach subscribed calendars', () => {
     const { path } = await createFeed();
     const before = await fetchGoodFeed(path);
     const { source: _source, ...withoutSource } = holiday();
-    const refused = await service.request('PUT', `/api/holidays/days/${DAY}`, { body: put(withoutSource) });
+    const refused = await service.request('PUT', `/api/holidays/days/${DAY}`, {
+      body: put(withoutSource),
+    });
     expect(refused.status).toBe(422);
     expect((await problemOf(refused)).errors?.map((error) => error.field)).toContain('source');
-    const unchanged = await fetchFeed(path, { 'if-none-match': before.response.headers.get('etag')! });
+    const unchanged = await fetchFeed(path, {
+      'if-none-match': before.response.headers.get('etag')!,
+    });
     expect(unchanged.response.status).toBe(304);
 
     service.setNow(LATER);
-    await service.json('PUT', `/api/holidays/days/${DAY}`, 200, put({ ...withoutSource, status: 'estimated' }));
-    expect(eventOf((await fetchGoodFeed(path)).text, UID)).toMatchObject({ status: 'CANCELLED', sequence: 1 });
+    await service.json(
+      'PUT',
+      `/api/holidays/days/${DAY}`,
+      200,
+      put({ ...withoutSource, status: 'estimated' }),
+    );
+    expect(eventOf((await fetchGoodFeed(path)).text, UID)).toMatchObject({
+      status: 'CANCELLED',
+      sequence: 1,
+    });
   });
 
   it('an official entry citing a notice the table lacks, sent along with it, closes the day too', async () => {
     const { path } = await createFeed();
     await fetchGoodFeed(path);
     service.setNow(LATER);
-    const notice = { id: 'tb-ubnd-bac-giang-2024', number: '12/TB-UBND', date: '2024-05-02', issuer: 'UBND tỉnh Bắc Giang' };
-    await service.json('PUT', `/api/holidays/days/${DAY}`, 200, put(holiday({ source: notice.id }), notice));
-    expect(eventOf((await fetchGoodFeed(path)).text, UID)).toMatchObject({ status: 'CANCELLED', sequence: 1 });
+    const notice = {
+      id: 'tb-ubnd-bac-giang-2024',
+      number: '12/TB-UBND',
+      date: '2024-05-02',
+      issuer: 'UBND tỉnh Bắc Giang',
+    };
+    await service.json(
+      'PUT',
+      `/api/holidays/days/${DAY}`,
+      200,
+      put(holiday({ source: notice.id }), notice),
+    );
+    expect(eventOf((await fetchGoodFeed(path)).text, UID)).toMatchObject({
+      status: 'CANCELLED',
+      sequence: 1,
+    });
   });
 });
 
@@ -458,27 +641,52 @@ describe('revoking a link', () => {
     const etag = response.headers.get('etag')!;
 
     expect((await service.request('DELETE', `/api/feeds/${feed.id}`)).status).toBe(204);
-    const conditionals: Record<string, string>[] = [{}, { 'if-none-match': etag }, { 'if-modified-since': response.headers.get('last-modified')! }, { 'accept-encoding': 'gzip', 'if-none-match': etag.replace(/"$/, '-gzip"') }];
+    const conditionals: Record<string, string>[] = [
+      {},
+      { 'if-none-match': etag },
+      { 'if-modified-since': response.headers.get('last-modified')! },
+      { 'accept-encoding': 'gzip', 'if-none-match': etag.replace(/"$/, '-gzip"') },
+    ];
     for (const headers of conditionals) {
       const gone = await fetchFeed(feed.path, headers);
       expect(gone.response.status, JSON.stringify(headers)).toBe(410);
-      expect(gone.response.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
-      expect(JSON.parse(gone.text)).toMatchObject({ type: 'urn:lichtruc:problem:gone', status: 410 });
+      expect(gone.response.headers.get('content-type')).toBe(
+        'application/problem+json; charset=utf-8',
+      );
+      expect(JSON.parse(gone.text)).toMatchObject({
+        type: 'urn:lichtruc:problem:gone',
+        status: 410,
+      });
       expect(gone.text).not.toContain('BEGIN:VCALENDAR');
     }
 
     await fetchGoodFeed(other.path);
-    const list = await service.json<{ feeds: { id: string; revokedAt: string | null }[] }>('GET', '/api/feeds', 200);
-    expect(list.body.feeds.find((entry) => entry.id === feed.id)?.revokedAt).toEqual(expect.any(String));
+    const list = await service.json<{ feeds: { id: string; revokedAt: string | null }[] }>(
+      'GET',
+      '/api/feeds',
+      200,
+    );
+    expect(list.body.feeds.find((entry) => entry.id === feed.id)?.revokedAt).toEqual(
+      expect.any(String),
+    );
     expect(list.body.feeds.find((entry) => entry.id === other.id)?.revokedAt).toBeNull();
-    const audit = await service.json<{ entries: { action: string; entityId: string }[] }>('GET', '/api/audit', 200);
-    expect(audit.body.entries.map((entry) => [entry.action, entry.entityId])).toContainEqual(['feed.revoke', feed.id]);
+    const audit = await service.json<{ entries: { action: string; entityId: string }[] }>(
+      'GET',
+      '/api/audit',
+      200,
+    );
+    expect(audit.body.entries.map((entry) => [entry.action, entry.entityId])).toContainEqual([
+      'feed.revoke',
+      feed.id,
+    ]);
     expect(JSON.stringify(audit.body)).not.toContain(feed.token);
 
     // Revoking again changes nothing; an unknown id is 404.
     expect((await service.request('DELETE', `/api/feeds/${feed.id}`)).status).toBe(204);
     expect((await fetchFeed(feed.path)).response.status).toBe(410);
-    expect((await service.request('DELETE', '/api/feeds/00000000-0000-4000-8000-000000000000')).status).toBe(404);
+    expect(
+      (await service.request('DELETE', '/api/feeds/00000000-0000-4000-8000-000000000000')).status,
+    ).toBe(404);
   });
 
   it('keeps a revoked link revoked when the feed is re-published', async () => {
@@ -505,8 +713,13 @@ describe('revoking a link', () => {
     for (const path of [unknown, ...malformed]) {
       const answer = await fetchFeed(path, { 'if-none-match': '*' });
       expect(answer.response.status, path).toBe(404);
-      expect(answer.response.headers.get('content-type'), path).toBe('application/problem+json; charset=utf-8');
-      expect(JSON.parse(answer.text), path).toMatchObject({ type: 'urn:lichtruc:problem:not-found', status: 404 });
+      expect(answer.response.headers.get('content-type'), path).toBe(
+        'application/problem+json; charset=utf-8',
+      );
+      expect(JSON.parse(answer.text), path).toMatchObject({
+        type: 'urn:lichtruc:problem:not-found',
+        status: 404,
+      });
     }
   });
 });
@@ -516,13 +729,21 @@ describe('text that could break a feed', () => {
   const HOSTILE_NAME = 'Lê Thị Hoa, Lan; Hương';
   const HOSTILE_DESK = 'Tổ tiếp dân, Một cửa; Số 2';
 
-  async function clonedDefinition(): Promise<Record<string, unknown> & { members: Record<string, unknown>[] }> {
-    const { body } = await service.json<{ definition: Record<string, unknown> & { members: Record<string, unknown>[] } }>('GET', ROSTER, 200);
+  async function clonedDefinition(): Promise<
+    Record<string, unknown> & { members: Record<string, unknown>[] }
+  > {
+    const { body } = await service.json<{
+      definition: Record<string, unknown> & { members: Record<string, unknown>[] };
+    }>('GET', ROSTER, 200);
     const definition = structuredClone(body.definition);
     definition.id = 'to-tiep-dan';
     definition.name = 'Lịch trực Tổ tiếp dân, Phòng A; B';
     definition.desk = { ...(definition.desk as object), title: HOSTILE_DESK };
-    definition.members[0] = { ...definition.members[0], fullName: HOSTILE_NAME, unit: HOSTILE_UNIT };
+    definition.members[0] = {
+      ...definition.members[0],
+      fullName: HOSTILE_NAME,
+      unit: HOSTILE_UNIT,
+    };
     return definition;
   }
 
@@ -531,7 +752,9 @@ describe('text that could break a feed', () => {
     definition.members[0]!.fullName = 'Lê Thị Hoa\r\nX-INJECTED:1';
     const refused = await service.request('POST', '/api/rosters', { body: definition });
     expect(refused.status).toBe(422);
-    expect((await problemOf(refused)).errors?.map((error) => error.field)).toContain('members.0.fullName');
+    expect((await problemOf(refused)).errors?.map((error) => error.field)).toContain(
+      'members.0.fullName',
+    );
     expect((await service.request('GET', '/api/rosters/to-tiep-dan')).status).toBe(404);
   });
 
@@ -546,9 +769,16 @@ describe('text that could break a feed', () => {
     expect(calendar.name).toBe('Lịch trực Tổ tiếp dân, Phòng A; B');
     const event = calendar.events.find((candidate) => candidate.uid === uid)!;
     expect(event.summary).toBe(title);
-    expect(event.description.split('\n')[0]).toBe(`Đơn vị: Bà ${HOSTILE_NAME} – Chuyên viên ${HOSTILE_UNIT} – Sở VHTTDL tỉnh Bắc Giang`);
-    expect(readWithVobject(text).find((candidate) => candidate.uid === uid)).toMatchObject({ summary: title, status: 'CONFIRMED' });
-    expect(propertyOf(eventLines(text, uid), 'SUMMARY')).toBe(title.replaceAll(',', '\\,').replaceAll(';', '\\;'));
+    expect(event.description.split('\n')[0]).toBe(
+      `Đơn vị: Bà ${HOSTILE_NAME} – Chuyên viên ${HOSTILE_UNIT} – Sở VHTTDL tỉnh Bắc Giang`,
+    );
+    expect(readWithVobject(text).find((candidate) => candidate.uid === uid)).toMatchObject({
+      summary: title,
+      status: 'CONFIRMED',
+    });
+    expect(propertyOf(eventLines(text, uid), 'SUMMARY')).toBe(
+      title.replaceAll(',', '\\,').replaceAll(';', '\\;'),
+    );
     expect(contentLines(text).filter((line) => line.startsWith('X-INJECTED'))).toEqual([]);
   });
 });

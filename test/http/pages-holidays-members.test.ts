@@ -15,13 +15,17 @@ beforeEach(async () => {
   service = await startTestService('2024-05-02T01:00:00Z');
 });
 
-
 const { page, signIn } = pagesOf(() => service);
 
-const row = (html: string, attribute: string, value: string) => new RegExp(`<tr[^>]*${attribute}="${value}"[^>]*>([\\s\\S]*?)</tr>`).exec(html)?.[0] ?? '';
-const cell = (html: string, date: string) => new RegExp(`<td[^>]*data-date="${date}"[^>]*>([\\s\\S]*?)</td>`).exec(html)?.[0] ?? '';
+const row = (html: string, attribute: string, value: string) =>
+  new RegExp(`<tr[^>]*${attribute}="${value}"[^>]*>([\\s\\S]*?)</tr>`).exec(html)?.[0] ?? '';
+const cell = (html: string, date: string) =>
+  new RegExp(`<td[^>]*data-date="${date}"[^>]*>([\\s\\S]*?)</td>`).exec(html)?.[0] ?? '';
 
-type Table = { entries: { date: string; status: string; kind: string; source?: string }[]; sources: { id: string; number: string }[] };
+type Table = {
+  entries: { date: string; status: string; kind: string; source?: string }[];
+  sources: { id: string; number: string }[];
+};
 type Schedule = { slots: unknown[]; closedDays: { date: string; name: string }[] };
 
 describe('admin holiday table page', () => {
@@ -48,12 +52,29 @@ describe('admin holiday table page', () => {
 
   it('puts 24/11/2026 in force with its source: the office is closed that day', async () => {
     const { cookie, csrf } = await signIn();
-    const form = { csrf, sourceNumber: '…/2026/QH15', sourceDate: '2026-06', sourceIssuer: 'Quốc hội', sourceTitle: 'Luật sửa đổi Bộ luật Lao động', correctionReason: '' };
-    const saved = await page('POST', '/admin/holidays/days/2026-11-24/in-force?year=2026', { cookie, form });
+    const form = {
+      csrf,
+      sourceNumber: '…/2026/QH15',
+      sourceDate: '2026-06',
+      sourceIssuer: 'Quốc hội',
+      sourceTitle: 'Luật sửa đổi Bộ luật Lao động',
+      correctionReason: '',
+    };
+    const saved = await page('POST', '/admin/holidays/days/2026-11-24/in-force?year=2026', {
+      cookie,
+      form,
+    });
     expect(saved.response.status).toBe(303);
     expect(saved.response.headers.get('location')).toBe('/admin/holidays?year=2026&saved=1');
-    const { body } = await service.json<Schedule>('GET', `/api/rosters/${ROSTER_ID}/schedule?from=2026-11-24&to=2026-11-24`, 200);
-    expect(body).toMatchObject({ slots: [], closedDays: [{ date: '2026-11-24', name: 'Ngày Văn hóa Việt Nam' }] });
+    const { body } = await service.json<Schedule>(
+      'GET',
+      `/api/rosters/${ROSTER_ID}/schedule?from=2026-11-24&to=2026-11-24`,
+      200,
+    );
+    expect(body).toMatchObject({
+      slots: [],
+      closedDays: [{ date: '2026-11-24', name: 'Ngày Văn hóa Việt Nam' }],
+    });
     const after = await page('GET', '/admin/holidays?year=2026&saved=1', { cookie });
     expect(after.html).toContain('Đã lưu bảng ngày nghỉ');
     const culture = row(after.html, 'data-date', '2026-11-24');
@@ -62,20 +83,50 @@ describe('admin holiday table page', () => {
     expect(culture).toContain('sửa bởi admin');
 
     // Undo the edit: back to the base table, pending again, and the office open.
-    const undone = await page('POST', '/admin/holidays/revert?year=2026', { cookie, form: { csrf, date: '2026-11-24', action: 'undo', correctionReason: '' } });
+    const undone = await page('POST', '/admin/holidays/revert?year=2026', {
+      cookie,
+      form: { csrf, date: '2026-11-24', action: 'undo', correctionReason: '' },
+    });
     expect(undone.response.status).toBe(303);
-    expect((await service.json<Schedule>('GET', `/api/rosters/${ROSTER_ID}/schedule?from=2026-11-24&to=2026-11-24`, 200)).body.slots).toHaveLength(1);
-    expect(row((await page('GET', '/admin/holidays?year=2026', { cookie })).html, 'data-date', '2026-11-24')).toContain('chờ hiệu lực');
+    expect(
+      (
+        await service.json<Schedule>(
+          'GET',
+          `/api/rosters/${ROSTER_ID}/schedule?from=2026-11-24&to=2026-11-24`,
+          200,
+        )
+      ).body.slots,
+    ).toHaveLength(1);
+    expect(
+      row(
+        (await page('GET', '/admin/holidays?year=2026', { cookie })).html,
+        'data-date',
+        '2026-11-24',
+      ),
+    ).toContain('chờ hiệu lực');
   });
 
   it('records a late swap notice (Friday 03/05/2024 off, made up on Saturday 11/05): the month grid follows', async () => {
     const { cookie, csrf } = await signIn();
-    const form = { csrf, swappedDate: '2024-05-03', makeupDate: '2024-05-11', sourceNumber: '99/TB-VPCP', sourceDate: '2024-05-02', sourceIssuer: 'Văn phòng Chính phủ', sourceTitle: '', correctionReason: '' };
+    const form = {
+      csrf,
+      swappedDate: '2024-05-03',
+      makeupDate: '2024-05-11',
+      sourceNumber: '99/TB-VPCP',
+      sourceDate: '2024-05-02',
+      sourceIssuer: 'Văn phòng Chính phủ',
+      sourceTitle: '',
+      correctionReason: '',
+    };
     const saved = await page('POST', '/admin/holidays/notice?year=2024', { cookie, form });
     expect(saved.response.status).toBe(303);
     const table = (await service.json<Table>('GET', '/api/holidays/2024', 200)).body;
-    expect(table.sources).toContainEqual(expect.objectContaining({ id: '99-tb-vpcp', number: '99/TB-VPCP' }));
-    expect(table.entries.filter((entry) => ['2024-05-03', '2024-05-11'].includes(entry.date))).toMatchObject([
+    expect(table.sources).toContainEqual(
+      expect.objectContaining({ id: '99-tb-vpcp', number: '99/TB-VPCP' }),
+    );
+    expect(
+      table.entries.filter((entry) => ['2024-05-03', '2024-05-11'].includes(entry.date)),
+    ).toMatchObject([
       { date: '2024-05-03', kind: 'swapped', status: 'official', source: '99-tb-vpcp' },
       { date: '2024-05-11', kind: 'makeup-workday', status: 'official', source: '99-tb-vpcp' },
     ]);
@@ -85,7 +136,9 @@ describe('admin holiday table page', () => {
     expect(cell(grid.html, '2024-05-11')).toContain('Làm bù');
     // 11/05 makes up Friday 03/05, whose officer is Bà Hà.
     expect(cell(grid.html, '2024-05-11')).toContain('Bà Nguyễn Mạnh Hà');
-    const { body } = await service.json<{ entries: { action: string; actor: string; entityId: string }[] }>('GET', '/api/audit?limit=2', 200);
+    const { body } = await service.json<{
+      entries: { action: string; actor: string; entityId: string }[];
+    }>('GET', '/api/audit?limit=2', 200);
     expect(body.entries.map((entry) => [entry.action, entry.entityId])).toEqual([
       ['holiday.put', '2024-05-11'],
       ['holiday.put', '2024-05-03'],
@@ -95,15 +148,28 @@ describe('admin holiday table page', () => {
   it('refuses a làm bù day on a weekday in words, and changes nothing (not even the swapped day)', async () => {
     const { cookie, csrf } = await signIn();
     const before = (await service.json<Table>('GET', '/api/holidays/2024', 200)).body;
-    const form = { csrf, swappedDate: '2024-05-06', makeupDate: '2024-05-07', sourceNumber: '98/TB-VPCP', sourceDate: '2024-05-02', sourceIssuer: 'Văn phòng Chính phủ', correctionReason: '' };
+    const form = {
+      csrf,
+      swappedDate: '2024-05-06',
+      makeupDate: '2024-05-07',
+      sourceNumber: '98/TB-VPCP',
+      sourceDate: '2024-05-02',
+      sourceIssuer: 'Văn phòng Chính phủ',
+      correctionReason: '',
+    };
     const refused = await page('POST', '/admin/holidays/notice?year=2024', { cookie, form });
     expect(refused.response.status).toBe(422);
     expect(refused.html).toContain('Không lưu được');
-    expect(refused.html).toContain('2024-05-07 is a weekday: only a Saturday or Sunday can be a làm bù day');
+    expect(refused.html).toContain(
+      '2024-05-07 is a weekday: only a Saturday or Sunday can be a làm bù day',
+    );
     // The form comes back as it was sent.
     expect(refused.html).toContain('value="98/TB-VPCP"');
     expect((await service.json<Table>('GET', '/api/holidays/2024', 200)).body).toEqual(before);
-    const missing = await page('POST', '/admin/holidays/notice?year=2024', { cookie, form: { ...form, makeupDate: '2024-05-11', sourceIssuer: '' } });
+    const missing = await page('POST', '/admin/holidays/notice?year=2024', {
+      cookie,
+      form: { ...form, makeupDate: '2024-05-11', sourceIssuer: '' },
+    });
     expect(missing.response.status).toBe(422);
     expect(missing.html).toContain('sourceIssuer: required');
     expect((await service.json<Table>('GET', '/api/holidays/2024', 200)).body).toEqual(before);
@@ -114,30 +180,54 @@ describe('admin holiday table page', () => {
     await service.json('POST', `/api/rosters/${ROSTER_ID}/months/2024-05/close`, 201);
     const { cookie, csrf } = await signIn();
     const before = (await service.json<Table>('GET', '/api/holidays/2024', 200)).body;
-    const form = { csrf, swappedDate: '2024-05-03', makeupDate: '2024-05-11', sourceNumber: '99/TB-VPCP', sourceDate: '2024-05-02', sourceIssuer: 'Văn phòng Chính phủ', correctionReason: '' };
+    const form = {
+      csrf,
+      swappedDate: '2024-05-03',
+      makeupDate: '2024-05-11',
+      sourceNumber: '99/TB-VPCP',
+      sourceDate: '2024-05-02',
+      sourceIssuer: 'Văn phòng Chính phủ',
+      correctionReason: '',
+    };
     const refused = await page('POST', '/admin/holidays/notice?year=2024', { cookie, form });
     expect(refused.response.status).toBe(422);
     expect(refused.html).toContain('05/2024 is closed');
     expect(refused.html).toContain('correctionReason: required: why a closed month is changed');
     expect((await service.json<Table>('GET', '/api/holidays/2024', 200)).body).toEqual(before);
-    const saved = await page('POST', '/admin/holidays/notice?year=2024', { cookie, form: { ...form, correctionReason: 'Thông báo đến muộn' } });
+    const saved = await page('POST', '/admin/holidays/notice?year=2024', {
+      cookie,
+      form: { ...form, correctionReason: 'Thông báo đến muộn' },
+    });
     expect(saved.response.status).toBe(303);
-    const { body } = await service.json<{ entries: { action: string }[] }>('GET', `/api/audit?rosterId=${ROSTER_ID}&limit=5`, 200);
+    const { body } = await service.json<{ entries: { action: string }[] }>(
+      'GET',
+      `/api/audit?rosterId=${ROSTER_ID}&limit=5`,
+      200,
+    );
     expect(body.entries.map((entry) => entry.action)).toContain('month.correct');
   });
 
   it('refuses a form without the CSRF token', async () => {
     const { cookie } = await signIn();
-    const refused = await page('POST', '/admin/holidays/revert?year=2026', { cookie, form: { date: '2026-11-24', action: 'remove' } });
+    const refused = await page('POST', '/admin/holidays/revert?year=2026', {
+      cookie,
+      form: { date: '2026-11-24', action: 'remove' },
+    });
     expect(refused.response.status).toBe(403);
   });
 });
 
-type RosterView = { version: number; definition: Record<string, unknown> & { members: { id: string; fullName: string }[] } };
+type RosterView = {
+  version: number;
+  definition: Record<string, unknown> & { members: { id: string; fullName: string }[] };
+};
 
 describe('admin members page', () => {
   it('lists the members of a file-defined roster, read-only, naming the file to edit', async () => {
-    await service.json('POST', '/api/feeds', 201, { rosterId: ROSTER_ID, memberId: 'nguyen-manh-ha' });
+    await service.json('POST', '/api/feeds', 201, {
+      rosterId: ROSTER_ID,
+      memberId: 'nguyen-manh-ha',
+    });
     const { cookie } = await signIn();
     const { response, html } = await page('GET', `/admin/rosters/${ROSTER_ID}/members`, { cookie });
     expect(response.status).toBe(200);
@@ -150,27 +240,55 @@ describe('admin members page', () => {
     expect(row(html, 'data-member', 'nguyen-van-luyen')).toContain('Trực dự bị');
     expect(html).toContain('được khai báo trong tệp so-vhttdl-bac-giang.yaml');
     expect(html).not.toContain('name="ifMatch"');
-    expect((await page('GET', '/admin', { cookie })).html).toContain(`href="/admin/rosters/${ROSTER_ID}/members"`);
+    expect((await page('GET', '/admin', { cookie })).html).toContain(
+      `href="/admin/rosters/${ROSTER_ID}/members"`,
+    );
   });
 
   async function apiRoster() {
-    const letter = (await service.json<RosterView>('GET', `/api/rosters/${ROSTER_ID}`, 200)).body.definition;
-    await service.json('POST', '/api/rosters', 201, { ...letter, id: 'so-tu-phap', name: 'Lịch trực Một cửa – Sở Tư pháp' });
+    const letter = (await service.json<RosterView>('GET', `/api/rosters/${ROSTER_ID}`, 200)).body
+      .definition;
+    await service.json('POST', '/api/rosters', 201, {
+      ...letter,
+      id: 'so-tu-phap',
+      name: 'Lịch trực Một cửa – Sở Tư pháp',
+    });
     return '/admin/rosters/so-tu-phap/members';
   }
 
-  const MAI = { honorific: 'Bà', fullName: 'Trần Thị Mai', title: 'Chuyên viên', unit: 'Văn phòng Sở', role: 'backup', email: 'mai@example.vn', googleAccount: '', outlookAddress: '', phone: '' };
+  const MAI = {
+    honorific: 'Bà',
+    fullName: 'Trần Thị Mai',
+    title: 'Chuyên viên',
+    unit: 'Văn phòng Sở',
+    role: 'backup',
+    email: 'mai@example.vn',
+    googleAccount: '',
+    outlookAddress: '',
+    phone: '',
+  };
 
   it('adds a member to an API-managed roster, sending the version it was read at', async () => {
     const path = await apiRoster();
     const { cookie, csrf } = await signIn();
     const before = await page('GET', path, { cookie });
     expect(before.html).toContain('name="ifMatch" value=""v1""');
-    const added = await page('POST', path, { cookie, form: { csrf, ifMatch: '"v1"', intent: 'add', id: '', ...MAI } });
+    const added = await page('POST', path, {
+      cookie,
+      form: { csrf, ifMatch: '"v1"', intent: 'add', id: '', ...MAI },
+    });
     expect(added.response.status).toBe(303);
     const { body } = await service.json<RosterView>('GET', '/api/rosters/so-tu-phap', 200);
     expect(body.version).toBe(2);
-    expect(body.definition.members).toContainEqual({ id: 'tran-thi-mai', honorific: 'Bà', fullName: 'Trần Thị Mai', title: 'Chuyên viên', unit: 'Văn phòng Sở', role: 'backup', email: 'mai@example.vn' });
+    expect(body.definition.members).toContainEqual({
+      id: 'tran-thi-mai',
+      honorific: 'Bà',
+      fullName: 'Trần Thị Mai',
+      title: 'Chuyên viên',
+      unit: 'Văn phòng Sở',
+      role: 'backup',
+      email: 'mai@example.vn',
+    });
     const after = await page('GET', `${path}?saved=1`, { cookie });
     expect(after.html).toContain('Đã lưu thay đổi');
     expect(row(after.html, 'data-member', 'tran-thi-mai')).toContain('mai@example.vn');
@@ -179,32 +297,79 @@ describe('admin members page', () => {
   it('refuses a form read at an older version, saying someone else changed the roster', async () => {
     const path = await apiRoster();
     const { cookie, csrf } = await signIn();
-    expect((await page('POST', path, { cookie, form: { csrf, ifMatch: '"v1"', intent: 'add', id: '', ...MAI } })).response.status).toBe(303);
-    const stale = await page('POST', `${path}/tran-thi-mai`, { cookie, form: { csrf, ifMatch: '"v1"', intent: 'edit', memberId: 'tran-thi-mai', ...MAI, fullName: 'Trần Thị Mai Anh' } });
+    expect(
+      (
+        await page('POST', path, {
+          cookie,
+          form: { csrf, ifMatch: '"v1"', intent: 'add', id: '', ...MAI },
+        })
+      ).response.status,
+    ).toBe(303);
+    const stale = await page('POST', `${path}/tran-thi-mai`, {
+      cookie,
+      form: {
+        csrf,
+        ifMatch: '"v1"',
+        intent: 'edit',
+        memberId: 'tran-thi-mai',
+        ...MAI,
+        fullName: 'Trần Thị Mai Anh',
+      },
+    });
     expect(stale.response.status).toBe(409);
     expect(stale.html).toContain('lịch trực đã được người khác thay đổi sau khi bạn mở trang này');
     expect(stale.html).toContain('name="ifMatch" value=""v2""');
     const { body } = await service.json<RosterView>('GET', '/api/rosters/so-tu-phap', 200);
     expect(body.version).toBe(2);
-    expect(body.definition.members.find((member) => member.id === 'tran-thi-mai')!.fullName).toBe('Trần Thị Mai');
+    expect(body.definition.members.find((member) => member.id === 'tran-thi-mai')!.fullName).toBe(
+      'Trần Thị Mai',
+    );
     // With the current version the same edit goes through.
-    expect((await page('POST', `${path}/tran-thi-mai`, { cookie, form: { csrf, ifMatch: '"v2"', intent: 'edit', memberId: 'tran-thi-mai', ...MAI, fullName: 'Trần Thị Mai Anh' } })).response.status).toBe(303);
-    expect((await service.json<RosterView>('GET', '/api/rosters/so-tu-phap', 200)).body.definition.members.find((member) => member.id === 'tran-thi-mai')!.fullName).toBe('Trần Thị Mai Anh');
+    expect(
+      (
+        await page('POST', `${path}/tran-thi-mai`, {
+          cookie,
+          form: {
+            csrf,
+            ifMatch: '"v2"',
+            intent: 'edit',
+            memberId: 'tran-thi-mai',
+            ...MAI,
+            fullName: 'Trần Thị Mai Anh',
+          },
+        })
+      ).response.status,
+    ).toBe(303);
+    expect(
+      (
+        await service.json<RosterView>('GET', '/api/rosters/so-tu-phap', 200)
+      ).body.definition.members.find((member) => member.id === 'tran-thi-mai')!.fullName,
+    ).toBe('Trần Thị Mai Anh');
   });
 
   it('refuses to remove a member the pattern still names, with the field, and keeps the roster', async () => {
     const path = await apiRoster();
     const { cookie, csrf } = await signIn();
-    const refused = await page('POST', `${path}/nguyen-van-hanh/delete`, { cookie, form: { csrf, ifMatch: '"v1"' } });
+    const refused = await page('POST', `${path}/nguyen-van-hanh/delete`, {
+      cookie,
+      form: { csrf, ifMatch: '"v1"' },
+    });
     expect(refused.response.status).toBe(422);
     expect(refused.html).toContain('Không lưu được');
-    expect(refused.html).toContain('periods.0.pattern.thursday.memberId: no member with id "nguyen-van-hanh" in this roster');
-    expect((await service.json<RosterView>('GET', '/api/rosters/so-tu-phap', 200)).body.version).toBe(1);
+    expect(refused.html).toContain(
+      'periods.0.pattern.thursday.memberId: no member with id "nguyen-van-hanh" in this roster',
+    );
+    expect(
+      (await service.json<RosterView>('GET', '/api/rosters/so-tu-phap', 200)).body.version,
+    ).toBe(1);
   });
 
   it('refuses edits of a file-defined roster posted anyway', async () => {
     const { cookie, csrf } = await signIn();
-    const refused = await page('POST', `/admin/rosters/${ROSTER_ID}/members`, { cookie, form: { csrf, ifMatch: '"v1"', intent: 'add', id: '', ...MAI } });
+    const refused = await page('POST', `/admin/rosters/${ROSTER_ID}/members`, {
+      cookie,
+      form: { csrf, ifMatch: '"v1"', intent: 'add', id: '', ...MAI },
+    });
     expect(refused.response.status).toBe(409);
     expect(refused.html).toContain('edit that file instead');
   });

@@ -15,9 +15,15 @@ beforeEach(async () => {
   service = await startTestService('2024-05-02T01:00:00Z');
 });
 
-
-async function createFeed(memberId?: string): Promise<{ id: string; url: string; webcalUrl: string; token: string }> {
-  const { body } = await service.json<{ id: string; url: string; webcalUrl: string }>('POST', '/api/feeds', 201, { rosterId: ROSTER_ID, ...(memberId ? { memberId } : {}) });
+async function createFeed(
+  memberId?: string,
+): Promise<{ id: string; url: string; webcalUrl: string; token: string }> {
+  const { body } = await service.json<{ id: string; url: string; webcalUrl: string }>(
+    'POST',
+    '/api/feeds',
+    201,
+    { rosterId: ROSTER_ID, ...(memberId ? { memberId } : {}) },
+  );
   return { ...body, token: /\/feeds\/([A-Za-z0-9_-]{43})\.ics$/.exec(body.url)![1]! };
 }
 
@@ -39,19 +45,30 @@ describe('GET /my/{token}: the staff page of a feed link', () => {
     expect(html).toContain('Thứ Bảy 04/05/2024');
     expect(html).not.toContain('Thứ Ba 07/05/2024');
     expect(html).toContain(`href="${feed.webcalUrl}"`);
-    expect(html).toContain(`https://calendar.google.com/calendar/r?cid=${encodeURIComponent(feed.webcalUrl)}`);
-    expect(html).toContain(`https://outlook.live.com/calendar/0/addfromweb?url=${encodeURIComponent(feed.url)}&name=`);
+    expect(html).toContain(
+      `https://calendar.google.com/calendar/r?cid=${encodeURIComponent(feed.webcalUrl)}`,
+    );
+    expect(html).toContain(
+      `https://outlook.live.com/calendar/0/addfromweb?url=${encodeURIComponent(feed.url)}&name=`,
+    );
     expect(html).toContain('Thêm vào Google Calendar');
     expect(html).toMatch(/<svg[^>]*viewBox/);
     expect(html).not.toMatch(/<script/i);
   });
 
   it('shows who covers a member on leave, and the roster feed shows every officer; English with ?lang=en', async () => {
-    await service.json('POST', `/api/rosters/${ROSTER_ID}/absences`, 201, { memberId: HA, from: '2024-05-06', to: '2024-05-06', reason: 'leave' });
+    await service.json('POST', `/api/rosters/${ROSTER_ID}/absences`, 201, {
+      memberId: HA,
+      from: '2024-05-06',
+      to: '2024-05-06',
+      reason: 'leave',
+    });
     const member = await createFeed(HA);
     const mine = await page('GET', `/my/${member.token}`);
     expect(mine.html).toContain('Người trực thay cho bạn');
-    expect(mine.html).toContain('Trực thay: Ông Nguyễn Văn Luyện (thay Bà Nguyễn Mạnh Hà nghỉ phép)');
+    expect(mine.html).toContain(
+      'Trực thay: Ông Nguyễn Văn Luyện (thay Bà Nguyễn Mạnh Hà nghỉ phép)',
+    );
     const roster = await createFeed();
     const all = await page('GET', `/my/${roster.token}?lang=en`);
     expect(all.html).toContain('<html lang="en">');
@@ -69,7 +86,9 @@ describe('GET /my/{token}: the staff page of a feed link', () => {
 
 describe('admin sign-in', () => {
   it('stays on the sign-in page with an error for a wrong token, and sets no cookie', async () => {
-    const { response, html } = await page('POST', '/admin/login', { form: { token: 'not-the-token' } });
+    const { response, html } = await page('POST', '/admin/login', {
+      form: { token: 'not-the-token' },
+    });
     expect(response.status).toBe(401);
     expect(response.headers.get('set-cookie')).toBeNull();
     expect(html).toContain('Mã quản trị không đúng');
@@ -86,7 +105,11 @@ describe('admin sign-in', () => {
     expect(cookie).toMatch(/Path=\/admin/);
     expect(cookie).toMatch(/Secure/);
     // The token is not stored in clear.
-    const rows = (await service.ctx.store.db.prepare('SELECT token_hash FROM admin_sessions').all<{ token_hash: string }>()).results;
+    const rows = (
+      await service.ctx.store.db
+        .prepare('SELECT token_hash FROM admin_sessions')
+        .all<{ token_hash: string }>()
+    ).results;
     expect(rows).toHaveLength(1);
     expect(rows[0]!.token_hash).not.toBe(/=([^;]+)/.exec(cookie)![1]);
   });
@@ -96,7 +119,9 @@ describe('admin sign-in', () => {
     expect(anonymous.response.status).toBe(303);
     expect(anonymous.response.headers.get('location')).toBe('/admin/login');
     const { cookie, csrf } = await signIn();
-    expect((await page('POST', '/admin/logout', { cookie, form: { csrf } })).response.status).toBe(303);
+    expect((await page('POST', '/admin/logout', { cookie, form: { csrf } })).response.status).toBe(
+      303,
+    );
     expect((await page('GET', '/admin', { cookie })).response.status).toBe(303);
   });
 
@@ -110,9 +135,12 @@ describe('admin sign-in', () => {
 describe('admin month grid and day changes', () => {
   it('shows May 2024: 01/05 closed for Labour Day, 04/05 a làm bù Saturday', async () => {
     const { cookie } = await signIn();
-    const { response, html } = await page('GET', `/admin/rosters/${ROSTER_ID}?month=2024-05`, { cookie });
+    const { response, html } = await page('GET', `/admin/rosters/${ROSTER_ID}?month=2024-05`, {
+      cookie,
+    });
     expect(response.status).toBe(200);
-    const cell = (date: string) => new RegExp(`<td[^>]*data-date="${date}"[^>]*>([\\s\\S]*?)</td>`).exec(html)?.[0] ?? '';
+    const cell = (date: string) =>
+      new RegExp(`<td[^>]*data-date="${date}"[^>]*>([\\s\\S]*?)</td>`).exec(html)?.[0] ?? '';
     expect(cell('2024-05-01')).toContain('class="closed"');
     expect(cell('2024-05-01')).toContain('Ngày Quốc tế Lao động');
     expect(cell('2024-05-04')).toContain('Làm bù');
@@ -124,17 +152,41 @@ describe('admin month grid and day changes', () => {
 
   it('refuses a POST without the CSRF token (403) or from another site, and stores nothing', async () => {
     const { cookie, csrf } = await signIn();
-    const form = { kind: 'absence', memberId: HA, from: '2024-05-06', to: '2024-05-06', reason: 'leave' };
-    const missing = await page('POST', `/admin/rosters/${ROSTER_ID}/days/2024-05-06/confirm`, { cookie, form });
+    const form = {
+      kind: 'absence',
+      memberId: HA,
+      from: '2024-05-06',
+      to: '2024-05-06',
+      reason: 'leave',
+    };
+    const missing = await page('POST', `/admin/rosters/${ROSTER_ID}/days/2024-05-06/confirm`, {
+      cookie,
+      form,
+    });
     expect(missing.response.status).toBe(403);
-    const wrong = await page('POST', `/admin/rosters/${ROSTER_ID}/days/2024-05-06/confirm`, { cookie, form: { ...form, csrf: 'x'.repeat(43) } });
+    const wrong = await page('POST', `/admin/rosters/${ROSTER_ID}/days/2024-05-06/confirm`, {
+      cookie,
+      form: { ...form, csrf: 'x'.repeat(43) },
+    });
     expect(wrong.response.status).toBe(403);
-    const foreign = await page('POST', `/admin/rosters/${ROSTER_ID}/days/2024-05-06/confirm`, { cookie, form: { ...form, csrf }, headers: { origin: 'https://evil.example' } });
+    const foreign = await page('POST', `/admin/rosters/${ROSTER_ID}/days/2024-05-06/confirm`, {
+      cookie,
+      form: { ...form, csrf },
+      headers: { origin: 'https://evil.example' },
+    });
     expect(foreign.response.status).toBe(403);
     // Under Referrer-Policy: no-referrer a browser sends `Origin: null`; then Sec-Fetch-Site must say same-origin.
-    const opaque = await page('POST', `/admin/rosters/${ROSTER_ID}/days/2024-05-06/confirm`, { cookie, form: { ...form, csrf }, headers: { origin: 'null', 'sec-fetch-site': 'cross-site' } });
+    const opaque = await page('POST', `/admin/rosters/${ROSTER_ID}/days/2024-05-06/confirm`, {
+      cookie,
+      form: { ...form, csrf },
+      headers: { origin: 'null', 'sec-fetch-site': 'cross-site' },
+    });
     expect(opaque.response.status).toBe(403);
-    const { body } = await service.json<{ absences: unknown[] }>('GET', `/api/rosters/${ROSTER_ID}/absences`, 200);
+    const { body } = await service.json<{ absences: unknown[] }>(
+      'GET',
+      `/api/rosters/${ROSTER_ID}/absences`,
+      200,
+    );
     expect(body.absences).toEqual([]);
   });
 
@@ -142,18 +194,48 @@ describe('admin month grid and day changes', () => {
     const { cookie, csrf } = await signIn();
     const day = await page('GET', `/admin/rosters/${ROSTER_ID}/days/2024-05-06`, { cookie });
     expect(day.html).toContain('Thứ Hai 06/05/2024');
-    const form = { csrf, kind: 'absence', memberId: HA, from: '2024-05-06', to: '2024-05-06', reason: 'leave', note: '', correctionReason: '' };
-    const preview = await page('POST', `/admin/rosters/${ROSTER_ID}/days/2024-05-06/preview`, { cookie, form, headers: { origin: PUBLIC_URL } });
+    const form = {
+      csrf,
+      kind: 'absence',
+      memberId: HA,
+      from: '2024-05-06',
+      to: '2024-05-06',
+      reason: 'leave',
+      note: '',
+      correctionReason: '',
+    };
+    const preview = await page('POST', `/admin/rosters/${ROSTER_ID}/days/2024-05-06/preview`, {
+      cookie,
+      form,
+      headers: { origin: PUBLIC_URL },
+    });
     expect(preview.response.status).toBe(200);
     expect(preview.html).toContain('Trực chính: Bà Nguyễn Mạnh Hà');
-    expect(preview.html).toContain('Trực thay: Ông Nguyễn Văn Luyện (thay Bà Nguyễn Mạnh Hà nghỉ phép)');
+    expect(preview.html).toContain(
+      'Trực thay: Ông Nguyễn Văn Luyện (thay Bà Nguyễn Mạnh Hà nghỉ phép)',
+    );
     expect(preview.html).toContain('/confirm');
-    expect((await service.json<{ absences: unknown[] }>('GET', `/api/rosters/${ROSTER_ID}/absences`, 200)).body.absences).toEqual([]);
+    expect(
+      (
+        await service.json<{ absences: unknown[] }>(
+          'GET',
+          `/api/rosters/${ROSTER_ID}/absences`,
+          200,
+        )
+      ).body.absences,
+    ).toEqual([]);
 
-    const confirm = await page('POST', `/admin/rosters/${ROSTER_ID}/days/2024-05-06/confirm`, { cookie, form });
+    const confirm = await page('POST', `/admin/rosters/${ROSTER_ID}/days/2024-05-06/confirm`, {
+      cookie,
+      form,
+    });
     expect(confirm.response.status).toBe(303);
-    expect(confirm.response.headers.get('location')).toBe(`/admin/rosters/${ROSTER_ID}?month=2024-05&saved=1`);
-    const { body } = await service.json<{ absences: { memberId: string; from: string; createdBy: string }[] }>('GET', `/api/rosters/${ROSTER_ID}/absences`, 200);
+    expect(confirm.response.headers.get('location')).toBe(
+      `/admin/rosters/${ROSTER_ID}?month=2024-05&saved=1`,
+    );
+    const { body } = await service.json<{
+      absences: { memberId: string; from: string; createdBy: string }[];
+    }>('GET', `/api/rosters/${ROSTER_ID}/absences`, 200);
     expect(body.absences).toMatchObject([{ memberId: HA, from: '2024-05-06', createdBy: 'admin' }]);
     const grid = await page('GET', `/admin/rosters/${ROSTER_ID}?month=2024-05&saved=1`, { cookie });
     expect(grid.html).toContain('Đã lưu thay đổi');
@@ -166,11 +248,22 @@ describe('admin month grid and day changes', () => {
   it('shows a refused change in words on the day page, and stores nothing', async () => {
     const { cookie, csrf } = await signIn();
     const form = { csrf, kind: 'override', memberId: HA };
-    const refused = await page('POST', `/admin/rosters/${ROSTER_ID}/days/2024-05-01/preview`, { cookie, form });
+    const refused = await page('POST', `/admin/rosters/${ROSTER_ID}/days/2024-05-01/preview`, {
+      cookie,
+      form,
+    });
     expect(refused.response.status).toBe(422);
     expect(refused.html).toContain('Không lưu được');
     expect(refused.html).toContain('no duty slot on 01/05/2024');
-    expect((await service.json<{ overrides: unknown[] }>('GET', `/api/rosters/${ROSTER_ID}/overrides`, 200)).body.overrides).toEqual([]);
+    expect(
+      (
+        await service.json<{ overrides: unknown[] }>(
+          'GET',
+          `/api/rosters/${ROSTER_ID}/overrides`,
+          200,
+        )
+      ).body.overrides,
+    ).toEqual([]);
   });
 });
 
@@ -180,25 +273,42 @@ describe('admin feed links, sync and audit', () => {
     const { cookie, csrf } = await signIn();
     const list = await page('GET', '/admin/feeds', { cookie });
     expect(list.html).toContain(`data-feed="${feed.id}"`);
-    const rotated = await page('POST', `/admin/feeds/${feed.id}/rotate`, { cookie, form: { csrf } });
+    const rotated = await page('POST', `/admin/feeds/${feed.id}/rotate`, {
+      cookie,
+      form: { csrf },
+    });
     expect(rotated.response.status).toBe(200);
     const newUrl = new RegExp(`${PUBLIC_URL}/feeds/([A-Za-z0-9_-]{43})\\.ics`).exec(rotated.html);
     expect(newUrl?.[1]).toBeDefined();
     expect(newUrl![1]).not.toBe(feed.token);
     expect(rotated.html).toMatch(/<svg/);
-    expect((await service.request('GET', `/feeds/${feed.token}.ics`, { token: null })).status).toBe(410);
-    expect((await service.request('GET', `/feeds/${newUrl![1]}.ics`, { token: null })).status).toBe(200);
+    expect((await service.request('GET', `/feeds/${feed.token}.ics`, { token: null })).status).toBe(
+      410,
+    );
+    expect((await service.request('GET', `/feeds/${newUrl![1]}.ics`, { token: null })).status).toBe(
+      200,
+    );
     expect((await page('GET', `/my/${newUrl![1]}`)).response.status).toBe(200);
   });
 
   it('creates and revokes a link from the pages', async () => {
     const { cookie, csrf } = await signIn();
-    const created = await page('POST', '/admin/feeds', { cookie, form: { csrf, rosterId: ROSTER_ID, memberId: '', label: 'Bảng tin' } });
+    const created = await page('POST', '/admin/feeds', {
+      cookie,
+      form: { csrf, rosterId: ROSTER_ID, memberId: '', label: 'Bảng tin' },
+    });
     expect(created.response.status).toBe(200);
     const token = /\/feeds\/([A-Za-z0-9_-]{43})\.ics/.exec(created.html)![1]!;
-    const { body } = await service.json<{ feeds: { id: string; label: string }[] }>('GET', '/api/feeds', 200);
+    const { body } = await service.json<{ feeds: { id: string; label: string }[] }>(
+      'GET',
+      '/api/feeds',
+      200,
+    );
     expect(body.feeds).toMatchObject([{ label: 'Bảng tin' }]);
-    const revoked = await page('POST', `/admin/feeds/${body.feeds[0]!.id}/revoke`, { cookie, form: { csrf } });
+    const revoked = await page('POST', `/admin/feeds/${body.feeds[0]!.id}/revoke`, {
+      cookie,
+      form: { csrf },
+    });
     expect(revoked.response.status).toBe(303);
     expect((await service.request('GET', `/feeds/${token}.ics`, { token: null })).status).toBe(410);
   });
@@ -207,7 +317,10 @@ describe('admin feed links, sync and audit', () => {
     const { cookie, csrf } = await signIn();
     const status = await page('GET', '/admin/sync', { cookie });
     expect(status.html).toContain('chưa cấu hình Google Calendar hay Outlook');
-    const preview = await page('POST', `/admin/sync/${ROSTER_ID}/preview`, { cookie, form: { csrf } });
+    const preview = await page('POST', `/admin/sync/${ROSTER_ID}/preview`, {
+      cookie,
+      form: { csrf },
+    });
     expect(preview.response.status).toBe(422);
     expect(preview.html).toContain('chưa cấu hình nhà cung cấp lịch nào');
   });
@@ -218,9 +331,17 @@ describe('admin feed links, sync and audit', () => {
     const byAdmin = await page('GET', `/admin/audit?rosterId=${ROSTER_ID}&actor=admin`, { cookie });
     expect(byAdmin.html).toContain('feed.create');
     expect(byAdmin.html).not.toContain('roster.create');
-    const { body } = await service.json<{ entries: { action: string; actor: string }[] }>('GET', `/api/audit?rosterId=${ROSTER_ID}`, 200);
+    const { body } = await service.json<{ entries: { action: string; actor: string }[] }>(
+      'GET',
+      `/api/audit?rosterId=${ROSTER_ID}`,
+      200,
+    );
     const provisioner = body.entries.find((entry) => entry.action === 'roster.create')!.actor;
-    const byTest = await page('GET', `/admin/audit?rosterId=${ROSTER_ID}&actor=${encodeURIComponent(provisioner)}`, { cookie });
+    const byTest = await page(
+      'GET',
+      `/admin/audit?rosterId=${ROSTER_ID}&actor=${encodeURIComponent(provisioner)}`,
+      { cookie },
+    );
     expect(byTest.html).toContain('roster.create');
     expect(byTest.html).not.toContain('feed.create');
   });

@@ -15,32 +15,52 @@ beforeEach(async () => {
 });
 
 const withRoster = (edit: (text: string) => string) =>
-  files.map((file) => (file.path === 'so-vhttdl-bac-giang.yaml' ? { ...file, text: edit(file.text) } : file));
+  files.map((file) =>
+    file.path === 'so-vhttdl-bac-giang.yaml' ? { ...file, text: edit(file.text) } : file,
+  );
 
 describe('applying calendars/ at start-up', () => {
   it('is idempotent: applying the same files again changes nothing, not even the audit log', async () => {
     const auditBefore = await service.ctx.store.audit({ limit: 500 });
     const report = await applyCalendars(service.ctx, loadCalendarSet(files));
-    expect(report.rosters).toEqual([{ id: 'so-vhttdl-bac-giang', path: 'so-vhttdl-bac-giang.yaml', result: 'unchanged' }]);
-    expect(report.holidayTables.map((table) => table.result)).toEqual(['unchanged', 'unchanged', 'unchanged']);
+    expect(report.rosters).toEqual([
+      { id: 'so-vhttdl-bac-giang', path: 'so-vhttdl-bac-giang.yaml', result: 'unchanged' },
+    ]);
+    expect(report.holidayTables.map((table) => table.result)).toEqual([
+      'unchanged',
+      'unchanged',
+      'unchanged',
+    ]);
     expect(await service.ctx.store.audit({ limit: 500 })).toEqual(auditBefore);
   });
 
   it('applies a changed file, keeps the absences admins entered, and audits the change', async () => {
-    await addAbsence(service.ctx, 'so-vhttdl-bac-giang', { memberId: 'nguyen-van-luyen', from: '2024-05-07', to: '2024-05-07', reason: 'leave' });
-    const edited = withRoster((text) => text.replace('unit: Phòng Quản lý TDTT', 'unit: Phòng Quản lý Thể dục thể thao'));
+    await addAbsence(service.ctx, 'so-vhttdl-bac-giang', {
+      memberId: 'nguyen-van-luyen',
+      from: '2024-05-07',
+      to: '2024-05-07',
+      reason: 'leave',
+    });
+    const edited = withRoster((text) =>
+      text.replace('unit: Phòng Quản lý TDTT', 'unit: Phòng Quản lý Thể dục thể thao'),
+    );
     const report = await applyCalendars(service.ctx, loadCalendarSet(edited));
     expect(report.rosters[0]).toMatchObject({ result: 'updated' });
     const stored = (await service.ctx.store.getRoster('so-vhttdl-bac-giang'))!;
     expect(stored.roster.members[2]!.unit).toBe('Phòng Quản lý Thể dục thể thao');
     expect((await service.ctx.store.factsOf('so-vhttdl-bac-giang')).absences).toHaveLength(1);
     const [entry] = await service.ctx.store.audit({ rosterId: 'so-vhttdl-bac-giang', limit: 1 });
-    expect(entry).toMatchObject({ action: 'roster.apply-file', actor: 'calendars/so-vhttdl-bac-giang.yaml' });
+    expect(entry).toMatchObject({
+      action: 'roster.apply-file',
+      actor: 'calendars/so-vhttdl-bac-giang.yaml',
+    });
   });
 
   it('keeps and flags a roster whose file was removed, and unflags it when the file returns', async () => {
     const without = files.filter((file) => file.path !== 'so-vhttdl-bac-giang.yaml');
-    expect((await applyCalendars(service.ctx, loadCalendarSet(without))).missing).toEqual(['so-vhttdl-bac-giang']);
+    expect((await applyCalendars(service.ctx, loadCalendarSet(without))).missing).toEqual([
+      'so-vhttdl-bac-giang',
+    ]);
     expect((await service.ctx.store.getRoster('so-vhttdl-bac-giang'))!.fileMissing).toBe(true);
     await applyCalendars(service.ctx, loadCalendarSet(files));
     expect((await service.ctx.store.getRoster('so-vhttdl-bac-giang'))!.fileMissing).toBe(false);
@@ -50,9 +70,18 @@ describe('applying calendars/ at start-up', () => {
     const definition = (await service.ctx.store.getRoster('so-vhttdl-bac-giang'))!.roster;
     await createRoster(service.ctx, { ...definition, id: 'so-tu-phap', name: 'Sở Tư pháp' });
     const letter = files.find((file) => file.path === 'so-vhttdl-bac-giang.yaml')!;
-    const clash = [...files, { path: 'so-tu-phap.yaml', text: letter.text.replace('id: so-vhttdl-bac-giang', 'id: so-tu-phap') }];
+    const clash = [
+      ...files,
+      {
+        path: 'so-tu-phap.yaml',
+        text: letter.text.replace('id: so-vhttdl-bac-giang', 'id: so-tu-phap'),
+      },
+    ];
     const report = await applyCalendars(service.ctx, loadCalendarSet(clash));
-    expect(report.rosters.find((entry) => entry.id === 'so-tu-phap')).toMatchObject({ result: 'skipped', reason: 'a roster created over the API already has this id' });
+    expect(report.rosters.find((entry) => entry.id === 'so-tu-phap')).toMatchObject({
+      result: 'skipped',
+      reason: 'a roster created over the API already has this id',
+    });
     expect((await service.ctx.store.getRoster('so-tu-phap'))!.roster.name).toBe('Sở Tư pháp');
   });
 
@@ -61,7 +90,12 @@ describe('applying calendars/ at start-up', () => {
     const broken = withRoster((text) => text.replace('from: 2024-04-15', 'from: 2024-04-31'));
     await expect(applyCalendars(service.ctx, loadCalendarSet(broken))).rejects.toMatchObject({
       kind: 'validation',
-      fields: [expect.objectContaining({ field: expect.stringMatching(/^so-vhttdl-bac-giang\.yaml:\d+:\d+$/), message: 'no such date in the calendar' })],
+      fields: [
+        expect.objectContaining({
+          field: expect.stringMatching(/^so-vhttdl-bac-giang\.yaml:\d+:\d+$/),
+          message: 'no such date in the calendar',
+        }),
+      ],
     });
     expect(await service.ctx.store.getRoster('so-vhttdl-bac-giang')).toEqual(before);
   });

@@ -46,7 +46,9 @@ export interface FaultBoard<S extends BaseFaultSpec, R> {
 }
 
 /** `respond` builds the service's error answer for a spec with a status (null when the fault only delays or drops). */
-export function createFaultBoard<S extends BaseFaultSpec, R>(respond: (spec: S, path: string) => R | null): FaultBoard<S, R> {
+export function createFaultBoard<S extends BaseFaultSpec, R>(
+  respond: (spec: S, path: string) => R | null,
+): FaultBoard<S, R> {
   let faults: { spec: S; remaining: number; fired: number }[] = [];
   return {
     add(spec) {

@@ -2,7 +2,13 @@
  * Google's OAuth token endpoint as far as service accounts go: the JWT bearer grant (RFC 7523) signed RS256 with the
  * account's key, answered with an opaque access token; and the check of that token on every API call.
  */
-import { createPublicKey, generateKeyPairSync, type KeyObject, randomBytes, verify } from 'node:crypto';
+import {
+  createPublicKey,
+  generateKeyPairSync,
+  type KeyObject,
+  randomBytes,
+  verify,
+} from 'node:crypto';
 import { type ApiRequest, type ApiResponse, GoogleApiError, jsonResponse } from './google-http.ts';
 
 export const CALENDAR_SCOPE = 'https://www.googleapis.com/auth/calendar';
@@ -41,7 +47,11 @@ export interface AuthRegistry {
   authenticate(authorization: string | undefined): string;
 }
 
-export function createAuthRegistry(options: { tokenUrl: () => string; now: () => number; tokenTtlSeconds: number }): AuthRegistry {
+export function createAuthRegistry(options: {
+  tokenUrl: () => string;
+  now: () => number;
+  tokenTtlSeconds: number;
+}): AuthRegistry {
   const accounts = new Map<string, ServiceAccount>();
   const tokens = new Map<string, IssuedToken>();
 
@@ -52,14 +62,21 @@ export function createAuthRegistry(options: { tokenUrl: () => string; now: () =>
   };
 
   const addServiceAccount: AuthRegistry['addServiceAccount'] = ({ clientEmail, publicKeyPem }) => {
-    accounts.set(clientEmail, { clientEmail, publicKey: createPublicKey(publicKeyPem), revoked: false });
+    accounts.set(clientEmail, {
+      clientEmail,
+      publicKey: createPublicKey(publicKeyPem),
+      revoked: false,
+    });
   };
 
   return {
     addServiceAccount,
     createServiceAccount(clientEmail) {
       const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-      addServiceAccount({ clientEmail, publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString() });
+      addServiceAccount({
+        clientEmail,
+        publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+      });
       return {
         type: 'service_account',
         project_id: clientEmail.split('@')[1]?.split('.')[0] ?? 'stand-in',
@@ -76,30 +93,54 @@ export function createAuthRegistry(options: { tokenUrl: () => string; now: () =>
       account.revoked = true;
     },
     issueToken(clientEmail) {
-      if (!accounts.has(clientEmail)) throw new Error(`stand-in: no service account ${clientEmail}`);
+      if (!accounts.has(clientEmail))
+        throw new Error(`stand-in: no service account ${clientEmail}`);
       return issueToken(clientEmail);
     },
     expireTokens(clientEmail) {
-      for (const [token, issued] of tokens) if (!clientEmail || issued.clientEmail === clientEmail) tokens.delete(token);
+      for (const [token, issued] of tokens)
+        if (!clientEmail || issued.clientEmail === clientEmail) tokens.delete(token);
     },
     handleTokenRequest(req) {
       const form = readForm(req);
       if (form.get('grant_type') !== JWT_BEARER) {
-        return oauthError(400, 'unsupported_grant_type', `Invalid grant_type: ${form.get('grant_type') ?? ''}`);
+        return oauthError(
+          400,
+          'unsupported_grant_type',
+          `Invalid grant_type: ${form.get('grant_type') ?? ''}`,
+        );
       }
-      const verdict = verifyAssertion(form.get('assertion') ?? '', accounts, options.tokenUrl(), options.now());
+      const verdict = verifyAssertion(
+        form.get('assertion') ?? '',
+        accounts,
+        options.tokenUrl(),
+        options.now(),
+      );
       if (typeof verdict !== 'string') return verdict;
-      return jsonResponse(200, { access_token: issueToken(verdict), expires_in: options.tokenTtlSeconds, token_type: 'Bearer' });
+      return jsonResponse(200, {
+        access_token: issueToken(verdict),
+        expires_in: options.tokenTtlSeconds,
+        token_type: 'Bearer',
+      });
     },
     authenticate(authorization) {
       const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
       const location = { location: 'Authorization', locationType: 'header' };
-      const unauthorized = { 'www-authenticate': 'Bearer realm="https://accounts.google.com/", error="invalid_token"' };
-      if (!match) throw new GoogleApiError(401, 'required', 'Login Required.', { extra: location, headers: unauthorized });
+      const unauthorized = {
+        'www-authenticate': 'Bearer realm="https://accounts.google.com/", error="invalid_token"',
+      };
+      if (!match)
+        throw new GoogleApiError(401, 'required', 'Login Required.', {
+          extra: location,
+          headers: unauthorized,
+        });
       const issued = tokens.get(match[1]!);
       const account = issued && accounts.get(issued.clientEmail);
       if (!issued || !account || account.revoked || issued.expiresAt <= options.now()) {
-        throw new GoogleApiError(401, 'authError', 'Invalid Credentials', { extra: location, headers: unauthorized });
+        throw new GoogleApiError(401, 'authError', 'Invalid Credentials', {
+          extra: location,
+          headers: unauthorized,
+        });
       }
       return issued.clientEmail;
     },
@@ -122,9 +163,15 @@ function oauthError(status: number, error: string, description: string): ApiResp
 }
 
 /** Returns the verified client e-mail, or the token endpoint's error answer. */
-function verifyAssertion(assertion: string, accounts: Map<string, ServiceAccount>, tokenUrl: string, now: number): string | ApiResponse {
+function verifyAssertion(
+  assertion: string,
+  accounts: Map<string, ServiceAccount>,
+  tokenUrl: string,
+  now: number,
+): string | ApiResponse {
   const [headerPart, payloadPart, signaturePart, extra] = assertion.split('.');
-  if (!headerPart || !payloadPart || !signaturePart || extra !== undefined) return oauthError(400, 'invalid_request', 'Invalid JWT.');
+  if (!headerPart || !payloadPart || !signaturePart || extra !== undefined)
+    return oauthError(400, 'invalid_request', 'Invalid JWT.');
   let header: { alg?: string };
   let claims: { iss?: string; aud?: string; scope?: string; exp?: number; iat?: number };
   try {
@@ -137,13 +184,23 @@ function verifyAssertion(assertion: string, accounts: Map<string, ServiceAccount
   const account = accounts.get(claims.iss ?? '');
   if (!account) return oauthError(400, 'invalid_grant', 'Invalid grant: account not found');
   const signed = Buffer.from(`${headerPart}.${payloadPart}`);
-  if (account.revoked || !verify('sha256', signed, account.publicKey, Buffer.from(signaturePart, 'base64url'))) {
+  if (
+    account.revoked ||
+    !verify('sha256', signed, account.publicKey, Buffer.from(signaturePart, 'base64url'))
+  ) {
     return oauthError(400, 'invalid_grant', 'Invalid JWT Signature.');
   }
-  if (claims.aud !== tokenUrl) return oauthError(400, 'invalid_grant', 'Invalid JWT: Failed audience check.');
+  if (claims.aud !== tokenUrl)
+    return oauthError(400, 'invalid_grant', 'Invalid JWT: Failed audience check.');
   const nowSeconds = Math.floor(now / 1000);
   const { exp, iat } = claims;
-  if (typeof exp !== 'number' || typeof iat !== 'number' || exp <= nowSeconds || exp - iat > 3600 || iat > nowSeconds + 300) {
+  if (
+    typeof exp !== 'number' ||
+    typeof iat !== 'number' ||
+    exp <= nowSeconds ||
+    exp - iat > 3600 ||
+    iat > nowSeconds + 300
+  ) {
     return oauthError(
       400,
       'invalid_grant',

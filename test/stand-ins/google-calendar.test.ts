@@ -22,7 +22,10 @@ beforeEach(async () => {
   standIn = await startGoogleStandIn();
   const pair = generateKeyPairSync('rsa', { modulusLength: 2048 });
   privateKey = pair.privateKey;
-  standIn.addServiceAccount({ clientEmail: SA, publicKeyPem: pair.publicKey.export({ type: 'spki', format: 'pem' }).toString() });
+  standIn.addServiceAccount({
+    clientEmail: SA,
+    publicKeyPem: pair.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+  });
   standIn.createCalendar({ id: CAL, summary: 'Lịch trực', writers: [SA] });
   const grant = await requestToken(assertion(privateKey, {}));
   expect(grant.status).toBe(200);
@@ -34,20 +37,38 @@ afterEach(() => standIn.close());
 
 /** The official client pointed at the stand-in, with the platform fetch (see the report on why). */
 function client(accessToken: string): calendar_v3.Calendar {
-  return calendar({ version: 'v3', rootUrl: standIn.rootUrl, fetchImplementation: fetch, headers: { Authorization: `Bearer ${accessToken}` } });
+  return calendar({
+    version: 'v3',
+    rootUrl: standIn.rootUrl,
+    fetchImplementation: fetch,
+    headers: { Authorization: `Bearer ${accessToken}` },
+  });
 }
 
 /** An RS256 JWT bearer assertion, signed here with node:crypto (the product does it with WebCrypto). */
 function assertion(key: KeyObject, override: Record<string, unknown>): string {
   const now = Math.floor(Date.now() / 1000);
-  const claims = { iss: SA, scope: CALENDAR_SCOPE, aud: standIn.tokenUrl, iat: now, exp: now + 3600, ...override };
-  const encode = (value: object): string => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const claims = {
+    iss: SA,
+    scope: CALENDAR_SCOPE,
+    aud: standIn.tokenUrl,
+    iat: now,
+    exp: now + 3600,
+    ...override,
+  };
+  const encode = (value: object): string =>
+    Buffer.from(JSON.stringify(value)).toString('base64url');
   const unsigned = `${encode({ alg: 'RS256', typ: 'JWT' })}.${encode(claims)}`;
   return `${unsigned}.${sign('sha256', Buffer.from(unsigned), key).toString('base64url')}`;
 }
 
-async function requestToken(jwt: string): Promise<{ status: number; body: Record<string, unknown> }> {
-  const body = new URLSearchParams({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion: jwt });
+async function requestToken(
+  jwt: string,
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const body = new URLSearchParams({
+    grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
+    assertion: jwt,
+  });
   const response = await fetch(standIn.tokenUrl, { method: 'POST', body });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
@@ -65,7 +86,14 @@ async function failure(call: Promise<unknown>): Promise<Failure> {
   const error = (await call.then(
     () => expect.unreachable('the call should have failed'),
     (e: unknown) => e,
-  )) as { status?: number; code?: string; response?: { headers: Headers; data: { error?: { message?: string; errors?: { reason?: string }[] } } } };
+  )) as {
+    status?: number;
+    code?: string;
+    response?: {
+      headers: Headers;
+      data: { error?: { message?: string; errors?: { reason?: string }[] } };
+    };
+  };
   const googleError = error.response?.data?.error;
   return {
     status: error.status,
@@ -76,7 +104,11 @@ async function failure(call: Promise<unknown>): Promise<Failure> {
   };
 }
 
-function slotEvent(id: string, day: string, extra: calendar_v3.Schema$Event = {}): calendar_v3.Schema$Event {
+function slotEvent(
+  id: string,
+  day: string,
+  extra: calendar_v3.Schema$Event = {},
+): calendar_v3.Schema$Event {
   return {
     id,
     summary: `Trực ${day}`,
@@ -87,7 +119,8 @@ function slotEvent(id: string, day: string, extra: calendar_v3.Schema$Event = {}
   };
 }
 
-const insert = (event: calendar_v3.Schema$Event) => api.events.insert({ calendarId: CAL, requestBody: event });
+const insert = (event: calendar_v3.Schema$Event) =>
+  api.events.insert({ calendarId: CAL, requestBody: event });
 const apiRequests = () => standIn.requests.filter((r) => r.path.startsWith('/calendar/'));
 const apiCalls = () => apiRequests().map((r) => `${r.method} ${r.status}`);
 
@@ -98,57 +131,120 @@ describe('token endpoint', () => {
     expect(granted.body.access_token).toMatch(/^ya29\./);
 
     const otherKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
-    expect(await requestToken(assertion(otherKey, {}))).toEqual({ status: 400, body: { error: 'invalid_grant', error_description: 'Invalid JWT Signature.' } });
-    expect((await requestToken(assertion(privateKey, { aud: 'https://oauth2.googleapis.com/token' }))).body.error).toBe('invalid_grant');
-    expect((await requestToken(assertion(privateKey, { scope: 'https://www.googleapis.com/auth/drive' }))).body.error).toBe('invalid_scope');
+    expect(await requestToken(assertion(otherKey, {}))).toEqual({
+      status: 400,
+      body: { error: 'invalid_grant', error_description: 'Invalid JWT Signature.' },
+    });
+    expect(
+      (await requestToken(assertion(privateKey, { aud: 'https://oauth2.googleapis.com/token' })))
+        .body.error,
+    ).toBe('invalid_grant');
+    expect(
+      (
+        await requestToken(
+          assertion(privateKey, { scope: 'https://www.googleapis.com/auth/drive' }),
+        )
+      ).body.error,
+    ).toBe('invalid_scope');
     const past = Math.floor(Date.now() / 1000) - 7200;
-    expect((await requestToken(assertion(privateKey, { iat: past, exp: past + 3600 }))).body.error).toBe('invalid_grant');
+    expect(
+      (await requestToken(assertion(privateKey, { iat: past, exp: past + 3600 }))).body.error,
+    ).toBe('invalid_grant');
   });
 
   it('a revoked key gets 400 on the grant and its issued token gets 401 on the API', async () => {
     standIn.revokeServiceAccount(SA);
-    expect(await requestToken(assertion(privateKey, {}))).toEqual({ status: 400, body: { error: 'invalid_grant', error_description: 'Invalid JWT Signature.' } });
-    expect(await failure(api.events.list({ calendarId: CAL }))).toMatchObject({ status: 401, reason: 'authError', message: 'Invalid Credentials' });
+    expect(await requestToken(assertion(privateKey, {}))).toEqual({
+      status: 400,
+      body: { error: 'invalid_grant', error_description: 'Invalid JWT Signature.' },
+    });
+    expect(await failure(api.events.list({ calendarId: CAL }))).toMatchObject({
+      status: 401,
+      reason: 'authError',
+      message: 'Invalid Credentials',
+    });
   });
 
   it('an expired token answers 401 until a new grant', async () => {
     standIn.expireTokens(SA);
-    expect(await failure(api.calendars.get({ calendarId: CAL }))).toMatchObject({ status: 401, reason: 'authError' });
+    expect(await failure(api.calendars.get({ calendarId: CAL }))).toMatchObject({
+      status: 401,
+      reason: 'authError',
+    });
     const fresh = (await requestToken(assertion(privateKey, {}))).body.access_token as string;
-    expect((await client(fresh).calendars.get({ calendarId: CAL })).data).toMatchObject({ id: CAL, summary: 'Lịch trực' });
+    expect((await client(fresh).calendars.get({ calendarId: CAL })).data).toMatchObject({
+      id: CAL,
+      summary: 'Lịch trực',
+    });
   });
 
   it('an API call without a token is 401 and is logged without auth', async () => {
-    const anonymous = calendar({ version: 'v3', rootUrl: standIn.rootUrl, fetchImplementation: fetch });
-    expect(await failure(anonymous.calendars.get({ calendarId: CAL }))).toMatchObject({ status: 401, reason: 'required' });
+    const anonymous = calendar({
+      version: 'v3',
+      rootUrl: standIn.rootUrl,
+      fetchImplementation: fetch,
+    });
+    expect(await failure(anonymous.calendars.get({ calendarId: CAL }))).toMatchObject({
+      status: 401,
+      reason: 'required',
+    });
     expect(standIn.requests.at(-1)).toMatchObject({ method: 'GET', hasAuth: false, status: 401 });
   });
 });
 
 describe('calendars and sharing', () => {
   it('answers 404 for a calendar not shared with the caller, 403 for writes with reader access', async () => {
-    standIn.createCalendar({ id: 'private@group.calendar.google.com', writers: ['someone-else@example.com'] });
+    standIn.createCalendar({
+      id: 'private@group.calendar.google.com',
+      writers: ['someone-else@example.com'],
+    });
     standIn.createCalendar({ id: 'readonly@group.calendar.google.com', readers: [SA] });
-    expect(await failure(api.events.list({ calendarId: 'private@group.calendar.google.com' }))).toMatchObject({ status: 404, reason: 'notFound' });
-    expect(await failure(api.events.list({ calendarId: 'nowhere@group.calendar.google.com' }))).toMatchObject({ status: 404, reason: 'notFound' });
-    expect((await api.events.list({ calendarId: 'readonly@group.calendar.google.com' })).data.accessRole).toBe('reader');
-    const write = api.events.insert({ calendarId: 'readonly@group.calendar.google.com', requestBody: slotEvent(SLOT_ID, '2024-05-06') });
+    expect(
+      await failure(api.events.list({ calendarId: 'private@group.calendar.google.com' })),
+    ).toMatchObject({ status: 404, reason: 'notFound' });
+    expect(
+      await failure(api.events.list({ calendarId: 'nowhere@group.calendar.google.com' })),
+    ).toMatchObject({ status: 404, reason: 'notFound' });
+    expect(
+      (await api.events.list({ calendarId: 'readonly@group.calendar.google.com' })).data.accessRole,
+    ).toBe('reader');
+    const write = api.events.insert({
+      calendarId: 'readonly@group.calendar.google.com',
+      requestBody: slotEvent(SLOT_ID, '2024-05-06'),
+    });
     expect(await failure(write)).toMatchObject({ status: 403, reason: 'requiredAccessLevel' });
   });
 
   it('an owner shares the calendar with a member through acl.insert and takes it back with acl.delete', async () => {
-    const created = await api.calendars.insert({ requestBody: { summary: 'Lịch trực Một cửa', timeZone: 'Asia/Ho_Chi_Minh' } });
+    const created = await api.calendars.insert({
+      requestBody: { summary: 'Lịch trực Một cửa', timeZone: 'Asia/Ho_Chi_Minh' },
+    });
     const calendarId = created.data.id!;
     expect(calendarId).toMatch(/@group\.calendar\.google\.com$/);
-    expect((await api.calendars.get({ calendarId })).data).toMatchObject({ summary: 'Lịch trực Một cửa', timeZone: 'Asia/Ho_Chi_Minh' });
-    const rule = await api.acl.insert({ calendarId, requestBody: { role: 'reader', scope: { type: 'user', value: 'ha@example.vn' } } });
+    expect((await api.calendars.get({ calendarId })).data).toMatchObject({
+      summary: 'Lịch trực Một cửa',
+      timeZone: 'Asia/Ho_Chi_Minh',
+    });
+    const rule = await api.acl.insert({
+      calendarId,
+      requestBody: { role: 'reader', scope: { type: 'user', value: 'ha@example.vn' } },
+    });
     expect(rule.data).toMatchObject({ id: 'user:ha@example.vn', role: 'reader' });
-    const roles = (await api.acl.list({ calendarId })).data.items?.map((r) => `${r.scope?.value}:${r.role}`);
+    const roles = (await api.acl.list({ calendarId })).data.items?.map(
+      (r) => `${r.scope?.value}:${r.role}`,
+    );
     expect(roles).toEqual([`${SA}:owner`, 'ha@example.vn:reader']);
     expect((await api.acl.delete({ calendarId, ruleId: 'user:ha@example.vn' })).status).toBe(204);
     expect(standIn.acl(calendarId).map((r) => r.id)).toEqual([`user:${SA}`]);
     // A writer (not owner) may not change sharing.
-    expect(await failure(api.acl.insert({ calendarId: CAL, requestBody: { role: 'reader', scope: { type: 'user', value: 'x@example.vn' } } }))).toMatchObject({
+    expect(
+      await failure(
+        api.acl.insert({
+          calendarId: CAL,
+          requestBody: { role: 'reader', scope: { type: 'user', value: 'x@example.vn' } },
+        }),
+      ),
+    ).toMatchObject({
       status: 403,
       reason: 'requiredAccessLevel',
     });
@@ -158,7 +254,12 @@ describe('calendars and sharing', () => {
 describe('event writes', () => {
   it('keeps the client id, generates an iCalUID distinct from it, and answers 409 to a taken id', async () => {
     const created = await insert(slotEvent(SLOT_ID, '2024-05-06'));
-    expect(created.data).toMatchObject({ id: SLOT_ID, iCalUID: `${SLOT_ID}@google.com`, status: 'confirmed', sequence: 0 });
+    expect(created.data).toMatchObject({
+      id: SLOT_ID,
+      iCalUID: `${SLOT_ID}@google.com`,
+      status: 'confirmed',
+      sequence: 0,
+    });
     expect(created.headers.etag).toBe(created.data.etag);
     expect(await failure(insert(slotEvent(SLOT_ID, '2024-05-07')))).toMatchObject({
       status: 409,
@@ -170,25 +271,46 @@ describe('event writes', () => {
 
   it('rejects ids outside base32hex or 5–1024 characters with 400 invalid', async () => {
     for (const id of ['ABCDE12345', 'slotw12345', 'ab12', 'a'.repeat(1025), 'abc-12345']) {
-      expect(await failure(insert(slotEvent(id, '2024-05-06')))).toMatchObject({ status: 400, reason: 'invalid' });
+      expect(await failure(insert(slotEvent(id, '2024-05-06')))).toMatchObject({
+        status: 400,
+        reason: 'invalid',
+      });
     }
     expect((await insert(slotEvent('a'.repeat(1024), '2024-05-06'))).status).toBe(200);
   });
 
   it('answers 304 to a matching If-None-Match and 412 to a stale If-Match on PUT, PATCH and DELETE', async () => {
     const first = (await insert(slotEvent(SLOT_ID, '2024-05-06'))).data;
-    const notModified = await api.events.get({ calendarId: CAL, eventId: SLOT_ID }, { headers: { 'If-None-Match': first.etag! } });
+    const notModified = await api.events.get(
+      { calendarId: CAL, eventId: SLOT_ID },
+      { headers: { 'If-None-Match': first.etag! } },
+    );
     expect(notModified.status).toBe(304);
 
     standIn.editEvent(CAL, SLOT_ID, { summary: 'Sửa tay' }); // a person edits it in Google Calendar
     const stale = { headers: { 'If-Match': first.etag! } };
-    const put = api.events.update({ calendarId: CAL, eventId: SLOT_ID, requestBody: slotEvent(SLOT_ID, '2024-05-06') }, stale);
+    const put = api.events.update(
+      { calendarId: CAL, eventId: SLOT_ID, requestBody: slotEvent(SLOT_ID, '2024-05-06') },
+      stale,
+    );
     expect(await failure(put)).toMatchObject({ status: 412, reason: 'conditionNotMet' });
-    expect(await failure(api.events.patch({ calendarId: CAL, eventId: SLOT_ID, requestBody: { summary: 'x' } }, stale))).toMatchObject({ status: 412 });
-    expect(await failure(api.events.delete({ calendarId: CAL, eventId: SLOT_ID }, stale))).toMatchObject({ status: 412 });
+    expect(
+      await failure(
+        api.events.patch(
+          { calendarId: CAL, eventId: SLOT_ID, requestBody: { summary: 'x' } },
+          stale,
+        ),
+      ),
+    ).toMatchObject({ status: 412 });
+    expect(
+      await failure(api.events.delete({ calendarId: CAL, eventId: SLOT_ID }, stale)),
+    ).toMatchObject({ status: 412 });
 
     const current = standIn.events(CAL)[0]!;
-    const updated = await api.events.update({ calendarId: CAL, eventId: SLOT_ID, requestBody: slotEvent(SLOT_ID, '2024-05-06') }, { headers: { 'If-Match': current.etag! } });
+    const updated = await api.events.update(
+      { calendarId: CAL, eventId: SLOT_ID, requestBody: slotEvent(SLOT_ID, '2024-05-06') },
+      { headers: { 'If-Match': current.etag! } },
+    );
     expect(updated.data.etag).not.toBe(current.etag);
     expect(Date.parse(updated.data.updated!)).toBeGreaterThan(Date.parse(current.updated!));
     expect(updated.data.summary).toBe('Trực 2024-05-06');
@@ -197,24 +319,54 @@ describe('event writes', () => {
   it('soft-deletes: 410 on a second delete or an update, 409 on re-insert, undelete by status confirmed', async () => {
     await insert(slotEvent(SLOT_ID, '2024-05-06'));
     expect((await api.events.delete({ calendarId: CAL, eventId: SLOT_ID })).status).toBe(204);
-    expect((await api.events.get({ calendarId: CAL, eventId: SLOT_ID })).data.status).toBe('cancelled');
-    expect(await failure(api.events.delete({ calendarId: CAL, eventId: SLOT_ID }))).toMatchObject({ status: 410, reason: 'deleted' });
-    expect(await failure(api.events.patch({ calendarId: CAL, eventId: SLOT_ID, requestBody: { summary: 'x' } }))).toMatchObject({ status: 410 });
-    expect(await failure(insert(slotEvent(SLOT_ID, '2024-05-06')))).toMatchObject({ status: 409, reason: 'duplicate' });
+    expect((await api.events.get({ calendarId: CAL, eventId: SLOT_ID })).data.status).toBe(
+      'cancelled',
+    );
+    expect(await failure(api.events.delete({ calendarId: CAL, eventId: SLOT_ID }))).toMatchObject({
+      status: 410,
+      reason: 'deleted',
+    });
+    expect(
+      await failure(
+        api.events.patch({ calendarId: CAL, eventId: SLOT_ID, requestBody: { summary: 'x' } }),
+      ),
+    ).toMatchObject({ status: 410 });
+    expect(await failure(insert(slotEvent(SLOT_ID, '2024-05-06')))).toMatchObject({
+      status: 409,
+      reason: 'duplicate',
+    });
     expect((await api.events.list({ calendarId: CAL })).data.items).toEqual([]);
 
-    const restored = await api.events.update({ calendarId: CAL, eventId: SLOT_ID, requestBody: { ...slotEvent(SLOT_ID, '2024-05-06'), status: 'confirmed' } });
+    const restored = await api.events.update({
+      calendarId: CAL,
+      eventId: SLOT_ID,
+      requestBody: { ...slotEvent(SLOT_ID, '2024-05-06'), status: 'confirmed' },
+    });
     expect(restored.data.status).toBe('confirmed');
-    expect((await api.events.list({ calendarId: CAL })).data.items?.map((e) => e.id)).toEqual([SLOT_ID]);
+    expect((await api.events.list({ calendarId: CAL })).data.items?.map((e) => e.id)).toEqual([
+      SLOT_ID,
+    ]);
   });
 
   it('refuses a sequence below the stored one and bumps it when the times change', async () => {
     await insert(slotEvent(SLOT_ID, '2024-05-06', { sequence: 3 }));
-    const lower = api.events.update({ calendarId: CAL, eventId: SLOT_ID, requestBody: slotEvent(SLOT_ID, '2024-05-06', { sequence: 2 }) });
+    const lower = api.events.update({
+      calendarId: CAL,
+      eventId: SLOT_ID,
+      requestBody: slotEvent(SLOT_ID, '2024-05-06', { sequence: 2 }),
+    });
     expect(await failure(lower)).toMatchObject({ status: 400, reason: 'invalid' });
-    const moved = await api.events.patch({ calendarId: CAL, eventId: SLOT_ID, requestBody: { end: { dateTime: '2024-05-06T18:00:00+07:00' } } });
+    const moved = await api.events.patch({
+      calendarId: CAL,
+      eventId: SLOT_ID,
+      requestBody: { end: { dateTime: '2024-05-06T18:00:00+07:00' } },
+    });
     expect(moved.data.sequence).toBe(4);
-    const renamed = await api.events.patch({ calendarId: CAL, eventId: SLOT_ID, requestBody: { summary: 'Trực thay' } });
+    const renamed = await api.events.patch({
+      calendarId: CAL,
+      eventId: SLOT_ID,
+      requestBody: { summary: 'Trực thay' },
+    });
     expect(renamed.data.sequence).toBe(4);
   });
 });
@@ -223,12 +375,21 @@ describe('events.list', () => {
   const ids = ['slot00001', 'slot00002', 'slot00003', 'slot00004', 'slot00005'];
 
   it('pages raggedly: an empty page still carries nextPageToken, nextSyncToken only on the last page', async () => {
-    for (const [i, id] of ids.entries()) await insert(slotEvent(id, `2024-05-${String(i + 6).padStart(2, '0')}`));
+    for (const [i, id] of ids.entries())
+      await insert(slotEvent(id, `2024-05-${String(i + 6).padStart(2, '0')}`));
     const pages: { items: string[]; next: boolean; sync: boolean }[] = [];
     let pageToken: string | undefined;
     do {
-      const { data } = await api.events.list({ calendarId: CAL, maxResults: 2, ...(pageToken ? { pageToken } : {}) });
-      pages.push({ items: data.items!.map((e) => e.id!), next: Boolean(data.nextPageToken), sync: Boolean(data.nextSyncToken) });
+      const { data } = await api.events.list({
+        calendarId: CAL,
+        maxResults: 2,
+        ...(pageToken ? { pageToken } : {}),
+      });
+      pages.push({
+        items: data.items!.map((e) => e.id!),
+        next: Boolean(data.nextPageToken),
+        sync: Boolean(data.nextSyncToken),
+      });
       pageToken = data.nextPageToken ?? undefined;
     } while (pageToken);
     expect(pages).toEqual([
@@ -237,7 +398,10 @@ describe('events.list', () => {
       { items: ['slot00003'], next: true, sync: false },
       { items: ['slot00004', 'slot00005'], next: false, sync: true },
     ]);
-    expect(standIn.requests.at(-1)?.query).toEqual({ maxResults: '2', pageToken: expect.any(String) });
+    expect(standIn.requests.at(-1)?.query).toEqual({
+      maxResults: '2',
+      pageToken: expect.any(String),
+    });
   });
 
   it("with paging: 'full' every page but the last is full", async () => {
@@ -247,11 +411,20 @@ describe('events.list', () => {
       plain.createCalendar({ id: CAL, writers: [SA] });
       for (const id of ids) plain.insertForeignEvent(CAL, slotEvent(id, '2024-05-06'));
       const auth = { Authorization: `Bearer ${plain.issueToken(SA)}` };
-      const plainApi = calendar({ version: 'v3', rootUrl: plain.rootUrl, fetchImplementation: fetch, headers: auth });
+      const plainApi = calendar({
+        version: 'v3',
+        rootUrl: plain.rootUrl,
+        fetchImplementation: fetch,
+        headers: auth,
+      });
       const sizes: number[] = [];
       let pageToken: string | undefined;
       do {
-        const { data } = await plainApi.events.list({ calendarId: CAL, maxResults: 2, ...(pageToken ? { pageToken } : {}) });
+        const { data } = await plainApi.events.list({
+          calendarId: CAL,
+          maxResults: 2,
+          ...(pageToken ? { pageToken } : {}),
+        });
         sizes.push(data.items!.length);
         pageToken = data.nextPageToken ?? undefined;
       } while (pageToken);
@@ -263,27 +436,59 @@ describe('events.list', () => {
 
   it('holds 250 events a page by default and at most 2500 whatever maxResults asks', async () => {
     for (let i = 0; i < 2600; i += 1) {
-      standIn.insertForeignEvent(CAL, { id: `bulk${String(i).padStart(5, '0')}`, start: { date: '2024-06-01' }, end: { date: '2024-06-02' } });
+      standIn.insertForeignEvent(CAL, {
+        id: `bulk${String(i).padStart(5, '0')}`,
+        start: { date: '2024-06-01' },
+        end: { date: '2024-06-02' },
+      });
     }
     const byDefault = await api.events.list({ calendarId: CAL });
-    expect([byDefault.data.items?.length, Boolean(byDefault.data.nextPageToken)]).toEqual([250, true]);
+    expect([byDefault.data.items?.length, Boolean(byDefault.data.nextPageToken)]).toEqual([
+      250,
+      true,
+    ]);
     const capped = await api.events.list({ calendarId: CAL, maxResults: 5000 });
     expect([capped.data.items?.length, Boolean(capped.data.nextPageToken)]).toEqual([2500, true]);
   });
 
   it('filters on private extended properties (all must match), iCalUID and time range', async () => {
-    await insert(slotEvent('slot00001', '2024-05-06', { extendedProperties: { private: { roster: 'mot-cua', slot: '1' } } }));
-    await insert(slotEvent('slot00002', '2024-05-07', { extendedProperties: { private: { roster: 'mot-cua', slot: '2' } } }));
-    await insert(slotEvent('slot00003', '2024-05-08', { extendedProperties: { private: { roster: 'khac', slot: '3' } } }));
-    standIn.insertForeignEvent(CAL, { summary: 'Họp giao ban', start: { date: '2024-05-06' }, end: { date: '2024-05-07' } });
+    await insert(
+      slotEvent('slot00001', '2024-05-06', {
+        extendedProperties: { private: { roster: 'mot-cua', slot: '1' } },
+      }),
+    );
+    await insert(
+      slotEvent('slot00002', '2024-05-07', {
+        extendedProperties: { private: { roster: 'mot-cua', slot: '2' } },
+      }),
+    );
+    await insert(
+      slotEvent('slot00003', '2024-05-08', {
+        extendedProperties: { private: { roster: 'khac', slot: '3' } },
+      }),
+    );
+    standIn.insertForeignEvent(CAL, {
+      summary: 'Họp giao ban',
+      start: { date: '2024-05-06' },
+      end: { date: '2024-05-07' },
+    });
     const list = async (params: calendar_v3.Params$Resource$Events$List) =>
       (await api.events.list({ calendarId: CAL, ...params })).data.items!.map((e) => e.id ?? '?');
-    expect(await list({ privateExtendedProperty: ['roster=mot-cua'] })).toEqual(['slot00001', 'slot00002']);
-    expect(await list({ privateExtendedProperty: ['roster=mot-cua', 'slot=2'] })).toEqual(['slot00002']);
+    expect(await list({ privateExtendedProperty: ['roster=mot-cua'] })).toEqual([
+      'slot00001',
+      'slot00002',
+    ]);
+    expect(await list({ privateExtendedProperty: ['roster=mot-cua', 'slot=2'] })).toEqual([
+      'slot00002',
+    ]);
     expect(await list({ iCalUID: 'slot00003@google.com' })).toEqual(['slot00003']);
-    expect(await list({ timeMin: '2024-05-07T00:00:00+07:00', timeMax: '2024-05-08T00:00:00+07:00' })).toEqual(['slot00002']);
+    expect(
+      await list({ timeMin: '2024-05-07T00:00:00+07:00', timeMax: '2024-05-08T00:00:00+07:00' }),
+    ).toEqual(['slot00002']);
     expect((await list({})).length).toBe(4);
-    expect(standIn.requests.at(-4)?.query).toEqual({ privateExtendedProperty: ['roster=mot-cua', 'slot=2'] });
+    expect(standIn.requests.at(-4)?.query).toEqual({
+      privateExtendedProperty: ['roster=mot-cua', 'slot=2'],
+    });
   });
 
   it('syncs incrementally, deleted events included, and answers 410 fullSyncRequired to an expired token', async () => {
@@ -303,11 +508,20 @@ describe('events.list', () => {
     ]);
     const next = changes.data.nextSyncToken!;
     expect((await api.events.list({ calendarId: CAL, syncToken: next })).data.items).toEqual([]);
-    expect(await failure(api.events.list({ calendarId: CAL, syncToken, privateExtendedProperty: ['lichtruc=1'] }))).toMatchObject({ status: 400 });
+    expect(
+      await failure(
+        api.events.list({ calendarId: CAL, syncToken, privateExtendedProperty: ['lichtruc=1'] }),
+      ),
+    ).toMatchObject({ status: 400 });
 
     standIn.expireSyncTokens();
-    expect(await failure(api.events.list({ calendarId: CAL, syncToken: next }))).toMatchObject({ status: 410, reason: 'fullSyncRequired' });
-    expect(await failure(api.events.list({ calendarId: CAL, syncToken: 'not-a-token' }))).toMatchObject({ status: 410 });
+    expect(await failure(api.events.list({ calendarId: CAL, syncToken: next }))).toMatchObject({
+      status: 410,
+      reason: 'fullSyncRequired',
+    });
+    expect(
+      await failure(api.events.list({ calendarId: CAL, syncToken: 'not-a-token' })),
+    ).toMatchObject({ status: 410 });
   });
 });
 
@@ -326,7 +540,10 @@ async function sendBatch(calls: BatchCall[]): Promise<Response> {
   });
   return fetch(standIn.batchUrl, {
     method: 'POST',
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': `multipart/mixed; boundary=${boundary}` },
+    headers: {
+      Authorization: `Bearer ${token}`,
+      'Content-Type': `multipart/mixed; boundary=${boundary}`,
+    },
     body: `${parts.join('')}--${boundary}--\r\n`,
   });
 }
@@ -355,12 +572,17 @@ describe('batch', () => {
   const events = `/calendar/v3/calendars/${encodeURIComponent(CAL)}/events`;
 
   it('refuses more than 50 parts with 400', async () => {
-    const calls = Array.from({ length: 51 }, (_, i) => ({ method: 'GET', url: `${events}/slot${String(i).padStart(5, '0')}` }));
+    const calls = Array.from({ length: 51 }, (_, i) => ({
+      method: 'GET',
+      url: `${events}/slot${String(i).padStart(5, '0')}`,
+    }));
     const response = await sendBatch(calls);
     expect(response.status).toBe(400);
     expect(((await response.json()) as { error: { code: number } }).error.code).toBe(400);
     expect(standIn.requests.at(-1)).toMatchObject({ batch: true, parts: 51, status: 400 });
-    expect((await readBatch(await sendBatch(calls.slice(0, 50)))).every((p) => p.status === 404)).toBe(true);
+    expect(
+      (await readBatch(await sendBatch(calls.slice(0, 50)))).every((p) => p.status === 404),
+    ).toBe(true);
   });
 
   it('answers each part separately, with its own status, Content-ID and Retry-After', async () => {
@@ -369,14 +591,20 @@ describe('batch', () => {
     const response = await sendBatch([
       { method: 'POST', url: events, body: slotEvent('slot00002', '2024-05-07') },
       { method: 'POST', url: events, body: slotEvent('slot00003', '2024-05-08') },
-      { method: 'POST', url: `${standIn.rootUrl.slice(0, -1)}${events}`, body: slotEvent('slot00001', '2024-05-06') },
+      {
+        method: 'POST',
+        url: `${standIn.rootUrl.slice(0, -1)}${events}`,
+        body: slotEvent('slot00001', '2024-05-06'),
+      },
       { method: 'GET', url: `${events}/slot00009` },
       { method: 'PATCH', url: `${events}/slot00001`, body: { summary: 'Trực thay' } },
     ]);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^multipart\/mixed; boundary=batch_/);
     const parts = await readBatch(response);
-    expect(parts.map((p) => [p.contentId, p.status, p.body?.error?.errors?.[0]?.reason ?? p.body?.id])).toEqual([
+    expect(
+      parts.map((p) => [p.contentId, p.status, p.body?.error?.errors?.[0]?.reason ?? p.body?.id]),
+    ).toEqual([
       ['<response-item1>', 429, 'rateLimitExceeded'],
       ['<response-item2>', 200, 'slot00003'],
       ['<response-item3>', 409, 'duplicate'],
@@ -384,16 +612,35 @@ describe('batch', () => {
       ['<response-item5>', 200, 'slot00001'],
     ]);
     expect(parts[0]!.retryAfter).toBe('30');
-    expect(standIn.events(CAL).map((e) => `${e.id}:${e.summary}`)).toEqual(['slot00001:Trực thay', 'slot00003:Trực 2024-05-08']);
-    expect(standIn.requests.at(-1)).toMatchObject({ batch: true, parts: 5, hasAuth: true, status: 200, fault: false });
-    expect(standIn.requests.at(-1)?.partCalls.map((c) => c.fault)).toEqual([true, false, false, false, false]);
+    expect(standIn.events(CAL).map((e) => `${e.id}:${e.summary}`)).toEqual([
+      'slot00001:Trực thay',
+      'slot00003:Trực 2024-05-08',
+    ]);
+    expect(standIn.requests.at(-1)).toMatchObject({
+      batch: true,
+      parts: 5,
+      hasAuth: true,
+      status: 200,
+      fault: false,
+    });
+    expect(standIn.requests.at(-1)?.partCalls.map((c) => c.fault)).toEqual([
+      true,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });
 
 describe('faults', () => {
   it('rate limits carry Retry-After, visible on the client error', async () => {
     standIn.fail({ method: 'POST', status: 403, reason: 'userRateLimitExceeded', retryAfter: 7 });
-    expect(await failure(insert(slotEvent(SLOT_ID, '2024-05-06')))).toMatchObject({ status: 403, reason: 'userRateLimitExceeded', retryAfter: '7' });
+    expect(await failure(insert(slotEvent(SLOT_ID, '2024-05-06')))).toMatchObject({
+      status: 403,
+      reason: 'userRateLimitExceeded',
+      retryAfter: '7',
+    });
     expect((await insert(slotEvent(SLOT_ID, '2024-05-06'))).status).toBe(200);
   });
 
@@ -411,45 +658,77 @@ describe('faults', () => {
 
     standIn.resetLog();
     standIn.fail({ method: 'POST', status: 429 });
-    expect(await failure(insert(slotEvent('slot00002', '2024-05-06')))).toMatchObject({ status: 429 });
+    expect(await failure(insert(slotEvent('slot00002', '2024-05-06')))).toMatchObject({
+      status: 429,
+    });
     expect(apiCalls()).toEqual(['POST 429']);
 
     standIn.resetLog();
     standIn.fail({ method: 'PUT', status: 503 });
     standIn.fail({ method: 'PATCH', status: 503 });
-    expect((await api.events.update({ calendarId: CAL, eventId: SLOT_ID, requestBody: slotEvent(SLOT_ID, '2024-05-06') })).status).toBe(200);
-    expect(await failure(api.events.patch({ calendarId: CAL, eventId: SLOT_ID, requestBody: { summary: 'x' } }))).toMatchObject({ status: 503 });
+    expect(
+      (
+        await api.events.update({
+          calendarId: CAL,
+          eventId: SLOT_ID,
+          requestBody: slotEvent(SLOT_ID, '2024-05-06'),
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      await failure(
+        api.events.patch({ calendarId: CAL, eventId: SLOT_ID, requestBody: { summary: 'x' } }),
+      ),
+    ).toMatchObject({ status: 503 });
     expect(apiCalls()).toEqual(['PUT 503', 'PUT 200', 'PATCH 503']);
 
     standIn.resetLog();
     standIn.fail({ method: 'GET', status: 403, reason: 'rateLimitExceeded' });
-    expect(await failure(api.events.list({ calendarId: CAL }))).toMatchObject({ status: 403, reason: 'rateLimitExceeded' });
+    expect(await failure(api.events.list({ calendarId: CAL }))).toMatchObject({
+      status: 403,
+      reason: 'rateLimitExceeded',
+    });
     expect(apiCalls()).toEqual(['GET 403']);
   });
 
   it('afterApply: the create lands although the client sees a 500 or a dropped connection', async () => {
     standIn.fail({ method: 'POST', path: /\/events$/, status: 500, afterApply: true });
-    expect(await failure(insert(slotEvent('slot00001', '2024-05-06')))).toMatchObject({ status: 500, reason: 'backendError' });
+    expect(await failure(insert(slotEvent('slot00001', '2024-05-06')))).toMatchObject({
+      status: 500,
+      reason: 'backendError',
+    });
     standIn.fail({ method: 'POST', path: /\/events$/, drop: true, afterApply: true });
     const dropped = await failure(insert(slotEvent('slot00002', '2024-05-06')));
     expect(dropped.status).toBeUndefined();
     expect(standIn.events(CAL).map((e) => e.id)).toEqual(['slot00001', 'slot00002']);
     // Retrying the create is then a 409: the id derived from the slot makes it safe to treat as done.
-    expect(await failure(insert(slotEvent('slot00001', '2024-05-06')))).toMatchObject({ status: 409 });
+    expect(await failure(insert(slotEvent('slot00001', '2024-05-06')))).toMatchObject({
+      status: 409,
+    });
     expect(apiRequests().map((r) => r.status)).toEqual([500, null, 409]);
   });
 
   it('a DELETE whose answer is lost is retried by the client and meets 410: treat 404/410 on delete as done', async () => {
     await insert(slotEvent(SLOT_ID, '2024-05-06'));
     standIn.fail({ method: 'DELETE', status: 500, afterApply: true });
-    expect(await failure(api.events.delete({ calendarId: CAL, eventId: SLOT_ID }))).toMatchObject({ status: 410, reason: 'deleted' });
+    expect(await failure(api.events.delete({ calendarId: CAL, eventId: SLOT_ID }))).toMatchObject({
+      status: 410,
+      reason: 'deleted',
+    });
     expect(apiCalls().slice(-2)).toEqual(['DELETE 500', 'DELETE 410']);
-    expect(standIn.events(CAL, { includeDeleted: true }).map((e) => e.status)).toEqual(['cancelled']);
+    expect(standIn.events(CAL, { includeDeleted: true }).map((e) => e.status)).toEqual([
+      'cancelled',
+    ]);
   });
 
   it('delayMs: the client times out but the slow create still lands', async () => {
     standIn.fail({ method: 'POST', delayMs: 300 });
-    const timedOut = await failure(api.events.insert({ calendarId: CAL, requestBody: slotEvent(SLOT_ID, '2024-05-06') }, { timeout: 50 }));
+    const timedOut = await failure(
+      api.events.insert(
+        { calendarId: CAL, requestBody: slotEvent(SLOT_ID, '2024-05-06') },
+        { timeout: 50 },
+      ),
+    );
     expect(timedOut.status).toBeUndefined();
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(standIn.events(CAL).map((e) => e.id)).toEqual([SLOT_ID]);

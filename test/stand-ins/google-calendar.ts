@@ -5,12 +5,24 @@
  * pages, sync tokens that expire, per-part batch statuses, and scripted faults. Node-only: it is test code.
  */
 import type { calendar_v3 } from '@googleapis/calendar';
-import { type AuthRegistry, createAuthRegistry, type ServiceAccountKeyFile } from './google-auth.ts';
+import {
+  type AuthRegistry,
+  createAuthRegistry,
+  type ServiceAccountKeyFile,
+} from './google-auth.ts';
 import { deleteEvent, insertEvent, updateEvent } from './google-events.ts';
 import type { FaultHandle } from './fault-board.ts';
 import { createFaultBoard, type FaultSpec } from './google-faults.ts';
 import { type LoggedRequest, serveStandIn } from './google-server.ts';
-import { addCalendar, type CalendarState, createState, type Event, fullPages, type PageSizer, raggedPages } from './google-state.ts';
+import {
+  addCalendar,
+  type CalendarState,
+  createState,
+  type Event,
+  fullPages,
+  type PageSizer,
+  raggedPages,
+} from './google-state.ts';
 import { commonControls } from './http-server.ts';
 
 export type { ServiceAccountKeyFile } from './google-auth.ts';
@@ -77,12 +89,21 @@ export interface GoogleStandIn {
   close(): Promise<void>;
 }
 
-export async function startGoogleStandIn(options: GoogleStandInOptions = {}): Promise<GoogleStandIn> {
+export async function startGoogleStandIn(
+  options: GoogleStandInOptions = {},
+): Promise<GoogleStandIn> {
   const paging = options.paging ?? 'ragged';
-  const state = createState(options.now ?? Date.now, paging === 'ragged' ? raggedPages : paging === 'full' ? fullPages : paging);
+  const state = createState(
+    options.now ?? Date.now,
+    paging === 'ragged' ? raggedPages : paging === 'full' ? fullPages : paging,
+  );
   let origin = '';
   const tokenTtlSeconds = options.tokenTtlSeconds ?? 3600;
-  const auth = createAuthRegistry({ tokenUrl: () => `${origin}/token`, now: state.now, tokenTtlSeconds });
+  const auth = createAuthRegistry({
+    tokenUrl: () => `${origin}/token`,
+    now: state.now,
+    tokenTtlSeconds,
+  });
   const faults = createFaultBoard();
   const log: LoggedRequest[] = [];
   const server = await serveStandIn({ state, auth, faults, log });
@@ -108,7 +129,8 @@ export async function startGoogleStandIn(options: GoogleStandInOptions = {}): Pr
       const { id, summary, timeZone, etag } = addCalendar(state, spec);
       return { kind: 'calendar#calendar', id, summary, timeZone, etag };
     },
-    acl: (calendarId) => [...calendarOf(calendarId).acl.values()].map((rule) => structuredClone(rule)),
+    acl: (calendarId) =>
+      [...calendarOf(calendarId).acl.values()].map((rule) => structuredClone(rule)),
     events(calendarId, { includeDeleted = false } = {}) {
       return [...calendarOf(calendarId).events.values()]
         .map((stored) => structuredClone(stored.event))
@@ -116,10 +138,17 @@ export async function startGoogleStandIn(options: GoogleStandInOptions = {}): Pr
         .sort((a, b) => (a.id! < b.id! ? -1 : 1));
     },
     editEvent: (calendarId, eventId, patch) =>
-      updateEvent(state, calendarOf(calendarId), eventId, patch, { actor: 'person@example.com', mode: 'merge', byHand: true }),
+      updateEvent(state, calendarOf(calendarId), eventId, patch, {
+        actor: 'person@example.com',
+        mode: 'merge',
+        byHand: true,
+      }),
     deleteEvent: (calendarId, eventId) => deleteEvent(state, calendarOf(calendarId), eventId, {}),
     insertForeignEvent: (calendarId, event) =>
-      insertEvent(state, calendarOf(calendarId), event, { actor: event.creator?.email ?? 'person@example.com', foreign: true }),
+      insertEvent(state, calendarOf(calendarId), event, {
+        actor: event.creator?.email ?? 'person@example.com',
+        foreign: true,
+      }),
     expireSyncTokens() {
       state.syncEpoch += 1;
     },

@@ -4,11 +4,26 @@
  */
 import { randomBytes } from 'node:crypto';
 import { etagMatches, GoogleApiError, invalid, notFound } from './google-http.ts';
-import { type CalendarState, type Event, type StandInState, type StoredEvent, stamp } from './google-state.ts';
+import {
+  type CalendarState,
+  type Event,
+  type StandInState,
+  type StoredEvent,
+  stamp,
+} from './google-state.ts';
 import { eventInstant, hasZone } from './google-time.ts';
 
 const ID_PATTERN = /^[a-v0-9]{5,1024}$/;
-const READ_ONLY: readonly string[] = ['kind', 'etag', 'created', 'updated', 'htmlLink', 'creator', 'organizer', 'hangoutLink'];
+const READ_ONLY: readonly string[] = [
+  'kind',
+  'etag',
+  'created',
+  'updated',
+  'htmlLink',
+  'creator',
+  'organizer',
+  'hangoutLink',
+];
 
 export interface WriteOptions {
   /** The caller's e-mail (the event's creator on insert). */
@@ -16,11 +31,21 @@ export interface WriteOptions {
   ifMatch?: string | undefined;
 }
 
-export function insertEvent(state: StandInState, calendar: CalendarState, body: Event, options: WriteOptions & { foreign?: boolean }): Event {
-  const id = body.id ?? randomBytes(16).toString('hex') // hex digits are base32hex too;
+export function insertEvent(
+  state: StandInState,
+  calendar: CalendarState,
+  body: Event,
+  options: WriteOptions & { foreign?: boolean },
+): Event {
+  const id = body.id ?? randomBytes(16).toString('hex'); // hex digits are base32hex too;
   if (!ID_PATTERN.test(id)) throw invalid('Invalid resource id value.');
   if (calendar.events.has(id)) throw duplicate();
-  if (body.iCalUID && [...calendar.events.values()].some((s) => s.event.iCalUID === body.iCalUID && s.event.status !== 'cancelled')) {
+  if (
+    body.iCalUID &&
+    [...calendar.events.values()].some(
+      (s) => s.event.iCalUID === body.iCalUID && s.event.status !== 'cancelled',
+    )
+  ) {
     throw duplicate();
   }
   checkTimes(body, calendar.timeZone);
@@ -69,24 +94,39 @@ export function updateEvent(
       : { ...pick(old, ['kind', 'id', 'created', 'creator', 'organizer', 'htmlLink']), ...fields };
   next.id = old.id ?? null;
   next.iCalUID = old.iCalUID ?? null;
-  if (options.mode === 'replace' && !body.status) next.status = old.status === 'cancelled' ? 'cancelled' : 'confirmed';
+  if (options.mode === 'replace' && !body.status)
+    next.status = old.status === 'cancelled' ? 'cancelled' : 'confirmed';
   if (old.status === 'cancelled' && next.status === 'cancelled' && !options.byHand) throw deleted();
   if (body.sequence != null && body.sequence < (old.sequence ?? 0)) {
-    throw invalid('Invalid sequence value. The specified sequence number is below the current sequence number of the resource.');
+    throw invalid(
+      'Invalid sequence value. The specified sequence number is below the current sequence number of the resource.',
+    );
   }
   checkTimes(next, calendar.timeZone);
-  const timesChanged = ['start', 'end', 'recurrence'].some((k) => JSON.stringify(old[k as keyof Event]) !== JSON.stringify(next[k as keyof Event]));
+  const timesChanged = ['start', 'end', 'recurrence'].some(
+    (k) => JSON.stringify(old[k as keyof Event]) !== JSON.stringify(next[k as keyof Event]),
+  );
   const clientSequence = body.sequence ?? old.sequence ?? 0;
-  next.sequence = timesChanged && clientSequence === (old.sequence ?? 0) ? clientSequence + 1 : clientSequence;
+  next.sequence =
+    timesChanged && clientSequence === (old.sequence ?? 0) ? clientSequence + 1 : clientSequence;
   next.reminders ??= { useDefault: true };
   next.eventType ??= 'default';
   return commit(state, stored, next);
 }
 
-export function deleteEvent(state: StandInState, calendar: CalendarState, id: string, options: { ifMatch?: string | undefined }): void {
+export function deleteEvent(
+  state: StandInState,
+  calendar: CalendarState,
+  id: string,
+  options: { ifMatch?: string | undefined },
+): void {
   const stored = requireStored(calendar, id, options.ifMatch);
   if (stored.event.status === 'cancelled') throw deleted();
-  commit(state, stored, { ...stored.event, status: 'cancelled', sequence: (stored.event.sequence ?? 0) + 1 });
+  commit(state, stored, {
+    ...stored.event,
+    status: 'cancelled',
+    sequence: (stored.event.sequence ?? 0) + 1,
+  });
 }
 
 function commit(state: StandInState, stored: StoredEvent, next: Event): Event {
@@ -96,11 +136,17 @@ function commit(state: StandInState, stored: StoredEvent, next: Event): Event {
   return structuredClone(stored.event);
 }
 
-function requireStored(calendar: CalendarState, id: string, ifMatch: string | undefined): StoredEvent {
+function requireStored(
+  calendar: CalendarState,
+  id: string,
+  ifMatch: string | undefined,
+): StoredEvent {
   const stored = calendar.events.get(id);
   if (!stored) throw notFound();
   if (ifMatch !== undefined && !etagMatches(ifMatch, stored.event.etag ?? '')) {
-    throw new GoogleApiError(412, 'conditionNotMet', 'Precondition Failed', { extra: { location: 'If-Match', locationType: 'header' } });
+    throw new GoogleApiError(412, 'conditionNotMet', 'Precondition Failed', {
+      extra: { location: 'If-Match', locationType: 'header' },
+    });
   }
   return stored;
 }
@@ -108,17 +154,21 @@ function requireStored(calendar: CalendarState, id: string, ifMatch: string | un
 function checkTimes(event: Event, zone: string): void {
   for (const key of ['start', 'end'] as const) {
     const time = event[key];
-    if (!time || (!time.date && !time.dateTime)) throw new GoogleApiError(400, 'required', `Missing ${key} time.`);
+    if (!time || (!time.date && !time.dateTime))
+      throw new GoogleApiError(400, 'required', `Missing ${key} time.`);
     if (time.dateTime && !hasZone(time.dateTime) && !time.timeZone) {
       throw new GoogleApiError(400, 'required', `Missing time zone definition for ${key} time.`);
     }
     if (Number.isNaN(eventInstant(time, zone))) throw invalid(`Invalid ${key} time.`);
   }
-  if (eventInstant(event.end, zone) < eventInstant(event.start, zone)) throw new GoogleApiError(400, 'timeRangeEmpty', 'The specified time range is empty.');
+  if (eventInstant(event.end, zone) < eventInstant(event.start, zone))
+    throw new GoogleApiError(400, 'timeRangeEmpty', 'The specified time range is empty.');
 }
 
-const duplicate = (): GoogleApiError => new GoogleApiError(409, 'duplicate', 'The requested identifier already exists.');
-const deleted = (): GoogleApiError => new GoogleApiError(410, 'deleted', 'Resource has been deleted');
+const duplicate = (): GoogleApiError =>
+  new GoogleApiError(409, 'duplicate', 'The requested identifier already exists.');
+const deleted = (): GoogleApiError =>
+  new GoogleApiError(410, 'deleted', 'Resource has been deleted');
 
 function writable(body: Event): Event {
   const copy = structuredClone(body) as Record<string, unknown>;
@@ -132,8 +182,12 @@ function pick(event: Event, keys: (keyof Event)[]): Event {
 
 /** JSON merge patch (RFC 7386), which is what Google's PATCH does to resources: arrays replaced, null removes. */
 export function mergePatch(target: unknown, patch: unknown): unknown {
-  if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) return structuredClone(patch);
-  const base: Record<string, unknown> = target && typeof target === 'object' && !Array.isArray(target) ? structuredClone(target as Record<string, unknown>) : {};
+  if (patch === null || typeof patch !== 'object' || Array.isArray(patch))
+    return structuredClone(patch);
+  const base: Record<string, unknown> =
+    target && typeof target === 'object' && !Array.isArray(target)
+      ? structuredClone(target as Record<string, unknown>)
+      : {};
   for (const [key, value] of Object.entries(patch)) {
     if (value === null) delete base[key];
     else base[key] = mergePatch(base[key], value);

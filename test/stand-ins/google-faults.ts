@@ -2,7 +2,12 @@
  * Scripted failures for the Google stand-in: rate limits (403/429 with or without Retry-After), 5xx, slow answers and
  * dropped connections, before or after the request took effect.
  */
-import { type BaseFaultSpec, createFaultBoard as createSharedBoard, type FaultBoard as SharedFaultBoard, retryAfterHeaders } from './fault-board.ts';
+import {
+  type BaseFaultSpec,
+  createFaultBoard as createSharedBoard,
+  type FaultBoard as SharedFaultBoard,
+  retryAfterHeaders,
+} from './fault-board.ts';
 import { type ApiResponse, errorResponse, jsonResponse } from './google-http.ts';
 
 export type FaultStatus = 429 | 403 | 500 | 503;
@@ -26,9 +31,16 @@ export function createFaultBoard(): FaultBoard {
 function faultResponse(spec: FaultSpec, path: string): ApiResponse | null {
   if (spec.status === undefined) return null;
   const headers = retryAfterHeaders(spec);
-  const reason = spec.reason ?? (spec.status === 429 || spec.status === 403 ? 'rateLimitExceeded' : 'backendError');
+  const reason =
+    spec.reason ??
+    (spec.status === 429 || spec.status === 403 ? 'rateLimitExceeded' : 'backendError');
   // The token endpoint answers in OAuth's shape, the API in Google's error shape.
-  if (path === '/token') return jsonResponse(spec.status, { error: 'temporarily_unavailable', error_description: reason }, headers);
+  if (path === '/token')
+    return jsonResponse(
+      spec.status,
+      { error: 'temporarily_unavailable', error_description: reason },
+      headers,
+    );
   const messages: Record<FaultReason, string> = {
     rateLimitExceeded: 'Rate Limit Exceeded',
     userRateLimitExceeded: 'User Rate Limit Exceeded',

@@ -23,7 +23,16 @@ export class GoogleApiError extends Error {
   readonly headers: Record<string, string>;
   readonly extra: Partial<ErrorDetail>;
 
-  constructor(status: number, reason: string, message: string, options: { domain?: string; headers?: Record<string, string>; extra?: Partial<ErrorDetail> } = {}) {
+  constructor(
+    status: number,
+    reason: string,
+    message: string,
+    options: {
+      domain?: string;
+      headers?: Record<string, string>;
+      extra?: Partial<ErrorDetail>;
+    } = {},
+  ) {
     super(message);
     this.status = status;
     this.reason = reason;
@@ -33,18 +42,38 @@ export class GoogleApiError extends Error {
   }
 
   toResponse(): ApiResponse {
-    return errorResponse(this.status, { domain: this.domain, reason: this.reason, message: this.message, ...this.extra }, this.headers);
+    return errorResponse(
+      this.status,
+      { domain: this.domain, reason: this.reason, message: this.message, ...this.extra },
+      this.headers,
+    );
   }
 }
 
 /** `{"error":{"errors":[{"domain","reason","message"}],"code","message"}}`, as Calendar API v3 answers. */
-export function errorResponse(status: number, detail: ErrorDetail, headers: Record<string, string> = {}): ApiResponse {
-  const error = { errors: [{ domain: detail.domain ?? 'global', ...detail }], code: status, message: detail.message };
+export function errorResponse(
+  status: number,
+  detail: ErrorDetail,
+  headers: Record<string, string> = {},
+): ApiResponse {
+  const error = {
+    errors: [{ domain: detail.domain ?? 'global', ...detail }],
+    code: status,
+    message: detail.message,
+  };
   return jsonResponse(status, { error }, headers);
 }
 
-export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): ApiResponse {
-  return { status, headers: { 'content-type': 'application/json; charset=UTF-8', ...headers }, body: JSON.stringify(body) };
+export function jsonResponse(
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): ApiResponse {
+  return {
+    status,
+    headers: { 'content-type': 'application/json; charset=UTF-8', ...headers },
+    body: JSON.stringify(body),
+  };
 }
 
 export function statusText(status: number): string {
@@ -52,15 +81,18 @@ export function statusText(status: number): string {
 }
 
 export const notFound = (): GoogleApiError => new GoogleApiError(404, 'notFound', 'Not Found');
-export const invalid = (message: string): GoogleApiError => new GoogleApiError(400, 'invalid', message);
-export const badRequest = (message = 'Bad Request'): GoogleApiError => new GoogleApiError(400, 'badRequest', message);
+export const invalid = (message: string): GoogleApiError =>
+  new GoogleApiError(400, 'invalid', message);
+export const badRequest = (message = 'Bad Request'): GoogleApiError =>
+  new GoogleApiError(400, 'badRequest', message);
 
 /** Reads a JSON request body; a body that is not a JSON object is Google's 400 `parseError`. */
 export function parseJsonBody<T>(req: ApiRequest): T {
   if (req.body.trim() === '') throw new GoogleApiError(400, 'required', 'Required');
   try {
     const value: unknown = JSON.parse(req.body);
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new Error('not an object');
+    if (value === null || typeof value !== 'object' || Array.isArray(value))
+      throw new Error('not an object');
     return value as T;
   } catch {
     throw new GoogleApiError(400, 'parseError', 'Parse Error');

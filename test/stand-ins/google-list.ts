@@ -8,7 +8,16 @@ import { badRequest, GoogleApiError, invalid } from './google-http.ts';
 import type { CalendarState, Event, Role, StandInState, StoredEvent } from './google-state.ts';
 import { eventInstant, isRfc3339 } from './google-time.ts';
 
-const NOT_WITH_SYNC = ['iCalUID', 'orderBy', 'privateExtendedProperty', 'sharedExtendedProperty', 'q', 'timeMin', 'timeMax', 'updatedMin'];
+const NOT_WITH_SYNC = [
+  'iCalUID',
+  'orderBy',
+  'privateExtendedProperty',
+  'sharedExtendedProperty',
+  'q',
+  'timeMin',
+  'timeMax',
+  'updatedMin',
+];
 
 interface PageCursor {
   /** Sort key of the last item handed out. */
@@ -27,19 +36,35 @@ interface SyncToken {
   e: number;
 }
 
-export function listEvents(state: StandInState, calendar: CalendarState, role: Role, query: URLSearchParams): calendar_v3.Schema$Events {
+export function listEvents(
+  state: StandInState,
+  calendar: CalendarState,
+  role: Role,
+  query: URLSearchParams,
+): calendar_v3.Schema$Events {
   const maxResults = readMaxResults(query.get('maxResults'));
   const pageToken = query.get('pageToken');
   const syncToken = query.get('syncToken');
   if (syncToken !== null && NOT_WITH_SYNC.some((name) => query.has(name))) {
-    throw invalid(`Sync token cannot be used with ${NOT_WITH_SYNC.filter((n) => query.has(n)).join(', ')}.`);
+    throw invalid(
+      `Sync token cannot be used with ${NOT_WITH_SYNC.filter((n) => query.has(n)).join(', ')}.`,
+    );
   }
   const cursor: PageCursor = pageToken
-    ? decode<PageCursor>(pageToken, (c) => typeof c.k === 'string' && typeof c.p === 'number') ?? throwBadPageToken()
-    : { k: '', p: 0, s: state.change, b: syncToken === null ? -1 : syncBase(state, calendar, syncToken) };
+    ? (decode<PageCursor>(pageToken, (c) => typeof c.k === 'string' && typeof c.p === 'number') ??
+      throwBadPageToken())
+    : {
+        k: '',
+        p: 0,
+        s: state.change,
+        b: syncToken === null ? -1 : syncBase(state, calendar, syncToken),
+      };
 
   const sortKey = sortKeyFor(query, calendar.timeZone);
-  const matches = cursor.b >= 0 ? [...calendar.events.values()].filter((s) => s.change > cursor.b) : fullListing(calendar, query);
+  const matches =
+    cursor.b >= 0
+      ? [...calendar.events.values()].filter((s) => s.change > cursor.b)
+      : fullListing(calendar, query);
   const remaining = matches
     .map((stored) => ({ stored, key: sortKey(stored.event) }))
     .filter((item) => item.key > cursor.k)
@@ -49,7 +74,10 @@ export function listEvents(state: StandInState, calendar: CalendarState, role: R
   const more = remaining.length > page.length;
   const lastKey = page.at(-1)?.key ?? cursor.k;
 
-  const updated = Math.max(0, ...[...calendar.events.values()].map((s) => Date.parse(s.event.updated ?? '') || 0));
+  const updated = Math.max(
+    0,
+    ...[...calendar.events.values()].map((s) => Date.parse(s.event.updated ?? '') || 0),
+  );
   return {
     kind: 'calendar#events',
     etag: `"p${cursor.s}${cursor.p}"`,
@@ -61,7 +89,13 @@ export function listEvents(state: StandInState, calendar: CalendarState, role: R
     defaultReminders: [],
     ...(more
       ? { nextPageToken: encode({ ...cursor, k: lastKey, p: cursor.p + 1 }) }
-      : { nextSyncToken: encode({ c: calendar.id, n: cursor.s, e: state.syncEpoch } satisfies SyncToken) }),
+      : {
+          nextSyncToken: encode({
+            c: calendar.id,
+            n: cursor.s,
+            e: state.syncEpoch,
+          } satisfies SyncToken),
+        }),
     items: page.map(({ stored }) => presentInList(stored.event)),
   };
 }
@@ -69,7 +103,13 @@ export function listEvents(state: StandInState, calendar: CalendarState, role: R
 /** A deleted event in a list is only guaranteed to carry its id (events reference, `status`). */
 function presentInList(event: Event): Event {
   if (event.status !== 'cancelled') return structuredClone(event);
-  return { kind: event.kind ?? null, etag: event.etag ?? null, id: event.id ?? null, status: 'cancelled', updated: event.updated ?? null };
+  return {
+    kind: event.kind ?? null,
+    etag: event.etag ?? null,
+    id: event.id ?? null,
+    status: 'cancelled',
+    updated: event.updated ?? null,
+  };
 }
 
 function fullListing(calendar: CalendarState, query: URLSearchParams): StoredEvent[] {
@@ -87,7 +127,13 @@ function fullListing(calendar: CalendarState, query: URLSearchParams): StoredEve
     if (updatedMin !== null && Date.parse(event.updated ?? '') < updatedMin) return false;
     if (timeMin !== null && !(eventInstant(event.end, calendar.timeZone) > timeMin)) return false;
     if (timeMax !== null && !(eventInstant(event.start, calendar.timeZone) < timeMax)) return false;
-    if (q && ![event.summary, event.description, event.location].some((text) => text?.toLowerCase().includes(q))) return false;
+    if (
+      q &&
+      ![event.summary, event.description, event.location].some((text) =>
+        text?.toLowerCase().includes(q),
+      )
+    )
+      return false;
     if (privateProps.some(([k, v]) => event.extendedProperties?.private?.[k] !== v)) return false;
     return !sharedProps.some(([k, v]) => event.extendedProperties?.shared?.[k] !== v);
   });
@@ -96,8 +142,10 @@ function fullListing(calendar: CalendarState, query: URLSearchParams): StoredEve
 function sortKeyFor(query: URLSearchParams, zone: string): (event: Event) => string {
   const orderBy = query.get('orderBy');
   if (orderBy === 'startTime') {
-    if (query.get('singleEvents') !== 'true') throw badRequest('The requested ordering is not available for the particular query.');
-    return (event) => `${String(eventInstant(event.start, zone) + 1e15).padStart(17, '0')}|${event.id}`;
+    if (query.get('singleEvents') !== 'true')
+      throw badRequest('The requested ordering is not available for the particular query.');
+    return (event) =>
+      `${String(eventInstant(event.start, zone) + 1e15).padStart(17, '0')}|${event.id}`;
   }
   if (orderBy === 'updated') return (event) => `${event.updated}|${event.id}`;
   if (orderBy !== null) throw invalid(`Invalid value for orderBy: ${orderBy}`);
@@ -106,8 +154,17 @@ function sortKeyFor(query: URLSearchParams, zone: string): (event: Event) => str
 
 function syncBase(state: StandInState, calendar: CalendarState, token: string): number {
   const decoded = decode<SyncToken>(token, (t) => typeof t.n === 'number');
-  if (!decoded || decoded.c !== calendar.id || decoded.e !== state.syncEpoch || decoded.n > state.change) {
-    throw new GoogleApiError(410, 'fullSyncRequired', 'Sync token is no longer valid, a full sync is required.');
+  if (
+    !decoded ||
+    decoded.c !== calendar.id ||
+    decoded.e !== state.syncEpoch ||
+    decoded.n > state.change
+  ) {
+    throw new GoogleApiError(
+      410,
+      'fullSyncRequired',
+      'Sync token is no longer valid, a full sync is required.',
+    );
   }
   return decoded.n;
 }
@@ -115,7 +172,8 @@ function syncBase(state: StandInState, calendar: CalendarState, token: string): 
 function readMaxResults(raw: string | null): number {
   if (raw === null) return 250;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw invalid(`Invalid value '${raw}'. Values must be within the range: [1, 2500]`);
+  if (!Number.isInteger(value) || value < 1)
+    throw invalid(`Invalid value '${raw}'. Values must be within the range: [1, 2500]`);
   return Math.min(value, 2500);
 }
 

@@ -16,25 +16,48 @@ import {
   parseJsonBody,
 } from './google-http.ts';
 import { listEvents } from './google-list.ts';
-import { type AclRule, addCalendar, aclRule, type CalendarState, calendarFor, type Event, ROLES, type Role, roleOf, type StandInState, stamp } from './google-state.ts';
+import {
+  type AclRule,
+  addCalendar,
+  aclRule,
+  type CalendarState,
+  calendarFor,
+  type Event,
+  ROLES,
+  type Role,
+  roleOf,
+  type StandInState,
+  stamp,
+} from './google-state.ts';
 
 const PREFIX = '/calendar/v3/';
 
 export function routeApi(state: StandInState, req: ApiRequest, caller: string): ApiResponse {
-  const segments = req.path.startsWith(PREFIX) ? req.path.slice(PREFIX.length).split('/').map(decodeSegment) : [];
+  const segments = req.path.startsWith(PREFIX)
+    ? req.path.slice(PREFIX.length).split('/').map(decodeSegment)
+    : [];
   const [collection, calendarId, sub, item, extra] = segments;
   const method = req.method.toUpperCase();
   if (collection !== 'calendars' || extra !== undefined) return notImplemented(req);
-  if (calendarId === undefined) return method === 'POST' ? insertCalendar(state, req, caller) : notImplemented(req);
+  if (calendarId === undefined)
+    return method === 'POST' ? insertCalendar(state, req, caller) : notImplemented(req);
   if (sub === undefined) return routeCalendar(state, method, calendarId, caller, req);
   if (sub === 'acl') return routeAcl(state, method, calendarId, item, caller, req);
-  if (sub === 'events' && item !== undefined && ['import', 'quickAdd', 'watch'].includes(item)) return notImplemented(req);
+  if (sub === 'events' && item !== undefined && ['import', 'quickAdd', 'watch'].includes(item))
+    return notImplemented(req);
   if (sub === 'events') return routeEvents(state, method, calendarId, item, caller, req);
   return notImplemented(req);
 }
 
-function routeCalendar(state: StandInState, method: string, calendarId: string, caller: string, req: ApiRequest): ApiResponse {
-  if (method === 'GET') return eventJson(200, presentCalendar(calendarFor(state, calendarId, caller, 'reader')));
+function routeCalendar(
+  state: StandInState,
+  method: string,
+  calendarId: string,
+  caller: string,
+  req: ApiRequest,
+): ApiResponse {
+  if (method === 'GET')
+    return eventJson(200, presentCalendar(calendarFor(state, calendarId, caller, 'reader')));
   if (method === 'DELETE') {
     calendarFor(state, calendarId, caller, 'owner');
     state.calendars.delete(calendarId);
@@ -47,22 +70,40 @@ function insertCalendar(state: StandInState, req: ApiRequest, caller: string): A
   const body = parseJsonBody<{ summary?: string; description?: string; timeZone?: string }>(req);
   if (!body.summary) throw new GoogleApiError(400, 'required', 'Missing title.');
   const id = `${randomBytes(16).toString('hex')}@group.calendar.google.com`;
-  const calendar = addCalendar(state, { id, summary: body.summary, owners: [caller], ...optional(body.description, body.timeZone) });
+  const calendar = addCalendar(state, {
+    id,
+    summary: body.summary,
+    owners: [caller],
+    ...optional(body.description, body.timeZone),
+  });
   return eventJson(200, presentCalendar(calendar));
 }
 
-function routeAcl(state: StandInState, method: string, calendarId: string, ruleId: string | undefined, caller: string, req: ApiRequest): ApiResponse {
+function routeAcl(
+  state: StandInState,
+  method: string,
+  calendarId: string,
+  ruleId: string | undefined,
+  caller: string,
+  req: ApiRequest,
+): ApiResponse {
   if (ruleId === undefined && method === 'GET') {
     const calendar = calendarFor(state, calendarId, caller, 'writer');
     const items = [...calendar.acl.values()].map((rule) => structuredClone(rule));
-    return jsonResponse(200, { kind: 'calendar#acl', etag: calendar.etag, nextSyncToken: `acl${state.change}`, items });
+    return jsonResponse(200, {
+      kind: 'calendar#acl',
+      etag: calendar.etag,
+      nextSyncToken: `acl${state.change}`,
+      items,
+    });
   }
   if (ruleId === undefined && method === 'POST') {
     const calendar = calendarFor(state, calendarId, caller, 'owner');
     const body = parseJsonBody<AclRule>(req);
     const role = body.role as Role;
     if (!ROLES.includes(role)) throw invalid('Invalid role.');
-    if (body.scope?.type !== 'user' || !body.scope.value) throw invalid('Invalid scope: the stand-in supports scope type user only.');
+    if (body.scope?.type !== 'user' || !body.scope.value)
+      throw invalid('Invalid scope: the stand-in supports scope type user only.');
     const rule = aclRule(body.scope.value, role, stamp(state).etag);
     calendar.acl.set(rule.id!, rule);
     return jsonResponse(200, rule);
@@ -78,24 +119,44 @@ function routeAcl(state: StandInState, method: string, calendarId: string, ruleI
   return notImplemented(req);
 }
 
-function routeEvents(state: StandInState, method: string, calendarId: string, eventId: string | undefined, caller: string, req: ApiRequest): ApiResponse {
+function routeEvents(
+  state: StandInState,
+  method: string,
+  calendarId: string,
+  eventId: string | undefined,
+  caller: string,
+  req: ApiRequest,
+): ApiResponse {
   const need = method === 'GET' ? 'reader' : 'writer';
   const calendar = calendarFor(state, calendarId, caller, need);
   const ifMatch = req.headers['if-match'];
   if (eventId === undefined) {
-    if (method === 'GET') return jsonResponse(200, listEvents(state, calendar, roleOf(calendar, caller), req.query));
-    if (method === 'POST') return eventJson(200, insertEvent(state, calendar, parseJsonBody<Event>(req), { actor: caller }));
+    if (method === 'GET')
+      return jsonResponse(200, listEvents(state, calendar, roleOf(calendar, caller), req.query));
+    if (method === 'POST')
+      return eventJson(
+        200,
+        insertEvent(state, calendar, parseJsonBody<Event>(req), { actor: caller }),
+      );
     return notImplemented(req);
   }
   if (method === 'GET') {
     const event = getEvent(calendar, eventId);
     const ifNoneMatch = req.headers['if-none-match'];
-    if (ifNoneMatch && etagMatches(ifNoneMatch, event.etag ?? '')) return emptyResponse(304, { etag: event.etag ?? '' });
+    if (ifNoneMatch && etagMatches(ifNoneMatch, event.etag ?? ''))
+      return emptyResponse(304, { etag: event.etag ?? '' });
     return eventJson(200, event);
   }
   if (method === 'PUT' || method === 'PATCH') {
     const mode = method === 'PUT' ? 'replace' : 'merge';
-    return eventJson(200, updateEvent(state, calendar, eventId, parseJsonBody<Event>(req), { actor: caller, ifMatch, mode }));
+    return eventJson(
+      200,
+      updateEvent(state, calendar, eventId, parseJsonBody<Event>(req), {
+        actor: caller,
+        ifMatch,
+        mode,
+      }),
+    );
   }
   if (method === 'DELETE') {
     deleteEvent(state, calendar, eventId, { ifMatch });
@@ -106,7 +167,15 @@ function routeEvents(state: StandInState, method: string, calendarId: string, ev
 
 function presentCalendar(calendar: CalendarState): object {
   const { id, summary, description, timeZone, etag } = calendar;
-  return { kind: 'calendar#calendar', etag, id, summary, description, timeZone, conferenceProperties: { allowedConferenceSolutionTypes: [] } };
+  return {
+    kind: 'calendar#calendar',
+    etag,
+    id,
+    summary,
+    description,
+    timeZone,
+    conferenceProperties: { allowedConferenceSolutionTypes: [] },
+  };
 }
 
 /** JSON with the resource's etag as the ETag header, as Google sends it. */
@@ -127,6 +196,12 @@ function decodeSegment(segment: string): string {
   }
 }
 
-function optional(description: string | undefined, timeZone: string | undefined): { description?: string; timeZone?: string } {
-  return { ...(description === undefined ? {} : { description }), ...(timeZone === undefined ? {} : { timeZone }) };
+function optional(
+  description: string | undefined,
+  timeZone: string | undefined,
+): { description?: string; timeZone?: string } {
+  return {
+    ...(description === undefined ? {} : { description }),
+    ...(timeZone === undefined ? {} : { timeZone }),
+  };
 }

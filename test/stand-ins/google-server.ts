@@ -10,26 +10,50 @@ import type { FaultBoard } from './google-faults.ts';
 import { type ApiRequest, type ApiResponse, errorResponse, GoogleApiError } from './google-http.ts';
 import { routeApi } from './google-routes.ts';
 import type { StandInState } from './google-state.ts';
-import { type BaseLoggedCall, guardWith, type LoggedExchange, logCall, type PartFaults, type StandInServer, serveApi } from './http-server.ts';
+import {
+  type BaseLoggedCall,
+  guardWith,
+  type LoggedExchange,
+  logCall,
+  type PartFaults,
+  type StandInServer,
+  serveApi,
+} from './http-server.ts';
 
 export type { StandInServer } from './http-server.ts';
 export type LoggedCall = BaseLoggedCall;
 export type LoggedRequest = LoggedCall & LoggedExchange<LoggedCall>;
 
 /** Turns GoogleApiError into its answer and anything else into a 500 backendError that names the bug. */
-const guard = guardWith(GoogleApiError, (message) => errorResponse(500, { reason: 'backendError', message }));
+const guard = guardWith(GoogleApiError, (message) =>
+  errorResponse(500, { reason: 'backendError', message }),
+);
 
-export async function serveStandIn(deps: { state: StandInState; auth: AuthRegistry; faults: FaultBoard; log: LoggedRequest[] }): Promise<StandInServer> {
+export async function serveStandIn(deps: {
+  state: StandInState;
+  auth: AuthRegistry;
+  faults: FaultBoard;
+  log: LoggedRequest[];
+}): Promise<StandInServer> {
   const { state, auth, faults } = deps;
 
   const execute = (req: ApiRequest, outerAuthorization?: string): ApiResponse =>
     guard(() => {
       if (req.method === 'POST' && req.path === '/token') return auth.handleTokenRequest(req);
-      if (!req.path.startsWith('/calendar/v3/')) return errorResponse(404, { reason: 'notFound', message: `Not Found: ${req.path}` });
-      return routeApi(state, req, auth.authenticate(req.headers.authorization ?? outerAuthorization));
+      if (!req.path.startsWith('/calendar/v3/'))
+        return errorResponse(404, { reason: 'notFound', message: `Not Found: ${req.path}` });
+      return routeApi(
+        state,
+        req,
+        auth.authenticate(req.headers.authorization ?? outerAuthorization),
+      );
     });
 
-  const handleBatch = async (req: ApiRequest, entry: LoggedRequest, partFaults: PartFaults): Promise<ApiResponse | 'drop'> => {
+  const handleBatch = async (
+    req: ApiRequest,
+    entry: LoggedRequest,
+    partFaults: PartFaults,
+  ): Promise<ApiResponse | 'drop'> => {
     const parts = guard(() => parseBatch(req.headers['content-type'], req.body));
     if (!Array.isArray(parts)) return parts;
     entry.parts = parts.length;
@@ -39,7 +63,9 @@ export async function serveStandIn(deps: { state: StandInState; auth: AuthRegist
       const call = logCall(request);
       entry.partCalls.push(call);
       const fault = faults.take(request.method, request.path, true);
-      const response = partFaults.answer(call, fault, () => execute(request, req.headers.authorization));
+      const response = partFaults.answer(call, fault, () =>
+        execute(request, req.headers.authorization),
+      );
       return { contentId, response };
     });
     if (await partFaults.settle()) return 'drop';

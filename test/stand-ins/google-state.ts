@@ -46,7 +46,15 @@ export interface Stamp {
 }
 
 export function createState(now: () => number, pageSize: PageSizer): StandInState {
-  return { calendars: new Map(), now, change: 0, syncEpoch: 1, lastStampMs: 0, lastEtag: 0, pageSize };
+  return {
+    calendars: new Map(),
+    now,
+    change: 0,
+    syncEpoch: 1,
+    lastStampMs: 0,
+    lastEtag: 0,
+    pageSize,
+  };
 }
 
 /** A fresh etag (quoted digits, like Google's) and an `updated` strictly after the previous write's. */
@@ -59,12 +67,26 @@ export function stamp(state: StandInState): Stamp {
 }
 
 export function aclRule(email: string, role: Role, etag: string): AclRule {
-  return { kind: 'calendar#aclRule', etag, id: `user:${email}`, scope: { type: 'user', value: email }, role };
+  return {
+    kind: 'calendar#aclRule',
+    etag,
+    id: `user:${email}`,
+    scope: { type: 'user', value: email },
+    role,
+  };
 }
 
 export function addCalendar(
   state: StandInState,
-  spec: { id: string; summary?: string; description?: string; timeZone?: string; owners?: string[]; writers?: string[]; readers?: string[] },
+  spec: {
+    id: string;
+    summary?: string;
+    description?: string;
+    timeZone?: string;
+    owners?: string[];
+    writers?: string[];
+    readers?: string[];
+  },
 ): CalendarState {
   if (state.calendars.has(spec.id)) throw new Error(`stand-in: calendar ${spec.id} exists`);
   const { etag } = stamp(state);
@@ -82,7 +104,8 @@ export function addCalendar(
     [spec.writers, 'writer'],
     [spec.owners, 'owner'],
   ];
-  for (const [emails, role] of grants) for (const email of emails ?? []) calendar.acl.set(`user:${email}`, aclRule(email, role, etag));
+  for (const [emails, role] of grants)
+    for (const email of emails ?? []) calendar.acl.set(`user:${email}`, aclRule(email, role, etag));
   state.calendars.set(spec.id, calendar);
   return calendar;
 }
@@ -96,12 +119,21 @@ export function roleOf(calendar: CalendarState, email: string): Role {
  * The calendar if `caller` may act on it with at least `need`. Google answers 404 for a calendar that exists but is
  * not shared with the caller, and 403 `requiredAccessLevel` when it is shared with too low a role.
  */
-export function calendarFor(state: StandInState, calendarId: string, caller: string, need: 'reader' | 'writer' | 'owner'): CalendarState {
+export function calendarFor(
+  state: StandInState,
+  calendarId: string,
+  caller: string,
+  need: 'reader' | 'writer' | 'owner',
+): CalendarState {
   const calendar = state.calendars.get(calendarId);
   const role = calendar ? roleOf(calendar, caller) : 'none';
   if (!calendar || ROLES.indexOf(role) < ROLES.indexOf('reader')) throw notFound();
   if (ROLES.indexOf(role) < ROLES.indexOf(need)) {
-    throw new GoogleApiError(403, 'requiredAccessLevel', `You need to have ${need} access to this calendar.`);
+    throw new GoogleApiError(
+      403,
+      'requiredAccessLevel',
+      `You need to have ${need} access to this calendar.`,
+    );
   }
   return calendar;
 }

@@ -20,12 +20,18 @@ export function isRfc3339(value: string): boolean {
  * Milliseconds since the epoch; NaN when unreadable. An all-day date starts at midnight in `calendarZone`, as in
  * Google Calendar; a wall-clock dateTime without offset is read in its own timeZone, else the calendar's.
  */
-export function eventInstant(time: calendar_v3.Schema$EventDateTime | undefined, calendarZone: string): number {
+export function eventInstant(
+  time: calendar_v3.Schema$EventDateTime | undefined,
+  calendarZone: string,
+): number {
   if (!time) return Number.NaN;
   if (time.dateTime) {
-    return hasZone(time.dateTime) ? Date.parse(time.dateTime) : wallInstant(time.dateTime, time.timeZone ?? calendarZone);
+    return hasZone(time.dateTime)
+      ? Date.parse(time.dateTime)
+      : wallInstant(time.dateTime, time.timeZone ?? calendarZone);
   }
-  if (time.date && /^\d{4}-\d\d-\d\d$/.test(time.date)) return wallInstant(`${time.date}T00:00:00`, time.timeZone ?? calendarZone);
+  if (time.date && /^\d{4}-\d\d-\d\d$/.test(time.date))
+    return wallInstant(`${time.date}T00:00:00`, time.timeZone ?? calendarZone);
   return Number.NaN;
 }
 

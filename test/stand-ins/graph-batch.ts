@@ -34,17 +34,39 @@ export function countRequests(body: string): number {
 /** Parses and validates a batch; problems with the batch as a whole throw Graph's 400. Returns items in run order. */
 export function parseBatch(body: string): BatchItem[] {
   const requests = readEnvelope(body);
-  if (requests.length > MAX_BATCH_REQUESTS) throw badRequest(`Maximum number of requests in a batch is ${MAX_BATCH_REQUESTS}.`);
+  if (requests.length > MAX_BATCH_REQUESTS)
+    throw badRequest(`Maximum number of requests in a batch is ${MAX_BATCH_REQUESTS}.`);
   const items = requests.map((raw): BatchItem => {
     const r = (raw ?? {}) as Record<string, unknown>;
-    if (typeof r.id !== 'string' || !r.id || typeof r.method !== 'string' || typeof r.url !== 'string') throw badRequest('Invalid batch payload format.');
-    const headers = Object.fromEntries(Object.entries((r.headers ?? {}) as Record<string, unknown>).map(([k, v]) => [k.toLowerCase(), String(v)]));
+    if (
+      typeof r.id !== 'string' ||
+      !r.id ||
+      typeof r.method !== 'string' ||
+      typeof r.url !== 'string'
+    )
+      throw badRequest('Invalid batch payload format.');
+    const headers = Object.fromEntries(
+      Object.entries((r.headers ?? {}) as Record<string, unknown>).map(([k, v]) => [
+        k.toLowerCase(),
+        String(v),
+      ]),
+    );
     const dependsOn = Array.isArray(r.dependsOn) ? r.dependsOn.map(String) : [];
     const method = r.method.toUpperCase();
-    if (['POST', 'PATCH', 'PUT'].includes(method) && (r.body === undefined || !headers['content-type'])) {
+    if (
+      ['POST', 'PATCH', 'PUT'].includes(method) &&
+      (r.body === undefined || !headers['content-type'])
+    ) {
       throw badRequest(`Write request id : ${r.id} does not contain Content-Type header or body.`);
     }
-    return { id: r.id, method, url: r.url, headers, dependsOn, ...(r.body === undefined ? {} : { body: r.body }) };
+    return {
+      id: r.id,
+      method,
+      url: r.url,
+      headers,
+      dependsOn,
+      ...(r.body === undefined ? {} : { body: r.body }),
+    };
   });
   const ids = new Set<string>();
   for (const item of items) {
@@ -53,18 +75,38 @@ export function parseBatch(body: string): BatchItem[] {
   }
   for (const item of items) {
     const unknown = item.dependsOn.find((id) => !ids.has(id));
-    if (unknown) throw badRequest(`Request '${item.id}' depends on unknown request id '${unknown}'.`);
+    if (unknown)
+      throw badRequest(`Request '${item.id}' depends on unknown request id '${unknown}'.`);
   }
   return runOrder(items);
 }
 
 /** The item as a request to the API (path with the version), or its own 400 when its url is not relative. */
 export function itemRequest(item: BatchItem): ApiRequest | ApiResponse {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(item.url)) return errorResponse(400, 'BadRequest', `Invalid request URL '${item.url}': batch urls are relative to /${VERSION}.`);
-  const url = new URL(item.url.startsWith('/') ? item.url : `/${item.url}`, 'https://batch.invalid');
+  if (/^[a-z][a-z0-9+.-]*:/i.test(item.url))
+    return errorResponse(
+      400,
+      'BadRequest',
+      `Invalid request URL '${item.url}': batch urls are relative to /${VERSION}.`,
+    );
+  const url = new URL(
+    item.url.startsWith('/') ? item.url : `/${item.url}`,
+    'https://batch.invalid',
+  );
   const { authorization: _ignored, ...headers } = item.headers;
-  const body = item.body === undefined ? '' : typeof item.body === 'string' ? item.body : JSON.stringify(item.body);
-  return { method: item.method, path: `/${VERSION}${url.pathname}`, query: url.searchParams, headers, body };
+  const body =
+    item.body === undefined
+      ? ''
+      : typeof item.body === 'string'
+        ? item.body
+        : JSON.stringify(item.body);
+  return {
+    method: item.method,
+    path: `/${VERSION}${url.pathname}`,
+    query: url.searchParams,
+    headers,
+    body,
+  };
 }
 
 export function failedDependency(): ApiResponse {
@@ -73,9 +115,16 @@ export function failedDependency(): ApiResponse {
 
 /** One item's answer: headers in their usual casing, a JSON body as JSON, no body for 204. */
 export function renderAnswer(id: string, response: ApiResponse): BatchAnswer {
-  const headers = Object.fromEntries(Object.entries(response.headers).map(([name, value]) => [headerCase(name), value]));
+  const headers = Object.fromEntries(
+    Object.entries(response.headers).map(([name, value]) => [headerCase(name), value]),
+  );
   const isJson = (response.headers['content-type'] ?? '').includes('json') && response.body !== '';
-  return { id, status: response.status, headers, ...(isJson ? { body: JSON.parse(response.body) } : {}) };
+  return {
+    id,
+    status: response.status,
+    headers,
+    ...(isJson ? { body: JSON.parse(response.body) } : {}),
+  };
 }
 
 function readEnvelope(body: string): unknown[] {
@@ -86,7 +135,8 @@ function readEnvelope(body: string): unknown[] {
     throw badRequest('Invalid batch payload format.');
   }
   const requests = (envelope as { requests?: unknown } | null)?.requests;
-  if (!Array.isArray(requests) || requests.length === 0) throw badRequest('Invalid batch payload format.');
+  if (!Array.isArray(requests) || requests.length === 0)
+    throw badRequest('Invalid batch payload format.');
   return requests;
 }
 
@@ -95,7 +145,9 @@ function runOrder(items: BatchItem[]): BatchItem[] {
   const done = new Set<string>();
   const order: BatchItem[] = [];
   while (order.length < items.length) {
-    const next = items.find((item) => !done.has(item.id) && item.dependsOn.every((id) => done.has(id)));
+    const next = items.find(
+      (item) => !done.has(item.id) && item.dependsOn.every((id) => done.has(id)),
+    );
     if (!next) throw badRequest('The dependsOn of the batch requests form a cycle.');
     done.add(next.id);
     order.push(next);
@@ -104,5 +156,8 @@ function runOrder(items: BatchItem[]): BatchItem[] {
 }
 
 function headerCase(name: string): string {
-  return name.replace(/(^|-)([a-z])/g, (_m, dash: string, letter: string) => dash + letter.toUpperCase());
+  return name.replace(
+    /(^|-)([a-z])/g,
+    (_m, dash: string, letter: string) => dash + letter.toUpperCase(),
+  );
 }

@@ -10,7 +10,16 @@ import { createEvent, findEvent, patchEvent, removeEvent } from './graph-events.
 import type { FaultHandle } from './fault-board.ts';
 import { createFaultBoard, type FaultSpec } from './graph-faults.ts';
 import { type LoggedRequest, serveStandIn } from './graph-server.ts';
-import { addCalendar, addMailbox, calendarOf, createState, type Event, findMailbox, type Mailbox, type StoredEvent } from './graph-state.ts';
+import {
+  addCalendar,
+  addMailbox,
+  calendarOf,
+  createState,
+  type Event,
+  findMailbox,
+  type Mailbox,
+  type StoredEvent,
+} from './graph-state.ts';
 import { type Certificate, createSelfSignedCertificate } from './graph-tls.ts';
 import { commonControls } from './http-server.ts';
 
@@ -83,12 +92,23 @@ export interface GraphStandIn {
 export async function startGraphStandIn(options: GraphStandInOptions = {}): Promise<GraphStandIn> {
   const state = createState(options.now ?? Date.now);
   let origin = '';
-  const auth = createAuthRegistry({ now: state.now, tokenTtlSeconds: options.tokenTtlSeconds ?? 3599, ownResource: () => origin });
+  const auth = createAuthRegistry({
+    now: state.now,
+    tokenTtlSeconds: options.tokenTtlSeconds ?? 3599,
+    ownResource: () => origin,
+  });
   const faults = createFaultBoard();
   const log: LoggedRequest[] = [];
   const certificate = options.certificate ?? (await createSelfSignedCertificate());
   let graphBaseUrl = '';
-  const server = await serveStandIn({ state, auth, faults, log, tls: certificate, graphBaseUrl: () => graphBaseUrl });
+  const server = await serveStandIn({
+    state,
+    auth,
+    faults,
+    log,
+    tls: certificate,
+    graphBaseUrl: () => graphBaseUrl,
+  });
   origin = server.origin;
   graphBaseUrl = `${origin}/v1.0`;
 
@@ -99,7 +119,8 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
   };
   const copy = (stored: StoredEvent): Event => {
     const event = structuredClone(stored.event);
-    if (stored.properties.size > 0) event.singleValueExtendedProperties = [...stored.properties.values()].map((p) => ({ ...p }));
+    if (stored.properties.size > 0)
+      event.singleValueExtendedProperties = [...stored.properties.values()].map((p) => ({ ...p }));
     return event;
   };
 
@@ -118,21 +139,32 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
     expireTokens: auth.expireTokens,
     grantMailbox: (clientId, mailbox) => auth.grantMailbox(clientId, mailboxOf(mailbox).id),
     createMailbox(userIdOrUpn, { displayName } = {}) {
-      const { id, userPrincipalName, defaultCalendarId } = addMailbox(state, userIdOrUpn, displayName);
+      const { id, userPrincipalName, defaultCalendarId } = addMailbox(
+        state,
+        userIdOrUpn,
+        displayName,
+      );
       return { id, userPrincipalName, defaultCalendarId };
     },
     createCalendar: (mailbox, name) => addCalendar(state, mailboxOf(mailbox), name).id,
     events(mailbox, calendarId) {
-      return [...mailboxOf(mailbox).events.values()].filter((s) => calendarId === undefined || s.calendarId === calendarId).map(copy);
+      return [...mailboxOf(mailbox).events.values()]
+        .filter((s) => calendarId === undefined || s.calendarId === calendarId)
+        .map(copy);
     },
-    editEvent: (mailbox, eventId, patch) => copy(patchEvent(state, findEvent(mailboxOf(mailbox), eventId), patch, undefined)),
+    editEvent: (mailbox, eventId, patch) =>
+      copy(patchEvent(state, findEvent(mailboxOf(mailbox), eventId), patch, undefined)),
     deleteEvent(mailbox, eventId) {
       const box = mailboxOf(mailbox);
       removeEvent(box, findEvent(box, eventId), undefined);
     },
     insertForeignEvent(mailbox, event, { calendarId } = {}) {
       const box = mailboxOf(mailbox);
-      return copy(createEvent(state, box, calendarOf(box, calendarId ?? box.defaultCalendarId), event, { foreign: true }).stored);
+      return copy(
+        createEvent(state, box, calendarOf(box, calendarId ?? box.defaultCalendarId), event, {
+          foreign: true,
+        }).stored,
+      );
     },
   };
 }

@@ -6,7 +6,16 @@
 import { createHash } from 'node:crypto';
 import type { SingleValueLegacyExtendedProperty } from '@microsoft/microsoft-graph-types';
 import { badRequest, etagMatches, GraphApiError, itemNotFound } from './graph-http.ts';
-import { type CalendarState, checkId, type Event, type Mailbox, newItemId, type StandInState, type StoredEvent, stamp } from './graph-state.ts';
+import {
+  type CalendarState,
+  checkId,
+  type Event,
+  type Mailbox,
+  newItemId,
+  type StandInState,
+  type StoredEvent,
+  stamp,
+} from './graph-state.ts';
 import { instantOf, storedTime } from './graph-time.ts';
 
 /** Properties of microsoft.graph.event; anything else in a body is Graph's 400 RequestBodyRead. */
@@ -22,9 +31,30 @@ const KNOWN: ReadonlySet<string> = new Set(
 );
 /** Server-owned: accepted in a body and ignored. */
 const READ_ONLY: readonly string[] = [
-  '@odata.type', '@odata.etag', '@odata.context', 'id', 'createdDateTime', 'lastModifiedDateTime', 'changeKey', 'iCalUId', 'bodyPreview',
-  'originalStartTimeZone', 'originalEndTimeZone', 'webLink', 'hasAttachments', 'type', 'seriesMasterId', 'isOrganizer', 'responseStatus',
-  'onlineMeetingUrl', 'isDraft', 'singleValueExtendedProperties', 'multiValueExtendedProperties', 'calendar', 'instances', 'attachments',
+  '@odata.type',
+  '@odata.etag',
+  '@odata.context',
+  'id',
+  'createdDateTime',
+  'lastModifiedDateTime',
+  'changeKey',
+  'iCalUId',
+  'bodyPreview',
+  'originalStartTimeZone',
+  'originalEndTimeZone',
+  'webLink',
+  'hasAttachments',
+  'type',
+  'seriesMasterId',
+  'isOrganizer',
+  'responseStatus',
+  'onlineMeetingUrl',
+  'isDraft',
+  'singleValueExtendedProperties',
+  'multiValueExtendedProperties',
+  'calendar',
+  'instances',
+  'attachments',
 ];
 
 export interface WriteOptions {
@@ -32,10 +62,18 @@ export interface WriteOptions {
   foreign?: boolean;
 }
 
-export function createEvent(state: StandInState, mailbox: Mailbox, calendar: CalendarState, body: Event, options: WriteOptions = {}): { stored: StoredEvent; created: boolean } {
+export function createEvent(
+  state: StandInState,
+  mailbox: Mailbox,
+  calendar: CalendarState,
+  body: Event,
+  options: WriteOptions = {},
+): { stored: StoredEvent; created: boolean } {
   const fields = writable(body);
   if (typeof body.transactionId === 'string') {
-    const existing = [...mailbox.events.values()].find((s) => s.event.transactionId === body.transactionId);
+    const existing = [...mailbox.events.values()].find(
+      (s) => s.event.transactionId === body.transactionId,
+    );
     if (existing) return { stored: existing, created: false };
   }
   const start = storedTime(body.start, 'start');
@@ -74,15 +112,26 @@ export function createEvent(state: StandInState, mailbox: Mailbox, calendar: Cal
     allowNewTimeProposals: true,
     isDraft: false,
     hideAttendees: false,
-    responseStatus: { response: options.foreign ? 'none' : 'organizer', time: '0001-01-01T00:00:00Z' },
+    responseStatus: {
+      response: options.foreign ? 'none' : 'organizer',
+      time: '0001-01-01T00:00:00Z',
+    },
     body: { contentType: 'html', content: '' },
-    location: { displayName: '', locationType: 'default', uniqueIdType: 'unknown', address: {}, coordinates: {} },
+    location: {
+      displayName: '',
+      locationType: 'default',
+      uniqueIdType: 'unknown',
+      address: {},
+      coordinates: {},
+    },
     locations: [],
     recurrence: null,
     attendees: [],
     organizer: { emailAddress: { name: mailbox.displayName, address: mailbox.userPrincipalName } },
     onlineMeeting: null,
-    ...(options.foreign ? pick(body, ['organizer', 'isOrganizer', 'responseStatus', 'iCalUId']) : {}),
+    ...(options.foreign
+      ? pick(body, ['organizer', 'isOrganizer', 'responseStatus', 'iCalUId'])
+      : {}),
     ...fields,
     start,
     end,
@@ -97,15 +146,24 @@ export function createEvent(state: StandInState, mailbox: Mailbox, calendar: Cal
 export function findEvent(mailbox: Mailbox, id: string, calendarId?: string): StoredEvent {
   checkId(id);
   const stored = mailbox.events.get(id);
-  if (!stored || (calendarId !== undefined && stored.calendarId !== calendarId)) throw itemNotFound();
+  if (!stored || (calendarId !== undefined && stored.calendarId !== calendarId))
+    throw itemNotFound();
   return stored;
 }
 
-export function patchEvent(state: StandInState, stored: StoredEvent, body: Event, ifMatch: string | undefined): StoredEvent {
+export function patchEvent(
+  state: StandInState,
+  stored: StoredEvent,
+  body: Event,
+  ifMatch: string | undefined,
+): StoredEvent {
   requireMatch(stored, ifMatch);
   const fields = writable(body);
   if ('transactionId' in body && body.transactionId !== (stored.event.transactionId ?? null)) {
-    throw badRequest('The transactionId of an event cannot be changed once set.', 'ErrorInvalidRequest');
+    throw badRequest(
+      'The transactionId of an event cannot be changed once set.',
+      'ErrorInvalidRequest',
+    );
   }
   const next: Event = { ...stored.event, ...fields };
   if ('start' in body) next.start = storedTime(body.start, 'start');
@@ -120,26 +178,56 @@ export function patchEvent(state: StandInState, stored: StoredEvent, body: Event
   return stored;
 }
 
-export function removeEvent(mailbox: Mailbox, stored: StoredEvent, ifMatch: string | undefined): void {
+export function removeEvent(
+  mailbox: Mailbox,
+  stored: StoredEvent,
+  ifMatch: string | undefined,
+): void {
   requireMatch(stored, ifMatch);
   mailbox.events.delete(stored.event.id!);
 }
 
 /** `String {guid} Name x` with the type's usual casing and a lower-case GUID, as Graph echoes ids back. */
 export function canonicalPropertyId(id: string): string | null {
-  const m = /^\s*(\w+)\s+(?:\{([0-9a-f-]{36})\}\s+(name|id)\s+(\S.*?)|(0x[0-9a-f]{1,8}))\s*$/i.exec(id);
-  const types = ['String', 'Integer', 'Boolean', 'SystemTime', 'Binary', 'Guid', 'Double', 'Long', 'Short', 'Float', 'Currency', 'CLSID'];
+  const m = /^\s*(\w+)\s+(?:\{([0-9a-f-]{36})\}\s+(name|id)\s+(\S.*?)|(0x[0-9a-f]{1,8}))\s*$/i.exec(
+    id,
+  );
+  const types = [
+    'String',
+    'Integer',
+    'Boolean',
+    'SystemTime',
+    'Binary',
+    'Guid',
+    'Double',
+    'Long',
+    'Short',
+    'Float',
+    'Currency',
+    'CLSID',
+  ];
   const type = types.find((t) => t.toLowerCase() === m?.[1]?.toLowerCase());
   if (!m || !type) return null;
   if (m[5]) return `${type} ${m[5].toLowerCase()}`;
   return `${type} {${m[2]!.toLowerCase()}} ${m[3]!.toLowerCase() === 'name' ? 'Name' : 'Id'} ${m[4]}`;
 }
 
-function upsertProperties(stored: StoredEvent, properties: SingleValueLegacyExtendedProperty[] | null | undefined): void {
+function upsertProperties(
+  stored: StoredEvent,
+  properties: SingleValueLegacyExtendedProperty[] | null | undefined,
+): void {
   for (const property of properties ?? []) {
     const id = canonicalPropertyId(property.id ?? '');
-    if (!id) throw badRequest(`The extended property id '${property.id}' is not valid.`, 'ErrorInvalidProperty');
-    if (typeof property.value !== 'string') throw badRequest(`The value of extended property '${property.id}' must be a string.`, 'ErrorInvalidProperty');
+    if (!id)
+      throw badRequest(
+        `The extended property id '${property.id}' is not valid.`,
+        'ErrorInvalidProperty',
+      );
+    if (typeof property.value !== 'string')
+      throw badRequest(
+        `The value of extended property '${property.id}' must be a string.`,
+        'ErrorInvalidProperty',
+      );
     stored.properties.set(id, { id, value: property.value });
   }
 }
@@ -156,18 +244,30 @@ function requireMatch(stored: StoredEvent, ifMatch: string | undefined): void {
 
 function checkTimes(start: Event['start'], end: Event['end'], allDay: boolean): void {
   if (instantOf(end!) < instantOf(start!)) {
-    throw new GraphApiError(400, 'ErrorCalendarEndDateIsEarlierThanStartDate', 'The end date occurs before the start date.');
+    throw new GraphApiError(
+      400,
+      'ErrorCalendarEndDateIsEarlierThanStartDate',
+      'The end date occurs before the start date.',
+    );
   }
   if (allDay && ![start, end].every((t) => t?.dateTime?.endsWith('T00:00:00.0000000'))) {
-    throw new GraphApiError(400, 'ErrorInvalidRequest', 'An all-day event must start and end at midnight.');
+    throw new GraphApiError(
+      400,
+      'ErrorInvalidRequest',
+      'An all-day event must start and end at midnight.',
+    );
   }
 }
 
 function writable(body: Event): Event {
   const unknown = Object.keys(body).find((key) => !KNOWN.has(key));
   if (unknown) {
-    const hint = 'Make sure to only use property names that are defined by the type or mark the type as open type.';
-    throw badRequest(`The property '${unknown}' does not exist on type 'microsoft.graph.event'. ${hint}`, 'RequestBodyRead');
+    const hint =
+      'Make sure to only use property names that are defined by the type or mark the type as open type.';
+    throw badRequest(
+      `The property '${unknown}' does not exist on type 'microsoft.graph.event'. ${hint}`,
+      'RequestBodyRead',
+    );
   }
   const copy = structuredClone(body) as Record<string, unknown>;
   for (const key of READ_ONLY) delete copy[key];
@@ -179,5 +279,9 @@ function pick(event: Event, keys: (keyof Event)[]): Event {
 }
 
 function preview(event: Event): string {
-  return (event.body?.content ?? '').replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 255);
+  return (event.body?.content ?? '')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 255);
 }

@@ -3,7 +3,12 @@
  * answers and dropped connections, on top-level requests or on single `$batch` items, before or after the request
  * took effect.
  */
-import { type BaseFaultSpec, createFaultBoard as createSharedBoard, type FaultBoard as SharedFaultBoard, retryAfterHeaders } from './fault-board.ts';
+import {
+  type BaseFaultSpec,
+  createFaultBoard as createSharedBoard,
+  type FaultBoard as SharedFaultBoard,
+  retryAfterHeaders,
+} from './fault-board.ts';
 import { type ApiResponse, errorResponse, jsonResponse } from './graph-http.ts';
 
 export type FaultStatus = 429 | 500 | 503 | 504;
@@ -28,10 +33,19 @@ export interface FaultSpec extends BaseFaultSpec {
 export type FaultBoard = SharedFaultBoard<FaultSpec, ApiResponse>;
 
 const DEFAULTS: Record<FaultStatus, { code: string; message: string }> = {
-  429: { code: 'ApplicationThrottled', message: 'Application is over its MailboxConcurrency limit.' },
+  429: {
+    code: 'ApplicationThrottled',
+    message: 'Application is over its MailboxConcurrency limit.',
+  },
   500: { code: 'UnknownError', message: '' },
-  503: { code: 'ServiceNotAvailable', message: 'The service is temporarily unavailable. Please retry later.' },
-  504: { code: 'GatewayTimeout', message: 'The gateway did not receive a response from the backend in time.' },
+  503: {
+    code: 'ServiceNotAvailable',
+    message: 'The service is temporarily unavailable. Please retry later.',
+  },
+  504: {
+    code: 'GatewayTimeout',
+    message: 'The gateway did not receive a response from the backend in time.',
+  },
 };
 
 export function createFaultBoard(): FaultBoard {
@@ -41,10 +55,18 @@ export function createFaultBoard(): FaultBoard {
 function faultResponse(spec: FaultSpec, path: string): ApiResponse | null {
   if (spec.status === undefined) return null;
   const headers = retryAfterHeaders(spec);
-  const { code, message } = { ...DEFAULTS[spec.status], ...(spec.code ? { code: spec.code } : {}), ...(spec.message ? { message: spec.message } : {}) };
+  const { code, message } = {
+    ...DEFAULTS[spec.status],
+    ...(spec.code ? { code: spec.code } : {}),
+    ...(spec.message ? { message: spec.message } : {}),
+  };
   // The token endpoint answers in the identity platform's OAuth shape, the API in Graph's.
   if (/\/oauth2\/v2\.0\/token$/.test(path)) {
-    return jsonResponse(spec.status, { error: 'temporarily_unavailable', error_description: message || code }, headers);
+    return jsonResponse(
+      spec.status,
+      { error: 'temporarily_unavailable', error_description: message || code },
+      headers,
+    );
   }
   return errorResponse(spec.status, code, message, headers);
 }

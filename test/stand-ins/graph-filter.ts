@@ -20,7 +20,10 @@ export interface FilterScope {
   items(path: string[]): FilterScope[];
 }
 
-type Token = { type: 'string'; text: string } | { type: 'name'; text: string } | { type: 'punct'; text: string };
+type Token =
+  | { type: 'string'; text: string }
+  | { type: 'name'; text: string }
+  | { type: 'punct'; text: string };
 
 const TOKEN = /\s*(?:'((?:[^']|'')*)'|([A-Za-z_$0-9][\w$.]*(?:\/[A-Za-z_$][\w$.]*)*)|([(),:]))/y;
 
@@ -28,7 +31,8 @@ export function parseFilter(text: string): FilterNode {
   const tokens = tokenize(text);
   let at = 0;
   const peek = (): Token | undefined => tokens[at];
-  const isWord = (word: string): boolean => peek()?.type === 'name' && peek()!.text.toLowerCase() === word;
+  const isWord = (word: string): boolean =>
+    peek()?.type === 'name' && peek()!.text.toLowerCase() === word;
   const expect = (text: string): void => {
     if (peek()?.text !== text) throw invalid(`expected '${text}'`);
     at += 1;
@@ -36,8 +40,10 @@ export function parseFilter(text: string): FilterNode {
   const literal = (): Literal => {
     const token = tokens[at++];
     if (token?.type === 'string') return token.text;
-    if (token?.type === 'name' && ['true', 'false', 'null'].includes(token.text)) return token.text === 'null' ? null : token.text === 'true';
-    if (token?.type === 'name' && /^-?\d/.test(token.text)) throw new NotModelled(`numeric literals in $filter (${text})`);
+    if (token?.type === 'name' && ['true', 'false', 'null'].includes(token.text))
+      return token.text === 'null' ? null : token.text === 'true';
+    if (token?.type === 'name' && /^-?\d/.test(token.text))
+      throw new NotModelled(`numeric literals in $filter (${text})`);
     throw invalid('expected a literal');
   };
   const name = (): string => {
@@ -67,7 +73,8 @@ export function parseFilter(text: string): FilterNode {
     if (peek()?.text === '(') return call(path);
     const op = name().toLowerCase();
     if (op !== 'eq' && op !== 'ne') {
-      if (['gt', 'ge', 'lt', 'le', 'has', 'in'].includes(op)) throw new NotModelled(`the '${op}' operator in $filter`);
+      if (['gt', 'ge', 'lt', 'le', 'has', 'in'].includes(op))
+        throw new NotModelled(`the '${op}' operator in $filter`);
       throw invalid(`unknown operator '${op}'`);
     }
     return { kind: 'compare', op, path: path.split('/'), value: literal() };
@@ -104,7 +111,11 @@ export function parseFilter(text: string): FilterNode {
 }
 
 /** Evaluates a parsed filter; `canonical(path, literal)` lets a scope normalise literals (extended property ids). */
-export function matchesFilter(node: FilterNode, scope: FilterScope, canonical: (path: string[], value: Literal) => Literal = (_p, v) => v): boolean {
+export function matchesFilter(
+  node: FilterNode,
+  scope: FilterScope,
+  canonical: (path: string[], value: Literal) => Literal = (_p, v) => v,
+): boolean {
   const run = (n: FilterNode, vars: Map<string, FilterScope>): boolean => {
     const resolve = (path: string[]): { scope: FilterScope; rest: string[] } => {
       const bound = vars.get(path[0]!);
@@ -127,7 +138,9 @@ export function matchesFilter(node: FilterNode, scope: FilterScope, canonical: (
       }
       case 'any': {
         const { scope: target, rest } = resolve(n.path);
-        return target.items(rest).some((item) => run(n.body, new Map([...vars, [n.variable, item]])));
+        return target
+          .items(rest)
+          .some((item) => run(n.body, new Map([...vars, [n.variable, item]])));
       }
     }
   };
@@ -141,8 +154,10 @@ function tokenize(text: string): Token[] {
     if (/^\s*$/.test(text.slice(TOKEN.lastIndex))) break;
     const start = TOKEN.lastIndex;
     const match = TOKEN.exec(text);
-    if (!match) throw badRequest(`Invalid filter clause: syntax error at position ${start} in '${text}'.`);
-    if (match[1] !== undefined) tokens.push({ type: 'string', text: match[1].replaceAll("''", "'") });
+    if (!match)
+      throw badRequest(`Invalid filter clause: syntax error at position ${start} in '${text}'.`);
+    if (match[1] !== undefined)
+      tokens.push({ type: 'string', text: match[1].replaceAll("''", "'") });
     else if (match[2] !== undefined) tokens.push({ type: 'name', text: match[2] });
     else tokens.push({ type: 'punct', text: match[3]! });
   }

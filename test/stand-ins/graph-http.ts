@@ -8,7 +8,8 @@ import type { ApiRequest, ApiResponse } from './api-message.ts';
 export { type ApiRequest, type ApiResponse, emptyResponse } from './api-message.ts';
 
 /** What Graph answers JSON with (the client only parses bodies whose type contains application/json). */
-export const ODATA_JSON = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
+export const ODATA_JSON =
+  'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
 
 /** Thrown by the stand-in's handlers; turned into Graph's error body by the router. */
 export class GraphApiError extends Error {
@@ -35,17 +36,36 @@ export class NotModelled extends GraphApiError {
   }
 }
 
-export function errorResponse(status: number, code: string, message: string, headers: Record<string, string> = {}): ApiResponse {
-  const innerError = { date: new Date().toISOString().slice(0, 19), 'request-id': randomUUID(), 'client-request-id': randomUUID() };
+export function errorResponse(
+  status: number,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+): ApiResponse {
+  const innerError = {
+    date: new Date().toISOString().slice(0, 19),
+    'request-id': randomUUID(),
+    'client-request-id': randomUUID(),
+  };
   return jsonResponse(status, { error: { code, message, innerError } }, headers);
 }
 
-export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): ApiResponse {
-  return { status, headers: { 'content-type': ODATA_JSON, ...headers }, body: JSON.stringify(body) };
+export function jsonResponse(
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): ApiResponse {
+  return {
+    status,
+    headers: { 'content-type': ODATA_JSON, ...headers },
+    body: JSON.stringify(body),
+  };
 }
 
-export const itemNotFound = (): GraphApiError => new GraphApiError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
-export const badRequest = (message: string, code = 'BadRequest'): GraphApiError => new GraphApiError(400, code, message);
+export const itemNotFound = (): GraphApiError =>
+  new GraphApiError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
+export const badRequest = (message: string, code = 'BadRequest'): GraphApiError =>
+  new GraphApiError(400, code, message);
 
 /** Reads a JSON object body; anything else is Graph's 400 `BadRequest` / `RequestBodyRead`. */
 export function parseJsonBody<T>(req: ApiRequest): T {
@@ -54,10 +74,14 @@ export function parseJsonBody<T>(req: ApiRequest): T {
   try {
     value = JSON.parse(req.body);
   } catch {
-    throw badRequest('Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.');
+    throw badRequest(
+      'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.',
+    );
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw badRequest('Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.');
+    throw badRequest(
+      'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.',
+    );
   }
   return value as T;
 }
@@ -65,7 +89,9 @@ export function parseJsonBody<T>(req: ApiRequest): T {
 /** If-Match as Outlook reads it: `*`, `W/"changeKey"`, `"changeKey"` or the bare change key. */
 export function etagMatches(header: string, changeKey: string): boolean {
   const bare = (tag: string): string => tag.trim().replace(/^W\//, '').replace(/^"|"$/g, '');
-  return header.split(/,(?=\s*(?:W\/)?")/).some((tag) => tag.trim() === '*' || bare(tag) === changeKey);
+  return header
+    .split(/,(?=\s*(?:W\/)?")/)
+    .some((tag) => tag.trim() === '*' || bare(tag) === changeKey);
 }
 
 /** The `outlook.timezone` preference of a Prefer header (quoted or not), if any. */

@@ -23,17 +23,28 @@ export interface ListContext {
   shape: Shape;
 }
 
-export function listEvents(mailbox: Mailbox, calendarId: string | null, context: ListContext): object {
+export function listEvents(
+  mailbox: Mailbox,
+  calendarId: string | null,
+  context: ListContext,
+): object {
   const { query } = context;
-  const unsupported = [...query.keys()].find((key) => key.startsWith('$') && !SUPPORTED.includes(key));
+  const unsupported = [...query.keys()].find(
+    (key) => key.startsWith('$') && !SUPPORTED.includes(key),
+  );
   if (unsupported) throw new NotModelled(`the ${unsupported} query option on events`);
   const top = readCount(query.get('$top'), '$top', DEFAULT_TOP);
-  if (top > MAX_TOP) throw badRequest(`The limit of '${MAX_TOP}' for Top query has been exceeded. The value from the incoming request is '${top}'.`);
+  if (top > MAX_TOP)
+    throw badRequest(
+      `The limit of '${MAX_TOP}' for Top query has been exceeded. The value from the incoming request is '${top}'.`,
+    );
   const skip = readCount(query.get('$skip'), '$skip', 0);
   const filterText = query.get('$filter');
   const filter = filterText ? parseFilter(filterText) : null;
   const matching = [...mailbox.events.values()].filter(
-    (stored) => (calendarId === null || stored.calendarId === calendarId) && (!filter || matchesFilter(filter, eventScope(stored), canonicalLiteral)),
+    (stored) =>
+      (calendarId === null || stored.calendarId === calendarId) &&
+      (!filter || matchesFilter(filter, eventScope(stored), canonicalLiteral)),
   );
   const page = matching.slice(skip, skip + top);
   const body: Record<string, unknown> = {
@@ -46,7 +57,8 @@ export function listEvents(mailbox: Mailbox, calendarId: string | null, context:
 
 function nextLink(context: ListContext, top: number, skip: number): string {
   const params: string[] = [];
-  for (const [key, value] of context.query) if (key !== '$top' && key !== '$skip') params.push(`${key}=${encodeURIComponent(value)}`);
+  for (const [key, value] of context.query)
+    if (key !== '$top' && key !== '$skip') params.push(`${key}=${encodeURIComponent(value)}`);
   params.push(`$top=${top}`, `$skip=${skip}`);
   return `${context.graphBaseUrl}${context.resourcePath}?${params.join('&')}`;
 }

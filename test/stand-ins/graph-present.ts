@@ -20,7 +20,16 @@ export interface Shape {
 
 export function readShape(query: URLSearchParams, zone: string | null): Shape {
   const select = query.get('$select');
-  return { zone, select: select ? select.split(',').map((s) => s.trim()).filter(Boolean) : null, properties: readExpand(query.get('$expand')) };
+  return {
+    zone,
+    select: select
+      ? select
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : null,
+    properties: readExpand(query.get('$expand')),
+  };
 }
 
 export function presentEvent(stored: StoredEvent, shape: Shape): Record<string, unknown> {
@@ -33,7 +42,13 @@ export function presentEvent(stored: StoredEvent, shape: Shape): Record<string, 
     end: event.end ? presentTime(event.end, shape.zone, allDay) : null,
   };
   if (event.transactionId === undefined) delete full.transactionId;
-  const out = shape.select ? Object.fromEntries(Object.entries(full).filter(([k]) => k === '@odata.etag' || k === 'id' || shape.select!.includes(k))) : full;
+  const out = shape.select
+    ? Object.fromEntries(
+        Object.entries(full).filter(
+          ([k]) => k === '@odata.etag' || k === 'id' || shape.select!.includes(k),
+        ),
+      )
+    : full;
   const properties = expandedProperties(stored, shape.properties);
   if (properties.length > 0) out.singleValueExtendedProperties = properties;
   return out;
@@ -42,32 +57,51 @@ export function presentEvent(stored: StoredEvent, shape: Shape): Record<string, 
 /** The scope a `$filter` on events is evaluated against (property paths, and the extended properties for `any`). */
 export function eventScope(stored: StoredEvent): FilterScope {
   return {
-    value: (path) => path.reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), stored.event as Event),
+    value: (path) =>
+      path.reduce<unknown>(
+        (value, key) =>
+          value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined,
+        stored.event as Event,
+      ),
     items: (path) => {
-      if (path.join('/') !== 'singleValueExtendedProperties') throw new NotModelled(`any() over ${path.join('/')}`);
+      if (path.join('/') !== 'singleValueExtendedProperties')
+        throw new NotModelled(`any() over ${path.join('/')}`);
       return [...stored.properties.values()].map(propertyScope);
     },
   };
 }
 
 /** Extended property ids compare canonically (type casing, GUID case), values exactly. */
-export function canonicalLiteral(path: string[], value: string | boolean | null): string | boolean | null {
-  return path.at(-1) === 'id' && typeof value === 'string' ? (canonicalPropertyId(value) ?? value) : value;
+export function canonicalLiteral(
+  path: string[],
+  value: string | boolean | null,
+): string | boolean | null {
+  return path.at(-1) === 'id' && typeof value === 'string'
+    ? (canonicalPropertyId(value) ?? value)
+    : value;
 }
 
 function propertyScope(property: { id?: string; value?: string | null }): FilterScope {
   return {
-    value: (path) => (path.length === 1 && (path[0] === 'id' || path[0] === 'value') ? property[path[0]] : undefined),
+    value: (path) =>
+      path.length === 1 && (path[0] === 'id' || path[0] === 'value')
+        ? property[path[0]]
+        : undefined,
     items: () => {
       throw badRequest('Extended properties have no collections.');
     },
   };
 }
 
-function expandedProperties(stored: StoredEvent, which: Shape['properties']): { id?: string; value?: string | null }[] {
+function expandedProperties(
+  stored: StoredEvent,
+  which: Shape['properties'],
+): { id?: string; value?: string | null }[] {
   if (which === null) return [];
   const all = [...stored.properties.values()];
-  return which === 'all' ? all : all.filter((p) => matchesFilter(which, propertyScope(p), canonicalLiteral));
+  return which === 'all'
+    ? all
+    : all.filter((p) => matchesFilter(which, propertyScope(p), canonicalLiteral));
 }
 
 /** `singleValueExtendedProperties($filter=id eq '…' or id eq '…')`; other navigations are not modelled. */
@@ -81,7 +115,8 @@ function readExpand(expand: string | null): Shape['properties'] {
     if (m[1] !== 'singleValueExtendedProperties') throw new NotModelled(`$expand=${m[1]}`);
     const options = m[2]?.split(';').map((o) => o.trim()) ?? [];
     const filter = options.find((o) => o.startsWith('$filter='));
-    if (options.some((o) => o && !o.startsWith('$filter='))) throw new NotModelled(`$expand options other than $filter (${item})`);
+    if (options.some((o) => o && !o.startsWith('$filter=')))
+      throw new NotModelled(`$expand options other than $filter (${item})`);
     properties = filter ? parseFilter(filter.slice('$filter='.length)) : 'all';
   }
   return properties;

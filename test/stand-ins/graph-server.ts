@@ -7,12 +7,32 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:https';
 import { queryRecord } from './api-message.ts';
 import type { AuthRegistry } from './graph-auth.ts';
-import { type BatchAnswer, countRequests, failedDependency, itemRequest, parseBatch, renderAnswer } from './graph-batch.ts';
+import {
+  type BatchAnswer,
+  countRequests,
+  failedDependency,
+  itemRequest,
+  parseBatch,
+  renderAnswer,
+} from './graph-batch.ts';
 import type { FaultBoard } from './graph-faults.ts';
-import { type ApiRequest, type ApiResponse, errorResponse, GraphApiError, jsonResponse } from './graph-http.ts';
+import {
+  type ApiRequest,
+  type ApiResponse,
+  errorResponse,
+  GraphApiError,
+  jsonResponse,
+} from './graph-http.ts';
 import { type RouteContext, routeApi, VERSION } from './graph-routes.ts';
 import type { StandInState } from './graph-state.ts';
-import { type BaseLoggedCall, guardWith, type LoggedExchange, type PartFaults, type StandInServer, serveApi } from './http-server.ts';
+import {
+  type BaseLoggedCall,
+  guardWith,
+  type LoggedExchange,
+  type PartFaults,
+  type StandInServer,
+  serveApi,
+} from './http-server.ts';
 
 export type { StandInServer } from './http-server.ts';
 
@@ -47,17 +67,35 @@ const guard = guardWith(GraphApiError, (message) => errorResponse(500, 'UnknownE
 
 export async function serveStandIn(deps: ServerDeps): Promise<StandInServer> {
   const { auth, faults } = deps;
-  const route = (): RouteContext => ({ state: deps.state, auth, graphBaseUrl: deps.graphBaseUrl() });
+  const route = (): RouteContext => ({
+    state: deps.state,
+    auth,
+    graphBaseUrl: deps.graphBaseUrl(),
+  });
 
   const execute = (req: ApiRequest, batchAuthorization?: string): ApiResponse =>
     guard(() => {
       const token = TOKEN_PATH.exec(req.path);
-      if (token && req.method === 'POST') return auth.handleTokenRequest(req, decodeURIComponent(token[1]!));
-      if (!req.path.startsWith(`/${VERSION}/`)) return errorResponse(404, 'NotFound', `The Graph stand-in serves /${VERSION}/… and /{tenant}/oauth2/v2.0/token only, not ${req.path}.`);
-      return routeApi(route(), req, auth.authenticate(batchAuthorization ?? req.headers.authorization));
+      if (token && req.method === 'POST')
+        return auth.handleTokenRequest(req, decodeURIComponent(token[1]!));
+      if (!req.path.startsWith(`/${VERSION}/`))
+        return errorResponse(
+          404,
+          'NotFound',
+          `The Graph stand-in serves /${VERSION}/… and /{tenant}/oauth2/v2.0/token only, not ${req.path}.`,
+        );
+      return routeApi(
+        route(),
+        req,
+        auth.authenticate(batchAuthorization ?? req.headers.authorization),
+      );
     });
 
-  const handleBatch = async (req: ApiRequest, entry: LoggedRequest, partFaults: PartFaults): Promise<ApiResponse | 'drop'> => {
+  const handleBatch = async (
+    req: ApiRequest,
+    entry: LoggedRequest,
+    partFaults: PartFaults,
+  ): Promise<ApiResponse | 'drop'> => {
     const counted = guard(() => countRequests(req.body));
     if (typeof counted !== 'number') return counted;
     entry.parts = counted;
@@ -69,13 +107,24 @@ export async function serveStandIn(deps: ServerDeps): Promise<StandInServer> {
     const answers: BatchAnswer[] = [];
     for (const item of checked) {
       const request = itemRequest(item);
-      const call: LoggedBatchItem = { id: item.id, dependsOn: item.dependsOn, ...('path' in request ? logCall(request) : logCall(fromItem(item))) };
+      const call: LoggedBatchItem = {
+        id: item.id,
+        dependsOn: item.dependsOn,
+        ...('path' in request ? logCall(request) : logCall(fromItem(item))),
+      };
       entry.partCalls.push(call);
-      const failed = item.dependsOn.some((id) => (answers.find((a) => a.id === id)?.status ?? 500) >= 400);
-      const fault = 'path' in request && !failed ? faults.take(item.method, request.path, true) : null;
+      const failed = item.dependsOn.some(
+        (id) => (answers.find((a) => a.id === id)?.status ?? 500) >= 400,
+      );
+      const fault =
+        'path' in request && !failed ? faults.take(item.method, request.path, true) : null;
       // A failed dependency or an item refused up front is never faulted (fault is null): its answer stands.
       const response = partFaults.answer(call, fault, () =>
-        failed ? failedDependency() : !('path' in request) ? request : execute(request, req.headers.authorization ?? ''),
+        failed
+          ? failedDependency()
+          : !('path' in request)
+            ? request
+            : execute(request, req.headers.authorization ?? ''),
       );
       answers.push(renderAnswer(item.id, response));
     }
@@ -93,18 +142,39 @@ export async function serveStandIn(deps: ServerDeps): Promise<StandInServer> {
     batch: handleBatch,
     execute: (req) => execute(req),
     // Graph stamps every answer with a request id and echoes the client's.
-    answerHeaders: (req) => ({ 'request-id': randomUUID(), 'client-request-id': req.headers['client-request-id'] ?? randomUUID() }),
+    answerHeaders: (req) => ({
+      'request-id': randomUUID(),
+      'client-request-id': req.headers['client-request-id'] ?? randomUUID(),
+    }),
   });
 }
 
-function fromItem(item: { method: string; url: string; headers: Record<string, string> }): ApiRequest {
-  return { method: item.method, path: item.url, query: new URLSearchParams(), headers: item.headers, body: '' };
+function fromItem(item: {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+}): ApiRequest {
+  return {
+    method: item.method,
+    path: item.url,
+    query: new URLSearchParams(),
+    headers: item.headers,
+    body: '',
+  };
 }
 
 function logCall(req: ApiRequest): LoggedCall {
   const headers = { ...req.headers };
   if (headers.authorization) headers.authorization = headers.authorization.split(' ')[0] ?? '';
-  return { method: req.method, path: req.path, query: queryRecord(req.query), headers, body: logBody(req), status: null, fault: false };
+  return {
+    method: req.method,
+    path: req.path,
+    query: queryRecord(req.query),
+    headers,
+    body: logBody(req),
+    status: null,
+    fault: false,
+  };
 }
 
 function logBody(req: ApiRequest): unknown {

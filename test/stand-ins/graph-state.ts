@@ -53,7 +53,10 @@ export function createState(now: () => number): StandInState {
 export function stamp(state: StandInState): Stamp {
   const ms = Math.max(state.now(), state.lastStampMs + 1);
   state.lastStampMs = ms;
-  return { changeKey: randomBytes(21).toString('base64'), at: `${new Date(ms).toISOString().slice(0, 23)}0000Z` };
+  return {
+    changeKey: randomBytes(21).toString('base64'),
+    at: `${new Date(ms).toISOString().slice(0, 23)}0000Z`,
+  };
 }
 
 /** An Exchange-like item id: base64url with `-`/`_` and trailing `=`, so that clients must encode it in paths. */
@@ -61,12 +64,21 @@ export function newItemId(): string {
   return `AAMkA${randomBytes(105).toString('base64url')}=`;
 }
 
-export function addMailbox(state: StandInState, userIdOrUpn: string, displayName?: string): Mailbox {
+export function addMailbox(
+  state: StandInState,
+  userIdOrUpn: string,
+  displayName?: string,
+): Mailbox {
   if (findMailbox(state, userIdOrUpn)) throw new Error(`stand-in: mailbox ${userIdOrUpn} exists`);
   const isUpn = userIdOrUpn.includes('@');
   const id = isUpn ? randomUUID() : userIdOrUpn;
   const upn = isUpn ? userIdOrUpn : `${userIdOrUpn}@lichtruc.onmicrosoft.com`;
-  const calendar: CalendarState = { id: newItemId(), name: 'Calendar', changeKey: stamp(state).changeKey, isDefault: true };
+  const calendar: CalendarState = {
+    id: newItemId(),
+    name: 'Calendar',
+    changeKey: stamp(state).changeKey,
+    isDefault: true,
+  };
   const mailbox: Mailbox = {
     id,
     userPrincipalName: upn,
@@ -81,9 +93,18 @@ export function addMailbox(state: StandInState, userIdOrUpn: string, displayName
 
 export function addCalendar(state: StandInState, mailbox: Mailbox, name: string): CalendarState {
   if ([...mailbox.calendars.values()].some((c) => c.name.toLowerCase() === name.toLowerCase())) {
-    throw new GraphApiError(409, 'ErrorFolderExists', 'A folder with the specified name already exists.');
+    throw new GraphApiError(
+      409,
+      'ErrorFolderExists',
+      'A folder with the specified name already exists.',
+    );
   }
-  const calendar: CalendarState = { id: newItemId(), name, changeKey: stamp(state).changeKey, isDefault: false };
+  const calendar: CalendarState = {
+    id: newItemId(),
+    name,
+    changeKey: stamp(state).changeKey,
+    isDefault: false,
+  };
   mailbox.calendars.set(calendar.id, calendar);
   return calendar;
 }
@@ -91,7 +112,9 @@ export function addCalendar(state: StandInState, mailbox: Mailbox, name: string)
 /** By object id or UPN (case-insensitive), as `/users/{id | userPrincipalName}` resolves. */
 export function findMailbox(state: StandInState, key: string): Mailbox | undefined {
   const lower = key.toLowerCase();
-  return [...state.mailboxes.values()].find((m) => m.id.toLowerCase() === lower || m.userPrincipalName.toLowerCase() === lower);
+  return [...state.mailboxes.values()].find(
+    (m) => m.id.toLowerCase() === lower || m.userPrincipalName.toLowerCase() === lower,
+  );
 }
 
 export function calendarOf(mailbox: Mailbox, calendarId: string): CalendarState {
@@ -103,7 +126,8 @@ export function calendarOf(mailbox: Mailbox, calendarId: string): CalendarState 
 
 /** Outlook refuses ids that cannot be item ids (REST `AAMk…`/`AQMk…`, immutable `AAkA…`) with 400 before any lookup. */
 export function checkId(id: string): void {
-  if (!/^(?:A[AQ]Mk|AAkA)[A-Za-z0-9+/_=-]+$/.test(id)) throw new GraphApiError(400, 'ErrorInvalidIdMalformed', 'Id is malformed.');
+  if (!/^(?:A[AQ]Mk|AAkA)[A-Za-z0-9+/_=-]+$/.test(id))
+    throw new GraphApiError(400, 'ErrorInvalidIdMalformed', 'Id is malformed.');
 }
 
 export function presentCalendar(mailbox: Mailbox, calendar: CalendarState): object {

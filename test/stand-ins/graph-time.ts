@@ -33,7 +33,9 @@ const WALL = /^(\d{4}-\d\d-\d\d)T(\d\d):(\d\d)(?::(\d\d)(?:\.(\d{1,7}))?)?$/;
 /** The IANA zone behind a Windows or IANA name; null when neither. */
 export function ianaZone(name: string | null | undefined): string | null {
   if (!name) return null;
-  const windows = Object.entries(WINDOWS_ZONES).find(([key]) => key.toLowerCase() === name.toLowerCase());
+  const windows = Object.entries(WINDOWS_ZONES).find(
+    ([key]) => key.toLowerCase() === name.toLowerCase(),
+  );
   if (windows) return windows[1];
   try {
     return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
@@ -46,15 +48,27 @@ export function ianaZone(name: string | null | undefined): string | null {
 export function storedTime(value: unknown, key: 'start' | 'end'): DateTimeTimeZone {
   const time = (value ?? {}) as DateTimeTimeZone;
   if (typeof time !== 'object' || typeof time.dateTime !== 'string') {
-    throw new GraphApiError(400, 'ErrorInvalidRequest', `Your request can't be completed. The ${key} time is required (stand-in rule).`);
+    throw new GraphApiError(
+      400,
+      'ErrorInvalidRequest',
+      `Your request can't be completed. The ${key} time is required (stand-in rule).`,
+    );
   }
   const zone = time.timeZone ?? '';
   if (!ianaZone(zone)) {
-    throw new GraphApiError(400, 'TimeZoneNotSupportedException', `A valid TimeZone value must be specified. The following TimeZone value is not supported: '${zone}'.`);
+    throw new GraphApiError(
+      400,
+      'TimeZoneNotSupportedException',
+      `A valid TimeZone value must be specified. The following TimeZone value is not supported: '${zone}'.`,
+    );
   }
   const wall = normalizeWall(time.dateTime);
   if (!wall) {
-    throw new GraphApiError(400, 'ErrorInvalidRequest', `Cannot read ${key}.dateTime '${time.dateTime}': send wall-clock time without an offset (stand-in rule).`);
+    throw new GraphApiError(
+      400,
+      'ErrorInvalidRequest',
+      `Cannot read ${key}.dateTime '${time.dateTime}': send wall-clock time without an offset (stand-in rule).`,
+    );
   }
   return { dateTime: wall, timeZone: zone };
 }
@@ -74,7 +88,11 @@ export function instantOf(time: DateTimeTimeZone): number {
 }
 
 /** A stored time as the response shows it: in the preferred zone (its name as asked), else in UTC. */
-export function presentTime(time: DateTimeTimeZone, preferred: string | null, allDay: boolean): DateTimeTimeZone {
+export function presentTime(
+  time: DateTimeTimeZone,
+  preferred: string | null,
+  allDay: boolean,
+): DateTimeTimeZone {
   if (allDay) return { ...time };
   const target = preferred && ianaZone(preferred) ? preferred : 'UTC';
   if (target === time.timeZone) return { ...time };
@@ -90,5 +108,8 @@ export function presentTime(time: DateTimeTimeZone, preferred: string | null, al
   }).formatToParts(instantOf(time));
   const part = (type: string): string => parts.find((p) => p.type === type)?.value ?? '00';
   const fraction = (time.dateTime ?? '').slice(20);
-  return { dateTime: `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}:${part('second')}.${fraction || '0000000'}`, timeZone: target };
+  return {
+    dateTime: `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}:${part('second')}.${fraction || '0000000'}`,
+    timeZone: target,
+  };
 }

@@ -38,7 +38,11 @@ export interface StandInServer {
 /** Applies the faults of a batch's parts: each part's answer at once, their delays and drops to the whole batch. */
 export interface PartFaults {
   /** Logs the part's fault and answers: the fault's early error, or `run`'s answer (replaced by an afterApply error). */
-  answer(call: BaseLoggedCall, fault: ArmedFault<BaseFaultSpec, ApiResponse> | null, run: () => ApiResponse): ApiResponse;
+  answer(
+    call: BaseLoggedCall,
+    fault: ArmedFault<BaseFaultSpec, ApiResponse> | null,
+    run: () => ApiResponse,
+  ): ApiResponse;
   /** Holds the batch answer back for the parts' summed delays; true when a part's fault drops it. */
   settle(): Promise<boolean>;
 }
@@ -51,13 +55,19 @@ export interface ServiceHooks<Call extends BaseLoggedCall, Part> {
   log: (Call & LoggedExchange<Part>)[];
   logCall(req: ApiRequest): Call;
   isBatch(req: ApiRequest): boolean;
-  batch(req: ApiRequest, entry: Call & LoggedExchange<Part>, parts: PartFaults): Promise<ApiResponse | 'drop'>;
+  batch(
+    req: ApiRequest,
+    entry: Call & LoggedExchange<Part>,
+    parts: PartFaults,
+  ): Promise<ApiResponse | 'drop'>;
   execute(req: ApiRequest): ApiResponse;
   /** Headers the service puts on every answer (under the answer's own). */
   answerHeaders?(req: ApiRequest): Record<string, string>;
 }
 
-export async function serveApi<Call extends BaseLoggedCall, Part>(hooks: ServiceHooks<Call, Part>): Promise<StandInServer> {
+export async function serveApi<Call extends BaseLoggedCall, Part>(
+  hooks: ServiceHooks<Call, Part>,
+): Promise<StandInServer> {
   const { faults, log } = hooks;
   const timers = new Set<{ timer: NodeJS.Timeout; wake: () => void }>();
   const sleep = (ms: number): Promise<void> =>
@@ -71,7 +81,12 @@ export async function serveApi<Call extends BaseLoggedCall, Part>(hooks: Service
       };
       timers.add(entry);
     });
-  const send = (res: ServerResponse, req: ApiRequest, entry: BaseLoggedCall, response: ApiResponse): void => {
+  const send = (
+    res: ServerResponse,
+    req: ApiRequest,
+    entry: BaseLoggedCall,
+    response: ApiResponse,
+  ): void => {
     entry.status = response.status;
     res.writeHead(response.status, { ...hooks.answerHeaders?.(req), ...response.headers });
     res.end(response.status === 204 || response.status === 304 ? undefined : response.body);
@@ -79,7 +94,13 @@ export async function serveApi<Call extends BaseLoggedCall, Part>(hooks: Service
 
   const handle = async (incoming: IncomingMessage, res: ServerResponse): Promise<void> => {
     const req = await readRequest(incoming, hooks.scheme);
-    const entry = { ...hooks.logCall(req), batch: false, parts: 0, partCalls: [] as Part[], hasAuth: 'authorization' in req.headers };
+    const entry = {
+      ...hooks.logCall(req),
+      batch: false,
+      parts: 0,
+      partCalls: [] as Part[],
+      hasAuth: 'authorization' in req.headers,
+    };
     log.push(entry);
     const fault = faults.take(req.method, req.path, false);
     entry.fault = fault !== null;
@@ -89,7 +110,9 @@ export async function serveApi<Call extends BaseLoggedCall, Part>(hooks: Service
       if (fault.response) return send(res, req, entry, fault.response);
     }
     entry.batch = hooks.isBatch(req);
-    const response = entry.batch ? await hooks.batch(req, entry, partFaults(sleep)) : hooks.execute(req);
+    const response = entry.batch
+      ? await hooks.batch(req, entry, partFaults(sleep))
+      : hooks.execute(req);
     if (fault?.spec.afterApply) {
       if (fault.spec.delayMs) await sleep(fault.spec.delayMs);
       if (fault.spec.drop) return void res.destroy();
@@ -100,7 +123,10 @@ export async function serveApi<Call extends BaseLoggedCall, Part>(hooks: Service
 
   const server = hooks.createServer((incoming, res) => {
     handle(incoming, res).catch((error: unknown) => {
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' }).end(`stand-in failure: ${String(error)}`);
+      if (!res.headersSent)
+        res
+          .writeHead(500, { 'content-type': 'text/plain' })
+          .end(`stand-in failure: ${String(error)}`);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -124,7 +150,11 @@ export async function serveApi<Call extends BaseLoggedCall, Part>(hooks: Service
 }
 
 /** The controls every stand-in hands its tests over its log, faults and server (`requests` is the live array). */
-export function commonControls<Entry, Spec extends BaseFaultSpec>(log: Entry[], faults: FaultBoard<Spec, ApiResponse>, server: StandInServer) {
+export function commonControls<Entry, Spec extends BaseFaultSpec>(
+  log: Entry[],
+  faults: FaultBoard<Spec, ApiResponse>,
+  server: StandInServer,
+) {
   return {
     requests: log as readonly Entry[],
     resetLog: (): void => void log.splice(0),
@@ -151,7 +181,13 @@ export function guardWith(
 
 /** The log entry of a call as received (no headers or body). */
 export function logCall(req: ApiRequest): BaseLoggedCall {
-  return { method: req.method, path: req.path, query: queryRecord(req.query), status: null, fault: false };
+  return {
+    method: req.method,
+    path: req.path,
+    query: queryRecord(req.query),
+    status: null,
+    fault: false,
+  };
 }
 
 function partFaults(sleep: (ms: number) => Promise<void>): PartFaults {
@@ -174,7 +210,10 @@ function partFaults(sleep: (ms: number) => Promise<void>): PartFaults {
   };
 }
 
-async function readRequest(incoming: IncomingMessage, scheme: 'http' | 'https'): Promise<ApiRequest> {
+async function readRequest(
+  incoming: IncomingMessage,
+  scheme: 'http' | 'https',
+): Promise<ApiRequest> {
   const chunks: Buffer[] = [];
   for await (const chunk of incoming) chunks.push(chunk as Buffer);
   const url = new URL(incoming.url ?? '/', `${scheme}://127.0.0.1`);
@@ -183,5 +222,11 @@ async function readRequest(incoming: IncomingMessage, scheme: 'http' | 'https'):
     if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
   }
   const body = Buffer.concat(chunks).toString('utf8');
-  return { method: (incoming.method ?? 'GET').toUpperCase(), path: url.pathname, query: url.searchParams, headers, body };
+  return {
+    method: (incoming.method ?? 'GET').toUpperCase(),
+    path: url.pathname,
+    query: url.searchParams,
+    headers,
+    body,
+  };
 }

@@ -17,7 +17,8 @@ export function wallClockInstant(asUtc: number, formatter: Intl.DateTimeFormat):
 }
 
 function offsetMs(formatter: Intl.DateTimeFormat, instant: number): number {
-  const name = formatter.formatToParts(instant).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const name =
+    formatter.formatToParts(instant).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
   const match = /GMT([+-])(\d\d):(\d\d)/.exec(name);
   if (!match) return 0;
   const minutes = Number(match[2]) * 60 + Number(match[3]);

@@ -3,7 +3,13 @@ import { expect } from 'vitest';
 import { ADMIN_TOKEN, type TestService } from './service.ts';
 
 /** `&amp;` and friends back to text, enough for assertions on attribute values. */
-export const decode = (text: string) => text.replaceAll('&amp;', '&').replaceAll('&quot;', '"').replaceAll('&#39;', "'").replaceAll('&lt;', '<').replaceAll('&gt;', '>');
+export const decode = (text: string) =>
+  text
+    .replaceAll('&amp;', '&')
+    .replaceAll('&quot;', '"')
+    .replaceAll('&#39;', "'")
+    .replaceAll('&lt;', '<')
+    .replaceAll('&gt;', '>');
 
 export interface PageOptions {
   cookie?: string;
@@ -20,7 +26,11 @@ export function pagesOf(service: () => TestService) {
       body = new URLSearchParams(options.form).toString();
       headers['content-type'] = 'application/x-www-form-urlencoded';
     }
-    const response = await service().request(method, path, { token: null, headers, ...(body === undefined ? {} : { body }) });
+    const response = await service().request(method, path, {
+      token: null,
+      headers,
+      ...(body === undefined ? {} : { body }),
+    });
     return { response, html: decode(await response.text()) };
   }
 

@@ -8,18 +8,41 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { loadCalendarSet } from '../../src/domain/calendar-set.ts';
-import { addDays, fromEpochDay, type IsoDate, minDate, toEpochDay } from '../../src/domain/dates.ts';
-import type { Absence, AbsenceReason, Override, RosterFacts, SlotRef, Swap } from '../../src/domain/facts-schema.ts';
+import {
+  addDays,
+  fromEpochDay,
+  type IsoDate,
+  minDate,
+  toEpochDay,
+} from '../../src/domain/dates.ts';
+import type {
+  Absence,
+  AbsenceReason,
+  Override,
+  RosterFacts,
+  SlotRef,
+  Swap,
+} from '../../src/domain/facts-schema.ts';
 import type { HolidayTable } from '../../src/domain/holiday-schema.ts';
 import { createHolidayCalendar, type HolidayCalendar } from '../../src/domain/holidays.ts';
-import { type Position, type Roster, RosterSchema, WEEKDAY_KEYS } from '../../src/domain/roster-schema.ts';
+import {
+  type Position,
+  type Roster,
+  RosterSchema,
+  WEEKDAY_KEYS,
+} from '../../src/domain/roster-schema.ts';
 
 /** The dates every generated fact falls in (the founding letter's first day to the end of the last official table). */
 export const RANGE_FROM: IsoDate = '2024-04-15';
 export const RANGE_TO: IsoDate = '2025-12-31';
 
 const CALENDARS = new URL('../../calendars/', import.meta.url);
-const CALENDAR_FILES = ['so-vhttdl-bac-giang.yaml', 'holidays/vn/2024.yaml', 'holidays/vn/2025.yaml', 'holidays/vn/2026.yaml'];
+const CALENDAR_FILES = [
+  'so-vhttdl-bac-giang.yaml',
+  'holidays/vn/2024.yaml',
+  'holidays/vn/2025.yaml',
+  'holidays/vn/2026.yaml',
+];
 
 export interface Fixture {
   roster: Roster;
@@ -32,12 +55,20 @@ let fixture: Fixture | undefined;
 /** The roster of the founding letter and the official holiday tables, parsed once. */
 export function loadFixture(): Fixture {
   if (fixture) return fixture;
-  const files = CALENDAR_FILES.map((path) => ({ path, text: readFileSync(new URL(path, CALENDARS), 'utf8') }));
+  const files = CALENDAR_FILES.map((path) => ({
+    path,
+    text: readFileSync(new URL(path, CALENDARS), 'utf8'),
+  }));
   const set = loadCalendarSet(files);
-  if (set.issues.length > 0) throw new Error(`calendars/ does not load: ${JSON.stringify(set.issues)}`);
+  if (set.issues.length > 0)
+    throw new Error(`calendars/ does not load: ${JSON.stringify(set.issues)}`);
   const roster = set.rosters[0]?.roster;
   if (!roster) throw new Error('calendars/ has no roster');
-  fixture = { roster, holidayTables: set.holidayTables, holidays: createHolidayCalendar(set.holidayTables) };
+  fixture = {
+    roster,
+    holidayTables: set.holidayTables,
+    holidays: createHolidayCalendar(set.holidayTables),
+  };
   return fixture;
 }
 
@@ -46,7 +77,14 @@ export const POSITIONS: readonly Position[] = ['primary', 'backup'];
 /** A slug that is never a member id: overrides naming it must become conflicts. */
 export const STRANGER = 'nguoi-ngoai';
 /** Members of synthetic rosters; facts are planned for this many members and cut to the roster's size. */
-const SYNTHETIC_IDS = ['tran-thi-an', 'le-van-binh', 'pham-thi-chi', 'hoang-van-dung', 'vu-thi-em', 'dang-van-giang'];
+const SYNTHETIC_IDS = [
+  'tran-thi-an',
+  'le-van-binh',
+  'pham-thi-chi',
+  'hoang-van-dung',
+  'vu-thi-em',
+  'dang-van-giang',
+];
 const MAX_MEMBERS = SYNTHETIC_IDS.length;
 
 /** A date in [from, to], shrinking towards `from`. */
@@ -56,7 +94,9 @@ export function dateIn(from: IsoDate, to: IsoDate): fc.Arbitrary<IsoDate> {
 
 /** Ranges [a, b] inside [from, to]. */
 export function rangeIn(from: IsoDate, to: IsoDate): fc.Arbitrary<[IsoDate, IsoDate]> {
-  return fc.tuple(dateIn(from, to), dateIn(from, to)).map(([x, y]): [IsoDate, IsoDate] => (x <= y ? [x, y] : [y, x]));
+  return fc
+    .tuple(dateIn(from, to), dateIn(from, to))
+    .map(([x, y]): [IsoDate, IsoDate] => (x <= y ? [x, y] : [y, x]));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -96,7 +136,10 @@ interface FactsPlan {
   /** One list of absence steps per possible member. */
   absences: (readonly AbsenceStep[])[];
   overrides: { at: DatePick; member: number; position?: Position }[];
-  swaps: { first: { at: DatePick; position?: Position }; second: { at: DatePick; position?: Position } }[];
+  swaps: {
+    first: { at: DatePick; position?: Position };
+    second: { at: DatePick; position?: Position };
+  }[];
 }
 
 const absenceStepArb: fc.Arbitrary<AbsenceStep> = fc.record({
@@ -106,14 +149,24 @@ const absenceStepArb: fc.Arbitrary<AbsenceStep> = fc.record({
 });
 
 const positionOption = { requiredKeys: ['at'] as 'at'[] };
-const refPlanArb = fc.record({ at: datePickArb, position: fc.constantFrom(...POSITIONS) }, positionOption);
+const refPlanArb = fc.record(
+  { at: datePickArb, position: fc.constantFrom(...POSITIONS) },
+  positionOption,
+);
 
 const factsPlanArb: fc.Arbitrary<FactsPlan> = fc.record({
   // About a third of the members are never away, so some pairs stay eligible for every cover of a window (fairness).
-  absences: fc.array(fc.oneof(fc.constant([]), fc.array(absenceStepArb, { minLength: 1, maxLength: 10 }), fc.array(absenceStepArb, { minLength: 1, maxLength: 10 })), {
-    minLength: MAX_MEMBERS,
-    maxLength: MAX_MEMBERS,
-  }),
+  absences: fc.array(
+    fc.oneof(
+      fc.constant([]),
+      fc.array(absenceStepArb, { minLength: 1, maxLength: 10 }),
+      fc.array(absenceStepArb, { minLength: 1, maxLength: 10 }),
+    ),
+    {
+      minLength: MAX_MEMBERS,
+      maxLength: MAX_MEMBERS,
+    },
+  ),
   overrides: fc.array(
     fc.record(
       { at: datePickArb, member: fc.nat(MAX_MEMBERS), position: fc.constantFrom(...POSITIONS) },
@@ -157,7 +210,9 @@ function resolveFacts(plan: FactsPlan, memberIds: readonly string[]): RosterFact
       note: 'Phân công lại',
     }),
   );
-  const swaps = plan.swaps.map((swap): Swap => ({ first: ref(swap.first), second: ref(swap.second), note: 'Đổi ca' }));
+  const swaps = plan.swaps.map(
+    (swap): Swap => ({ first: ref(swap.first), second: ref(swap.second), note: 'Đổi ca' }),
+  );
   return { absences, overrides, swaps };
 }
 
@@ -176,10 +231,18 @@ const dayPlanArb: fc.Arbitrary<DayPlan> = fc.oneof(
 
 /** Monday to Friday, each staffed or left out of the pattern. */
 const patternPlanArb = fc.record(
-  { monday: dayPlanArb, tuesday: dayPlanArb, wednesday: dayPlanArb, thursday: dayPlanArb, friday: dayPlanArb },
+  {
+    monday: dayPlanArb,
+    tuesday: dayPlanArb,
+    wednesday: dayPlanArb,
+    thursday: dayPlanArb,
+    friday: dayPlanArb,
+  },
   { requiredKeys: [] },
 );
-type PatternPlan = Partial<Record<'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday', DayPlan>>;
+type PatternPlan = Partial<
+  Record<'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday', DayPlan>
+>;
 
 function resolvePattern(plan: PatternPlan, memberIds: readonly string[]) {
   const size = memberIds.length;
@@ -219,12 +282,22 @@ const rosterPlanArb = fc.record({
   first: patternPlanArb,
   /** A second period, starting `gap` days after the first ends on `end`. */
   second: fc.option(
-    fc.record({ end: dateIn('2024-06-01', '2025-06-30'), gap: fc.integer({ min: 1, max: 90 }), continuesAfterEnd: fc.boolean(), pattern: patternPlanArb }),
+    fc.record({
+      end: dateIn('2024-06-01', '2025-06-30'),
+      gap: fc.integer({ min: 1, max: 90 }),
+      continuesAfterEnd: fc.boolean(),
+      pattern: patternPlanArb,
+    }),
     { nil: null },
   ),
   hours: fc.tuple(sessionsArb, sessionsArb),
-  hoursChange: fc.option(fc.tuple(dateIn(RANGE_FROM, RANGE_TO), sessionsArb, sessionsArb), { nil: null }),
-  coverMembers: fc.option(fc.uniqueArray(fc.nat(MAX_MEMBERS - 1), { minLength: 1, maxLength: MAX_MEMBERS }), { nil: null, freq: 3 }),
+  hoursChange: fc.option(fc.tuple(dateIn(RANGE_FROM, RANGE_TO), sessionsArb, sessionsArb), {
+    nil: null,
+  }),
+  coverMembers: fc.option(
+    fc.uniqueArray(fc.nat(MAX_MEMBERS - 1), { minLength: 1, maxLength: MAX_MEMBERS }),
+    { nil: null, freq: 3 },
+  ),
   coverStrategy: fc.constantFrom('rotation', 'rotation', 'rotation', 'none'),
 });
 
@@ -240,19 +313,31 @@ function resolveRoster(plan: RosterPlan): Roster {
   const periods = plan.second
     ? [
         { ...first, to: plan.second.end, continuesAfterEnd: plan.second.continuesAfterEnd },
-        { id: 'dot-2', from: addDays(plan.second.end, plan.second.gap), pattern: resolvePattern(plan.second.pattern, memberIds) },
+        {
+          id: 'dot-2',
+          from: addDays(plan.second.end, plan.second.gap),
+          pattern: resolvePattern(plan.second.pattern, memberIds),
+        },
       ]
     : [first];
-  const coverMembers = plan.coverMembers && [...new Set(plan.coverMembers.map((index) => memberIds[index % plan.size]!))];
+  const coverMembers = plan.coverMembers && [
+    ...new Set(plan.coverMembers.map((index) => memberIds[index % plan.size]!)),
+  ];
   return RosterSchema.parse({
     id: 'to-truc-thu-nghiem',
     name: 'Lịch trực thử nghiệm',
     organisation: { id: 'so-thu-nghiem', names: [{ name: 'Sở Thử nghiệm' }] },
-    desk: { id: 'mot-cua', title: 'Bộ phận Một cửa', names: [{ location: 'Trung tâm Phục vụ hành chính công' }] },
+    desk: {
+      id: 'mot-cua',
+      title: 'Bộ phận Một cửa',
+      names: [{ location: 'Trung tâm Phục vụ hành chính công' }],
+    },
     timeZone: 'Asia/Ho_Chi_Minh',
     workingHours: [
       { seasons: seasons(plan.hours) },
-      ...(plan.hoursChange ? [{ from: plan.hoursChange[0], seasons: seasons(plan.hoursChange.slice(1)) }] : []),
+      ...(plan.hoursChange
+        ? [{ from: plan.hoursChange[0], seasons: seasons(plan.hoursChange.slice(1)) }]
+        : []),
     ],
     members: memberIds.map((id, index) => ({
       id,
@@ -298,14 +383,20 @@ function describeScenario({ roster, facts }: Scenario): string {
     `roster: ${describeRoster(roster)}`,
     ...facts.absences.map((a) => `absence: ${a.memberId} ${a.from}..${a.to} ${a.reason}`),
     ...facts.overrides.map((o) => `override: ${o.date} ${o.position ?? '(any)'} → ${o.memberId}`),
-    ...facts.swaps.map((s) => `swap: ${s.first.date} ${s.first.position ?? '(any)'} ↔ ${s.second.date} ${s.second.position ?? '(any)'}`),
+    ...facts.swaps.map(
+      (s) =>
+        `swap: ${s.first.date} ${s.first.position ?? '(any)'} ↔ ${s.second.date} ${s.second.position ?? '(any)'}`,
+    ),
   ];
   return `\n  ${lines.join('\n  ')}\n`;
 }
 
 function scenario(roster: Roster, facts: RosterFacts): Scenario {
   const value: Scenario = { roster, facts };
-  Object.defineProperty(value, fc.toStringMethod, { value: () => describeScenario(value), enumerable: false });
+  Object.defineProperty(value, fc.toStringMethod, {
+    value: () => describeScenario(value),
+    enumerable: false,
+  });
   return value;
 }
 

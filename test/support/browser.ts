@@ -24,7 +24,9 @@ const ARGS = [
 /** Launches headless Chromium (a fresh temporary profile each time); throws naming `apt-get install chromium` when missing. */
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is missing at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (.ci/run does), or set LICHTRUC_CHROMIUM`);
+    throw new Error(
+      `Chromium is missing at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (.ci/run does), or set LICHTRUC_CHROMIUM`,
+    );
   }
   return chromium.launch({ executablePath: CHROMIUM, args: ARGS, timeout: 30_000 });
 }
@@ -40,14 +42,21 @@ export const PHONE: BrowserContextOptions = {
 };
 
 /** A new page in a new context with the PHONE settings (plus `options`); closing the browser closes it too. */
-export async function newPhonePage(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
+export async function newPhonePage(
+  browser: Browser,
+  options: BrowserContextOptions = {},
+): Promise<Page> {
   const context = await browser.newContext({ ...PHONE, ...options });
   context.setDefaultTimeout(15_000);
   return context.newPage();
 }
 
 /** Writes a full-page PNG to test/e2e/screenshots/<name>.png and returns its path. */
-export async function saveScreenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<string> {
+export async function saveScreenshot(
+  page: Page,
+  name: string,
+  options: { fullPage?: boolean } = {},
+): Promise<string> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const path = join(SCREENSHOTS, `${name}.png`);
   await page.screenshot({ path, fullPage: options.fullPage ?? true });

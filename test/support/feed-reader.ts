@@ -21,7 +21,8 @@ export interface IcalJsEvent {
   zone: string | undefined;
 }
 
-const iso = (value: unknown) => (value instanceof ICAL.Time ? value.toJSDate().toISOString() : String(value));
+const iso = (value: unknown) =>
+  value instanceof ICAL.Time ? value.toJSDate().toISOString() : String(value);
 
 /** The calendar as ical.js reads it: its properties and its events. */
 export function readWithIcalJs(text: string): { name: string | null; events: IcalJsEvent[] } {
@@ -49,7 +50,9 @@ export function readWithIcalJs(text: string): { name: string | null; events: Ica
 
 /** RFC 5545 TEXT unescaping: `\\` `\;` `\,` `\n`. */
 export function unescapeText(value: string): string {
-  return value.replace(/\\([\\;,nN])/g, (_match, char: string) => (char === 'n' || char === 'N' ? '\n' : char));
+  return value.replace(/\\([\\;,nN])/g, (_match, char: string) =>
+    char === 'n' || char === 'N' ? '\n' : char,
+  );
 }
 
 export interface VobjectEvent {
@@ -63,8 +66,13 @@ export interface VobjectEvent {
 /** The events as python vobject reads them in validating mode; throws with vobject's message when it rejects the feed. */
 export function readWithVobject(text: string): VobjectEvent[] {
   const script = join(import.meta.dirname, 'vobject-validate.py');
-  const result = spawnSync('/usr/bin/python3', [script], { input: text, encoding: 'utf8', timeout: 60_000 });
-  if (result.status !== 0 || result.stderr !== '') throw new Error(`vobject: status ${result.status}: ${result.stderr || result.error}`);
+  const result = spawnSync('/usr/bin/python3', [script], {
+    input: text,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  if (result.status !== 0 || result.stderr !== '')
+    throw new Error(`vobject: status ${result.status}: ${result.stderr || result.error}`);
   return JSON.parse(result.stdout) as VobjectEvent[];
 }
 
@@ -83,7 +91,9 @@ export function eventLines(text: string, uid: string): string[] {
 
 /** One property's value in an event's lines (`DTSTART` also matches `DTSTART;TZID=…`). */
 export function propertyOf(lines: readonly string[], name: string): string | undefined {
-  const line = lines.find((candidate) => candidate.startsWith(`${name}:`) || candidate.startsWith(`${name};`));
+  const line = lines.find(
+    (candidate) => candidate.startsWith(`${name}:`) || candidate.startsWith(`${name};`),
+  );
   return line?.slice(line.indexOf(':') + 1);
 }
 

@@ -29,15 +29,29 @@ export interface GoogleSyncFixture {
 /** The roster file as published to the stand-in's calendar, with an optional edit of its text. */
 export function publishedRosterFiles(edit: (text: string) => string = (text) => text) {
   return readCalendarFiles().map((file) =>
-    file.path === `${ROSTER_ID}.yaml` ? { ...file, text: edit(`${file.text}publish:\n  google:\n    calendarId: ${CALENDAR_ID}\n`) } : file,
+    file.path === `${ROSTER_ID}.yaml`
+      ? { ...file, text: edit(`${file.text}publish:\n  google:\n    calendarId: ${CALENDAR_ID}\n`) }
+      : file,
   );
 }
 
-export async function startGoogleSync(options: { share?: boolean | 'owner'; now?: string; timeoutMs?: number; editRoster?: (text: string) => string } = {}): Promise<GoogleSyncFixture> {
+export async function startGoogleSync(
+  options: {
+    share?: boolean | 'owner';
+    now?: string;
+    timeoutMs?: number;
+    editRoster?: (text: string) => string;
+  } = {},
+): Promise<GoogleSyncFixture> {
   const service = await startTestService(options.now ?? '2024-05-02T01:00:00Z');
   // Google checks a grant's iat/exp against its clock: the stand-in shares the test's clock.
   const standIn = await startGoogleStandIn({ now: () => service.ctx.now().getTime() });
-  const access = options.share === false ? {} : options.share === 'owner' ? { owners: [ACCOUNT] } : { writers: [ACCOUNT] };
+  const access =
+    options.share === false
+      ? {}
+      : options.share === 'owner'
+        ? { owners: [ACCOUNT] }
+        : { writers: [ACCOUNT] };
   standIn.createCalendar({ id: CALENDAR_ID, summary: 'Lịch trực Một cửa', ...access });
   await applyCalendars(service.ctx, loadCalendarSet(publishedRosterFiles(options.editRoster)));
   await service.ctx.store.db.prepare('DELETE FROM sync_outbox').run();
@@ -78,6 +92,14 @@ export async function startGoogleSync(options: { share?: boolean | 'owner'; now?
 /** API requests (not token grants), and how many writes they carried. */
 export function apiCalls(standIn: GoogleStandIn) {
   const api = standIn.requests.filter((request) => !request.path.startsWith('/token'));
-  const writes = api.reduce((sum, request) => sum + (request.batch ? request.parts : request.method === 'GET' ? 0 : 1), 0);
-  return { requests: api.length, batches: api.filter((request) => request.batch).length, writes, api };
+  const writes = api.reduce(
+    (sum, request) => sum + (request.batch ? request.parts : request.method === 'GET' ? 0 : 1),
+    0,
+  );
+  return {
+    requests: api.length,
+    batches: api.filter((request) => request.batch).length,
+    writes,
+    api,
+  };
 }

@@ -36,7 +36,10 @@ const LF = 0x0a;
  */
 export function lintIcs(input: string | Uint8Array): string[] {
   const problems: string[] = [];
-  if (typeof input === 'string' && input.includes('\uFFFD')) problems.push('contains U+FFFD: bytes that were not valid UTF-8 (a character cut by a fold?) before decoding');
+  if (typeof input === 'string' && input.includes('\uFFFD'))
+    problems.push(
+      'contains U+FFFD: bytes that were not valid UTF-8 (a character cut by a fold?) before decoding',
+    );
   let bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     problems.push('starts with a byte order mark (BOM)');
@@ -73,15 +76,20 @@ function checkOctets(lines: PhysicalLine[], problems: string[]): void {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   for (const { number, bytes } of lines) {
     if (bytes.length === 0) problems.push(`line ${number}: empty line`);
-    if (bytes.length > MAX_OCTETS) problems.push(`line ${number}: ${bytes.length} octets, over the limit of ${MAX_OCTETS}`);
+    if (bytes.length > MAX_OCTETS)
+      problems.push(`line ${number}: ${bytes.length} octets, over the limit of ${MAX_OCTETS}`);
     const folded = bytes[0] === 0x20 || bytes[0] === 0x09;
     if (folded && bytes[1] !== undefined && bytes[1] >= 0x80 && bytes[1] <= 0xbf) {
-      problems.push(`line ${number}: a fold splits a UTF-8 character (continuation byte 0x${bytes[1].toString(16)} after the fold)`);
+      problems.push(
+        `line ${number}: a fold splits a UTF-8 character (continuation byte 0x${bytes[1].toString(16)} after the fold)`,
+      );
     }
     try {
       decoder.decode(bytes);
     } catch {
-      problems.push(`line ${number}: not valid UTF-8 on its own (a character cut by a fold, or bad bytes)`);
+      problems.push(
+        `line ${number}: not valid UTF-8 on its own (a character cut by a fold, or bad bytes)`,
+      );
     }
   }
 }
@@ -91,7 +99,8 @@ function unfold(lines: PhysicalLine[]): { number: number; text: string }[] {
   const logical: { number: number; parts: Uint8Array[] }[] = [];
   for (const line of lines) {
     const last = logical.at(-1);
-    if ((line.bytes[0] === 0x20 || line.bytes[0] === 0x09) && last) last.parts.push(line.bytes.subarray(1));
+    if ((line.bytes[0] === 0x20 || line.bytes[0] === 0x09) && last)
+      last.parts.push(line.bytes.subarray(1));
     else if (line.bytes.length > 0) logical.push({ number: line.number, parts: [line.bytes] });
   }
   const decoder = new TextDecoder();
@@ -152,7 +161,10 @@ function buildComponents(lines: { number: number; text: string }[], problems: st
       top.children.push(child);
       stack.push(child);
     } else if (line.name === 'END') {
-      if (stack.length === 1 || top.name !== line.value.toUpperCase()) problems.push(`line ${number}: END:${line.value} does not close BEGIN:${top.name || '(none)'}`);
+      if (stack.length === 1 || top.name !== line.value.toUpperCase())
+        problems.push(
+          `line ${number}: END:${line.value} does not close BEGIN:${top.name || '(none)'}`,
+        );
       else stack.pop();
     } else if (stack.length === 1) {
       problems.push(`line ${number}: ${line.name} outside any component`);
@@ -160,7 +172,8 @@ function buildComponents(lines: { number: number; text: string }[], problems: st
       top.props.push(line);
     }
   }
-  for (const open of stack.slice(1)) problems.push(`line ${open.number}: BEGIN:${open.name} is never closed`);
+  for (const open of stack.slice(1))
+    problems.push(`line ${open.number}: BEGIN:${open.name} is never closed`);
   if (root.children.length === 0) problems.push('no VCALENDAR');
   return root;
 }
@@ -171,26 +184,40 @@ function* walk(component: Component): Generator<Component> {
 }
 
 function checkCalendar(calendar: Component, problems: string[]): void {
-  if (calendar.name !== 'VCALENDAR') problems.push(`line ${calendar.number}: top-level ${calendar.name}, not VCALENDAR`);
-  const zones = new Set(calendar.children.filter((child) => child.name === 'VTIMEZONE').flatMap((zone) => zone.props.filter((prop) => prop.name === 'TZID').map((prop) => prop.value)));
+  if (calendar.name !== 'VCALENDAR')
+    problems.push(`line ${calendar.number}: top-level ${calendar.name}, not VCALENDAR`);
+  const zones = new Set(
+    calendar.children
+      .filter((child) => child.name === 'VTIMEZONE')
+      .flatMap((zone) =>
+        zone.props.filter((prop) => prop.name === 'TZID').map((prop) => prop.value),
+      ),
+  );
   const hasMethod = calendar.props.some((prop) => prop.name === 'METHOD');
   const uids = new Map<string, number>();
   for (const component of walk(calendar)) {
     for (const prop of component.props) {
       const tzid = prop.params.get('TZID')?.[0];
-      if (tzid !== undefined && !zones.has(tzid)) problems.push(`line ${prop.number}: ${prop.name};TZID=${tzid} has no VTIMEZONE with that TZID`);
+      if (tzid !== undefined && !zones.has(tzid))
+        problems.push(
+          `line ${prop.number}: ${prop.name};TZID=${tzid} has no VTIMEZONE with that TZID`,
+        );
       checkDateTimes(prop, problems);
       if (TEXT_PROPERTIES.has(prop.name)) checkTextEscaping(prop, problems);
     }
     if (component.name !== 'VEVENT') continue;
     const first = (name: string) => component.props.find((prop) => prop.name === name);
-    if (hasMethod && !first('ORGANIZER')) problems.push(`line ${component.number}: METHOD is set but this VEVENT has no ORGANIZER (RFC 5546)`);
+    if (hasMethod && !first('ORGANIZER'))
+      problems.push(
+        `line ${component.number}: METHOD is set but this VEVENT has no ORGANIZER (RFC 5546)`,
+      );
     const uid = first('UID');
     if (!uid) problems.push(`line ${component.number}: VEVENT without UID`);
     else {
       const key = `${uid.value} ${first('RECURRENCE-ID')?.value ?? ''}`;
       const earlier = uids.get(key);
-      if (earlier !== undefined) problems.push(`line ${uid.number}: duplicate UID ${uid.value} (first on line ${earlier})`);
+      if (earlier !== undefined)
+        problems.push(`line ${uid.number}: duplicate UID ${uid.value} (first on line ${earlier})`);
       else uids.set(key, uid.number);
     }
     checkEndAfterStart(first('DTSTART'), first('DTEND'), problems);
@@ -205,15 +232,31 @@ function checkTextEscaping(prop: ContentLine, problems: string[]): void {
   for (let i = 0; i < value.length; i++) {
     const char = value[i];
     if (char === '\\') {
-      if (!/[\\;,nN]/.test(value[i + 1] ?? '')) problems.push(`line ${prop.number}: ${prop.name} has an invalid escape at ${i}: ${JSON.stringify(value.slice(i, i + 2))}`);
+      if (!/[\\;,nN]/.test(value[i + 1] ?? ''))
+        problems.push(
+          `line ${prop.number}: ${prop.name} has an invalid escape at ${i}: ${JSON.stringify(value.slice(i, i + 2))}`,
+        );
       i++;
     } else if (char === ',' || char === ';') {
-      problems.push(`line ${prop.number}: ${prop.name} has an unescaped ${JSON.stringify(char)} at ${i}: ${JSON.stringify(value.slice(Math.max(0, i - 15), i + 15))}`);
+      problems.push(
+        `line ${prop.number}: ${prop.name} has an unescaped ${JSON.stringify(char)} at ${i}: ${JSON.stringify(value.slice(Math.max(0, i - 15), i + 15))}`,
+      );
     }
   }
 }
 
-const DATE_TIME_PROPERTIES = new Set(['DTSTART', 'DTEND', 'DTSTAMP', 'CREATED', 'LAST-MODIFIED', 'RECURRENCE-ID', 'DUE', 'COMPLETED', 'EXDATE', 'RDATE']);
+const DATE_TIME_PROPERTIES = new Set([
+  'DTSTART',
+  'DTEND',
+  'DTSTAMP',
+  'CREATED',
+  'LAST-MODIFIED',
+  'RECURRENCE-ID',
+  'DUE',
+  'COMPLETED',
+  'EXDATE',
+  'RDATE',
+]);
 const UTC_ONLY = new Set(['DTSTAMP', 'CREATED', 'LAST-MODIFIED', 'COMPLETED']);
 
 function checkDateTimes(prop: ContentLine, problems: string[]): void {
@@ -222,9 +265,14 @@ function checkDateTimes(prop: ContentLine, problems: string[]): void {
   if (type === 'PERIOD') return;
   for (const value of prop.value.split(',')) {
     const problem = type === 'DATE' ? dateProblem(value) : dateTimeProblem(value);
-    if (problem) problems.push(`line ${prop.number}: ${prop.name} has a malformed ${type} ${JSON.stringify(value)}: ${problem}`);
-    else if (type !== 'DATE' && UTC_ONLY.has(prop.name) && !value.endsWith('Z')) problems.push(`line ${prop.number}: ${prop.name} must be in UTC (…Z), got ${value}`);
-    else if (type !== 'DATE' && value.endsWith('Z') && prop.params.has('TZID')) problems.push(`line ${prop.number}: ${prop.name} has both TZID and a UTC value`);
+    if (problem)
+      problems.push(
+        `line ${prop.number}: ${prop.name} has a malformed ${type} ${JSON.stringify(value)}: ${problem}`,
+      );
+    else if (type !== 'DATE' && UTC_ONLY.has(prop.name) && !value.endsWith('Z'))
+      problems.push(`line ${prop.number}: ${prop.name} must be in UTC (…Z), got ${value}`);
+    else if (type !== 'DATE' && value.endsWith('Z') && prop.params.has('TZID'))
+      problems.push(`line ${prop.number}: ${prop.name} has both TZID and a UTC value`);
   }
 }
 
@@ -246,11 +294,18 @@ function dateTimeProblem(value: string): string | null {
 }
 
 /** Compared on the digits when both ends are in the same zone (or both UTC, or both floating). */
-function checkEndAfterStart(start: ContentLine | undefined, end: ContentLine | undefined, problems: string[]): void {
-  const malformed = (prop: ContentLine) => dateTimeProblem(prop.value) !== null && dateProblem(prop.value) !== null;
+function checkEndAfterStart(
+  start: ContentLine | undefined,
+  end: ContentLine | undefined,
+  problems: string[],
+): void {
+  const malformed = (prop: ContentLine) =>
+    dateTimeProblem(prop.value) !== null && dateProblem(prop.value) !== null;
   if (!start || !end || malformed(start) || malformed(end)) return;
-  const zone = (prop: ContentLine) => `${prop.params.get('TZID')?.[0] ?? ''}${prop.value.endsWith('Z') ? 'Z' : ''}`;
+  const zone = (prop: ContentLine) =>
+    `${prop.params.get('TZID')?.[0] ?? ''}${prop.value.endsWith('Z') ? 'Z' : ''}`;
   if (zone(start) !== zone(end)) return;
   const key = (value: string) => (value.length === 8 ? `${value}T000000` : value);
-  if (key(end.value) <= key(start.value)) problems.push(`line ${end.number}: DTEND ${end.value} is not after DTSTART ${start.value}`);
+  if (key(end.value) <= key(start.value))
+    problems.push(`line ${end.number}: DTEND ${end.value} is not after DTSTART ${start.value}`);
 }

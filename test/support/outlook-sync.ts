@@ -13,7 +13,11 @@ import { startTestService, type TestService } from './service.ts';
 import { trustingFetch } from './tls.ts';
 
 export const MAILBOX = 'truc.motcua@svhttdl.bacninh.gov.vn';
-export const APP = { tenantId: 'svhttdl-bacninh', clientId: 'lichtruc-app', clientSecret: 'bi-mat-thu-nghiem' };
+export const APP = {
+  tenantId: 'svhttdl-bacninh',
+  clientId: 'lichtruc-app',
+  clientSecret: 'bi-mat-thu-nghiem',
+};
 export const ROSTER_ID = 'so-vhttdl-bac-giang';
 
 let certificate: Awaited<ReturnType<typeof createSelfSignedCertificate>> | undefined;
@@ -30,11 +34,15 @@ export interface OutlookSyncFixture {
 
 export function outlookRosterFiles(extra = '') {
   return readCalendarFiles().map((file) =>
-    file.path === `${ROSTER_ID}.yaml` ? { ...file, text: `${file.text}publish:\n  outlook:\n    mailbox: ${MAILBOX}\n${extra}` } : file,
+    file.path === `${ROSTER_ID}.yaml`
+      ? { ...file, text: `${file.text}publish:\n  outlook:\n    mailbox: ${MAILBOX}\n${extra}` }
+      : file,
   );
 }
 
-export async function startOutlookSync(options: { files?: ReturnType<typeof outlookRosterFiles> } = {}): Promise<OutlookSyncFixture> {
+export async function startOutlookSync(
+  options: { files?: ReturnType<typeof outlookRosterFiles> } = {},
+): Promise<OutlookSyncFixture> {
   const service = await startTestService('2024-05-02T01:00:00Z');
   certificate ??= await createSelfSignedCertificate();
   const standIn = await startGraphStandIn({ now: () => service.ctx.now().getTime(), certificate });
@@ -45,7 +53,14 @@ export async function startOutlookSync(options: { files?: ReturnType<typeof outl
 
   const sleeps: number[] = [];
   const providerWith = (clientSecret: string) =>
-    createOutlookProvider({ ...APP, clientSecret, graphBaseUrl: standIn.graphBaseUrl, loginBaseUrl: standIn.loginBaseUrl, fetch: trustingFetch(standIn.caPem), now: service.ctx.now });
+    createOutlookProvider({
+      ...APP,
+      clientSecret,
+      graphBaseUrl: standIn.graphBaseUrl,
+      loginBaseUrl: standIn.loginBaseUrl,
+      fetch: trustingFetch(standIn.caPem),
+      now: service.ctx.now,
+    });
   const deps: SyncDeps = {
     store: service.ctx.store,
     now: service.ctx.now,
@@ -73,6 +88,9 @@ export async function startOutlookSync(options: { files?: ReturnType<typeof outl
 /** Graph requests (not token grants), and how many writes they carried. */
 export function graphCalls(standIn: GraphStandIn) {
   const api = standIn.requests.filter((request) => !request.path.includes('/oauth2/'));
-  const writes = api.reduce((sum, request) => sum + (request.batch ? request.parts : request.method === 'GET' ? 0 : 1), 0);
+  const writes = api.reduce(
+    (sum, request) => sum + (request.batch ? request.parts : request.method === 'GET' ? 0 : 1),
+    0,
+  );
   return { requests: api.length, batches: api.filter((request) => request.batch).length, writes };
 }

@@ -63,7 +63,9 @@ export async function startService(options: StartOptions = {}): Promise<RunningS
   const feedUrl = /^\s+(https?:\/\/\S+\/feeds\/\S+\.ics)$/m.exec(output)?.[1];
   if (!feedUrl) {
     await stopService();
-    throw new Error(`the service printed no feed link\n--- stdout\n${output}\n--- stderr\n${spawned.stderr()}`);
+    throw new Error(
+      `the service printed no feed link\n--- stdout\n${output}\n--- stderr\n${spawned.stderr()}`,
+    );
   }
   const adminToken = options.env?.LICHTRUC_ADMIN_TOKEN ?? E2E_ADMIN_TOKEN;
 

@@ -11,15 +11,21 @@ export function readCalendarFiles(directory = CALENDARS): SourceFile[] {
   return readdirSync(directory, { recursive: true, encoding: 'utf8' })
     .filter((name) => /\.ya?ml$/.test(name))
     .sort()
-    .map((name) => ({ path: relative(directory, join(directory, name)), text: readFileSync(join(directory, name), 'utf8') }));
+    .map((name) => ({
+      path: relative(directory, join(directory, name)),
+      text: readFileSync(join(directory, name), 'utf8'),
+    }));
 }
 
 const set = loadCalendarSet(readCalendarFiles());
-if (set.issues.length > 0) throw new Error(`sample calendars are invalid: ${JSON.stringify(set.issues)}`);
+if (set.issues.length > 0)
+  throw new Error(`sample calendars are invalid: ${JSON.stringify(set.issues)}`);
 
 export const holidayTables = set.holidayTables;
 export const holidays = createHolidayCalendar(set.holidayTables);
-export const letterRoster: Roster = set.rosters.find((entry) => entry.roster.id === 'so-vhttdl-bac-giang')!.roster;
+export const letterRoster: Roster = set.rosters.find(
+  (entry) => entry.roster.id === 'so-vhttdl-bac-giang',
+)!.roster;
 
 export const HA = 'nguyen-manh-ha';
 export const LUYEN = 'nguyen-van-luyen';

@@ -24,9 +24,19 @@ export interface TestService {
   appDeps: AppDeps;
   /** Sets the clock (an ISO instant). */
   setNow(iso: string): void;
-  request(method: string, path: string, options?: { body?: unknown; headers?: Record<string, string>; token?: string | null }): Promise<Response>;
+  request(
+    method: string,
+    path: string,
+    options?: { body?: unknown; headers?: Record<string, string>; token?: string | null },
+  ): Promise<Response>;
   /** JSON of a request that must succeed with `status`. */
-  json<T = Record<string, unknown>>(method: string, path: string, status: number, body?: unknown, headers?: Record<string, string>): Promise<{ body: T; response: Response }>;
+  json<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    status: number,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ body: T; response: Response }>;
 }
 
 export async function startTestService(now = '2024-05-02T01:00:00Z'): Promise<TestService> {
@@ -34,9 +44,20 @@ export async function startTestService(now = '2024-05-02T01:00:00Z'): Promise<Te
   await applyMigrations(db, readMigrations(join(import.meta.dirname, '../../migrations')));
   const store = createStore(db);
   let clock = new Date(now);
-  const ctx: ServiceContext = { store, now: () => clock, publicUrl: PUBLIC_URL, actor: { name: 'test', requestId: null } };
+  const ctx: ServiceContext = {
+    store,
+    now: () => clock,
+    publicUrl: PUBLIC_URL,
+    actor: { name: 'test', requestId: null },
+  };
   await applyCalendars(ctx, loadCalendarSet(readCalendarFiles()));
-  const appDeps: AppDeps = { store, now: () => clock, publicUrl: PUBLIC_URL, adminTokenHash: await sha256Hex(ADMIN_TOKEN), renderWorkbook: renderReportWorkbook };
+  const appDeps: AppDeps = {
+    store,
+    now: () => clock,
+    publicUrl: PUBLIC_URL,
+    adminTokenHash: await sha256Hex(ADMIN_TOKEN),
+    renderWorkbook: renderReportWorkbook,
+  };
   const app = createApp(appDeps);
 
   const request: TestService['request'] = (method, path, options = {}) => {
@@ -47,7 +68,9 @@ export async function startTestService(now = '2024-05-02T01:00:00Z'): Promise<Te
       body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
       headers['content-type'] ??= 'application/json';
     }
-    return Promise.resolve(app.request(path, { method, headers, ...(body === undefined ? {} : { body }) }));
+    return Promise.resolve(
+      app.request(path, { method, headers, ...(body === undefined ? {} : { body }) }),
+    );
   };
 
   return {
@@ -60,7 +83,8 @@ export async function startTestService(now = '2024-05-02T01:00:00Z'): Promise<Te
     async json(method, path, status, body, headers) {
       const response = await request(method, path, { body, ...(headers ? { headers } : {}) });
       const text = await response.text();
-      if (response.status !== status) throw new Error(`${method} ${path}: expected ${status}, got ${response.status}: ${text}`);
+      if (response.status !== status)
+        throw new Error(`${method} ${path}: expected ${status}, got ${response.status}: ${text}`);
       return { body: text ? JSON.parse(text) : null, response };
     },
   };

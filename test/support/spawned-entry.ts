@@ -34,12 +34,20 @@ export function freePort(): Promise<number> {
 
 /** The test process's environment without any lichtruc setting, PORT or HOST, plus `env`. */
 export function cleanEnv(env: Record<string, string>): NodeJS.ProcessEnv {
-  const base = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('LICHTRUC_') && name !== 'PORT' && name !== 'HOST'));
+  const base = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([name]) => !name.startsWith('LICHTRUC_') && name !== 'PORT' && name !== 'HOST',
+    ),
+  );
   return { ...base, ...env };
 }
 
 export function spawnEntry(env: Record<string, string>): Spawned {
-  const child = spawn(process.execPath, [ENTRY], { cwd: ROOT, env: cleanEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [ENTRY], {
+    cwd: ROOT,
+    env: cleanEnv(env),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
@@ -58,7 +66,11 @@ export function spawnEntry(env: Record<string, string>): Spawned {
 }
 
 /** Waits until stdout matches `pattern`; fails with the output so far if the process ends or `ms` pass first. */
-export async function waitForOutput(spawned: Spawned, pattern: RegExp, ms = 20_000): Promise<string> {
+export async function waitForOutput(
+  spawned: Spawned,
+  pattern: RegExp,
+  ms = 20_000,
+): Promise<string> {
   const deadline = Date.now() + ms;
   let ended = false;
   void spawned.exited.then(() => {
@@ -66,7 +78,9 @@ export async function waitForOutput(spawned: Spawned, pattern: RegExp, ms = 20_0
   });
   while (!pattern.test(spawned.stdout())) {
     if (ended || Date.now() > deadline) {
-      throw new Error(`${ended ? 'the process ended' : `no ${pattern} within ${ms} ms`}\n--- stdout\n${spawned.stdout()}\n--- stderr\n${spawned.stderr()}`);
+      throw new Error(
+        `${ended ? 'the process ended' : `no ${pattern} within ${ms} ms`}\n--- stdout\n${spawned.stdout()}\n--- stderr\n${spawned.stderr()}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
@@ -79,7 +93,11 @@ export async function exitWithin(spawned: Spawned, ms = 20_000): Promise<number 
   const timeout = new Promise<never>((_resolve, reject) => {
     timer = setTimeout(() => {
       spawned.child.kill('SIGKILL');
-      reject(new Error(`the process did not exit within ${ms} ms\n--- stdout\n${spawned.stdout()}\n--- stderr\n${spawned.stderr()}`));
+      reject(
+        new Error(
+          `the process did not exit within ${ms} ms\n--- stdout\n${spawned.stdout()}\n--- stderr\n${spawned.stderr()}`,
+        ),
+      );
     }, ms);
   });
   try {

@@ -3,7 +3,14 @@ import { drainOutbox, reconcileRoster } from '../../src/jobs/drain-outbox.ts';
 import { ROSTER_PROPERTY, SLOT_PROPERTY } from '../../src/providers/outlook/map-event.ts';
 import { addAbsence } from '../../src/services/add-absence.ts';
 import type { Event } from '../stand-ins/graph-calendar.ts';
-import { APP, graphCalls, MAILBOX, type OutlookSyncFixture, ROSTER_ID, startOutlookSync } from '../support/outlook-sync.ts';
+import {
+  APP,
+  graphCalls,
+  MAILBOX,
+  type OutlookSyncFixture,
+  ROSTER_ID,
+  startOutlookSync,
+} from '../support/outlook-sync.ts';
 import { closeTrustingDispatchers } from '../support/tls.ts';
 
 let fixture: OutlookSyncFixture;
@@ -14,40 +21,70 @@ afterEach(async () => {
 afterAll(closeTrustingDispatchers);
 
 async function expectedSlots(): Promise<number> {
-  const { body } = await fixture.service.json<{ slots: unknown[] }>('GET', `/api/rosters/${ROSTER_ID}/schedule?from=2024-04-02&to=2025-05-02`, 200);
+  const { body } = await fixture.service.json<{ slots: unknown[] }>(
+    'GET',
+    `/api/rosters/${ROSTER_ID}/schedule?from=2024-04-02&to=2025-05-02`,
+    200,
+  );
   return body.slots.length;
 }
 
 const slotOf = (event: Event) =>
-  event.singleValueExtendedProperties?.find((property) => property.id?.toLowerCase() === SLOT_PROPERTY.toLowerCase())?.value;
+  event.singleValueExtendedProperties?.find(
+    (property) => property.id?.toLowerCase() === SLOT_PROPERTY.toLowerCase(),
+  )?.value;
 const owned = () => fixture.standIn.events(MAILBOX).filter((event) => slotOf(event));
-const eventOf = (date: string, position = 'primary') => owned().find((event) => slotOf(event) === `${ROSTER_ID}/${date}/${position}`);
+const eventOf = (date: string, position = 'primary') =>
+  owned().find((event) => slotOf(event) === `${ROSTER_ID}/${date}/${position}`);
 
 function expectNoDuplicates() {
   const slots = owned().map(slotOf);
   expect(new Set(slots).size).toBe(slots.length);
 }
 
-const absence = (memberId: string, from: string) => ({ memberId, from, to: from, reason: 'leave' as const });
+const absence = (memberId: string, from: string) => ({
+  memberId,
+  from,
+  to: from,
+  reason: 'leave' as const,
+});
 
 describe('first sync and changes', () => {
   it('creates one event per slot in ceil(events / 20) $batch requests, with the roster zone read back unchanged', async () => {
     fixture = await startOutlookSync();
     const [result] = await reconcileRoster(fixture.deps, ROSTER_ID);
     const slots = await expectedSlots();
-    expect(result).toMatchObject({ provider: 'outlook', plan: { create: slots }, applied: slots, pending: 0, error: null });
+    expect(result).toMatchObject({
+      provider: 'outlook',
+      plan: { create: slots },
+      applied: slots,
+      pending: 0,
+      error: null,
+    });
     expect(owned()).toHaveLength(slots);
     expectNoDuplicates();
     // One listing, then ceil(n / 20) write requests ($batch, and a single call for a last lone write).
-    expect(graphCalls(fixture.standIn)).toMatchObject({ requests: Math.ceil(slots / 20) + 1, writes: slots });
+    expect(graphCalls(fixture.standIn)).toMatchObject({
+      requests: Math.ceil(slots / 20) + 1,
+      writes: slots,
+    });
     const monday = eventOf('2024-05-06')!;
     expect(monday).toMatchObject({
       subject: 'Trực Bộ phận Một cửa – Trực chính: Bà Nguyễn Mạnh Hà',
-      start: { dateTime: expect.stringMatching(/^2024-05-06T07:00:00/), timeZone: 'SE Asia Standard Time' },
-      end: { dateTime: expect.stringMatching(/^2024-05-06T17:00:00/), timeZone: 'SE Asia Standard Time' },
+      start: {
+        dateTime: expect.stringMatching(/^2024-05-06T07:00:00/),
+        timeZone: 'SE Asia Standard Time',
+      },
+      end: {
+        dateTime: expect.stringMatching(/^2024-05-06T17:00:00/),
+        timeZone: 'SE Asia Standard Time',
+      },
       transactionId: `lichtruc:${ROSTER_ID}/2024-05-06/primary`,
     });
-    expect(monday.singleValueExtendedProperties).toContainEqual({ id: ROSTER_PROPERTY, value: ROSTER_ID });
+    expect(monday.singleValueExtendedProperties).toContainEqual({
+      id: ROSTER_PROPERTY,
+      value: ROSTER_ID,
+    });
 
     // Read back through Graph in the roster's zone, nothing looks changed: a resync writes nothing.
     fixture.standIn.resetLog();
@@ -63,7 +100,9 @@ describe('first sync and changes', () => {
     await addAbsence(fixture.service.ctx, ROSTER_ID, absence('nguyen-manh-ha', '2024-05-06'));
     await drainOutbox(fixture.deps);
     expect(graphCalls(fixture.standIn)).toMatchObject({ requests: 1, writes: 1, batches: 0 });
-    expect(eventOf('2024-05-06')!.subject).toBe('Trực Bộ phận Một cửa – Trực thay: Ông Nguyễn Văn Luyện (thay Bà Nguyễn Mạnh Hà nghỉ phép)');
+    expect(eventOf('2024-05-06')!.subject).toBe(
+      'Trực Bộ phận Một cửa – Trực thay: Ông Nguyễn Văn Luyện (thay Bà Nguyễn Mạnh Hà nghỉ phép)',
+    );
   });
 });
 
@@ -74,15 +113,27 @@ describe('replays, crashes and throttling', () => {
     // Make 06/05 a single create: its event and its record are gone, and the slot is queued.
     const slotKey = `${ROSTER_ID}/2024-05-06/primary`;
     fixture.standIn.deleteEvent(MAILBOX, eventOf('2024-05-06')!.id!);
-    await fixture.service.ctx.store.db.prepare('DELETE FROM sync_records WHERE slot_key = ?').bind(slotKey).run();
+    await fixture.service.ctx.store.db
+      .prepare('DELETE FROM sync_records WHERE slot_key = ?')
+      .bind(slotKey)
+      .run();
     await fixture.deps.store.sync.enqueue(ROSTER_ID, [slotKey], 'test', '2024-05-02T01:00:00Z');
     fixture.standIn.resetLog();
     // The 504 comes after Graph created the event; the official client replays the POST.
-    fixture.standIn.fail({ method: 'POST', path: /\/events$/, status: 504, retryAfter: 0, afterApply: true, times: 1 });
+    fixture.standIn.fail({
+      method: 'POST',
+      path: /\/events$/,
+      status: 504,
+      retryAfter: 0,
+      afterApply: true,
+      times: 1,
+    });
     await drainOutbox(fixture.deps);
     expect(owned().filter((event) => slotOf(event) === slotKey)).toHaveLength(1);
     expectNoDuplicates();
-    const posts = fixture.standIn.requests.filter((request) => request.method === 'POST' && request.path.endsWith('/events'));
+    const posts = fixture.standIn.requests.filter(
+      (request) => request.method === 'POST' && request.path.endsWith('/events'),
+    );
     expect(posts).toHaveLength(2);
   });
 
@@ -122,9 +173,13 @@ describe('drift repair', () => {
     fixture.standIn.resetLog();
     const [result] = await reconcileRoster(fixture.deps, ROSTER_ID);
     expect(result!.plan).toMatchObject({ update: 2, create: 0, delete: 0 });
-    expect(eventOf('2024-05-07', 'backup')!.subject).toBe('Trực Bộ phận Một cửa – Trực dự bị: Ông Nguyễn Văn Luyện');
+    expect(eventOf('2024-05-07', 'backup')!.subject).toBe(
+      'Trực Bộ phận Một cửa – Trực dự bị: Ông Nguyễn Văn Luyện',
+    );
     expect(eventOf('2024-05-08')).toBeTruthy();
-    expect(fixture.standIn.events(MAILBOX).find((event) => event.id === foreign.id)).toEqual(foreign);
+    expect(fixture.standIn.events(MAILBOX).find((event) => event.id === foreign.id)).toEqual(
+      foreign,
+    );
     expectNoDuplicates();
   });
 });
@@ -137,9 +192,17 @@ describe('credentials', () => {
     fixture.useSecret(APP.clientSecret); // a fresh provider: no cached token, the grant itself is refused
     await addAbsence(fixture.service.ctx, ROSTER_ID, absence('nguyen-van-hanh', '2024-05-09'));
     const [result] = await drainOutbox(fixture.deps);
-    expect(result).toMatchObject({ blocked: true, error: expect.stringContaining('check MS_CLIENT_SECRET') });
-    const status = await fixture.service.json<{ rosters: { pendingChanges: number; providers: { stopped: boolean }[] }[] }>('GET', '/api/sync/status', 200);
-    expect(status.body.rosters[0]).toMatchObject({ pendingChanges: 1, providers: [{ stopped: true }] });
+    expect(result).toMatchObject({
+      blocked: true,
+      error: expect.stringContaining('check MS_CLIENT_SECRET'),
+    });
+    const status = await fixture.service.json<{
+      rosters: { pendingChanges: number; providers: { stopped: boolean }[] }[];
+    }>('GET', '/api/sync/status', 200);
+    expect(status.body.rosters[0]).toMatchObject({
+      pendingChanges: 1,
+      providers: [{ stopped: true }],
+    });
 
     fixture.standIn.registerApp({ ...APP, clientSecret: 'bi-mat-moi' });
     fixture.useSecret('bi-mat-moi');

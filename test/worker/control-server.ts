@@ -18,25 +18,64 @@ interface Answer {
   body: unknown;
 }
 
-type Route = [method: string, path: RegExp, handle: (match: string[], body: Record<string, string>) => Answer];
+type Route = [
+  method: string,
+  path: RegExp,
+  handle: (match: string[], body: Record<string, string>) => Answer,
+];
 
-export async function startControlServer(options: { google: GoogleStandIn; graph: GraphStandIn; googleAccount: string }): Promise<ControlServer> {
+export async function startControlServer(options: {
+  google: GoogleStandIn;
+  graph: GraphStandIn;
+  googleAccount: string;
+}): Promise<ControlServer> {
   const { google, graph } = options;
   const deleted: Answer = { status: 200, body: { deleted: true } };
   const routes: Route[] = [
-    ['POST', /^\/google\/calendars$/, (_, body) => ({ status: 201, body: google.createCalendar({ id: body.id!, summary: body.summary ?? body.id!, writers: [options.googleAccount] }) })],
-    ['GET', /^\/google\/calendars\/([^/]+)\/events$/, ([id]) => ({ status: 200, body: { events: google.events(id!) } })],
-    ['POST', /^\/graph\/mailboxes$/, (_, body) => ({ status: 201, body: graph.createMailbox(body.mailbox!) })],
-    ['GET', /^\/graph\/mailboxes\/([^/]+)\/events$/, ([mailbox]) => ({ status: 200, body: { events: graph.events(mailbox!) } })],
+    [
+      'POST',
+      /^\/google\/calendars$/,
+      (_, body) => ({
+        status: 201,
+        body: google.createCalendar({
+          id: body.id!,
+          summary: body.summary ?? body.id!,
+          writers: [options.googleAccount],
+        }),
+      }),
+    ],
+    [
+      'GET',
+      /^\/google\/calendars\/([^/]+)\/events$/,
+      ([id]) => ({ status: 200, body: { events: google.events(id!) } }),
+    ],
+    [
+      'POST',
+      /^\/graph\/mailboxes$/,
+      (_, body) => ({ status: 201, body: graph.createMailbox(body.mailbox!) }),
+    ],
+    [
+      'GET',
+      /^\/graph\/mailboxes\/([^/]+)\/events$/,
+      ([mailbox]) => ({ status: 200, body: { events: graph.events(mailbox!) } }),
+    ],
     // A person deleting an event by hand in Google Calendar or Outlook.
-    ['DELETE', /^\/google\/calendars\/([^/]+)\/events\/([^/]+)$/, ([id, eventId]) => {
-      google.deleteEvent(id!, eventId!);
-      return deleted;
-    }],
-    ['DELETE', /^\/graph\/mailboxes\/([^/]+)\/events\/([^/]+)$/, ([mailbox, eventId]) => {
-      graph.deleteEvent(mailbox!, eventId!);
-      return deleted;
-    }],
+    [
+      'DELETE',
+      /^\/google\/calendars\/([^/]+)\/events\/([^/]+)$/,
+      ([id, eventId]) => {
+        google.deleteEvent(id!, eventId!);
+        return deleted;
+      },
+    ],
+    [
+      'DELETE',
+      /^\/graph\/mailboxes\/([^/]+)\/events\/([^/]+)$/,
+      ([mailbox, eventId]) => {
+        graph.deleteEvent(mailbox!, eventId!);
+        return deleted;
+      },
+    ],
   ];
 
   const answer = async (req: IncomingMessage): Promise<Answer> => {
@@ -46,12 +85,14 @@ export async function startControlServer(options: { google: GoogleStandIn; graph
     const text = Buffer.concat(chunks).toString('utf8');
     for (const [method, pattern, handle] of routes) {
       const match = pattern.exec(path);
-      if (match && req.method === method) return handle(match.slice(1).map(decodeURIComponent), text ? JSON.parse(text) : {});
+      if (match && req.method === method)
+        return handle(match.slice(1).map(decodeURIComponent), text ? JSON.parse(text) : {});
     }
     return { status: 404, body: { error: `control: no route for ${req.method} ${path}` } };
   };
 
-  const send = (res: ServerResponse, { status, body }: Answer) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+  const send = (res: ServerResponse, { status, body }: Answer) =>
+    res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
   const server = createServer((req, res) => {
     answer(req).then(
       (result) => send(res, result),

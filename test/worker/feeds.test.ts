@@ -10,7 +10,9 @@ import { eventLines, propertyOf } from './workerd/ics.ts';
 const HA = 'nguyen-manh-ha';
 
 async function createFeed(): Promise<string> {
-  const created = await json<{ url: string; webcalUrl: string }>('POST', '/api/feeds', 201, { rosterId: ROSTER_ID });
+  const created = await json<{ url: string; webcalUrl: string }>('POST', '/api/feeds', 201, {
+    rosterId: ROSTER_ID,
+  });
   expect(created.url).toMatch(new RegExp(`^${PUBLIC_URL}/feeds/[A-Za-z0-9_-]{43}\\.ics$`));
   expect(created.webcalUrl).toBe(created.url.replace(/^https:/, 'webcal:'));
   return new URL(created.url).pathname;
@@ -30,7 +32,9 @@ describe('GET /feeds/{token}.ics in workerd', () => {
     expect(first.response.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
     expect(first.text.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
     expect(first.text.endsWith('END:VCALENDAR\r\n')).toBe(true);
-    expect(first.response.headers.get('content-length')).toBe(String(new TextEncoder().encode(first.text).byteLength));
+    expect(first.response.headers.get('content-length')).toBe(
+      String(new TextEncoder().encode(first.text).byteLength),
+    );
     const etag = first.response.headers.get('etag')!;
     expect(etag).toMatch(/^"[^"\s]+"$/);
 
@@ -38,7 +42,9 @@ describe('GET /feeds/{token}.ics in workerd', () => {
     expect(again.response.status).toBe(304);
     expect(again.text).toBe('');
     expect(again.response.headers.get('etag')).toBe(etag);
-    expect((await fetchFeed(path, { 'if-none-match': '"0123456789abcdef"' })).response.status).toBe(200);
+    expect((await fetchFeed(path, { 'if-none-match': '"0123456789abcdef"' })).response.status).toBe(
+      200,
+    );
   });
 
   it('after an absence: a new ETag, and the same event with a higher SEQUENCE naming the cover', async () => {
@@ -48,9 +54,13 @@ describe('GET /feeds/{token}.ics in workerd', () => {
     const before = await fetchFeed(path);
     const oldEtag = before.response.headers.get('etag')!;
     const oldEvent = eventLines(before.text, uid);
-    expect(propertyOf(oldEvent, 'SUMMARY')).toBe('Trực Bộ phận Một cửa – Trực chính: Bà Nguyễn Mạnh Hà');
+    expect(propertyOf(oldEvent, 'SUMMARY')).toBe(
+      'Trực Bộ phận Một cửa – Trực chính: Bà Nguyễn Mạnh Hà',
+    );
 
-    const { changedSlots } = await json<{ changedSlots: { key: string; after: { memberId: string; title: string } }[] }>('POST', `/api/rosters/${ROSTER_ID}/absences`, 201, {
+    const { changedSlots } = await json<{
+      changedSlots: { key: string; after: { memberId: string; title: string } }[];
+    }>('POST', `/api/rosters/${ROSTER_ID}/absences`, 201, {
       memberId: HA,
       from: duty.date,
       to: duty.date,
@@ -64,8 +74,12 @@ describe('GET /feeds/{token}.ics in workerd', () => {
     const newEvent = eventLines(after.text, uid);
     expect(after.text.split(`UID:${uid}\r\n`)).toHaveLength(2);
     expect(propertyOf(newEvent, 'SUMMARY')).toBe(changedSlots[0]!.after.title);
-    expect(propertyOf(newEvent, 'SUMMARY')).toMatch(/^Trực Bộ phận Một cửa – Trực thay: Ông Nguyễn Văn (Luyện|Hanh) \(thay Bà Nguyễn Mạnh Hà nghỉ phép\)$/);
-    expect(Number(propertyOf(newEvent, 'SEQUENCE'))).toBeGreaterThan(Number(propertyOf(oldEvent, 'SEQUENCE')));
+    expect(propertyOf(newEvent, 'SUMMARY')).toMatch(
+      /^Trực Bộ phận Một cửa – Trực thay: Ông Nguyễn Văn (Luyện|Hanh) \(thay Bà Nguyễn Mạnh Hà nghỉ phép\)$/,
+    );
+    expect(Number(propertyOf(newEvent, 'SEQUENCE'))).toBeGreaterThan(
+      Number(propertyOf(oldEvent, 'SEQUENCE')),
+    );
     expect(propertyOf(newEvent, 'DTSTART')).toBe(propertyOf(oldEvent, 'DTSTART'));
   });
 });

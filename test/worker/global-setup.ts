@@ -19,7 +19,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const control = await startControlServer({ google, graph, googleAccount: GOOGLE_ACCOUNT });
 
   project.provide('googleRootUrl', google.rootUrl);
-  project.provide('googleServiceAccountKey', JSON.stringify(google.createServiceAccount(GOOGLE_ACCOUNT)));
+  project.provide(
+    'googleServiceAccountKey',
+    JSON.stringify(google.createServiceAccount(GOOGLE_ACCOUNT)),
+  );
   project.provide('graphBaseUrl', graph.graphBaseUrl);
   project.provide('graphLoginUrl', graph.loginBaseUrl);
   project.provide('graphCaPem', graph.caPem);

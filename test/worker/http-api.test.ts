@@ -24,12 +24,21 @@ describe('the Worker in workerd', () => {
   });
 
   it('lists the bundled roster, applied to D1 on first use', async () => {
-    const { rosters } = await json<{ rosters: { id: string; origin: string; members: number }[] }>('GET', '/api/rosters', 200);
-    expect(rosters).toEqual([expect.objectContaining({ id: ROSTER_ID, origin: 'file', members: 3 })]);
+    const { rosters } = await json<{ rosters: { id: string; origin: string; members: number }[] }>(
+      'GET',
+      '/api/rosters',
+      200,
+    );
+    expect(rosters).toEqual([
+      expect.objectContaining({ id: ROSTER_ID, origin: 'file', members: 3 }),
+    ]);
   });
 
   it('gives the closed days of 29/04–01/05/2024 and the làm bù Saturday 04/05/2024', async () => {
-    const body = await json<{ slots: Record<string, unknown>[]; closedDays: { date: string; name: string }[] }>('GET', `/api/rosters/${ROSTER_ID}/schedule?from=2024-04-29&to=2024-05-04`, 200);
+    const body = await json<{
+      slots: Record<string, unknown>[];
+      closedDays: { date: string; name: string }[];
+    }>('GET', `/api/rosters/${ROSTER_ID}/schedule?from=2024-04-29&to=2024-05-04`, 200);
     expect(body.closedDays.map((day) => [day.date, day.name])).toEqual([
       ['2024-04-29', 'Nghỉ hoán đổi (làm bù Thứ Bảy 04/05/2024)'],
       ['2024-04-30', 'Ngày Chiến thắng'],
@@ -40,6 +49,15 @@ describe('the Worker in workerd', () => {
       ['2024-05-03', 'nguyen-manh-ha', 'regular'],
       ['2024-05-04', 'nguyen-manh-ha', 'makeup'],
     ]);
-    expect(body.slots.at(-1)).toMatchObject({ date: '2024-05-04', position: 'primary', memberId: 'nguyen-manh-ha', memberName: 'Bà Nguyễn Mạnh Hà', kind: 'makeup', coversFor: null, start: '2024-05-04T07:00:00+07:00', end: '2024-05-04T17:00:00+07:00' });
+    expect(body.slots.at(-1)).toMatchObject({
+      date: '2024-05-04',
+      position: 'primary',
+      memberId: 'nguyen-manh-ha',
+      memberName: 'Bà Nguyễn Mạnh Hà',
+      kind: 'makeup',
+      coversFor: null,
+      start: '2024-05-04T07:00:00+07:00',
+      end: '2024-05-04T17:00:00+07:00',
+    });
   });
 });

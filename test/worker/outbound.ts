@@ -7,25 +7,52 @@
 import { trustingFetch } from '../support/tls.ts';
 
 /** Hop-by-hop headers and those the forwarding fetch computes itself. */
-const DROPPED_REQUEST_HEADERS = new Set(['host', 'connection', 'content-length', 'transfer-encoding', 'keep-alive']);
+const DROPPED_REQUEST_HEADERS = new Set([
+  'host',
+  'connection',
+  'content-length',
+  'transfer-encoding',
+  'keep-alive',
+]);
 /** The body is handed back decoded and whole. */
-const DROPPED_RESPONSE_HEADERS = new Set(['content-encoding', 'content-length', 'transfer-encoding', 'connection', 'keep-alive']);
+const DROPPED_RESPONSE_HEADERS = new Set([
+  'content-encoding',
+  'content-length',
+  'transfer-encoding',
+  'connection',
+  'keep-alive',
+]);
 
 export function forwardToStandIns(caPem: string): (request: Request) => Promise<Response> {
   const trusting = trustingFetch(caPem);
   return async (request) => {
     const url = new URL(request.url);
     if (url.hostname !== '127.0.0.1') {
-      return new Response(`offline test: the Worker may only reach the stand-ins on 127.0.0.1, not ${url.origin}`, { status: 502 });
+      return new Response(
+        `offline test: the Worker may only reach the stand-ins on 127.0.0.1, not ${url.origin}`,
+        { status: 502 },
+      );
     }
     const headers = new Headers();
-    for (const [name, value] of request.headers) if (!DROPPED_REQUEST_HEADERS.has(name)) headers.append(name, value);
+    for (const [name, value] of request.headers)
+      if (!DROPPED_REQUEST_HEADERS.has(name)) headers.append(name, value);
     const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
-    const init: RequestInit = { method: request.method, headers, redirect: 'manual', ...(hasBody ? { body: await request.arrayBuffer() } : {}) };
+    const init: RequestInit = {
+      method: request.method,
+      headers,
+      redirect: 'manual',
+      ...(hasBody ? { body: await request.arrayBuffer() } : {}),
+    };
     const upstream = await (url.protocol === 'https:' ? trusting : fetch)(url, init);
     const answerHeaders = new Headers();
-    for (const [name, value] of upstream.headers) if (!DROPPED_RESPONSE_HEADERS.has(name)) answerHeaders.append(name, value);
-    const bodyless = upstream.status === 204 || upstream.status === 304 || request.method === 'HEAD';
-    return new Response(bodyless ? null : await upstream.arrayBuffer(), { status: upstream.status, statusText: upstream.statusText, headers: answerHeaders });
+    for (const [name, value] of upstream.headers)
+      if (!DROPPED_RESPONSE_HEADERS.has(name)) answerHeaders.append(name, value);
+    const bodyless =
+      upstream.status === 204 || upstream.status === 304 || request.method === 'HEAD';
+    return new Response(bodyless ? null : await upstream.arrayBuffer(), {
+      status: upstream.status,
+      statusText: upstream.statusText,
+      headers: answerHeaders,
+    });
   };
 }

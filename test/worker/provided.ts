@@ -11,7 +11,11 @@ export const PUBLIC_URL = 'https://lichtruc.test';
 /** The Google service account the Worker signs in as; calendars the tests create share writer access with it. */
 export const GOOGLE_ACCOUNT = 'lichtruc-worker@du-an.iam.gserviceaccount.com';
 /** The Entra app registration the Worker uses for Graph (client-credentials grant). */
-export const MS_APP = { tenantId: 'svhttdl-bacninh', clientId: 'lichtruc-worker', clientSecret: 'bi-mat-workerd' } as const;
+export const MS_APP = {
+  tenantId: 'svhttdl-bacninh',
+  clientId: 'lichtruc-worker',
+  clientSecret: 'bi-mat-workerd',
+} as const;
 
 export interface StandInsProvided {
   /** `http://127.0.0.1:PORT/`: Google's rootUrl (GOOGLE_API_ROOT_URL). */

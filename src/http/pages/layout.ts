@@ -10,7 +10,10 @@ export type Markup = HtmlEscapedString | Promise<HtmlEscapedString>;
 
 /** Picks the Vietnamese or English text. */
 export type Translate = (vi: string, en: string) => string;
-export const translator = (language: Language): Translate => (vi, en) => (language === 'en' ? en : vi);
+export const translator =
+  (language: Language): Translate =>
+  (vi, en) =>
+    language === 'en' ? en : vi;
 
 export function languageOf(query: string | undefined): Language {
   return query === 'en' ? 'en' : 'vi';
@@ -75,7 +78,10 @@ export interface PageOptions {
 
 export function page(options: PageOptions) {
   const t = translator(options.language);
-  const other = options.language === 'vi' ? html`<a href="${options.path}?lang=en" hreflang="en" lang="en">English</a>` : html`<a href="${options.path}" hreflang="vi" lang="vi">Tiếng Việt</a>`;
+  const other =
+    options.language === 'vi'
+      ? html`<a href="${options.path}?lang=en" hreflang="en" lang="en">English</a>`
+      : html`<a href="${options.path}" hreflang="vi" lang="vi">Tiếng Việt</a>`;
   return html`<!doctype html>
 <html lang="${options.language}">
 <head>

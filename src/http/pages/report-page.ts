@@ -6,15 +6,43 @@
  */
 import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
-import { columnTitle, type ReportColumn, reportRows, summaryLines } from '../../domain/duty-report-view.ts';
+import {
+  columnTitle,
+  type ReportColumn,
+  reportRows,
+  summaryLines,
+} from '../../domain/duty-report-view.ts';
 import { effectiveOn } from '../../domain/effective.ts';
-import { CORRECTION_TITLES, correctionCells, type ReportDocument } from '../../domain/report-document.ts';
+import {
+  CORRECTION_TITLES,
+  correctionCells,
+  type ReportDocument,
+} from '../../domain/report-document.ts';
 import { formatDate } from '../../domain/vietnamese.ts';
 import { dateInZone } from '../../domain/zone.ts';
 import { formatMonth } from '../../services/month-locks.ts';
 
-const COLUMNS: readonly ReportColumn[] = ['index', 'memberName', 'titleAndUnit', 'scheduled', 'served', 'coversGiven', 'coversReceived', 'overrides', 'uncovered', 'remarks'];
-const NUMERIC = new Set<ReportColumn>(['index', 'scheduled', 'served', 'coversGiven', 'coversReceived', 'overrides', 'uncovered']);
+const COLUMNS: readonly ReportColumn[] = [
+  'index',
+  'memberName',
+  'titleAndUnit',
+  'scheduled',
+  'served',
+  'coversGiven',
+  'coversReceived',
+  'overrides',
+  'uncovered',
+  'remarks',
+];
+const NUMERIC = new Set<ReportColumn>([
+  'index',
+  'scheduled',
+  'served',
+  'coversGiven',
+  'coversReceived',
+  'overrides',
+  'uncovered',
+]);
 
 // A4 with the margins of Nghị định 30/2020 (top and bottom 20 mm, left 30 mm, right 15 mm), Times New Roman 13 pt.
 const STYLE = `
@@ -51,7 +79,10 @@ function placeOf(organisation: string): string {
 
 function recordsTable(document: ReportDocument): HtmlEscapedString | Promise<HtmlEscapedString> {
   const rows = reportRows(document.roster, document.report, 'vi');
-  const cell = (column: ReportColumn, value: string | number | null) => (NUMERIC.has(column) ? html`<td class="number">${value ?? ''}</td>` : html`<td>${value ?? ''}</td>`);
+  const cell = (column: ReportColumn, value: string | number | null) =>
+    NUMERIC.has(column)
+      ? html`<td class="number">${value ?? ''}</td>`
+      : html`<td>${value ?? ''}</td>`;
   return html`<table class="records">
   <thead><tr>${COLUMNS.map((column) => html`<th>${columnTitle(column, 'vi')}</th>`)}</tr></thead>
   <tbody>${rows.map((row) => html`${row.index === null ? html`<tr class="total">` : html`<tr>`}${COLUMNS.map((column) => cell(column, row[column]))}</tr>`)}</tbody>

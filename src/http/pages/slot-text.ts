@@ -6,7 +6,9 @@ import type { DutySlot, SlotKind } from '../../domain/slot.ts';
 import { formatClock, formatDayAndDate, type Language } from '../../domain/vietnamese.ts';
 
 export function hoursText(slot: DutySlot): string {
-  return slot.sessions.map((session) => `${formatClock(session.start)}–${formatClock(session.end)}`).join(', ');
+  return slot.sessions
+    .map((session) => `${formatClock(session.start)}–${formatClock(session.end)}`)
+    .join(', ');
 }
 
 export function placeText(roster: Roster, slot: DutySlot): string {
@@ -20,7 +22,8 @@ export function whoText(roster: Roster, slot: DutySlot, language: Language): str
   return `${slotLabel(roster, slot, language)}${remarks.join('')}`;
 }
 
-export const dayText = (slot: DutySlot, language: Language) => formatDayAndDate(slot.date, language);
+export const dayText = (slot: DutySlot, language: Language) =>
+  formatDayAndDate(slot.date, language);
 
 const KINDS: Record<SlotKind, [vi: string, en: string]> = {
   regular: ['Thường lệ', 'Regular'],

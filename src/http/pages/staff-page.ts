@@ -20,7 +20,12 @@ export function subscribeLinks(publicUrl: string, token: string, name: string) {
 }
 
 /** The subscribe buttons and the QR code: on the staff page, and once after an admin creates a link. */
-export async function subscribeBlock(publicUrl: string, token: string, name: string, language: Language) {
+export async function subscribeBlock(
+  publicUrl: string,
+  token: string,
+  name: string,
+  language: Language,
+) {
   const t = translator(language);
   const links = subscribeLinks(publicUrl, token, name);
   return html`<div class="card subscribe">
@@ -39,19 +44,31 @@ export async function subscribeBlock(publicUrl: string, token: string, name: str
 
 function dutyList(items: readonly StaffSlot[], language: Language) {
   return html`<ul class="duty">${items.map(
-    ({ roster, slot }) => html`<li class="${slot.kind}"><div class="when">${dayText(slot, language)}</div>
+    ({
+      roster,
+      slot,
+    }) => html`<li class="${slot.kind}"><div class="when">${dayText(slot, language)}</div>
 <div>${whoText(roster, slot, language)}</div>
 <div class="muted">${hoursText(slot)} · ${placeText(roster, slot)}</div></li>`,
   )}</ul>`;
 }
 
-export async function staffPage(schedule: Extract<StaffSchedule, { status: 200 }>, token: string, publicUrl: string, language: Language) {
+export async function staffPage(
+  schedule: Extract<StaffSchedule, { status: 200 }>,
+  token: string,
+  publicUrl: string,
+  language: Language,
+) {
   const t = translator(language);
   const body = html`<p>${t(`Lịch trực ${STAFF_WEEKS} tuần tới, từ ${formatDate(schedule.from)} đến ${formatDate(schedule.to)}.`, `Duties of the next ${STAFF_WEEKS} weeks, ${formatDate(schedule.from)} to ${formatDate(schedule.to)}.`)}</p>
 ${await subscribeBlock(publicUrl, token, schedule.name, language)}
 <h2>${t('Lịch trực sắp tới', 'Upcoming duties')}</h2>
 ${schedule.duties.length > 0 ? dutyList(schedule.duties, language) : html`<p class="card">${t('Không có ca trực nào trong thời gian này.', 'No duty in this period.')}</p>`}
-${schedule.memberId ? html`<h2>${t('Người trực thay cho bạn', 'Who covers for you')}</h2>
-${schedule.coveredBy.length > 0 ? dutyList(schedule.coveredBy, language) : html`<p class="card">${t('Không có ca nào có người trực thay.', 'Nobody covers for you in this period.')}</p>`}` : ''}`;
+${
+  schedule.memberId
+    ? html`<h2>${t('Người trực thay cho bạn', 'Who covers for you')}</h2>
+${schedule.coveredBy.length > 0 ? dutyList(schedule.coveredBy, language) : html`<p class="card">${t('Không có ca nào có người trực thay.', 'Nobody covers for you in this period.')}</p>`}`
+    : ''
+}`;
   return page({ language, title: schedule.name, path: `/my/${token}`, body });
 }

@@ -7,7 +7,13 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { html } from 'hono/html';
-import { csrfMatches, SESSION_HOURS, sessionOf, signIn, signOut } from '../../services/admin-sessions.ts';
+import {
+  csrfMatches,
+  SESSION_HOURS,
+  sessionOf,
+  signIn,
+  signOut,
+} from '../../services/admin-sessions.ts';
 import type { AdminSession } from '../../storage/session-store.ts';
 import type { HonoEnv } from '../env.ts';
 import { languageOf, type Markup, page, translator, withLang } from '../pages/layout.ts';
@@ -36,7 +42,8 @@ export async function readForm(c: Context<HonoEnv>): Promise<Form> {
   if (Number(c.req.header('content-length') ?? 0) > MAX_BODY_BYTES) return {};
   const parsed = await c.req.parseBody();
   const form: Form = {};
-  for (const [key, value] of Object.entries(parsed)) if (typeof value === 'string') form[key] = value;
+  for (const [key, value] of Object.entries(parsed))
+    if (typeof value === 'string') form[key] = value;
   return form;
 }
 
@@ -54,7 +61,15 @@ export function csrfField(c: Context<HonoEnv>): Markup {
 function forbidden(c: Context<HonoEnv>, why: string) {
   const language = languageOf(c.req.query('lang'));
   const t = translator(language);
-  return c.html(page({ language, title: t('Yêu cầu bị từ chối', 'Request refused'), path: '/admin', body: html`<p class="error">${why}</p><p><a href="${withLang('/admin', language)}">${t('Quay lại', 'Back')}</a></p>` }), 403);
+  return c.html(
+    page({
+      language,
+      title: t('Yêu cầu bị từ chối', 'Request refused'),
+      path: '/admin',
+      body: html`<p class="error">${why}</p><p><a href="${withLang('/admin', language)}">${t('Quay lại', 'Back')}</a></p>`,
+    }),
+    403,
+  );
 }
 
 /** Every /admin route but the sign-in page needs a live session; every POST its CSRF token and a same-site Origin. */
@@ -62,15 +77,37 @@ export const requireAdmin: MiddlewareHandler<HonoEnv> = async (c, next) => {
   if (c.req.path === '/admin/login') return next();
   const language = languageOf(c.req.query('lang'));
   const t = translator(language);
-  const session = await sessionOf(c.get('deps').store, getCookie(c, SESSION_COOKIE), c.get('deps').now());
+  const session = await sessionOf(
+    c.get('deps').store,
+    getCookie(c, SESSION_COOKIE),
+    c.get('deps').now(),
+  );
   if (!session) {
-    if (c.req.method === 'GET' || c.req.method === 'HEAD') return c.redirect(withLang('/admin/login', language), 303);
-    return forbidden(c, t('Phiên đăng nhập đã hết hạn; hãy đăng nhập lại.', 'Your session has expired; sign in again.'));
+    if (c.req.method === 'GET' || c.req.method === 'HEAD')
+      return c.redirect(withLang('/admin/login', language), 303);
+    return forbidden(
+      c,
+      t(
+        'Phiên đăng nhập đã hết hạn; hãy đăng nhập lại.',
+        'Your session has expired; sign in again.',
+      ),
+    );
   }
   c.set('session', session);
   if (c.req.method === 'POST') {
-    if (!sameOrigin(c)) return forbidden(c, t('Yêu cầu đến từ một trang khác.', 'The request came from another site.'));
-    if (!csrfMatches(session, (await readForm(c)).csrf)) return forbidden(c, t('Biểu mẫu không hợp lệ hoặc đã cũ; hãy tải lại trang và thử lại.', 'The form is not valid or is stale; reload the page and try again.'));
+    if (!sameOrigin(c))
+      return forbidden(
+        c,
+        t('Yêu cầu đến từ một trang khác.', 'The request came from another site.'),
+      );
+    if (!csrfMatches(session, (await readForm(c)).csrf))
+      return forbidden(
+        c,
+        t(
+          'Biểu mẫu không hợp lệ hoặc đã cũ; hãy tải lại trang và thử lại.',
+          'The form is not valid or is stale; reload the page and try again.',
+        ),
+      );
   }
   c.header('cache-control', 'no-store');
   return next();
@@ -85,7 +122,12 @@ function loginPage(c: Context<HonoEnv>, error?: string) {
 <button type="submit">${t('Đăng nhập', 'Sign in')}</button>
 </form>
 <p class="muted">${t('Mã quản trị được in ra một lần khi máy chủ khởi động lần đầu (hoặc là LICHTRUC_ADMIN_TOKEN).', 'The admin token is printed once on the first start of the server (or is LICHTRUC_ADMIN_TOKEN).')}</p>`;
-  return page({ language, title: t('Đăng nhập quản trị', 'Admin sign-in'), path: '/admin/login', body });
+  return page({
+    language,
+    title: t('Đăng nhập quản trị', 'Admin sign-in'),
+    path: '/admin/login',
+    body,
+  });
 }
 
 adminAuth.get('/admin/login', (c) => c.html(loginPage(c)));
@@ -93,10 +135,17 @@ adminAuth.get('/admin/login', (c) => c.html(loginPage(c)));
 adminAuth.post('/admin/login', async (c) => {
   const language = languageOf(c.req.query('lang'));
   const t = translator(language);
-  if (!sameOrigin(c)) return forbidden(c, t('Yêu cầu đến từ một trang khác.', 'The request came from another site.'));
+  if (!sameOrigin(c))
+    return forbidden(c, t('Yêu cầu đến từ một trang khác.', 'The request came from another site.'));
   const deps = c.get('deps');
-  const opened = await signIn(deps.store, deps.adminTokenHash, (await readForm(c)).token ?? '', deps.now());
-  if (!opened) return c.html(loginPage(c, t('Mã quản trị không đúng.', 'That is not the admin token.')), 401);
+  const opened = await signIn(
+    deps.store,
+    deps.adminTokenHash,
+    (await readForm(c)).token ?? '',
+    deps.now(),
+  );
+  if (!opened)
+    return c.html(loginPage(c, t('Mã quản trị không đúng.', 'That is not the admin token.')), 401);
   setCookie(c, SESSION_COOKIE, opened.token, {
     httpOnly: true,
     sameSite: 'Strict',
@@ -109,15 +158,25 @@ adminAuth.post('/admin/login', async (c) => {
 
 adminAuth.post('/admin/logout', async (c) => {
   await signOut(c.get('deps').store, getCookie(c, SESSION_COOKIE));
-  deleteCookie(c, SESSION_COOKIE, { path: '/admin', secure: c.get('deps').publicUrl.startsWith('https:') });
+  deleteCookie(c, SESSION_COOKIE, {
+    path: '/admin',
+    secure: c.get('deps').publicUrl.startsWith('https:'),
+  });
   return c.redirect(withLang('/admin/login', languageOf(c.req.query('lang'))), 303);
 });
 
 /** An admin page: the navigation (with the sign-out form) around the body. */
-export function adminPage(c: Context<HonoEnv>, title: string, body: Markup, status: 200 | 401 | 403 | 404 | 409 | 422 = 200, refreshSeconds?: number) {
+export function adminPage(
+  c: Context<HonoEnv>,
+  title: string,
+  body: Markup,
+  status: 200 | 401 | 403 | 404 | 409 | 422 = 200,
+  refreshSeconds?: number,
+) {
   const language = languageOf(c.req.query('lang'));
   const t = translator(language);
-  const link = (path: string, text: string) => html`<a href="${withLang(path, language)}">${text}</a>`;
+  const link = (path: string, text: string) =>
+    html`<a href="${withLang(path, language)}">${text}</a>`;
   const nav = html`<nav>${link('/admin', t('Lịch trực', 'Rosters'))} ${link('/admin/holidays', t('Ngày nghỉ lễ', 'Holidays'))} ${link('/admin/feeds', t('Đường liên kết', 'Feed links'))} ${link('/admin/sync', t('Đồng bộ', 'Sync'))} ${link('/admin/audit', t('Nhật ký', 'Audit log'))}</nav>
 <form class="inline" method="post" action="${withLang('/admin/logout', language)}">${csrfField(c)}<button class="secondary" type="submit">${t('Đăng xuất', 'Sign out')}</button></form>`;
   return c.html(page({ language, title, path: c.req.path, nav, body, refreshSeconds }), status);

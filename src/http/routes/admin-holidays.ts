@@ -7,11 +7,28 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { html } from 'hono/html';
 import { isIsoDate } from '../../domain/dates.ts';
-import type { HolidayEntry, HolidayKind, HolidaySource, HolidayStatus, HolidayTable } from '../../domain/holiday-schema.ts';
+import type {
+  HolidayEntry,
+  HolidayKind,
+  HolidaySource,
+  HolidayStatus,
+  HolidayTable,
+} from '../../domain/holiday-schema.ts';
 import { HolidaySourceSchema } from '../../domain/holiday-schema.ts';
-import { formatDate, formatDayAndDate, type Language, weekdayName } from '../../domain/vietnamese.ts';
+import {
+  formatDate,
+  formatDayAndDate,
+  type Language,
+  weekdayName,
+} from '../../domain/vietnamese.ts';
 import { dateInZone } from '../../domain/zone.ts';
-import { baseHolidayEntry, checkHolidayEntries, getHolidayTable, holidayEditsOf, putHolidayEntry } from '../../services/edit-holidays.ts';
+import {
+  baseHolidayEntry,
+  checkHolidayEntries,
+  getHolidayTable,
+  holidayEditsOf,
+  putHolidayEntry,
+} from '../../services/edit-holidays.ts';
 import { invalid, ServiceError } from '../../services/errors.ts';
 import type { HonoEnv } from '../env.ts';
 import { languageOf, translator, withLang } from '../pages/layout.ts';
@@ -29,7 +46,8 @@ const ctxOf = (c: Context<HonoEnv>) => serviceContext(c, sessionOfRequest(c).act
 /** The year asked for (`?year=`), else the current one in Vietnam. */
 function yearOf(c: Context<HonoEnv>): number {
   const asked = c.req.query('year');
-  if (asked && /^\d{4}$/.test(asked) && Number(asked) >= 1976 && Number(asked) <= 2199) return Number(asked);
+  if (asked && /^\d{4}$/.test(asked) && Number(asked) >= 1976 && Number(asked) <= 2199)
+    return Number(asked);
   return Number(dateInZone(c.get('deps').now(), ZONE).slice(0, 4));
 }
 
@@ -55,7 +73,8 @@ export function holidayStatusText(status: HolidayStatus, language: Language): st
 }
 
 /** `2024-04-12` → `12/04/2024`, `2026-06` → `06/2026` (a document whose day is not known). */
-const documentDate = (date: string) => (date.length === 7 ? `${date.slice(5, 7)}/${date.slice(0, 4)}` : formatDate(date));
+const documentDate = (date: string) =>
+  date.length === 7 ? `${date.slice(5, 7)}/${date.slice(0, 4)}` : formatDate(date);
 
 function sourceText(table: HolidayTable, id: string | undefined, language: Language): string {
   if (!id) return '—';
@@ -68,7 +87,8 @@ function sourceText(table: HolidayTable, id: string | undefined, language: Langu
 /** A source id from the document's number: `99/TB-VPCP` → `99-tb-vpcp`; another id when the table holds a different document under it. */
 function sourceIdOf(table: HolidayTable, source: Omit<HolidaySource, 'id'>): string {
   const base = slugOf(source.number, 56) || `van-ban-${source.date}`.replace(/[^a-z0-9-]/g, '');
-  const same = (known: HolidaySource) => known.number === source.number && known.date === source.date && known.issuer === source.issuer;
+  const same = (known: HolidaySource) =>
+    known.number === source.number && known.date === source.date && known.issuer === source.issuer;
   for (let index = 1; ; index++) {
     const id = index === 1 ? base : `${base}-${index}`;
     const known = table.sources.find((candidate) => candidate.id === id);
@@ -76,28 +96,54 @@ function sourceIdOf(table: HolidayTable, source: Omit<HolidaySource, 'id'>): str
   }
 }
 
-const optional = (value: string | undefined) => (value && value.trim() !== '' ? value.trim() : undefined);
+const optional = (value: string | undefined) =>
+  value && value.trim() !== '' ? value.trim() : undefined;
 
 /** The notice a form cites: number, date, issuer (and an optional title), validated like the API's. */
 function sourceOf(table: HolidayTable, form: Form): HolidaySource {
-  const fields = { number: optional(form.sourceNumber), date: optional(form.sourceDate), issuer: optional(form.sourceIssuer), title: optional(form.sourceTitle) };
+  const fields = {
+    number: optional(form.sourceNumber),
+    date: optional(form.sourceDate),
+    issuer: optional(form.sourceIssuer),
+    title: optional(form.sourceTitle),
+  };
   const { number, date, issuer } = fields;
   if (!number || !date || !issuer) {
-    const missing = (['sourceNumber', 'sourceDate', 'sourceIssuer'] as const).filter((name) => !optional(form[name]));
-    throw invalid('the source document needs its number, its date and its issuer', missing.map((field) => ({ field, message: 'required' })));
+    const missing = (['sourceNumber', 'sourceDate', 'sourceIssuer'] as const).filter(
+      (name) => !optional(form[name]),
+    );
+    throw invalid(
+      'the source document needs its number, its date and its issuer',
+      missing.map((field) => ({ field, message: 'required' })),
+    );
   }
-  return parseWith(HolidaySourceSchema, { id: sourceIdOf(table, { number, date, issuer }), ...fields }, 'the source document');
+  return parseWith(
+    HolidaySourceSchema,
+    { id: sourceIdOf(table, { number, date, issuer }), ...fields },
+    'the source document',
+  );
 }
 
 function dateField(form: Form, name: string): string {
   const value = form[name]?.trim() ?? '';
-  if (!isIsoDate(value)) throw invalid('the date is not valid', [{ field: name, message: 'expected a real date written YYYY-MM-DD' }]);
+  if (!isIsoDate(value))
+    throw invalid('the date is not valid', [
+      { field: name, message: 'expected a real date written YYYY-MM-DD' },
+    ]);
   return value;
 }
 
-const withReason = (c: Context<HonoEnv>, form: Form) => ({ ...ctxOf(c), correctionReason: optional(form.correctionReason) });
+const withReason = (c: Context<HonoEnv>, form: Form) => ({
+  ...ctxOf(c),
+  correctionReason: optional(form.correctionReason),
+});
 
-async function holidaysPage(c: Context<HonoEnv>, error?: unknown, form: Form = {}, year = yearOf(c)) {
+async function holidaysPage(
+  c: Context<HonoEnv>,
+  error?: unknown,
+  form: Form = {},
+  year = yearOf(c),
+) {
   const language = langOf(c);
   const t = translator(language);
   const ctx = ctxOf(c);
@@ -106,7 +152,8 @@ async function holidaysPage(c: Context<HonoEnv>, error?: unknown, form: Form = {
   const editOf = (date: string) => edits.find((edit) => edit.date === date);
   const pending = table.entries.filter((entry) => entry.status === 'pending');
   const action = (path: string) => withLang(`${path}?year=${year}`, language);
-  const name = (entry: HolidayEntry) => (language === 'en' && entry.nameEn ? entry.nameEn : entry.name);
+  const name = (entry: HolidayEntry) =>
+    language === 'en' && entry.nameEn ? entry.nameEn : entry.name;
   const reasonField = html`<label>${t('Lý do sửa tháng đã chốt (chỉ khi tháng đã chốt số liệu)', 'Why a closed month is changed (only when the month is closed)')}<input name="correctionReason" maxlength="500" value="${form.correctionReason ?? ''}"></label>`;
   const sourceFields = html`<fieldset class="stack"><legend>${t('Văn bản', 'Source document')}</legend>
 <label>${t('Số hiệu văn bản', 'Document number')}<input name="sourceNumber" required maxlength="200" placeholder="5015/TB-LĐTBXH" value="${form.sourceNumber ?? ''}"></label>
@@ -128,7 +175,14 @@ ${table.estimated ? html`<p class="card">${t(`Chưa có thông báo chính thứ
 <td>${holidayStatusText(entry.status, language)}${edit ? html`<div class="muted">${t('sửa bởi', 'edited by')} ${edit.updatedBy}</div>` : ''}</td>
 <td>${sourceText(table, entry.source, language)}</td></tr>`;
   })}</tbody></table></div>
-${edits.some((edit) => edit.entry === null) ? html`<p class="muted">${t('Đã xoá khỏi bảng', 'Removed from the table')}: ${edits.filter((edit) => edit.entry === null).map((edit) => formatDate(edit.date)).join(', ')}</p>` : ''}
+${
+  edits.some((edit) => edit.entry === null)
+    ? html`<p class="muted">${t('Đã xoá khỏi bảng', 'Removed from the table')}: ${edits
+        .filter((edit) => edit.entry === null)
+        .map((edit) => formatDate(edit.date))
+        .join(', ')}</p>`
+    : ''
+}
 
 <h2>${t('Thông báo hoán đổi ngày nghỉ (làm bù)', 'A notice swapping a day off (làm bù)')}</h2>
 <p class="muted">${t('Một ngày làm việc được nghỉ, đổi lại một Thứ Bảy đi làm bù. Cả hai ngày được kiểm tra cùng nhau trước khi lưu.', 'A working day becomes a day off, made up on a Saturday. Both days are checked together before anything is saved.')}</p>
@@ -139,12 +193,20 @@ ${sourceFields}
 ${reasonField}
 <button type="submit">${t('Lưu thông báo', 'Save the notice')}</button></form>
 
-${pending.length > 0 ? html`<h2>${t('Đưa ngày chờ hiệu lực vào áp dụng', 'Put a pending day in force')}</h2>
-${pending.map((entry) => html`<form class="stack card" method="post" action="${action(`/admin/holidays/days/${entry.date}/in-force`)}">${csrfField(c)}
+${
+  pending.length > 0
+    ? html`<h2>${t('Đưa ngày chờ hiệu lực vào áp dụng', 'Put a pending day in force')}</h2>
+${pending.map(
+  (
+    entry,
+  ) => html`<form class="stack card" method="post" action="${action(`/admin/holidays/days/${entry.date}/in-force`)}">${csrfField(c)}
 <p><strong>${formatDayAndDate(entry.date, language)}</strong> – ${name(entry)}</p>
 ${sourceFields}
 ${reasonField}
-<button type="submit">${t('Áp dụng chính thức', 'Make it official')}</button></form>`)}` : ''}
+<button type="submit">${t('Áp dụng chính thức', 'Make it official')}</button></form>`,
+)}`
+    : ''
+}
 
 <h2>${t('Hoàn tác sửa đổi hoặc xoá một ngày', 'Undo an edit or remove a day')}</h2>
 <form class="stack card" method="post" action="${action('/admin/holidays/revert')}">${csrfField(c)}
@@ -208,10 +270,16 @@ adminHolidays.post('/admin/holidays/days/:date/in-force', (c) =>
   change(c, async (form) => {
     const ctx = withReason(c, form);
     const date = param(c, 'date');
-    if (!isIsoDate(date)) throw invalid('the date is not valid', [{ field: 'date', message: 'expected a real date written YYYY-MM-DD' }]);
+    if (!isIsoDate(date))
+      throw invalid('the date is not valid', [
+        { field: 'date', message: 'expected a real date written YYYY-MM-DD' },
+      ]);
     const table = await getHolidayTable(ctx, Number(date.slice(0, 4)));
     const entry = table.entries.find((candidate) => candidate.date === date);
-    if (entry?.status !== 'pending') throw invalid(`${formatDate(date)} is not a pending day of the table`, [{ field: 'date', message: 'not pending' }]);
+    if (entry?.status !== 'pending')
+      throw invalid(`${formatDate(date)} is not a pending day of the table`, [
+        { field: 'date', message: 'not pending' },
+      ]);
     const source = sourceOf(table, form);
     await putHolidayEntry(ctx, date, { ...entry, status: 'official', source: source.id }, source);
     return Number(date.slice(0, 4));

@@ -24,7 +24,11 @@ export const adminMembers = new Hono<HonoEnv>();
 const langOf = (c: Context<HonoEnv>): Language => languageOf(c.req.query('lang'));
 const ctxOf = (c: Context<HonoEnv>) => serviceContext(c, sessionOfRequest(c).actor);
 
-const roleText = (role: Member['role'], language: Language) => translator(language)(role === 'primary' ? 'Trực chính' : 'Trực dự bị', role === 'primary' ? 'Primary' : 'Backup');
+const roleText = (role: Member['role'], language: Language) =>
+  translator(language)(
+    role === 'primary' ? 'Trực chính' : 'Trực dự bị',
+    role === 'primary' ? 'Primary' : 'Backup',
+  );
 
 /** A refusal in words; a stale form (the roster changed since the page was read) says so plainly. */
 function refusal(error: unknown, language: Language): Markup {
@@ -38,7 +42,8 @@ function refusal(error: unknown, language: Language): Markup {
 
 /** A member from a form, validated by the API's schema; empty optional fields are left out. */
 function memberOf(form: Form, id: string): Member {
-  const optional = (value: string | undefined) => (value && value.trim() !== '' ? value.trim() : undefined);
+  const optional = (value: string | undefined) =>
+    value && value.trim() !== '' ? value.trim() : undefined;
   return parseWith(
     MemberSchema,
     {
@@ -57,7 +62,11 @@ function memberOf(form: Form, id: string): Member {
   );
 }
 
-function memberFields(language: Language, member: Partial<Record<keyof Member, string>>, withId: boolean): Markup {
+function memberFields(
+  language: Language,
+  member: Partial<Record<keyof Member, string>>,
+  withId: boolean,
+): Markup {
   const t = translator(language);
   const text = (name: keyof Member, label: string, type = 'text', required = false) =>
     html`<label>${label}<input type="${type}" name="${name}" maxlength="200"${required ? ' required' : ''} value="${member[name] ?? ''}"></label>`;
@@ -85,7 +94,13 @@ async function membersPage(c: Context<HonoEnv>, error?: unknown, form: Form = {}
   const editable = stored.origin === 'api';
   const base = `/admin/rosters/${id}/members`;
   const ifMatch = html`<input type="hidden" name="ifMatch" value="${rosterEtag(stored)}">`;
-  const contacts = (member: Member) => [member.email, member.googleAccount && `Google: ${member.googleAccount}`, member.outlookAddress && `Outlook: ${member.outlookAddress}`, member.phone].filter(Boolean);
+  const contacts = (member: Member) =>
+    [
+      member.email,
+      member.googleAccount && `Google: ${member.googleAccount}`,
+      member.outlookAddress && `Outlook: ${member.outlookAddress}`,
+      member.phone,
+    ].filter(Boolean);
   const saved = c.req.query('saved');
   const body = html`<p>${roster.name}</p>
 ${error ? refusal(error, language) : ''}
@@ -94,8 +109,12 @@ ${saved && !error ? html`<p class="notice" role="status">${t('Đã lưu thay đ�
 <a class="button secondary" href="${withLang('/admin/feeds', language)}">${t('Đường liên kết', 'Feed links')}</a></div>
 ${editable ? '' : html`<p class="card" role="note">${t(`Lịch trực này được khai báo trong tệp ${stored.sourcePath ?? ''} (thư mục calendars/) nên chỉ xem được ở đây: muốn thêm, sửa hay bớt người, hãy sửa tệp đó rồi áp dụng lại (khởi động lại máy chủ, hoặc triển khai lại trên Workers). Ngày vắng, phân công thay và đổi ca vẫn nhập được trên các trang này.`, `This roster is defined by the file ${stored.sourcePath ?? ''} (in calendars/), so it is read-only here: to add, edit or remove a member, edit that file and apply it again (restart the server, or redeploy on Workers). Absences, overrides and swaps can still be entered on these pages.`)}</p>`}
 <div class="scroll"><table class="members"><thead><tr><th>${t('Họ và tên', 'Name')}</th><th>${t('Chức danh', 'Title')}</th><th>${t('Đơn vị', 'Unit')}</th><th>${t('Vị trí', 'Role')}</th><th>${t('Liên hệ', 'Contact')}</th><th>${t('Đường liên kết', 'Feed links')}</th></tr></thead>
-<tbody>${roster.members.map((member) => html`<tr data-member="${member.id}"><td>${memberName(member, language)}<div class="muted">${member.id}</div></td><td>${member.title}</td><td>${member.unit}</td><td>${roleText(member.role, language)}</td>
-<td>${contacts(member).map((line) => html`<div>${line}</div>`)}</td><td>${feedCount(member.id)}</td></tr>`)}</tbody></table></div>
+<tbody>${roster.members.map(
+    (
+      member,
+    ) => html`<tr data-member="${member.id}"><td>${memberName(member, language)}<div class="muted">${member.id}</div></td><td>${member.title}</td><td>${member.unit}</td><td>${roleText(member.role, language)}</td>
+<td>${contacts(member).map((line) => html`<div>${line}</div>`)}</td><td>${feedCount(member.id)}</td></tr>`,
+  )}</tbody></table></div>
 ${
   editable
     ? html`<h2>${t('Thêm người', 'Add a member')}</h2>
@@ -103,14 +122,23 @@ ${
 ${memberFields(language, form.intent === 'add' ? form : {}, true)}<input type="hidden" name="intent" value="add">
 <button type="submit">${t('Thêm', 'Add')}</button></form>
 <h2>${t('Sửa hoặc bớt người', 'Edit or remove a member')}</h2>
-${roster.members.map((member) => html`<details class="card"><summary>${memberName(member, language)}</summary>
+${roster.members.map(
+  (member) => html`<details class="card"><summary>${memberName(member, language)}</summary>
 <form class="stack" method="post" action="${withLang(`${base}/${member.id}`, language)}">${csrfField(c)}${ifMatch}
 ${memberFields(language, form.intent === 'edit' && form.memberId === member.id ? form : (member as Partial<Record<keyof Member, string>>), false)}<input type="hidden" name="intent" value="edit"><input type="hidden" name="memberId" value="${member.id}">
 <button type="submit">${t('Lưu', 'Save')}</button></form>
-<form method="post" action="${withLang(`${base}/${member.id}/delete`, language)}">${csrfField(c)}${ifMatch}<div class="buttons"><button class="danger" type="submit">${t('Bớt người này', 'Remove this member')}</button></div></form></details>`)}`
+<form method="post" action="${withLang(`${base}/${member.id}/delete`, language)}">${csrfField(c)}${ifMatch}<div class="buttons"><button class="danger" type="submit">${t('Bớt người này', 'Remove this member')}</button></div></form></details>`,
+)}`
     : ''
 }`;
-  const status = !error ? 200 : error instanceof ServiceError && (error.kind === 'precondition-failed' || error.kind === 'read-only' || error.kind === 'conflict') ? 409 : 422;
+  const status = !error
+    ? 200
+    : error instanceof ServiceError &&
+        (error.kind === 'precondition-failed' ||
+          error.kind === 'read-only' ||
+          error.kind === 'conflict')
+      ? 409
+      : 422;
   return adminPage(c, t('Thành viên', 'Members'), body, status);
 }
 
@@ -130,7 +158,8 @@ async function edit(c: Context<HonoEnv>, change: (roster: Roster, form: Form) =>
 }
 
 const requireMember = (roster: Roster, memberId: string) => {
-  if (!roster.members.some((member) => member.id === memberId)) throw notFound(`member "${memberId}" of roster "${roster.id}"`);
+  if (!roster.members.some((member) => member.id === memberId))
+    throw notFound(`member "${memberId}" of roster "${roster.id}"`);
 };
 
 adminMembers.post('/admin/rosters/:id/members', (c) =>
@@ -145,7 +174,10 @@ adminMembers.post('/admin/rosters/:id/members/:memberId', (c) =>
     const memberId = param(c, 'memberId');
     requireMember(roster, memberId);
     const member = memberOf(form, memberId);
-    return { ...roster, members: roster.members.map((existing) => (existing.id === memberId ? member : existing)) };
+    return {
+      ...roster,
+      members: roster.members.map((existing) => (existing.id === memberId ? member : existing)),
+    };
   }),
 );
 

@@ -6,11 +6,21 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { html } from 'hono/html';
 import { isIsoDate, weekdayOf } from '../../domain/dates.ts';
-import { type Absence, AbsenceSchema, type Override, OverrideSchema } from '../../domain/facts-schema.ts';
+import {
+  type Absence,
+  AbsenceSchema,
+  type Override,
+  OverrideSchema,
+} from '../../domain/facts-schema.ts';
 import { reasonText } from '../../domain/event-text.ts';
 import type { Roster } from '../../domain/roster-schema.ts';
 import type { SlotChange } from '../../domain/slot-diff.ts';
-import { formatDate, formatDayAndDate, type Language, memberName } from '../../domain/vietnamese.ts';
+import {
+  formatDate,
+  formatDayAndDate,
+  type Language,
+  memberName,
+} from '../../domain/vietnamese.ts';
 import { dateInZone } from '../../domain/zone.ts';
 import { addAbsence, planAbsence } from '../../services/add-absence.ts';
 import { previewFacts } from '../../services/change-facts.ts';
@@ -38,7 +48,12 @@ const ctxOf = (c: Context<HonoEnv>) => serviceContext(c, sessionOfRequest(c).act
 export function errorBox(error: unknown, language: Language): Markup {
   if (!(error instanceof ServiceError)) throw error;
   const t = translator(language);
-  const title = error.kind === 'conflict' ? t('Xung đột dữ liệu', 'Conflict') : error.kind === 'not-found' ? t('Không tìm thấy', 'Not found') : t('Không lưu được', 'Not saved');
+  const title =
+    error.kind === 'conflict'
+      ? t('Xung đột dữ liệu', 'Conflict')
+      : error.kind === 'not-found'
+        ? t('Không tìm thấy', 'Not found')
+        : t('Không lưu được', 'Not saved');
   const fields = error.fields.filter((field) => field.message !== error.message);
   return html`<div class="error" role="alert"><strong>${title}:</strong> ${error.message}${fields.length > 0 ? html`<ul>${fields.map((field) => html`<li>${field.field}: ${field.message}</li>`)}</ul>` : ''}</div>`;
 }
@@ -72,16 +87,26 @@ admin.get('/admin/rosters/:id', async (c) => {
   const id = param(c, 'id');
   const stored = await requireRoster(ctx, id);
   const asked = c.req.query('month');
-  const month = asked && MONTH.test(asked) ? asked : dateInZone(ctx.now(), stored.roster.timeZone).slice(0, 7);
+  const month =
+    asked && MONTH.test(asked) ? asked : dateInZone(ctx.now(), stored.roster.timeZone).slice(0, 7);
   const first = `${month}-01`;
   const last = lastDayOf(month);
   const schedule = await getSchedule(ctx, id, { from: first, to: last }, language);
   const days: string[] = [];
-  for (let day = 1; day <= Number(last.slice(8)); day++) days.push(`${month}-${String(day).padStart(2, '0')}`);
-  const cells: (string | null)[] = [...Array.from({ length: weekdayOf(first) - 1 }, () => null), ...days];
+  for (let day = 1; day <= Number(last.slice(8)); day++)
+    days.push(`${month}-${String(day).padStart(2, '0')}`);
+  const cells: (string | null)[] = [
+    ...Array.from({ length: weekdayOf(first) - 1 }, () => null),
+    ...days,
+  ];
   while (cells.length % 7 !== 0) cells.push(null);
-  const weeks = Array.from({ length: cells.length / 7 }, (_, index) => cells.slice(index * 7, index * 7 + 7));
-  const weekdays = language === 'en' ? ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] : ['Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy', 'Chủ nhật'];
+  const weeks = Array.from({ length: cells.length / 7 }, (_, index) =>
+    cells.slice(index * 7, index * 7 + 7),
+  );
+  const weekdays =
+    language === 'en'
+      ? ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']
+      : ['Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy', 'Chủ nhật'];
   const cell = (date: string | null) => {
     if (!date) return html`<td class="out"></td>`;
     const closed = schedule.closedDays.find((day) => day.date === date);
@@ -105,7 +130,10 @@ ${schedule.conflicts.length > 0 ? html`<h2>${t('Không áp dụng được', 'Co
 });
 
 function memberOptions(roster: Roster, language: Language, selected?: string) {
-  return roster.members.map((member) => html`<option value="${member.id}"${member.id === selected ? ' selected' : ''}>${memberName(member, language)}</option>`);
+  return roster.members.map(
+    (member) =>
+      html`<option value="${member.id}"${member.id === selected ? ' selected' : ''}>${memberName(member, language)}</option>`,
+  );
 }
 
 async function dayPage(c: Context<HonoEnv>, error?: unknown, form: Form = {}) {
@@ -114,7 +142,13 @@ async function dayPage(c: Context<HonoEnv>, error?: unknown, form: Form = {}) {
   const ctx = ctxOf(c);
   const id = param(c, 'id');
   const date = param(c, 'date');
-  if (!isIsoDate(date)) return adminPage(c, t('Không tìm thấy', 'Not found'), html`<p class="error">${t('Ngày không hợp lệ.', 'Not a valid date.')}</p>`, 404);
+  if (!isIsoDate(date))
+    return adminPage(
+      c,
+      t('Không tìm thấy', 'Not found'),
+      html`<p class="error">${t('Ngày không hợp lệ.', 'Not a valid date.')}</p>`,
+      404,
+    );
   const stored = await requireRoster(ctx, id);
   const roster = stored.roster;
   const schedule = await getSchedule(ctx, id, { from: date, to: date }, language);
@@ -125,16 +159,20 @@ async function dayPage(c: Context<HonoEnv>, error?: unknown, form: Form = {}) {
 <p><a href="${withLang(`/admin/rosters/${id}?month=${date.slice(0, 7)}`, language)}">← ${t('Lịch tháng', 'Month')} ${formatMonth(date.slice(0, 7))}</a></p>
 ${closed ? html`<p class="card">${t('Ngày nghỉ', 'Closed')}: ${closed.name}</p>` : ''}
 <ul class="duty">${schedule.slots.map((slot) => html`<li class="${slot.kind}"><span class="kind ${slot.kind}">${kindText(slot.kind, language)}</span> ${slot.title}</li>`)}</ul>
-${schedule.slots.length > 0 ? html`<h2>${t('Phân công người trực', 'Set who serves')}</h2>
+${
+  schedule.slots.length > 0
+    ? html`<h2>${t('Phân công người trực', 'Set who serves')}</h2>
 <form class="stack card" method="post" action="${action}">${csrfField(c)}<input type="hidden" name="kind" value="override">
 ${schedule.slots.length > 1 ? html`<label>${t('Vị trí', 'Position')}<select name="position">${schedule.slots.map((slot) => html`<option value="${slot.position}">${slot.position}</option>`)}</select></label>` : ''}
 <label>${t('Người trực', 'Officer')}<select name="memberId">${memberOptions(roster, language, form.kind === 'override' ? form.memberId : undefined)}</select></label>
 <label>${t('Ghi chú', 'Note')}<input name="note" maxlength="500" value="${form.kind === 'override' ? (form.note ?? '') : ''}"></label>
 ${reason}
-<button type="submit">${t('Xem trước thay đổi', 'Preview the change')}</button></form>` : ''}
+<button type="submit">${t('Xem trước thay đổi', 'Preview the change')}</button></form>`
+    : ''
+}
 <h2>${t('Ghi nhận ngày vắng', 'Record an absence')}</h2>
 <form class="stack card" method="post" action="${action}">${csrfField(c)}<input type="hidden" name="kind" value="absence">
-<label>${t('Người vắng', 'Who is away')}<select name="memberId">${memberOptions(roster, language, form.kind === 'absence' ? form.memberId : schedule.slots[0]?.memberId ?? undefined)}</select></label>
+<label>${t('Người vắng', 'Who is away')}<select name="memberId">${memberOptions(roster, language, form.kind === 'absence' ? form.memberId : (schedule.slots[0]?.memberId ?? undefined))}</select></label>
 <label>${t('Từ ngày', 'From')}<input type="date" name="from" required value="${form.from ?? date}"></label>
 <label>${t('Đến ngày', 'To')}<input type="date" name="to" required value="${form.to ?? date}"></label>
 <label>${t('Lý do', 'Reason')}<select name="reason">${REASONS.map((value) => html`<option value="${value}"${form.reason === value ? ' selected' : ''}>${reasonText(value, language)}</option>`)}</select></label>
@@ -150,16 +188,43 @@ type Planned = { kind: 'absence'; input: Absence } | { kind: 'override'; input: 
 
 /** The change a day form asks for, validated by the same schemas as the API. */
 function plannedOf(c: Context<HonoEnv>, form: Form): Planned {
-  const optional = (value: string | undefined) => (value && value.trim() !== '' ? value.trim() : undefined);
+  const optional = (value: string | undefined) =>
+    value && value.trim() !== '' ? value.trim() : undefined;
   if (form.kind === 'override') {
-    return { kind: 'override', input: parseWith(OverrideSchema, { date: param(c, 'date'), position: optional(form.position), memberId: form.memberId, note: optional(form.note) }, 'the form') };
+    return {
+      kind: 'override',
+      input: parseWith(
+        OverrideSchema,
+        {
+          date: param(c, 'date'),
+          position: optional(form.position),
+          memberId: form.memberId,
+          note: optional(form.note),
+        },
+        'the form',
+      ),
+    };
   }
-  return { kind: 'absence', input: parseWith(AbsenceSchema, { memberId: form.memberId, from: form.from, to: form.to, reason: form.reason, note: optional(form.note) }, 'the form') };
+  return {
+    kind: 'absence',
+    input: parseWith(
+      AbsenceSchema,
+      {
+        memberId: form.memberId,
+        from: form.from,
+        to: form.to,
+        reason: form.reason,
+        note: optional(form.note),
+      },
+      'the form',
+    ),
+  };
 }
 
 function changesTable(roster: Roster, changes: readonly SlotChange[], language: Language) {
   const t = translator(language);
-  if (changes.length === 0) return html`<p class="card">${t('Không ca trực nào thay đổi.', 'No duty slot changes.')}</p>`;
+  if (changes.length === 0)
+    return html`<p class="card">${t('Không ca trực nào thay đổi.', 'No duty slot changes.')}</p>`;
   return html`<div class="scroll"><table class="changes"><thead><tr><th>${t('Ngày', 'Day')}</th><th>${t('Trước', 'Before')}</th><th>${t('Sau', 'After')}</th></tr></thead>
 <tbody>${changes.map((change) => {
     const slot = change.after ?? change.before!;
@@ -175,8 +240,15 @@ admin.post('/admin/rosters/:id/days/:date/preview', async (c) => {
   const ctx = { ...ctxOf(c), correctionReason: form.correctionReason?.trim() || undefined };
   try {
     const planned = plannedOf(c, form);
-    const plan = planned.kind === 'absence' ? planAbsence(ctx, id, planned.input) : planOverride(ctx, id, planned.input);
-    const { state, changedSlots } = await previewFacts(ctx, id, plan as Parameters<typeof previewFacts>[2]);
+    const plan =
+      planned.kind === 'absence'
+        ? planAbsence(ctx, id, planned.input)
+        : planOverride(ctx, id, planned.input);
+    const { state, changedSlots } = await previewFacts(
+      ctx,
+      id,
+      plan as Parameters<typeof previewFacts>[2],
+    );
     const hidden = Object.entries(form)
       .filter(([key]) => key !== 'csrf')
       .map(([key, value]) => html`<input type="hidden" name="${key}" value="${value}">`);
@@ -185,7 +257,11 @@ ${changesTable(state.stored.roster, changedSlots, language)}
 <form method="post" action="${withLang(`/admin/rosters/${id}/days/${param(c, 'date')}/confirm`, language)}">${csrfField(c)}${hidden}
 <div class="buttons"><button type="submit">${t('Xác nhận và lưu', 'Confirm and save')}</button>
 <a class="button secondary" href="${withLang(`/admin/rosters/${id}/days/${param(c, 'date')}`, language)}">${t('Huỷ', 'Cancel')}</a></div></form>`;
-    return adminPage(c, `${t('Xem trước', 'Preview')} – ${formatDayAndDate(param(c, 'date'), language)}`, body);
+    return adminPage(
+      c,
+      `${t('Xem trước', 'Preview')} – ${formatDayAndDate(param(c, 'date'), language)}`,
+      body,
+    );
   } catch (error) {
     if (!(error instanceof ServiceError)) throw error;
     return dayPage(c, error, form);
@@ -201,7 +277,10 @@ admin.post('/admin/rosters/:id/days/:date/confirm', async (c) => {
     const planned = plannedOf(c, form);
     if (planned.kind === 'absence') await addAbsence(ctx, id, planned.input);
     else await setOverride(ctx, id, planned.input);
-    return c.redirect(withLang(`/admin/rosters/${id}?month=${param(c, 'date').slice(0, 7)}&saved=1`, language), 303);
+    return c.redirect(
+      withLang(`/admin/rosters/${id}?month=${param(c, 'date').slice(0, 7)}&saved=1`, language),
+      303,
+    );
   } catch (error) {
     if (!(error instanceof ServiceError)) throw error;
     return dayPage(c, error, form);
@@ -220,9 +299,17 @@ admin.get('/admin/rosters/:id/absences', async (c) => {
     return member ? memberName(member, language) : memberId;
   };
   const body = html`<p>${roster.name}</p>${c.req.query('deleted') ? html`<p class="notice" role="status">${t('Đã xoá.', 'Deleted.')}</p>` : ''}
-${absences.length === 0 ? html`<p class="card">${t('Chưa có ngày vắng nào.', 'No absences yet.')}</p>` : html`<div class="scroll"><table><thead><tr><th>${t('Người vắng', 'Who')}</th><th>${t('Từ ngày', 'From')}</th><th>${t('Đến ngày', 'To')}</th><th>${t('Lý do', 'Reason')}</th><th></th></tr></thead>
-<tbody>${absences.map((absence) => html`<tr><td>${name(absence.memberId)}</td><td>${formatDate(absence.from)}</td><td>${formatDate(absence.to)}</td><td>${reasonText(absence.reason, language)}${absence.note ? html`<div class="muted">${absence.note}</div>` : ''}</td>
-<td><form method="post" action="${withLang(`/admin/rosters/${id}/absences/${absence.id}/delete`, language)}">${csrfField(c)}<input name="correctionReason" placeholder="${t('Lý do (nếu tháng đã chốt)', 'Reason (if the month is closed)')}"><button class="danger" type="submit">${t('Xoá', 'Delete')}</button></form></td></tr>`)}</tbody></table></div>`}`;
+${
+  absences.length === 0
+    ? html`<p class="card">${t('Chưa có ngày vắng nào.', 'No absences yet.')}</p>`
+    : html`<div class="scroll"><table><thead><tr><th>${t('Người vắng', 'Who')}</th><th>${t('Từ ngày', 'From')}</th><th>${t('Đến ngày', 'To')}</th><th>${t('Lý do', 'Reason')}</th><th></th></tr></thead>
+<tbody>${absences.map(
+        (
+          absence,
+        ) => html`<tr><td>${name(absence.memberId)}</td><td>${formatDate(absence.from)}</td><td>${formatDate(absence.to)}</td><td>${reasonText(absence.reason, language)}${absence.note ? html`<div class="muted">${absence.note}</div>` : ''}</td>
+<td><form method="post" action="${withLang(`/admin/rosters/${id}/absences/${absence.id}/delete`, language)}">${csrfField(c)}<input name="correctionReason" placeholder="${t('Lý do (nếu tháng đã chốt)', 'Reason (if the month is closed)')}"><button class="danger" type="submit">${t('Xoá', 'Delete')}</button></form></td></tr>`,
+      )}</tbody></table></div>`
+}`;
   return adminPage(c, t('Ngày vắng', 'Absences'), body);
 });
 
@@ -232,9 +319,19 @@ admin.post('/admin/rosters/:id/absences/:absenceId/delete', async (c) => {
   const form = await readForm(c);
   const id = param(c, 'id');
   try {
-    await removeFact({ ...ctxOf(c), correctionReason: form.correctionReason?.trim() || undefined }, id, 'absences', param(c, 'absenceId'));
+    await removeFact(
+      { ...ctxOf(c), correctionReason: form.correctionReason?.trim() || undefined },
+      id,
+      'absences',
+      param(c, 'absenceId'),
+    );
     return c.redirect(withLang(`/admin/rosters/${id}/absences?deleted=1`, language), 303);
   } catch (error) {
-    return adminPage(c, t('Ngày vắng', 'Absences'), html`${errorBox(error, language)}<p><a href="${withLang(`/admin/rosters/${id}/absences`, language)}">${t('Quay lại', 'Back')}</a></p>`, 422);
+    return adminPage(
+      c,
+      t('Ngày vắng', 'Absences'),
+      html`${errorBox(error, language)}<p><a href="${withLang(`/admin/rosters/${id}/absences`, language)}">${t('Quay lại', 'Back')}</a></p>`,
+      422,
+    );
   }
 });

@@ -14,7 +14,18 @@ const QuerySchema = z.object({
 export const audit = new Hono<HonoEnv>();
 
 audit.get(
-  describe({ method: 'get', path: '/api/audit', summary: 'Who changed what, when (newest first)', tag: 'Audit', query: { rosterId: 'Only this roster', limit: '1–500, default 100', before: 'Entries older than this seq' }, responses: { 200: '{ entries, next }' } }),
+  describe({
+    method: 'get',
+    path: '/api/audit',
+    summary: 'Who changed what, when (newest first)',
+    tag: 'Audit',
+    query: {
+      rosterId: 'Only this roster',
+      limit: '1–500, default 100',
+      before: 'Entries older than this seq',
+    },
+    responses: { 200: '{ entries, next }' },
+  }),
   async (c) => {
     const query = parseWith(QuerySchema, c.req.query(), 'the query');
     const entries = await serviceContext(c).store.audit(query);

@@ -20,9 +20,11 @@ docs.get('/api/docs', (c) => {
 <code>application/problem+json</code> (RFC 9457) with the failing fields in <code>errors</code>. Edits of an API-managed
 roster send <code>If-Match</code> with the roster's <code>ETag</code>. Machine-readable: <a href="/api/openapi.json">/api/openapi.json</a>.</p>
 ${tags.map(
-  (tag) => html`<h2>${tag}</h2><ul>${ROUTES.filter((route) => route.tag === tag).map(
-    (route) => html`<li><span class="m ${route.method}">${route.method.toUpperCase()}</span><code>${route.path}</code> – ${route.summary}${route.ifMatch ? ' (If-Match)' : ''}${route.auth === false ? ' (no token)' : ''}</li>`,
-  )}</ul>`,
+  (tag) =>
+    html`<h2>${tag}</h2><ul>${ROUTES.filter((route) => route.tag === tag).map(
+      (route) =>
+        html`<li><span class="m ${route.method}">${route.method.toUpperCase()}</span><code>${route.path}</code> – ${route.summary}${route.ifMatch ? ' (If-Match)' : ''}${route.auth === false ? ' (no token)' : ''}</li>`,
+    )}</ul>`,
 )}
 </body></html>`;
   return c.html(page);

@@ -20,29 +20,67 @@ const TAG = 'Absences, overrides, swaps';
 export const facts = new Hono<HonoEnv>();
 
 // Month close: a change touching a closed month must say why; the reason goes with the request, not into the fact.
-const CorrectionReasonSchema = lineText(500).describe('Why a closed month is changed: required when the change touches a month closed by month close');
+const CorrectionReasonSchema = lineText(500).describe(
+  'Why a closed month is changed: required when the change touches a month closed by month close',
+);
 
 /** The slots a change touched, as they are now (or, for a slot that vanished, as it was). */
 function changedView(roster: Roster, changes: SlotChange[]) {
-  return changes.map((change) => ({ key: change.key, before: change.before && slotView(roster, change.before), after: change.after && slotView(roster, change.after) }));
+  return changes.map((change) => ({
+    key: change.key,
+    before: change.before && slotView(roster, change.before),
+    after: change.after && slotView(roster, change.after),
+  }));
 }
 
-type AddVerb<T> = (ctx: ServiceContext, rosterId: string, input: T) => Promise<{ result: { id: string }; changedSlots: SlotChange[] }>;
+type AddVerb<T> = (
+  ctx: ServiceContext,
+  rosterId: string,
+  input: T,
+) => Promise<{ result: { id: string }; changedSlots: SlotChange[] }>;
 
-function factRoutes<S extends z.ZodObject>(table: FactTable, one: string, schema: S, add: AddVerb<z.infer<S>>): void {
+function factRoutes<S extends z.ZodObject>(
+  table: FactTable,
+  one: string,
+  schema: S,
+  add: AddVerb<z.infer<S>>,
+): void {
   const article = one === 'absence' ? 'an' : 'a';
   const body = schema.safeExtend({ correctionReason: CorrectionReasonSchema.optional() });
-  facts.get(describe({ method: 'get', path: `/api/rosters/{id}/${table}`, summary: `List the ${table}`, tag: TAG, responses: { 200: `The ${table}` } }), async (c) => {
-    const ctx = serviceContext(c);
-    const rosterId = param(c, 'id');
-    await requireRoster(ctx, rosterId);
-    return c.json({ [table]: (await ctx.store.factsOf(rosterId))[table] });
-  });
+  facts.get(
+    describe({
+      method: 'get',
+      path: `/api/rosters/{id}/${table}`,
+      summary: `List the ${table}`,
+      tag: TAG,
+      responses: { 200: `The ${table}` },
+    }),
+    async (c) => {
+      const ctx = serviceContext(c);
+      const rosterId = param(c, 'id');
+      await requireRoster(ctx, rosterId);
+      return c.json({ [table]: (await ctx.store.factsOf(rosterId))[table] });
+    },
+  );
 
   facts.post(
-    describe({ method: 'post', path: `/api/rosters/{id}/${table}`, summary: `Record ${article} ${one}`, tag: TAG, body, responses: { 201: `The ${one} and the slots it changed`, 404: 'No such roster', 409: 'Overlaps another absence', 422: 'Invalid, or touches a closed month without correctionReason' } }),
+    describe({
+      method: 'post',
+      path: `/api/rosters/{id}/${table}`,
+      summary: `Record ${article} ${one}`,
+      tag: TAG,
+      body,
+      responses: {
+        201: `The ${one} and the slots it changed`,
+        404: 'No such roster',
+        409: 'Overlaps another absence',
+        422: 'Invalid, or touches a closed month without correctionReason',
+      },
+    }),
     async (c) => {
-      const { correctionReason, ...input } = (await readBody(c, body)) as z.infer<S> & { correctionReason?: string };
+      const { correctionReason, ...input } = (await readBody(c, body)) as z.infer<S> & {
+        correctionReason?: string;
+      };
       const ctx = { ...serviceContext(c), correctionReason };
       const rosterId = param(c, 'id');
       const { result, changedSlots } = await add(ctx, rosterId, input as z.infer<S>);
@@ -53,11 +91,28 @@ function factRoutes<S extends z.ZodObject>(table: FactTable, one: string, schema
   );
 
   facts.delete(
-    describe({ method: 'delete', path: `/api/rosters/{id}/${table}/{factId}`, summary: `Remove ${article} ${one}`, tag: TAG, query: { reason: 'Why a closed month is changed (required when the removal touches one)' }, responses: { 204: 'Removed', 404: 'No such roster or record', 422: 'Touches a closed month without a reason' } }),
+    describe({
+      method: 'delete',
+      path: `/api/rosters/{id}/${table}/{factId}`,
+      summary: `Remove ${article} ${one}`,
+      tag: TAG,
+      query: { reason: 'Why a closed month is changed (required when the removal touches one)' },
+      responses: {
+        204: 'Removed',
+        404: 'No such roster or record',
+        422: 'Touches a closed month without a reason',
+      },
+    }),
     async (c) => {
       const reason = c.req.query('reason');
-      const correctionReason = reason === undefined ? undefined : parseWith(CorrectionReasonSchema, reason, 'the reason');
-      await removeFact({ ...serviceContext(c), correctionReason }, param(c, 'id'), table, param(c, 'factId'));
+      const correctionReason =
+        reason === undefined ? undefined : parseWith(CorrectionReasonSchema, reason, 'the reason');
+      await removeFact(
+        { ...serviceContext(c), correctionReason },
+        param(c, 'id'),
+        table,
+        param(c, 'factId'),
+      );
       return c.body(null, 204);
     },
   );

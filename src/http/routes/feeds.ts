@@ -8,19 +8,58 @@ import { describe } from '../openapi.ts';
 import { param, readBody, serviceContext } from '../request.ts';
 
 const TAG = 'Feeds';
-export const FeedInputSchema = z.object({ rosterId: SlugSchema, memberId: SlugSchema.optional(), label: lineText(120).optional() });
+export const FeedInputSchema = z.object({
+  rosterId: SlugSchema,
+  memberId: SlugSchema.optional(),
+  label: lineText(120).optional(),
+});
 export const feeds = new Hono<HonoEnv>();
 
-feeds.post(describe({ method: 'post', path: '/api/feeds', summary: 'Create a secret feed link for a roster or one member', tag: TAG, body: FeedInputSchema, responses: { 201: '{ id, url, webcalUrl } (shown once)', 404: 'No such roster', 422: 'Invalid' } }), async (c) => {
-  const feed = await createFeed(serviceContext(c), await readBody(c, FeedInputSchema));
-  return c.json(feed, 201);
-});
+feeds.post(
+  describe({
+    method: 'post',
+    path: '/api/feeds',
+    summary: 'Create a secret feed link for a roster or one member',
+    tag: TAG,
+    body: FeedInputSchema,
+    responses: {
+      201: '{ id, url, webcalUrl } (shown once)',
+      404: 'No such roster',
+      422: 'Invalid',
+    },
+  }),
+  async (c) => {
+    const feed = await createFeed(serviceContext(c), await readBody(c, FeedInputSchema));
+    return c.json(feed, 201);
+  },
+);
 
-feeds.get(describe({ method: 'get', path: '/api/feeds', summary: 'List feed links (without their secret tokens)', tag: TAG, query: { rosterId: 'Only this roster' }, responses: { 200: 'Feeds' } }), async (c) => {
-  return c.json({ feeds: await serviceContext(c).store.feeds.list({ rosterId: c.req.query('rosterId') }) });
-});
+feeds.get(
+  describe({
+    method: 'get',
+    path: '/api/feeds',
+    summary: 'List feed links (without their secret tokens)',
+    tag: TAG,
+    query: { rosterId: 'Only this roster' },
+    responses: { 200: 'Feeds' },
+  }),
+  async (c) => {
+    return c.json({
+      feeds: await serviceContext(c).store.feeds.list({ rosterId: c.req.query('rosterId') }),
+    });
+  },
+);
 
-feeds.delete(describe({ method: 'delete', path: '/api/feeds/{id}', summary: 'Revoke a feed link: it answers 410 from now on', tag: TAG, responses: { 204: 'Revoked', 404: 'No such feed' } }), async (c) => {
-  await revokeFeed(serviceContext(c), param(c, 'id'));
-  return c.body(null, 204);
-});
+feeds.delete(
+  describe({
+    method: 'delete',
+    path: '/api/feeds/{id}',
+    summary: 'Revoke a feed link: it answers 410 from now on',
+    tag: TAG,
+    responses: { 204: 'Revoked', 404: 'No such feed' },
+  }),
+  async (c) => {
+    await revokeFeed(serviceContext(c), param(c, 'id'));
+    return c.body(null, 204);
+  },
+);

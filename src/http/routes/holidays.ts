@@ -12,36 +12,86 @@ import { param, parseWith, readBody, serviceContext } from '../request.ts';
 
 const TAG = 'Holidays';
 // Month close: an edit that changes a closed month of any roster must say why (recorded with each correction).
-const CorrectionReasonSchema = lineText(500).describe('Why a closed month is changed: required when the edit touches a month closed by month close');
+const CorrectionReasonSchema = lineText(500).describe(
+  'Why a closed month is changed: required when the edit touches a month closed by month close',
+);
 const HolidayEditSchema = z.object({
   entry: HolidayEntrySchema,
-  source: HolidaySourceSchema.optional().describe('The notice the entry cites, when the table does not list it yet'),
+  source: HolidaySourceSchema.optional().describe(
+    'The notice the entry cites, when the table does not list it yet',
+  ),
   correctionReason: CorrectionReasonSchema.optional(),
 });
 export const holidays = new Hono<HonoEnv>();
 
 function dateParam(value: string): string {
-  if (!isIsoDate(value)) throw invalid('the date is not valid', [{ field: 'date', message: 'expected a real date written YYYY-MM-DD' }]);
+  if (!isIsoDate(value))
+    throw invalid('the date is not valid', [
+      { field: 'date', message: 'expected a real date written YYYY-MM-DD' },
+    ]);
   return value;
 }
 
-holidays.get(describe({ method: 'get', path: '/api/holidays/{year}', summary: 'The holiday table of a year (official or estimated)', tag: TAG, responses: { 200: 'The table', 422: 'Bad year' } }), async (c) => {
-  const year = z.coerce.number().int().min(1976).max(2199).safeParse(param(c, 'year'));
-  if (!year.success) throw invalid('the year is not valid', [{ field: 'year', message: 'expected a year between 1976 and 2199' }]);
-  return c.json(await getHolidayTable(serviceContext(c), year.data));
-});
-
-holidays.put(
-  describe({ method: 'put', path: '/api/holidays/days/{date}', summary: "Set a day's entry (a swap, a làm bù day, a pending day in force)", tag: TAG, body: HolidayEditSchema, responses: { 200: 'The table of that year', 422: 'Invalid entry' } }),
+holidays.get(
+  describe({
+    method: 'get',
+    path: '/api/holidays/{year}',
+    summary: 'The holiday table of a year (official or estimated)',
+    tag: TAG,
+    responses: { 200: 'The table', 422: 'Bad year' },
+  }),
   async (c) => {
-    const date = dateParam(param(c, 'date'));
-    const edit = await readBody(c, HolidayEditSchema);
-    return c.json(await putHolidayEntry({ ...serviceContext(c), correctionReason: edit.correctionReason }, date, edit.entry, edit.source ?? null));
+    const year = z.coerce.number().int().min(1976).max(2199).safeParse(param(c, 'year'));
+    if (!year.success)
+      throw invalid('the year is not valid', [
+        { field: 'year', message: 'expected a year between 1976 and 2199' },
+      ]);
+    return c.json(await getHolidayTable(serviceContext(c), year.data));
   },
 );
 
-holidays.delete(describe({ method: 'delete', path: '/api/holidays/days/{date}', summary: "Remove a day's entry", tag: TAG, query: { reason: 'Why a closed month is changed (required when the edit touches one)' }, responses: { 200: 'The table of that year', 422: 'Touches a closed month without a reason' } }), async (c) => {
-  const reason = c.req.query('reason');
-  const correctionReason = reason === undefined ? undefined : parseWith(CorrectionReasonSchema, reason, 'the reason');
-  return c.json(await putHolidayEntry({ ...serviceContext(c), correctionReason }, dateParam(param(c, 'date')), null));
-});
+holidays.put(
+  describe({
+    method: 'put',
+    path: '/api/holidays/days/{date}',
+    summary: "Set a day's entry (a swap, a làm bù day, a pending day in force)",
+    tag: TAG,
+    body: HolidayEditSchema,
+    responses: { 200: 'The table of that year', 422: 'Invalid entry' },
+  }),
+  async (c) => {
+    const date = dateParam(param(c, 'date'));
+    const edit = await readBody(c, HolidayEditSchema);
+    return c.json(
+      await putHolidayEntry(
+        { ...serviceContext(c), correctionReason: edit.correctionReason },
+        date,
+        edit.entry,
+        edit.source ?? null,
+      ),
+    );
+  },
+);
+
+holidays.delete(
+  describe({
+    method: 'delete',
+    path: '/api/holidays/days/{date}',
+    summary: "Remove a day's entry",
+    tag: TAG,
+    query: { reason: 'Why a closed month is changed (required when the edit touches one)' },
+    responses: { 200: 'The table of that year', 422: 'Touches a closed month without a reason' },
+  }),
+  async (c) => {
+    const reason = c.req.query('reason');
+    const correctionReason =
+      reason === undefined ? undefined : parseWith(CorrectionReasonSchema, reason, 'the reason');
+    return c.json(
+      await putHolidayEntry(
+        { ...serviceContext(c), correctionReason },
+        dateParam(param(c, 'date')),
+        null,
+      ),
+    );
+  },
+);

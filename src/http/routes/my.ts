@@ -15,10 +15,29 @@ my.get('/my/:token', async (c) => {
   const schedule = await staffSchedule(serviceContext(c, 'staff'), token);
   c.header('cache-control', 'private, no-store');
   if (schedule.status === 404) {
-    return c.html(page({ language, title: t('Không tìm thấy', 'Not found'), path: c.req.path, body: t('Không có lịch nào ở đường liên kết này.', 'There is no calendar at this link.') }), 404);
+    return c.html(
+      page({
+        language,
+        title: t('Không tìm thấy', 'Not found'),
+        path: c.req.path,
+        body: t('Không có lịch nào ở đường liên kết này.', 'There is no calendar at this link.'),
+      }),
+      404,
+    );
   }
   if (schedule.status === 410) {
-    return c.html(page({ language, title: t('Đường liên kết đã bị thu hồi', 'This link was revoked'), path: c.req.path, body: t('Đường liên kết lịch này đã bị thu hồi; hãy xin quản trị viên một đường liên kết mới.', 'This calendar link was revoked; ask an admin for a new one.') }), 410);
+    return c.html(
+      page({
+        language,
+        title: t('Đường liên kết đã bị thu hồi', 'This link was revoked'),
+        path: c.req.path,
+        body: t(
+          'Đường liên kết lịch này đã bị thu hồi; hãy xin quản trị viên một đường liên kết mới.',
+          'This calendar link was revoked; ask an admin for a new one.',
+        ),
+      }),
+      410,
+    );
   }
   return c.html(await staffPage(schedule, token, c.get('deps').publicUrl, language));
 });

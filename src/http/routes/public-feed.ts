@@ -21,7 +21,11 @@ async function encode(etag: string, body: string, gzip: boolean): Promise<Uint8A
   let bytes = encoded.get(key);
   if (!bytes) {
     const raw = new Blob([body]);
-    bytes = new Uint8Array(await new Response(gzip ? raw.stream().pipeThrough(new CompressionStream('gzip')) : raw).arrayBuffer());
+    bytes = new Uint8Array(
+      await new Response(
+        gzip ? raw.stream().pipeThrough(new CompressionStream('gzip')) : raw,
+      ).arrayBuffer(),
+    );
     if (encoded.size >= ENCODED_CACHE_LIMIT) encoded.delete(encoded.keys().next().value!);
     encoded.set(key, bytes);
   }
@@ -45,19 +49,40 @@ export function acceptsGzip(header: string | undefined): boolean {
 }
 
 publicFeed.get(
-  describe({ method: 'get', path: '/feeds/{file}', summary: 'An ICS feed (secret link ending in .ics); conditional GET answers 304', tag: 'Feeds', auth: false, responses: { 200: 'text/calendar', 304: 'Not modified', 404: 'Unknown link', 410: 'Revoked link' } }),
+  describe({
+    method: 'get',
+    path: '/feeds/{file}',
+    summary: 'An ICS feed (secret link ending in .ics); conditional GET answers 304',
+    tag: 'Feeds',
+    auth: false,
+    responses: {
+      200: 'text/calendar',
+      304: 'Not modified',
+      404: 'Unknown link',
+      410: 'Revoked link',
+    },
+  }),
   async (c) => {
     const file = param(c, 'file');
-    const conditional: Conditional = { ifNoneMatch: c.req.header('if-none-match'), ifModifiedSince: c.req.header('if-modified-since') };
+    const conditional: Conditional = {
+      ifNoneMatch: c.req.header('if-none-match'),
+      ifModifiedSince: c.req.header('if-modified-since'),
+    };
     const useGzip = acceptsGzip(c.req.header('accept-encoding'));
     let heldBytes: Uint8Array | undefined;
     const held = (etag: string) => {
       heldBytes = encoded.get(`${etag}${useGzip ? ':gzip' : ''}`);
       return heldBytes !== undefined;
     };
-    const answer = await serveFeed(serviceContext(c, 'feed'), file.replace(/\.ics$/, ''), conditional, held);
+    const answer = await serveFeed(
+      serviceContext(c, 'feed'),
+      file.replace(/\.ics$/, ''),
+      conditional,
+      held,
+    );
     if (answer.status === 404) return problem(c, 'not-found', 'no calendar at this link');
-    if (answer.status === 410) return problem(c, 'gone', 'this calendar link was revoked; ask for a new one');
+    if (answer.status === 410)
+      return problem(c, 'gone', 'this calendar link was revoked; ask for a new one');
 
     const headers = new Headers({
       etag: useGzip ? gzipTag(answer.etag) : answer.etag,
@@ -68,12 +93,17 @@ publicFeed.get(
     if (answer.status === 304) return new Response(null, { status: 304, headers });
     headers.set('content-type', 'text/calendar; charset=utf-8');
     headers.set('content-disposition', 'inline; filename="lich-truc.ics"');
-    const bytes = answer.body === null ? heldBytes! : await encode(answer.etag, answer.body, useGzip);
+    const bytes =
+      answer.body === null ? heldBytes! : await encode(answer.etag, answer.body, useGzip);
     if (useGzip) headers.set('content-encoding', 'gzip');
     headers.set('content-length', String(bytes.byteLength));
     // `encodeBody: 'manual'` tells workerd the bytes are already gzipped (it would compress them again otherwise);
     // Node ignores the field.
-    const init = { status: 200, headers, ...(useGzip ? { encodeBody: 'manual' } : {}) } as ResponseInit;
+    const init = {
+      status: 200,
+      headers,
+      ...(useGzip ? { encodeBody: 'manual' } : {}),
+    } as ResponseInit;
     return new Response(c.req.method === 'HEAD' ? null : bytes, init);
   },
 );

@@ -1,9 +1,19 @@
 /** Rosters: list, read, and (for rosters created over the API) create, replace, delete, edit members and periods. */
 import { Hono } from 'hono';
-import { MemberSchema, PeriodSchema, type Roster, RosterObjectSchema } from '../../domain/roster-schema.ts';
+import {
+  MemberSchema,
+  PeriodSchema,
+  type Roster,
+  RosterObjectSchema,
+} from '../../domain/roster-schema.ts';
 import type { StoredRoster } from '../../storage/records.ts';
 import { notFound } from '../../services/errors.ts';
-import { createRoster, deleteRoster, editRoster, rosterEtag } from '../../services/roster-definitions.ts';
+import {
+  createRoster,
+  deleteRoster,
+  editRoster,
+  rosterEtag,
+} from '../../services/roster-definitions.ts';
 import { requireRoster } from '../../services/roster-state.ts';
 import type { HonoEnv } from '../env.ts';
 import { describe } from '../openapi.ts';
@@ -24,13 +34,35 @@ const view = (stored: StoredRoster) => ({
 
 export const rosters = new Hono<HonoEnv>();
 
-rosters.get(describe({ method: 'get', path: '/api/rosters', summary: 'List rosters', tag: TAG, responses: { 200: 'Rosters' } }), async (c) => {
-  const all = await serviceContext(c).store.listRosters();
-  return c.json({ rosters: all.map(({ roster, ...stored }) => ({ ...view({ ...stored, roster }), definition: undefined, members: roster.members.length })) });
-});
+rosters.get(
+  describe({
+    method: 'get',
+    path: '/api/rosters',
+    summary: 'List rosters',
+    tag: TAG,
+    responses: { 200: 'Rosters' },
+  }),
+  async (c) => {
+    const all = await serviceContext(c).store.listRosters();
+    return c.json({
+      rosters: all.map(({ roster, ...stored }) => ({
+        ...view({ ...stored, roster }),
+        definition: undefined,
+        members: roster.members.length,
+      })),
+    });
+  },
+);
 
 rosters.post(
-  describe({ method: 'post', path: '/api/rosters', summary: 'Create a roster (API-managed)', tag: TAG, body: RosterObjectSchema, responses: { 201: 'Created', 409: 'Id taken', 422: 'Invalid roster' } }),
+  describe({
+    method: 'post',
+    path: '/api/rosters',
+    summary: 'Create a roster (API-managed)',
+    tag: TAG,
+    body: RosterObjectSchema,
+    responses: { 201: 'Created', 409: 'Id taken', 422: 'Invalid roster' },
+  }),
   async (c) => {
     const stored = await createRoster(serviceContext(c), await readJson(c));
     c.header('etag', rosterEtag(stored));
@@ -39,11 +71,20 @@ rosters.post(
   },
 );
 
-rosters.get(describe({ method: 'get', path: '/api/rosters/{id}', summary: 'Read a roster and its ETag', tag: TAG, responses: { 200: 'The roster', 404: 'No such roster' } }), async (c) => {
-  const stored = await requireRoster(serviceContext(c), param(c, 'id'));
-  c.header('etag', rosterEtag(stored));
-  return c.json(view(stored));
-});
+rosters.get(
+  describe({
+    method: 'get',
+    path: '/api/rosters/{id}',
+    summary: 'Read a roster and its ETag',
+    tag: TAG,
+    responses: { 200: 'The roster', 404: 'No such roster' },
+  }),
+  async (c) => {
+    const stored = await requireRoster(serviceContext(c), param(c, 'id'));
+    c.header('etag', rosterEtag(stored));
+    return c.json(view(stored));
+  },
+);
 
 const respond = (stored: StoredRoster) => {
   const response = Response.json(view(stored));
@@ -51,16 +92,47 @@ const respond = (stored: StoredRoster) => {
   return response;
 };
 
-const editRoute = (path: string, method: 'post' | 'put' | 'delete', summary: string, body?: typeof MemberSchema | typeof PeriodSchema | typeof RosterObjectSchema) =>
-  describe({ method, path, summary, tag: TAG, ifMatch: true, ...(body ? { body } : {}), responses: { 200: 'The roster after the change', 409: 'Read-only roster', 412: 'Changed meanwhile', 422: 'Invalid', 428: 'If-Match missing' } });
+const editRoute = (
+  path: string,
+  method: 'post' | 'put' | 'delete',
+  summary: string,
+  body?: typeof MemberSchema | typeof PeriodSchema | typeof RosterObjectSchema,
+) =>
+  describe({
+    method,
+    path,
+    summary,
+    tag: TAG,
+    ifMatch: true,
+    ...(body ? { body } : {}),
+    responses: {
+      200: 'The roster after the change',
+      409: 'Read-only roster',
+      412: 'Changed meanwhile',
+      422: 'Invalid',
+      428: 'If-Match missing',
+    },
+  });
 
-rosters.put(editRoute('/api/rosters/{id}', 'put', 'Replace a roster definition', RosterObjectSchema), async (c) => {
-  const next = await readJson(c);
-  return respond(await editRoster(serviceContext(c), param(c, 'id'), c.req.header('if-match'), () => next));
-});
+rosters.put(
+  editRoute('/api/rosters/{id}', 'put', 'Replace a roster definition', RosterObjectSchema),
+  async (c) => {
+    const next = await readJson(c);
+    return respond(
+      await editRoster(serviceContext(c), param(c, 'id'), c.req.header('if-match'), () => next),
+    );
+  },
+);
 
 rosters.delete(
-  describe({ method: 'delete', path: '/api/rosters/{id}', summary: 'Delete a roster; its feed links answer 410', tag: TAG, ifMatch: true, responses: { 204: 'Deleted', 409: 'Read-only roster', 412: 'Changed meanwhile' } }),
+  describe({
+    method: 'delete',
+    path: '/api/rosters/{id}',
+    summary: 'Delete a roster; its feed links answer 410',
+    tag: TAG,
+    ifMatch: true,
+    responses: { 204: 'Deleted', 409: 'Read-only roster', 412: 'Changed meanwhile' },
+  }),
   async (c) => {
     await deleteRoster(serviceContext(c), param(c, 'id'), c.req.header('if-match'));
     return c.body(null, 204);
@@ -73,31 +145,49 @@ function partRoutes(part: Part, schema: typeof MemberSchema | typeof PeriodSchem
   const one = part === 'members' ? 'member' : 'period';
   const listOf = (roster: Roster) => roster[part] as { id: string }[];
   const requirePart = (roster: Roster, id: string) => {
-    if (!listOf(roster).some((item) => item.id === id)) throw notFound(`${one} "${id}" of roster "${roster.id}"`);
+    if (!listOf(roster).some((item) => item.id === id))
+      throw notFound(`${one} "${id}" of roster "${roster.id}"`);
   };
-  rosters.post(editRoute(`/api/rosters/{id}/${part}`, 'post', `Add a ${one}`, schema), async (c) => {
-    const item = await readBody(c, schema);
-    return respond(await editRoster(serviceContext(c), param(c, 'id'), c.req.header('if-match'), (roster) => ({ ...roster, [part]: [...listOf(roster), item] })));
-  });
-  rosters.put(editRoute(`/api/rosters/{id}/${part}/{${key}}`, 'put', `Replace a ${one}`, schema), async (c) => {
-    const id = param(c, key);
-    const item = { ...(await readBody(c, schema)), id };
-    return respond(
-      await editRoster(serviceContext(c), param(c, 'id'), c.req.header('if-match'), (roster) => {
-        requirePart(roster, id);
-        return { ...roster, [part]: listOf(roster).map((existing) => (existing.id === id ? item : existing)) };
-      }),
-    );
-  });
-  rosters.delete(editRoute(`/api/rosters/{id}/${part}/{${key}}`, 'delete', `Remove a ${one}`), async (c) => {
-    const id = param(c, key);
-    return respond(
-      await editRoster(serviceContext(c), param(c, 'id'), c.req.header('if-match'), (roster) => {
-        requirePart(roster, id);
-        return { ...roster, [part]: listOf(roster).filter((existing) => existing.id !== id) };
-      }),
-    );
-  });
+  rosters.post(
+    editRoute(`/api/rosters/{id}/${part}`, 'post', `Add a ${one}`, schema),
+    async (c) => {
+      const item = await readBody(c, schema);
+      return respond(
+        await editRoster(serviceContext(c), param(c, 'id'), c.req.header('if-match'), (roster) => ({
+          ...roster,
+          [part]: [...listOf(roster), item],
+        })),
+      );
+    },
+  );
+  rosters.put(
+    editRoute(`/api/rosters/{id}/${part}/{${key}}`, 'put', `Replace a ${one}`, schema),
+    async (c) => {
+      const id = param(c, key);
+      const item = { ...(await readBody(c, schema)), id };
+      return respond(
+        await editRoster(serviceContext(c), param(c, 'id'), c.req.header('if-match'), (roster) => {
+          requirePart(roster, id);
+          return {
+            ...roster,
+            [part]: listOf(roster).map((existing) => (existing.id === id ? item : existing)),
+          };
+        }),
+      );
+    },
+  );
+  rosters.delete(
+    editRoute(`/api/rosters/{id}/${part}/{${key}}`, 'delete', `Remove a ${one}`),
+    async (c) => {
+      const id = param(c, key);
+      return respond(
+        await editRoster(serviceContext(c), param(c, 'id'), c.req.header('if-match'), (roster) => {
+          requirePart(roster, id);
+          return { ...roster, [part]: listOf(roster).filter((existing) => existing.id !== id) };
+        }),
+      );
+    },
+  );
 }
 
 partRoutes('members', MemberSchema, 'memberId');

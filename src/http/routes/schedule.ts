@@ -13,11 +13,22 @@ schedule.get(
     path: '/api/rosters/{id}/schedule',
     summary: 'Duty slots and closed days over an inclusive range',
     tag: 'Schedule',
-    query: { from: 'First day, YYYY-MM-DD', to: 'Last day (inclusive), YYYY-MM-DD', lang: 'vi (default) or en' },
+    query: {
+      from: 'First day, YYYY-MM-DD',
+      to: 'Last day (inclusive), YYYY-MM-DD',
+      lang: 'vi (default) or en',
+    },
     responses: { 200: '{ slots, closedDays, conflicts }', 404: 'No such roster', 422: 'Bad range' },
   }),
   async (c) => {
     const language = c.req.query('lang') === 'en' ? 'en' : 'vi';
-    return c.json(await getSchedule(serviceContext(c), param(c, 'id'), { from: c.req.query('from'), to: c.req.query('to') }, language));
+    return c.json(
+      await getSchedule(
+        serviceContext(c),
+        param(c, 'id'),
+        { from: c.req.query('from'), to: c.req.query('to') },
+        language,
+      ),
+    );
   },
 );

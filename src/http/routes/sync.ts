@@ -8,23 +8,56 @@ import { param, readBody } from '../request.ts';
 
 const TAG = 'Calendar push';
 const SyncRequestSchema = z.object({
-  dryRun: z.boolean().optional().describe('Only count what a resync would create, update and delete'),
-  providers: z.array(z.enum(['google', 'outlook'])).min(1).optional(),
+  dryRun: z
+    .boolean()
+    .optional()
+    .describe('Only count what a resync would create, update and delete'),
+  providers: z
+    .array(z.enum(['google', 'outlook']))
+    .min(1)
+    .optional(),
 });
 
 export const sync = new Hono<HonoEnv>();
 
 sync.post(
-  describe({ method: 'post', path: '/api/rosters/{id}/sync', summary: 'Resync a roster against its calendars (drift repair); dryRun for the plan only', tag: TAG, body: SyncRequestSchema, responses: { 200: 'Per provider: plan counts and what was applied', 404: 'No such roster', 422: 'No provider configured' } }),
-  async (c) => c.json(await resyncRoster(c.get('deps').sync, param(c, 'id'), await readBody(c, SyncRequestSchema))),
+  describe({
+    method: 'post',
+    path: '/api/rosters/{id}/sync',
+    summary: 'Resync a roster against its calendars (drift repair); dryRun for the plan only',
+    tag: TAG,
+    body: SyncRequestSchema,
+    responses: {
+      200: 'Per provider: plan counts and what was applied',
+      404: 'No such roster',
+      422: 'No provider configured',
+    },
+  }),
+  async (c) =>
+    c.json(
+      await resyncRoster(c.get('deps').sync, param(c, 'id'), await readBody(c, SyncRequestSchema)),
+    ),
 );
 
 sync.post(
-  describe({ method: 'post', path: '/api/sync', summary: 'Resync every roster', tag: TAG, body: SyncRequestSchema, responses: { 200: 'Per roster and provider: plan counts and what was applied' } }),
+  describe({
+    method: 'post',
+    path: '/api/sync',
+    summary: 'Resync every roster',
+    tag: TAG,
+    body: SyncRequestSchema,
+    responses: { 200: 'Per roster and provider: plan counts and what was applied' },
+  }),
   async (c) => c.json(await resyncAll(c.get('deps').sync, await readBody(c, SyncRequestSchema))),
 );
 
 sync.get(
-  describe({ method: 'get', path: '/api/sync/status', summary: 'Per roster and provider: last run, pending changes, last error, progress', tag: TAG, responses: { 200: 'Status' } }),
+  describe({
+    method: 'get',
+    path: '/api/sync/status',
+    summary: 'Per roster and provider: last run, pending changes, last error, progress',
+    tag: TAG,
+    responses: { 200: 'Status' },
+  }),
   async (c) => c.json(await syncStatus(c.get('deps').sync)),
 );

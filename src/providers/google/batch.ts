@@ -20,8 +20,19 @@ export const GOOGLE_BATCH_LIMIT = 50;
 export function buildBatch(calls: readonly BatchCall[], boundary: string): string {
   const parts = calls.map((call, index) => {
     const json = call.body === undefined ? '' : JSON.stringify(call.body);
-    const inner = [`${call.method} ${call.path} HTTP/1.1`, ...(json ? ['Content-Type: application/json; charset=UTF-8'] : []), '', json].join('\r\n');
-    return [`--${boundary}`, 'Content-Type: application/http', `Content-ID: <item-${index}>`, '', inner].join('\r\n');
+    const inner = [
+      `${call.method} ${call.path} HTTP/1.1`,
+      ...(json ? ['Content-Type: application/json; charset=UTF-8'] : []),
+      '',
+      json,
+    ].join('\r\n');
+    return [
+      `--${boundary}`,
+      'Content-Type: application/http',
+      `Content-ID: <item-${index}>`,
+      '',
+      inner,
+    ].join('\r\n');
   });
   return `${parts.join('\r\n')}\r\n--${boundary}--\r\n`;
 }
@@ -30,7 +41,8 @@ function parseHeaders(lines: readonly string[]): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const line of lines) {
     const colon = line.indexOf(':');
-    if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+    if (colon > 0)
+      headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
   }
   return headers;
 }
@@ -38,7 +50,11 @@ function parseHeaders(lines: readonly string[]): Record<string, string> {
 /** Answers in call order (matched by Content-ID, `response-item-N`); a call without an answer gets status 0. */
 export function parseBatch(text: string, contentType: string, count: number): BatchAnswer[] {
   const boundary = /boundary="?([^";]+)"?/i.exec(contentType)?.[1];
-  const answers: BatchAnswer[] = Array.from({ length: count }, () => ({ status: 0, headers: {}, body: null }));
+  const answers: BatchAnswer[] = Array.from({ length: count }, () => ({
+    status: 0,
+    headers: {},
+    body: null,
+  }));
   if (!boundary) return answers;
   for (const part of text.split(`--${boundary}`)) {
     const [outer = '', ...rest] = part.split(/\r?\n\r?\n/);

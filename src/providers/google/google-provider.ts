@@ -8,7 +8,13 @@ import { calendar, type calendar_v3 } from '@googleapis/calendar';
 import type { DesiredRemoteEvent } from '../../domain/remote-event.ts';
 import type { RemoteEvent, SyncOp } from '../../domain/sync-plan.ts';
 import { type CalendarProvider, type OpOutcome, ProviderError } from '../calendar-provider.ts';
-import { type BatchAnswer, type BatchCall, buildBatch, GOOGLE_BATCH_LIMIT, parseBatch } from './batch.ts';
+import {
+  type BatchAnswer,
+  type BatchCall,
+  buildBatch,
+  GOOGLE_BATCH_LIMIT,
+  parseBatch,
+} from './batch.ts';
 import { failureFromBody, providerErrorOf } from './errors.ts';
 import { fromGoogleEvent, googleEventId, OWNER_PROPERTY, toGoogleEvent } from './map-event.ts';
 import { createServiceAccountTokens, type ServiceAccountKey } from './service-account.ts';
@@ -28,28 +34,56 @@ const eventsPath = (calendarId: string, eventId?: string) =>
   `/calendar/v3/calendars/${encodeURIComponent(calendarId)}/events${eventId ? `/${encodeURIComponent(eventId)}` : ''}`;
 
 function callOf(op: WriteOp, calendarId: string): BatchCall {
-  if (op.type === 'create') return { method: 'POST', path: eventsPath(calendarId), body: toGoogleEvent(op.event) };
-  if (op.type === 'update') return { method: 'PUT', path: eventsPath(calendarId, op.remoteId), body: toGoogleEvent(op.event) };
+  if (op.type === 'create')
+    return { method: 'POST', path: eventsPath(calendarId), body: toGoogleEvent(op.event) };
+  if (op.type === 'update')
+    return {
+      method: 'PUT',
+      path: eventsPath(calendarId, op.remoteId),
+      body: toGoogleEvent(op.event),
+    };
   return { method: 'DELETE', path: eventsPath(calendarId, op.remoteId) };
 }
 
 export function createGoogleProvider(options: GoogleProviderOptions): CalendarProvider {
   const rootUrl = options.rootUrl.endsWith('/') ? options.rootUrl : `${options.rootUrl}/`;
   const tokens = createServiceAccountTokens(options.key, options.fetch, options.now);
-  const api = calendar({ version: 'v3', rootUrl, fetchImplementation: options.fetch, retry: false, timeout: options.timeoutMs ?? 20_000 });
-  const errorContext = (calendarId: string) => ({ calendarId, account: options.key.client_email, now: options.now().getTime() });
+  const api = calendar({
+    version: 'v3',
+    rootUrl,
+    fetchImplementation: options.fetch,
+    retry: false,
+    timeout: options.timeoutMs ?? 20_000,
+  });
+  const errorContext = (calendarId: string) => ({
+    calendarId,
+    account: options.key.client_email,
+    now: options.now().getTime(),
+  });
   const auth = async () => ({ headers: { authorization: `Bearer ${await tokens.token()}` } });
 
   /** One call through the official client; HTTP failures come back as answers, network failures as retryable. */
   async function single(call: BatchCall): Promise<BatchAnswer> {
-    const [, calendarId = '', eventId] = /\/calendars\/([^/]+)\/events(?:\/(.+))?$/.exec(call.path)!.map((part) => part && decodeURIComponent(part));
+    const [, calendarId = '', eventId] = /\/calendars\/([^/]+)\/events(?:\/(.+))?$/
+      .exec(call.path)!
+      .map((part) => part && decodeURIComponent(part));
     try {
       const params = { calendarId, ...(eventId ? { eventId } : {}) };
       const response =
         call.method === 'POST'
-          ? await api.events.insert({ ...params, requestBody: call.body as calendar_v3.Schema$Event }, await auth())
+          ? await api.events.insert(
+              { ...params, requestBody: call.body as calendar_v3.Schema$Event },
+              await auth(),
+            )
           : call.method === 'PUT'
-            ? await api.events.update({ ...params, eventId: eventId!, requestBody: call.body as calendar_v3.Schema$Event }, await auth())
+            ? await api.events.update(
+                {
+                  ...params,
+                  eventId: eventId!,
+                  requestBody: call.body as calendar_v3.Schema$Event,
+                },
+                await auth(),
+              )
             : await api.events.delete({ ...params, eventId: eventId! }, await auth());
       return { status: response.status, headers: {}, body: response.data };
     } catch (error) {
@@ -63,13 +97,19 @@ export function createGoogleProvider(options: GoogleProviderOptions): CalendarPr
     try {
       response = await options.fetch(`${rootUrl}batch/calendar/v3`, {
         method: 'POST',
-        headers: { ...(await auth()).headers, 'content-type': `multipart/mixed; boundary=${boundary}` },
+        headers: {
+          ...(await auth()).headers,
+          'content-type': `multipart/mixed; boundary=${boundary}`,
+        },
         body: buildBatch(calls, boundary),
         signal: AbortSignal.timeout(options.timeoutMs ?? 20_000),
       });
     } catch (error) {
       if (error instanceof ProviderError) throw error;
-      throw new ProviderError('retryable', `Google Calendar did not answer a batch (${String(error)})`);
+      throw new ProviderError(
+        'retryable',
+        `Google Calendar did not answer a batch (${String(error)})`,
+      );
     }
     // Decoded by hand: workerd warns on .text() of a multipart/mixed body.
     const text = new TextDecoder().decode(await response.arrayBuffer());
@@ -78,7 +118,10 @@ export function createGoogleProvider(options: GoogleProviderOptions): CalendarPr
       try {
         body = JSON.parse(text);
       } catch {}
-      throw providerErrorOf(failureFromBody(response.status, body, response.headers.get('retry-after')), errorContext(calendarId));
+      throw providerErrorOf(
+        failureFromBody(response.status, body, response.headers.get('retry-after')),
+        errorContext(calendarId),
+      );
     }
     return parseBatch(text, response.headers.get('content-type') ?? '', calls.length);
   }
@@ -86,22 +129,36 @@ export function createGoogleProvider(options: GoogleProviderOptions): CalendarPr
   async function send(calls: readonly BatchCall[], calendarId: string): Promise<BatchAnswer[]> {
     if (calls.length === 1) return [await single(calls[0]!)];
     const answers: BatchAnswer[] = [];
-    for (let start = 0; start < calls.length; start += GOOGLE_BATCH_LIMIT) answers.push(...(await batch(calls.slice(start, start + GOOGLE_BATCH_LIMIT), calendarId)));
+    for (let start = 0; start < calls.length; start += GOOGLE_BATCH_LIMIT)
+      answers.push(...(await batch(calls.slice(start, start + GOOGLE_BATCH_LIMIT), calendarId)));
     return answers;
   }
 
-  function outcomeOf(op: WriteOp, answer: BatchAnswer, calendarId: string): OpOutcome | 'retry-as-update' | 'retry-as-create' {
+  function outcomeOf(
+    op: WriteOp,
+    answer: BatchAnswer,
+    calendarId: string,
+  ): OpOutcome | 'retry-as-update' | 'retry-as-create' {
     const body = answer.body as calendar_v3.Schema$Event | null;
     if (answer.status >= 200 && answer.status < 300) {
-      return { ok: true, remoteId: op.type === 'delete' ? op.remoteId : (body?.id ?? googleEventId(op.slotKey)), etag: body?.etag ?? null };
+      return {
+        ok: true,
+        remoteId: op.type === 'delete' ? op.remoteId : (body?.id ?? googleEventId(op.slotKey)),
+        etag: body?.etag ?? null,
+      };
     }
     // 409 on insert: the slot's event exists (a retried create, or one deleted by hand): overwrite it instead.
     if (op.type === 'create' && answer.status === 409) return 'retry-as-update';
     // An update of an event that is gone for good: create it again under the same id.
     if (op.type === 'update' && answer.status === 404) return 'retry-as-create';
     // Deleting what is already gone is done.
-    if (op.type === 'delete' && (answer.status === 404 || answer.status === 410)) return { ok: true, remoteId: op.remoteId, etag: null };
-    if (answer.status === 0) return { ok: false, error: new ProviderError('retryable', 'Google Calendar left a batch item unanswered') };
+    if (op.type === 'delete' && (answer.status === 404 || answer.status === 410))
+      return { ok: true, remoteId: op.remoteId, etag: null };
+    if (answer.status === 0)
+      return {
+        ok: false,
+        error: new ProviderError('retryable', 'Google Calendar left a batch item unanswered'),
+      };
     const failure = failureFromBody(answer.status, answer.body, answer.headers['retry-after']);
     if (answer.status === 401) tokens.invalidate();
     // A 404 on a single event is about that event; only the calendar-level answers mean "not shared".
@@ -112,23 +169,47 @@ export function createGoogleProvider(options: GoogleProviderOptions): CalendarPr
     name: 'google',
     maxBatch: GOOGLE_BATCH_LIMIT,
     async apply(target, ops) {
-      const answers = await send(ops.map((op) => callOf(op, target.calendarId)), target.calendarId);
+      const answers = await send(
+        ops.map((op) => callOf(op, target.calendarId)),
+        target.calendarId,
+      );
       const outcomes = ops.map((op, index) => outcomeOf(op, answers[index]!, target.calendarId));
       const followUps = ops
         .map((op, index) => ({ index, op, outcome: outcomes[index] }))
-        .filter((entry) => entry.outcome === 'retry-as-update' || entry.outcome === 'retry-as-create')
+        .filter(
+          (entry) => entry.outcome === 'retry-as-update' || entry.outcome === 'retry-as-create',
+        )
         .map((entry) => {
           const event = (entry.op as { event: DesiredRemoteEvent }).event;
-          const op: WriteOp = entry.outcome === 'retry-as-update'
-            ? { type: 'update', slotKey: entry.op.slotKey, remoteId: googleEventId(entry.op.slotKey), event, reason: 'restore' }
-            : { type: 'create', slotKey: entry.op.slotKey, event };
+          const op: WriteOp =
+            entry.outcome === 'retry-as-update'
+              ? {
+                  type: 'update',
+                  slotKey: entry.op.slotKey,
+                  remoteId: googleEventId(entry.op.slotKey),
+                  event,
+                  reason: 'restore',
+                }
+              : { type: 'create', slotKey: entry.op.slotKey, event };
           return { index: entry.index, op };
         });
       if (followUps.length > 0) {
-        const second = await send(followUps.map((entry) => callOf(entry.op, target.calendarId)), target.calendarId);
+        const second = await send(
+          followUps.map((entry) => callOf(entry.op, target.calendarId)),
+          target.calendarId,
+        );
         followUps.forEach((entry, i) => {
           const result = outcomeOf(entry.op, second[i]!, target.calendarId);
-          outcomes[entry.index] = typeof result === 'string' ? { ok: false, error: new ProviderError('rejected', `Google kept refusing slot ${entry.op.slotKey}`) } : result;
+          outcomes[entry.index] =
+            typeof result === 'string'
+              ? {
+                  ok: false,
+                  error: new ProviderError(
+                    'rejected',
+                    `Google kept refusing slot ${entry.op.slotKey}`,
+                  ),
+                }
+              : result;
         });
       }
       return outcomes as OpOutcome[];
@@ -136,20 +217,38 @@ export function createGoogleProvider(options: GoogleProviderOptions): CalendarPr
     async syncShares(target, wanted, made) {
       const refused = (answer: BatchAnswer) =>
         answer.status === 403 && !/rateLimit/i.test(JSON.stringify(answer.body))
-          ? new ProviderError('not-shared', `the service account ${options.key.client_email} may change events on calendar ${target.calendarId} but not manage its sharing: give it "Make changes and manage sharing" so members get the calendar in their own Google Calendar`, { status: 403 })
-          : providerErrorOf(failureFromBody(answer.status, answer.body, answer.headers['retry-after']), errorContext(target.calendarId));
+          ? new ProviderError(
+              'not-shared',
+              `the service account ${options.key.client_email} may change events on calendar ${target.calendarId} but not manage its sharing: give it "Make changes and manage sharing" so members get the calendar in their own Google Calendar`,
+              { status: 403 },
+            )
+          : providerErrorOf(
+              failureFromBody(answer.status, answer.body, answer.headers['retry-after']),
+              errorContext(target.calendarId),
+            );
       const kept = made.filter((share) => wanted.includes(share.account));
       for (const share of made.filter((candidate) => !wanted.includes(candidate.account))) {
         try {
-          await api.acl.delete({ calendarId: target.calendarId, ruleId: share.remoteId }, await auth());
+          await api.acl.delete(
+            { calendarId: target.calendarId, ruleId: share.remoteId },
+            await auth(),
+          );
         } catch (error) {
           const answer = answerOfError(error);
           if (answer.status !== 404 && answer.status !== 410) throw refused(answer);
         }
       }
-      for (const account of wanted.filter((candidate) => !made.some((share) => share.account === candidate))) {
+      for (const account of wanted.filter(
+        (candidate) => !made.some((share) => share.account === candidate),
+      )) {
         try {
-          const rule = await api.acl.insert({ calendarId: target.calendarId, requestBody: { role: 'reader', scope: { type: 'user', value: account } } }, await auth());
+          const rule = await api.acl.insert(
+            {
+              calendarId: target.calendarId,
+              requestBody: { role: 'reader', scope: { type: 'user', value: account } },
+            },
+            await auth(),
+          );
           kept.push({ account, remoteId: rule.data.id ?? `user:${account}` });
         } catch (error) {
           throw refused(answerOfError(error));
@@ -167,7 +266,10 @@ export function createGoogleProvider(options: GoogleProviderOptions): CalendarPr
             await api.events.list(
               {
                 calendarId: target.calendarId,
-                privateExtendedProperty: [`${OWNER_PROPERTY}=1`, `lichtrucRoster=${target.rosterId}`],
+                privateExtendedProperty: [
+                  `${OWNER_PROPERTY}=1`,
+                  `lichtrucRoster=${target.rosterId}`,
+                ],
                 showDeleted: true,
                 singleEvents: true,
                 maxResults: 2500,
@@ -180,7 +282,10 @@ export function createGoogleProvider(options: GoogleProviderOptions): CalendarPr
           ).data;
         } catch (error) {
           const answer = answerOfError(error);
-          throw providerErrorOf(failureFromBody(answer.status, answer.body, answer.headers['retry-after']), errorContext(target.calendarId));
+          throw providerErrorOf(
+            failureFromBody(answer.status, answer.body, answer.headers['retry-after']),
+            errorContext(target.calendarId),
+          );
         }
         for (const item of page.items ?? []) {
           const event = fromGoogleEvent(item);
@@ -196,10 +301,22 @@ export function createGoogleProvider(options: GoogleProviderOptions): CalendarPr
 /** A failed client call as an answer: its status, body and Retry-After, or a retryable error without a response. */
 function answerOfError(error: unknown): BatchAnswer {
   if (error instanceof ProviderError) throw error;
-  const response = (error as { response?: { status?: number; data?: unknown; headers?: Headers | Record<string, string> } }).response;
-  if (!response?.status) throw new ProviderError('retryable', `Google Calendar did not answer (${(error as Error).message ?? String(error)})`);
+  const response = (
+    error as {
+      response?: { status?: number; data?: unknown; headers?: Headers | Record<string, string> };
+    }
+  ).response;
+  if (!response?.status)
+    throw new ProviderError(
+      'retryable',
+      `Google Calendar did not answer (${(error as Error).message ?? String(error)})`,
+    );
   const headers = response.headers;
-  const retryAfter = headers instanceof Headers ? headers.get('retry-after') : headers?.['retry-after'];
-  return { status: response.status, headers: retryAfter ? { 'retry-after': retryAfter } : {}, body: response.data };
+  const retryAfter =
+    headers instanceof Headers ? headers.get('retry-after') : headers?.['retry-after'];
+  return {
+    status: response.status,
+    headers: retryAfter ? { 'retry-after': retryAfter } : {},
+    body: response.data,
+  };
 }
-

@@ -43,7 +43,13 @@ export function toGoogleEvent(event: DesiredRemoteEvent): calendar_v3.Schema$Eve
     // A duty is time at the desk: busy, visible to whoever can see the shared calendar.
     transparency: 'opaque',
     visibility: 'default',
-    extendedProperties: { private: { [OWNER_PROPERTY]: '1', lichtrucRoster: event.rosterId, lichtrucSlot: event.slotKey } },
+    extendedProperties: {
+      private: {
+        [OWNER_PROPERTY]: '1',
+        lichtrucRoster: event.rosterId,
+        lichtrucSlot: event.slotKey,
+      },
+    },
   };
 }
 
@@ -57,6 +63,20 @@ export function fromGoogleEvent(event: calendar_v3.Schema$Event): RemoteEvent | 
   const contentHash =
     cancelled || !start || !end
       ? ''
-      : remoteContentHash({ summary: event.summary ?? '', description: event.description ?? '', location: event.location ?? '', start, end, timeZone: event.start?.timeZone ?? '' });
-  return { remoteId: event.id, slotKey, date: slotKey.split('/')[1] ?? '', etag: event.etag ?? null, cancelled, contentHash };
+      : remoteContentHash({
+          summary: event.summary ?? '',
+          description: event.description ?? '',
+          location: event.location ?? '',
+          start,
+          end,
+          timeZone: event.start?.timeZone ?? '',
+        });
+  return {
+    remoteId: event.id,
+    slotKey,
+    date: slotKey.split('/')[1] ?? '',
+    etag: event.etag ?? null,
+    cancelled,
+    contentHash,
+  };
 }

@@ -38,9 +38,12 @@ const PRODID = '//lichtruc//lichtruc//VI';
 /** Render `doc` as a CRLF-terminated iCalendar stream, byte-identical for an identical document. */
 export function renderFeed(doc: FeedDocument): string {
   const vtimezone = vtimezoneBlock(doc.timeZone);
-  if (!vtimezone) throw new FeedRenderError(`no VTIMEZONE for time zone ${JSON.stringify(doc.timeZone)}`);
+  if (!vtimezone)
+    throw new FeedRenderError(`no VTIMEZONE for time zone ${JSON.stringify(doc.timeZone)}`);
   if (!Number.isInteger(doc.refreshMinutes) || doc.refreshMinutes <= 0) {
-    throw new FeedRenderError(`refreshMinutes must be a positive integer, got ${doc.refreshMinutes}`);
+    throw new FeedRenderError(
+      `refreshMinutes must be a positive integer, got ${doc.refreshMinutes}`,
+    );
   }
   const calendar = ical({
     prodId: PRODID,
@@ -59,7 +62,8 @@ export function renderFeed(doc: FeedDocument): string {
 }
 
 function eventData(event: FeedEvent, zone: string): ICalEventData {
-  if (!Number.isInteger(event.sequence) || event.sequence < 0) throw new FeedRenderError(`${event.uid}: bad SEQUENCE ${event.sequence}`);
+  if (!Number.isInteger(event.sequence) || event.sequence < 0)
+    throw new FeedRenderError(`${event.uid}: bad SEQUENCE ${event.sequence}`);
   const start = zonedWallTime(event.start, zone, event.uid);
   const end = zonedWallTime(event.end, zone, event.uid);
   if (end.toInstant().epochMilliseconds <= start.toInstant().epochMilliseconds) {
@@ -97,11 +101,13 @@ function escapeText(text: string): string {
 
 function utcInstant(iso: string, uid: string): Date {
   const date = new Date(iso);
-  if (!/(?:Z|[+-]\d{2}:?\d{2})$/.test(iso) || Number.isNaN(date.getTime())) throw new FeedRenderError(`${uid}: bad instant ${iso}`);
+  if (!/(?:Z|[+-]\d{2}:?\d{2})$/.test(iso) || Number.isNaN(date.getTime()))
+    throw new FeedRenderError(`${uid}: bad instant ${iso}`);
   return date;
 }
 
-const ISO_WITH_OFFSET = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|([+-])(\d{2}):?(\d{2}))$/;
+const ISO_WITH_OFFSET =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|([+-])(\d{2}):?(\d{2}))$/;
 const wallFormatters = new Map<string, Intl.DateTimeFormat>();
 const DAY_MS = 86_400_000;
 
@@ -110,11 +116,29 @@ function wallAt(epochMs: number, zone: string): { digits: string; offsetMs: numb
   let formatter = wallFormatters.get(zone);
   if (!formatter) {
     const numeric = 'numeric' as const;
-    formatter = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: numeric, month: numeric, day: numeric, hour: numeric, minute: numeric, second: numeric });
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: numeric,
+      month: numeric,
+      day: numeric,
+      hour: numeric,
+      minute: numeric,
+      second: numeric,
+    });
     wallFormatters.set(zone, formatter);
   }
-  const part = Object.fromEntries(formatter.formatToParts(epochMs).map(({ type, value }) => [type, Number(value)]));
-  const asUtc = Date.UTC(part.year!, part.month! - 1, part.day!, part.hour!, part.minute!, part.second!);
+  const part = Object.fromEntries(
+    formatter.formatToParts(epochMs).map(({ type, value }) => [type, Number(value)]),
+  );
+  const asUtc = Date.UTC(
+    part.year!,
+    part.month! - 1,
+    part.day!,
+    part.hour!,
+    part.minute!,
+    part.second!,
+  );
   const digits = new Date(asUtc).toISOString().replace(/[-:]/g, '').slice(0, 15);
   return { digits, offsetMs: asUtc - Math.floor(epochMs / 1000) * 1000 };
 }
@@ -126,8 +150,13 @@ function wallAt(epochMs: number, zone: string): { digits: string; offsetMs: numb
  */
 function isWallTimeOf(digits: string, offsetMs: number, epochMs: number, zone: string): boolean {
   if (wallAt(epochMs, zone).digits === digits) return true;
-  const offsets = [wallAt(epochMs - DAY_MS, zone).offsetMs, wallAt(epochMs + DAY_MS, zone).offsetMs];
-  const shownSomewhere = offsets.some((offset) => wallAt(epochMs + offsetMs - offset, zone).digits === digits);
+  const offsets = [
+    wallAt(epochMs - DAY_MS, zone).offsetMs,
+    wallAt(epochMs + DAY_MS, zone).offsetMs,
+  ];
+  const shownSomewhere = offsets.some(
+    (offset) => wallAt(epochMs + offsetMs - offset, zone).digits === digits,
+  );
   return offsets.includes(offsetMs) && !shownSomewhere;
 }
 
@@ -139,22 +168,42 @@ function isWallTimeOf(digits: string, offsetMs: number, epochMs: number, zone: s
 function zonedWallTime(iso: string, zone: string, uid: string): ICalTemporalZonedDateTimeStub {
   const match = ISO_WITH_OFFSET.exec(iso);
   const epochMilliseconds = Date.parse(iso);
-  if (!match || Number.isNaN(epochMilliseconds)) throw new FeedRenderError(`${uid}: bad date-time ${iso}`);
-  const [, year, month, day, hour, minute, second = '00', utc, sign, offsetHours, offsetMinutes] = match as unknown as string[];
+  if (!match || Number.isNaN(epochMilliseconds))
+    throw new FeedRenderError(`${uid}: bad date-time ${iso}`);
+  const [, year, month, day, hour, minute, second = '00', utc, sign, offsetHours, offsetMinutes] =
+    match as unknown as string[];
   const digits = `${year}${month}${day}T${hour}${minute}${second}`;
-  const offsetMs = utc === 'Z' ? 0 : (sign === '-' ? -1 : 1) * (Number(offsetHours) * 60 + Number(offsetMinutes)) * 60_000;
-  if (!isWallTimeOf(digits, offsetMs, epochMilliseconds, zone)) throw new FeedRenderError(`${uid}: ${iso} is not a wall time of ${zone}`);
-  const wall = { year: Number(year), month: Number(month), day: Number(day), hour: Number(hour), minute: Number(minute), second: Number(second) };
+  const offsetMs =
+    utc === 'Z'
+      ? 0
+      : (sign === '-' ? -1 : 1) * (Number(offsetHours) * 60 + Number(offsetMinutes)) * 60_000;
+  if (!isWallTimeOf(digits, offsetMs, epochMilliseconds, zone))
+    throw new FeedRenderError(`${uid}: ${iso} is not a wall time of ${zone}`);
+  const wall = {
+    year: Number(year),
+    month: Number(month),
+    day: Number(day),
+    hour: Number(hour),
+    minute: Number(minute),
+    second: Number(second),
+  };
   const text = () => iso;
   const inZone = (timeZone: string) => {
-    if (timeZone !== zone) throw new FeedRenderError(`${uid}: asked for ${timeZone}, the feed's zone is ${zone}`);
+    if (timeZone !== zone)
+      throw new FeedRenderError(`${uid}: asked for ${timeZone}, the feed's zone is ${zone}`);
     return zoned;
   };
   const plain: ICalTemporalPlainDateTimeStub = {
     ...wall,
     toJSON: text,
     toString: text,
-    toPlainDate: () => ({ year: wall.year, month: wall.month, day: wall.day, toJSON: text, toString: text }),
+    toPlainDate: () => ({
+      year: wall.year,
+      month: wall.month,
+      day: wall.day,
+      toJSON: text,
+      toString: text,
+    }),
     toZonedDateTime: inZone,
   };
   const zoned: ICalTemporalZonedDateTimeStub = {
@@ -164,7 +213,12 @@ function zonedWallTime(iso: string, zone: string, uid: string): ICalTemporalZone
     toString: text,
     toPlainDateTime: () => plain,
     withTimeZone: inZone,
-    toInstant: () => ({ epochMilliseconds, toJSON: text, toString: text, toZonedDateTimeISO: inZone }),
+    toInstant: () => ({
+      epochMilliseconds,
+      toJSON: text,
+      toString: text,
+      toZonedDateTimeISO: inZone,
+    }),
   };
   return zoned;
 }

@@ -28,6 +28,12 @@ export function vtimezoneBlock(zone: string): string | null {
   const lines = block
     .split(/\r?\n/)
     .filter((line) => line !== '')
-    .map((line) => (line.startsWith('TZID:') ? `TZID:${zone}` : line.startsWith('X-LIC-LOCATION:') ? `X-LIC-LOCATION:${zone}` : line));
+    .map((line) =>
+      line.startsWith('TZID:')
+        ? `TZID:${zone}`
+        : line.startsWith('X-LIC-LOCATION:')
+          ? `X-LIC-LOCATION:${zone}`
+          : line,
+    );
   return `${lines.join('\r\n')}\r\n`;
 }

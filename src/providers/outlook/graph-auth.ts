@@ -15,12 +15,21 @@ export interface GraphCredentials {
   graphBaseUrl: string;
 }
 
-export function createGraphTokenSource(credentials: GraphCredentials, fetchImpl: typeof fetch, now: () => Date): TokenSource {
+export function createGraphTokenSource(
+  credentials: GraphCredentials,
+  fetchImpl: typeof fetch,
+  now: () => Date,
+): TokenSource {
   const scope = `${new URL(credentials.graphBaseUrl).origin}/.default`;
   return createTokenSource(
     {
       url: `${credentials.loginBaseUrl.replace(/\/+$/, '')}/${encodeURIComponent(credentials.tenantId)}/oauth2/v2.0/token`,
-      form: async () => ({ client_id: credentials.clientId, client_secret: credentials.clientSecret, scope, grant_type: 'client_credentials' }),
+      form: async () => ({
+        client_id: credentials.clientId,
+        client_secret: credentials.clientSecret,
+        scope,
+        grant_type: 'client_credentials',
+      }),
       service: "Microsoft's token service",
       refused: (reason) =>
         `Microsoft refused the app ${credentials.clientId} of tenant ${credentials.tenantId} (${reason}): check MS_CLIENT_SECRET (it may have expired or been revoked) and MS_TENANT_ID`,

@@ -70,14 +70,30 @@ function instantOf(dateTime: string | undefined, zone: string): string | null {
 
 /** An event lichtruc owns as the planner compares it; null for events without lichtruc's slot property. */
 export function fromGraphEvent(event: GraphEvent, rosterZone: string): RemoteEvent | null {
-  const slotKey = event.singleValueExtendedProperties?.find((property) => property.id.toLowerCase() === SLOT_PROPERTY.toLowerCase())?.value;
+  const slotKey = event.singleValueExtendedProperties?.find(
+    (property) => property.id.toLowerCase() === SLOT_PROPERTY.toLowerCase(),
+  )?.value;
   if (!slotKey || !event.id) return null;
   const zone = ianaZoneOf(event.start?.timeZone ?? '', rosterZone);
   const start = instantOf(event.start?.dateTime, zone);
   const end = instantOf(event.end?.dateTime, ianaZoneOf(event.end?.timeZone ?? '', rosterZone));
   const contentHash =
     start && end
-      ? remoteContentHash({ summary: event.subject ?? '', description: event.body?.content ?? '', location: event.location?.displayName ?? '', start, end, timeZone: zone })
+      ? remoteContentHash({
+          summary: event.subject ?? '',
+          description: event.body?.content ?? '',
+          location: event.location?.displayName ?? '',
+          start,
+          end,
+          timeZone: zone,
+        })
       : '';
-  return { remoteId: event.id, slotKey, date: slotKey.split('/')[1] ?? '', etag: event['@odata.etag'] ?? null, cancelled: false, contentHash };
+  return {
+    remoteId: event.id,
+    slotKey,
+    date: slotKey.split('/')[1] ?? '',
+    etag: event['@odata.etag'] ?? null,
+    cancelled: false,
+    contentHash,
+  };
 }

@@ -17,9 +17,20 @@ import {
 } from '@microsoft/microsoft-graph-client';
 import type { RemoteEvent, SyncOp } from '../../domain/sync-plan.ts';
 import { parseRetryAfter } from '../../jobs/backoff.ts';
-import { type CalendarProvider, type OpOutcome, ProviderError, type ProviderTarget } from '../calendar-provider.ts';
+import {
+  type CalendarProvider,
+  type OpOutcome,
+  ProviderError,
+  type ProviderTarget,
+} from '../calendar-provider.ts';
 import { createGraphTokenSource, type GraphCredentials } from './graph-auth.ts';
-import { fromGraphEvent, type GraphEvent, ROSTER_PROPERTY, SLOT_PROPERTY, toGraphEvent } from './map-event.ts';
+import {
+  fromGraphEvent,
+  type GraphEvent,
+  ROSTER_PROPERTY,
+  SLOT_PROPERTY,
+  toGraphEvent,
+} from './map-event.ts';
 import { windowsZoneOf } from './time-zones.ts';
 
 type WriteOp = Exclude<SyncOp, { type: 'adopt' }>;
@@ -27,7 +38,8 @@ type WriteOp = Exclude<SyncOp, { type: 'adopt' }>;
 export const GRAPH_BATCH_LIMIT = 20;
 const PREFER = 'outlook.body-content-type="text", IdType="ImmutableId"';
 /** Without it Graph answers event times in UTC; with it, in the zone lichtruc wrote them in. */
-const preferFor = (target: ProviderTarget) => `${PREFER}, outlook.timezone="${windowsZoneOf(target.timeZone)}"`;
+const preferFor = (target: ProviderTarget) =>
+  `${PREFER}, outlook.timezone="${windowsZoneOf(target.timeZone)}"`;
 
 export interface OutlookProviderOptions extends GraphCredentials {
   fetch: typeof fetch;
@@ -45,7 +57,10 @@ class FetchHandler implements Middleware {
   }
 
   async execute(context: Context): Promise<void> {
-    context.response = await this.fetchImpl(context.request as Parameters<typeof fetch>[0], context.options as RequestInit);
+    context.response = await this.fetchImpl(
+      context.request as Parameters<typeof fetch>[0],
+      context.options as RequestInit,
+    );
   }
 }
 
@@ -66,31 +81,62 @@ export function createOutlookProvider(options: OutlookProviderOptions): Calendar
     new RedirectHandler(new RedirectHandlerOptions()),
     new FetchHandler(options.fetch),
   ];
-  const client = Client.initWithMiddleware({ middleware, baseUrl, defaultVersion: version, customHosts: new Set([base.hostname]) });
+  const client = Client.initWithMiddleware({
+    middleware,
+    baseUrl,
+    defaultVersion: version,
+    customHosts: new Set([base.hostname]),
+  });
 
-  const mailboxPath = (target: ProviderTarget) => `/users/${encodeURIComponent(target.mailbox ?? '')}`;
-  const eventsPath = (target: ProviderTarget) => `${mailboxPath(target)}${target.calendarId ? `/calendars/${encodeURIComponent(target.calendarId)}` : ''}/events`;
+  const mailboxPath = (target: ProviderTarget) =>
+    `/users/${encodeURIComponent(target.mailbox ?? '')}`;
+  const eventsPath = (target: ProviderTarget) =>
+    `${mailboxPath(target)}${target.calendarId ? `/calendars/${encodeURIComponent(target.calendarId)}` : ''}/events`;
 
   /** One call; Graph's error answers come back as answers, a transport failure as retryable. */
-  async function call(method: 'post' | 'patch' | 'delete', path: string, body?: unknown): Promise<Answer> {
+  async function call(
+    method: 'post' | 'patch' | 'delete',
+    path: string,
+    body?: unknown,
+  ): Promise<Answer> {
     await tokens.token(); // a refused grant surfaces as a credentials error, not a client error
     try {
       const request = client.api(path).header('Prefer', PREFER);
-      const data = method === 'post' ? await request.post(body) : method === 'patch' ? await request.patch(body) : await request.delete();
+      const data =
+        method === 'post'
+          ? await request.post(body)
+          : method === 'patch'
+            ? await request.patch(body)
+            : await request.delete();
       return { status: method === 'post' ? 201 : method === 'patch' ? 200 : 204, body: data };
     } catch (error) {
       return answerOfError(error);
     }
   }
 
-  function requestOf(op: WriteOp, target: ProviderTarget): { method: 'post' | 'patch' | 'delete'; path: string; body?: unknown } {
-    if (op.type === 'create') return { method: 'post', path: eventsPath(target), body: toGraphEvent(op.event, true) };
-    if (op.type === 'update') return { method: 'patch', path: `${mailboxPath(target)}/events/${encodeURIComponent(op.remoteId)}`, body: toGraphEvent(op.event, false) };
-    return { method: 'delete', path: `${mailboxPath(target)}/events/${encodeURIComponent(op.remoteId)}` };
+  function requestOf(
+    op: WriteOp,
+    target: ProviderTarget,
+  ): { method: 'post' | 'patch' | 'delete'; path: string; body?: unknown } {
+    if (op.type === 'create')
+      return { method: 'post', path: eventsPath(target), body: toGraphEvent(op.event, true) };
+    if (op.type === 'update')
+      return {
+        method: 'patch',
+        path: `${mailboxPath(target)}/events/${encodeURIComponent(op.remoteId)}`,
+        body: toGraphEvent(op.event, false),
+      };
+    return {
+      method: 'delete',
+      path: `${mailboxPath(target)}/events/${encodeURIComponent(op.remoteId)}`,
+    };
   }
 
-  async function send(requests: { method: 'post' | 'patch' | 'delete'; path: string; body?: unknown }[]): Promise<Answer[]> {
-    if (requests.length === 1) return [await call(requests[0]!.method, requests[0]!.path, requests[0]!.body)];
+  async function send(
+    requests: { method: 'post' | 'patch' | 'delete'; path: string; body?: unknown }[],
+  ): Promise<Answer[]> {
+    if (requests.length === 1)
+      return [await call(requests[0]!.method, requests[0]!.path, requests[0]!.body)];
     const answers: Answer[] = [];
     for (let start = 0; start < requests.length; start += GRAPH_BATCH_LIMIT) {
       const chunk = requests.slice(start, start + GRAPH_BATCH_LIMIT);
@@ -104,7 +150,14 @@ export function createOutlookProvider(options: OutlookProviderOptions): Calendar
         })),
       };
       await tokens.token();
-      let result: { responses?: { id: string; status: number; headers?: Record<string, string>; body?: unknown }[] };
+      let result: {
+        responses?: {
+          id: string;
+          status: number;
+          headers?: Record<string, string>;
+          body?: unknown;
+        }[];
+      };
       try {
         result = await client.api('/$batch').post(payload);
       } catch (error) {
@@ -114,8 +167,16 @@ export function createOutlookProvider(options: OutlookProviderOptions): Calendar
       const byId = new Map((result.responses ?? []).map((response) => [response.id, response]));
       chunk.forEach((_, index) => {
         const response = byId.get(String(index));
-        const retryAfter = response?.headers ? (Object.entries(response.headers).find(([name]) => name.toLowerCase() === 'retry-after')?.[1] ?? null) : null;
-        answers.push(response ? { status: response.status, body: response.body ?? null, retryAfter } : { status: 0, body: null });
+        const retryAfter = response?.headers
+          ? (Object.entries(response.headers).find(
+              ([name]) => name.toLowerCase() === 'retry-after',
+            )?.[1] ?? null)
+          : null;
+        answers.push(
+          response
+            ? { status: response.status, body: response.body ?? null, retryAfter }
+            : { status: 0, body: null },
+        );
       });
     }
     return answers;
@@ -126,27 +187,62 @@ export function createOutlookProvider(options: OutlookProviderOptions): Calendar
     const detail = error?.message ? ` (Graph: ${error.code ?? ''} ${error.message})` : '';
     const retryAfterMs = parseRetryAfter(answer.retryAfter, options.now().getTime());
     const mailbox = target?.mailbox ?? 'the mailbox';
-    if (answer.status === 0) return new ProviderError('retryable', 'Microsoft Graph left a batch item unanswered');
-    if (answer.status === 429 || answer.status >= 500 || answer.status === 408) return new ProviderError('retryable', `Microsoft Graph is throttling or unavailable (${answer.status})`, { retryAfterMs, status: answer.status });
+    if (answer.status === 0)
+      return new ProviderError('retryable', 'Microsoft Graph left a batch item unanswered');
+    if (answer.status === 429 || answer.status >= 500 || answer.status === 408)
+      return new ProviderError(
+        'retryable',
+        `Microsoft Graph is throttling or unavailable (${answer.status})`,
+        { retryAfterMs, status: answer.status },
+      );
     if (answer.status === 401) {
       tokens.invalidate();
-      return new ProviderError('credentials', `Microsoft Graph no longer accepts the app ${options.clientId}: its secret may have expired or been revoked; check MS_CLIENT_SECRET${detail}`, { status: 401 });
+      return new ProviderError(
+        'credentials',
+        `Microsoft Graph no longer accepts the app ${options.clientId}: its secret may have expired or been revoked; check MS_CLIENT_SECRET${detail}`,
+        { status: 401 },
+      );
     }
-    if (answer.status === 403) return new ProviderError('not-shared', `the app ${options.clientId} may not write to ${mailbox}: grant it Calendars.ReadWrite (application) and include the mailbox in its access policy${detail}`, { status: 403 });
-    return new ProviderError('rejected', `Microsoft Graph refused a write (${answer.status})${detail}`, { status: answer.status });
+    if (answer.status === 403)
+      return new ProviderError(
+        'not-shared',
+        `the app ${options.clientId} may not write to ${mailbox}: grant it Calendars.ReadWrite (application) and include the mailbox in its access policy${detail}`,
+        { status: 403 },
+      );
+    return new ProviderError(
+      'rejected',
+      `Microsoft Graph refused a write (${answer.status})${detail}`,
+      { status: answer.status },
+    );
   }
 
-  function outcomeOf(op: WriteOp, answer: Answer, target: ProviderTarget): OpOutcome | 'retry-as-create' {
+  function outcomeOf(
+    op: WriteOp,
+    answer: Answer,
+    target: ProviderTarget,
+  ): OpOutcome | 'retry-as-create' {
     const body = answer.body as GraphEvent | null;
     if (answer.status >= 200 && answer.status < 300) {
-      return { ok: true, remoteId: op.type === 'create' ? (body?.id ?? '') : op.remoteId, etag: body?.['@odata.etag'] ?? null };
+      return {
+        ok: true,
+        remoteId: op.type === 'create' ? (body?.id ?? '') : op.remoteId,
+        etag: body?.['@odata.etag'] ?? null,
+      };
     }
-    if (op.type === 'delete' && answer.status === 404) return { ok: true, remoteId: op.remoteId, etag: null };
+    if (op.type === 'delete' && answer.status === 404)
+      return { ok: true, remoteId: op.remoteId, etag: null };
     // An update of an event deleted by hand: Outlook keeps no tombstone, so create it again.
     if (op.type === 'update' && answer.status === 404) return 'retry-as-create';
     // A create answered 404: the mailbox or calendar itself is missing.
     if (op.type === 'create' && answer.status === 404) {
-      return { ok: false, error: new ProviderError('not-shared', `mailbox ${target.mailbox}${target.calendarId ? ` or its calendar ${target.calendarId}` : ''} was not found by Microsoft Graph: check publish.outlook in the roster`, { status: 404 }) };
+      return {
+        ok: false,
+        error: new ProviderError(
+          'not-shared',
+          `mailbox ${target.mailbox}${target.calendarId ? ` or its calendar ${target.calendarId}` : ''} was not found by Microsoft Graph: check publish.outlook in the roster`,
+          { status: 404 },
+        ),
+      };
     }
     return { ok: false, error: errorOf(answer, target) };
   }
@@ -157,7 +253,11 @@ export function createOutlookProvider(options: OutlookProviderOptions): Calendar
     async apply(target, ops) {
       const answers = await send(ops.map((op) => requestOf(op, target)));
       const outcomes = ops.map((op, index) => outcomeOf(op, answers[index]!, target));
-      const recreate = ops.flatMap((op, index) => (outcomes[index] === 'retry-as-create' && op.type === 'update' ? [{ index, op: { type: 'create', slotKey: op.slotKey, event: op.event } as WriteOp }] : []));
+      const recreate = ops.flatMap((op, index) =>
+        outcomes[index] === 'retry-as-create' && op.type === 'update'
+          ? [{ index, op: { type: 'create', slotKey: op.slotKey, event: op.event } as WriteOp }]
+          : [],
+      );
       if (recreate.length > 0) {
         const second = await send(recreate.map((entry) => requestOf(entry.op, target)));
         recreate.forEach((entry, i) => {
@@ -173,7 +273,13 @@ export function createOutlookProvider(options: OutlookProviderOptions): Calendar
       await tokens.token();
       let page: { value?: GraphEvent[]; '@odata.nextLink'?: string };
       try {
-        page = await client.api(eventsPath(target)).header('Prefer', preferFor(target)).filter(filter).expand(expand).top(1000).get();
+        page = await client
+          .api(eventsPath(target))
+          .header('Prefer', preferFor(target))
+          .filter(filter)
+          .expand(expand)
+          .top(1000)
+          .get();
         for (;;) {
           for (const item of page.value ?? []) {
             const event = fromGraphEvent(item, target.timeZone);
@@ -185,7 +291,13 @@ export function createOutlookProvider(options: OutlookProviderOptions): Calendar
         }
       } catch (error) {
         const answer = answerOfError(error);
-        throw answer.status === 404 ? new ProviderError('not-shared', `mailbox ${target.mailbox} was not found by Microsoft Graph: check publish.outlook in the roster`, { status: 404 }) : errorOf(answer, target);
+        throw answer.status === 404
+          ? new ProviderError(
+              'not-shared',
+              `mailbox ${target.mailbox} was not found by Microsoft Graph: check publish.outlook in the roster`,
+              { status: 404 },
+            )
+          : errorOf(answer, target);
       }
       return owned;
     },
@@ -195,8 +307,18 @@ export function createOutlookProvider(options: OutlookProviderOptions): Calendar
 /** A failed client call as an answer; a call that never got an HTTP answer is retryable. */
 function answerOfError(error: unknown): Answer {
   if (error instanceof ProviderError) throw error;
-  const graph = error as { statusCode?: number; code?: string; message?: string; body?: unknown; headers?: Headers };
-  if (!graph.statusCode || graph.statusCode < 100) throw new ProviderError('retryable', `Microsoft Graph did not answer (${graph.message ?? String(error)})`);
+  const graph = error as {
+    statusCode?: number;
+    code?: string;
+    message?: string;
+    body?: unknown;
+    headers?: Headers;
+  };
+  if (!graph.statusCode || graph.statusCode < 100)
+    throw new ProviderError(
+      'retryable',
+      `Microsoft Graph did not answer (${graph.message ?? String(error)})`,
+    );
   let body: unknown = graph.body;
   if (typeof body === 'string') {
     try {
@@ -204,5 +326,9 @@ function answerOfError(error: unknown): Answer {
     } catch {}
   }
   if (!body) body = { error: { code: graph.code, message: graph.message } };
-  return { status: graph.statusCode, body, retryAfter: graph.headers?.get?.('retry-after') ?? null };
+  return {
+    status: graph.statusCode,
+    body,
+    retryAfter: graph.headers?.get?.('retry-after') ?? null,
+  };
 }

@@ -10,7 +10,8 @@ import type { FeedDocument, FeedEvent } from '../../../src/providers/ics/feed-do
 import { FeedRenderError, renderFeed } from '../../../src/providers/ics/render-feed.ts';
 import { lintIcs } from '../../support/ics-lint.ts';
 
-const COVER = 'Trực Bộ phận Một cửa – Trực thay: Ông Nguyễn Văn Luyện (thay Bà Nguyễn Mạnh Hà nghỉ phép)';
+const COVER =
+  'Trực Bộ phận Một cửa – Trực thay: Ông Nguyễn Văn Luyện (thay Bà Nguyễn Mạnh Hà nghỉ phép)';
 const NOTE = 'Ghi chú: a, b; c\\d\r\nX-INJECTED:1';
 const DESCRIPTION = [
   'Đơn vị: Sở Văn hóa, Thể thao và Du lịch tỉnh Bắc Giang',
@@ -19,7 +20,14 @@ const DESCRIPTION = [
   'Căn cứ: Công văn số 123/SVHTTDL-VP ngày 10/04/2024 về việc phân công trực',
 ].join('\n');
 
-const base = { description: '', location: '', status: 'confirmed', sequence: 0, created: '2024-04-10T02:00:00Z', lastModified: '2024-04-10T02:00:00Z' } as const;
+const base = {
+  description: '',
+  location: '',
+  status: 'confirmed',
+  sequence: 0,
+  created: '2024-04-10T02:00:00Z',
+  lastModified: '2024-04-10T02:00:00Z',
+} as const;
 const events: FeedEvent[] = [
   {
     ...base,
@@ -32,7 +40,13 @@ const events: FeedEvent[] = [
     sequence: 2,
     lastModified: '2024-04-14T09:15:30Z',
   },
-  { ...base, uid: 'so-vhttdl-bac-giang/2024-04-16/primary', summary: NOTE, start: '2024-04-16T13:30:00+07:00', end: '2024-04-16T17:00:00+07:00' },
+  {
+    ...base,
+    uid: 'so-vhttdl-bac-giang/2024-04-16/primary',
+    summary: NOTE,
+    start: '2024-04-16T13:30:00+07:00',
+    end: '2024-04-16T17:00:00+07:00',
+  },
   {
     ...base,
     uid: 'so-vhttdl-bac-giang/2024-04-17/primary',
@@ -96,14 +110,40 @@ describe('renderFeed: what subscribers read', () => {
 
   it('is read by ical.js with exact titles, UIDs, SEQUENCE, STATUS and instants (the VTIMEZONE is there and right)', () => {
     expect(readWithIcalJs(feed)).toEqual([
-      { uid: events[0]!.uid, summary: COVER, sequence: 2, status: 'CONFIRMED', start: '2024-04-15T00:30:00.000Z', zone: 'Asia/Ho_Chi_Minh', injected: null },
-      { uid: events[1]!.uid, summary: 'Ghi chú: a, b; c\\d\nX-INJECTED:1', sequence: 0, status: 'CONFIRMED', start: '2024-04-16T06:30:00.000Z', zone: 'Asia/Ho_Chi_Minh', injected: null },
-      { uid: events[2]!.uid, summary: 'Trực chính: Bà Nguyễn Mạnh Hà', sequence: 4, status: 'CANCELLED', start: '2024-04-17T00:30:00.000Z', zone: 'Asia/Ho_Chi_Minh', injected: null },
+      {
+        uid: events[0]!.uid,
+        summary: COVER,
+        sequence: 2,
+        status: 'CONFIRMED',
+        start: '2024-04-15T00:30:00.000Z',
+        zone: 'Asia/Ho_Chi_Minh',
+        injected: null,
+      },
+      {
+        uid: events[1]!.uid,
+        summary: 'Ghi chú: a, b; c\\d\nX-INJECTED:1',
+        sequence: 0,
+        status: 'CONFIRMED',
+        start: '2024-04-16T06:30:00.000Z',
+        zone: 'Asia/Ho_Chi_Minh',
+        injected: null,
+      },
+      {
+        uid: events[2]!.uid,
+        summary: 'Trực chính: Bà Nguyễn Mạnh Hà',
+        sequence: 4,
+        status: 'CANCELLED',
+        start: '2024-04-17T00:30:00.000Z',
+        zone: 'Asia/Ho_Chi_Minh',
+        injected: null,
+      },
     ]);
     const vevent = new ICAL.Component(ICAL.parse(feed)).getFirstSubcomponent('vevent')!;
     expect(vevent.getFirstPropertyValue('description')).toBe(DESCRIPTION);
     expect(vevent.getFirstPropertyValue('location')).toBe(events[0]!.location);
-    expect(new ICAL.Event(vevent).endDate.toJSDate().toISOString()).toBe('2024-04-15T10:00:00.000Z');
+    expect(new ICAL.Event(vevent).endDate.toJSDate().toISOString()).toBe(
+      '2024-04-15T10:00:00.000Z',
+    );
   });
 
   it('would shift every duty by 7 hours in ical.js without its VTIMEZONE (the check above depends on it)', () => {
@@ -112,7 +152,8 @@ describe('renderFeed: what subscribers read', () => {
     expect(readWithIcalJs(withoutZone)[0]!.start).toBe('2024-04-15T07:30:00.000Z');
     const problems = lintIcs(withoutZone);
     expect(problems).toHaveLength(2 * events.length);
-    for (const problem of problems) expect(problem).toMatch(/^line \d+: DT(START|END);TZID=Asia\/Ho_Chi_Minh has no VTIMEZONE/);
+    for (const problem of problems)
+      expect(problem).toMatch(/^line \d+: DT(START|END);TZID=Asia\/Ho_Chi_Minh has no VTIMEZONE/);
   });
 
   it('is read the same by python vobject in validating mode (Radicale, khal)', () => {
@@ -121,9 +162,27 @@ describe('renderFeed: what subscribers read', () => {
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual([
-      { uid: events[0]!.uid, summary: COVER, sequence: 2, status: 'CONFIRMED', dtstart: '2024-04-15T07:30:00+07:00' },
-      { uid: events[1]!.uid, summary: 'Ghi chú: a, b; c\\d\nX-INJECTED:1', sequence: 0, status: 'CONFIRMED', dtstart: '2024-04-16T13:30:00+07:00' },
-      { uid: events[2]!.uid, summary: 'Trực chính: Bà Nguyễn Mạnh Hà', sequence: 4, status: 'CANCELLED', dtstart: '2024-04-17T07:30:00+07:00' },
+      {
+        uid: events[0]!.uid,
+        summary: COVER,
+        sequence: 2,
+        status: 'CONFIRMED',
+        dtstart: '2024-04-15T07:30:00+07:00',
+      },
+      {
+        uid: events[1]!.uid,
+        summary: 'Ghi chú: a, b; c\\d\nX-INJECTED:1',
+        sequence: 0,
+        status: 'CONFIRMED',
+        dtstart: '2024-04-16T13:30:00+07:00',
+      },
+      {
+        uid: events[2]!.uid,
+        summary: 'Trực chính: Bà Nguyễn Mạnh Hà',
+        sequence: 4,
+        status: 'CANCELLED',
+        dtstart: '2024-04-17T07:30:00+07:00',
+      },
     ]);
   });
 
@@ -144,7 +203,9 @@ describe('renderFeed: what subscribers read', () => {
     expect(lines).toContain('TZID:Asia/Ho_Chi_Minh');
     expect(feed).not.toMatch(/Saigon/);
     expect(feed).not.toMatch(/^METHOD/m);
-    expect(renderFeed({ ...doc, refreshMinutes: 30 })).toContain('\r\nREFRESH-INTERVAL;VALUE=DURATION:PT30M\r\nX-PUBLISHED-TTL:PT30M\r\n');
+    expect(renderFeed({ ...doc, refreshMinutes: 30 })).toContain(
+      '\r\nREFRESH-INTERVAL;VALUE=DURATION:PT30M\r\nX-PUBLISHED-TTL:PT30M\r\n',
+    );
   });
 
   it('writes each event with its publication state and local wall time', () => {
@@ -173,10 +234,21 @@ describe('renderFeed: what subscribers read', () => {
   });
 
   it('turns CR/LF in text into an escaped \\n, so a note cannot inject a property or cut the title short', () => {
-    expect(eventLines(events[1]!.uid)).toContain('SUMMARY:Ghi chú: a\\, b\\; c\\\\d\\nX-INJECTED:1');
+    expect(eventLines(events[1]!.uid)).toContain(
+      'SUMMARY:Ghi chú: a\\, b\\; c\\\\d\\nX-INJECTED:1',
+    );
     expect(lines.filter((line) => line.startsWith('X-INJECTED'))).toEqual([]);
-    const hostile = renderFeed({ ...doc, name: 'a, b\r\nX-INJECTED:1', events: [{ ...events[0]!, uid: 'u\r\nX-INJECTED:2' }] });
-    expect(hostile.replace(/\r\n[ \t]/g, '').split('\r\n').filter((line) => line.startsWith('X-INJECTED'))).toEqual([]);
+    const hostile = renderFeed({
+      ...doc,
+      name: 'a, b\r\nX-INJECTED:1',
+      events: [{ ...events[0]!, uid: 'u\r\nX-INJECTED:2' }],
+    });
+    expect(
+      hostile
+        .replace(/\r\n[ \t]/g, '')
+        .split('\r\n')
+        .filter((line) => line.startsWith('X-INJECTED')),
+    ).toEqual([]);
     expect(lintIcs(hostile)).toEqual([]);
   });
 
@@ -200,30 +272,42 @@ describe('renderFeed: what subscribers read', () => {
   });
 
   it('writes wall times around DST changes literally, in the zone as named', () => {
-    const berlin = (start: string, end: string) => renderFeed({ ...doc, timeZone: 'Europe/Berlin', events: [{ ...events[0]!, start, end }] });
+    const berlin = (start: string, end: string) =>
+      renderFeed({ ...doc, timeZone: 'Europe/Berlin', events: [{ ...events[0]!, start, end }] });
     // 02:30 does not exist on 31/03/2024 in Berlin; RFC 5545 reads it with the offset before the change.
     const skipped = berlin('2024-03-31T02:30:00+01:00', '2024-03-31T05:00:00+02:00');
     expect(skipped).toContain('\r\nDTSTART;TZID=Europe/Berlin:20240331T023000\r\n');
     expect(berlin('2024-03-31T02:30:00+02:00', '2024-03-31T05:00:00+02:00')).toBe(skipped);
-    expect(() => berlin('2024-03-31T02:30:00+03:00', '2024-03-31T05:00:00+02:00')).toThrow(FeedRenderError);
+    expect(() => berlin('2024-03-31T02:30:00+03:00', '2024-03-31T05:00:00+02:00')).toThrow(
+      FeedRenderError,
+    );
     // 02:30 happens twice on 27/10/2024: the second time (+01:00) is written with the same digits.
     const repeated = berlin('2024-10-27T02:30:00+01:00', '2024-10-27T04:00:00+01:00');
     expect(repeated).toContain('\r\nDTSTART;TZID=Europe/Berlin:20241027T023000\r\n');
     for (const text of [skipped, repeated]) expect(lintIcs(text)).toEqual([]);
-    expect(readWithIcalJs(berlin('2024-07-01T07:30:00+02:00', '2024-07-01T17:00:00+02:00'))[0]!.start).toBe('2024-07-01T05:30:00.000Z');
+    expect(
+      readWithIcalJs(berlin('2024-07-01T07:30:00+02:00', '2024-07-01T17:00:00+02:00'))[0]!.start,
+    ).toBe('2024-07-01T05:30:00.000Z');
   });
 
   it('ships the VTIMEZONE and X-WR-TIMEZONE in a feed with no events', () => {
     const empty = renderFeed({ ...doc, events: [] });
-    expect(empty).toContain('\r\nX-WR-TIMEZONE:Asia/Ho_Chi_Minh\r\nBEGIN:VTIMEZONE\r\nTZID:Asia/Ho_Chi_Minh\r\n');
+    expect(empty).toContain(
+      '\r\nX-WR-TIMEZONE:Asia/Ho_Chi_Minh\r\nBEGIN:VTIMEZONE\r\nTZID:Asia/Ho_Chi_Minh\r\n',
+    );
     expect(lintIcs(empty)).toEqual([]);
   });
 
   it('refuses a document it cannot publish correctly instead of writing a shifted or merged calendar', () => {
-    const withEvent = (patch: Partial<FeedEvent>) => ({ ...doc, events: [{ ...events[0]!, ...patch }] });
+    const withEvent = (patch: Partial<FeedEvent>) => ({
+      ...doc,
+      events: [{ ...events[0]!, ...patch }],
+    });
     // 07:30Z is 14:30 in Hà Nội: writing "07:30" would move the duty by 7 hours.
     expect(() => renderFeed(withEvent({ start: '2024-04-15T07:30:00Z' }))).toThrow(FeedRenderError);
-    expect(() => renderFeed(withEvent({ end: '2024-04-15T07:00:00+07:00' }))).toThrow(/not after start/);
+    expect(() => renderFeed(withEvent({ end: '2024-04-15T07:00:00+07:00' }))).toThrow(
+      /not after start/,
+    );
     expect(() => renderFeed(withEvent({ sequence: 1.5 }))).toThrow(/SEQUENCE/);
     expect(() => renderFeed({ ...doc, timeZone: 'Asia/Hanoi-Nope' })).toThrow(/VTIMEZONE/);
     expect(() => renderFeed({ ...doc, events: [events[0]!, events[0]!] })).toThrow(/duplicate UID/);
@@ -232,7 +316,18 @@ describe('renderFeed: what subscribers read', () => {
 
 describe('lintIcs catches the defects it is there for', () => {
   const calendar = (...body: string[]) =>
-    ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//test//test//VI', 'BEGIN:VEVENT', 'UID:a', 'DTSTAMP:20240410T020000Z', ...body, 'END:VEVENT', 'END:VCALENDAR', ''].join('\r\n');
+    [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'PRODID:-//test//test//VI',
+      'BEGIN:VEVENT',
+      'UID:a',
+      'DTSTAMP:20240410T020000Z',
+      ...body,
+      'END:VEVENT',
+      'END:VCALENDAR',
+      '',
+    ].join('\r\n');
   const utf8 = (text: string) => new TextEncoder().encode(text);
 
   it('accepts a minimal clean calendar and a line of exactly 75 octets', () => {
@@ -240,13 +335,16 @@ describe('lintIcs catches the defects it is there for', () => {
   });
 
   it('flags a 76-octet line', () => {
-    expect(lintIcs(calendar(`SUMMARY:${'x'.repeat(68)}`))).toEqual(['line 7: 76 octets, over the limit of 75']);
+    expect(lintIcs(calendar(`SUMMARY:${'x'.repeat(68)}`))).toEqual([
+      'line 7: 76 octets, over the limit of 75',
+    ]);
   });
 
   it('flags a fold that splits "ệ" on the raw bytes, and not a fold between characters', () => {
     const bytes = utf8(calendar('SUMMARY:Luyện'));
     const at = bytes.indexOf(0xe1); // ệ is E1 BB 87
-    const cut = (offset: number) => new Uint8Array([...bytes.subarray(0, offset), ...utf8('\r\n '), ...bytes.subarray(offset)]);
+    const cut = (offset: number) =>
+      new Uint8Array([...bytes.subarray(0, offset), ...utf8('\r\n '), ...bytes.subarray(offset)]);
     expect(lintIcs(cut(at + 1))).toEqual([
       'line 7: not valid UTF-8 on its own (a character cut by a fold, or bad bytes)',
       'line 8: a fold splits a UTF-8 character (continuation byte 0xbb after the fold)',
@@ -257,8 +355,12 @@ describe('lintIcs catches the defects it is there for', () => {
   });
 
   it('flags an unescaped comma or semicolon in SUMMARY, DESCRIPTION and LOCATION, also across a fold', () => {
-    expect(lintIcs(calendar('SUMMARY:Trực thay, Ông Luyện'))).toEqual(['line 7: SUMMARY has an unescaped "," at 9: "Trực thay, Ông Luyện"']);
-    expect(lintIcs(calendar('DESCRIPTION:a\\, b', ' ; c'))).toEqual(['line 7: DESCRIPTION has an unescaped ";" at 5: "a\\\\, b; c"']);
+    expect(lintIcs(calendar('SUMMARY:Trực thay, Ông Luyện'))).toEqual([
+      'line 7: SUMMARY has an unescaped "," at 9: "Trực thay, Ông Luyện"',
+    ]);
+    expect(lintIcs(calendar('DESCRIPTION:a\\, b', ' ; c'))).toEqual([
+      'line 7: DESCRIPTION has an unescaped ";" at 5: "a\\\\, b; c"',
+    ]);
     expect(lintIcs(calendar('LOCATION:a\\, b\\; c\\\\ d\\n'))).toEqual([]);
   });
 
@@ -270,20 +372,37 @@ describe('lintIcs catches the defects it is there for', () => {
 
   it('flags bare LF and CR, a missing final CRLF, and a BOM', () => {
     const text = calendar('SUMMARY:x');
-    expect(lintIcs(text.replace('SUMMARY:x\r\n', 'SUMMARY:x\n'))).toEqual(['line 7: ends with a bare LF, not CRLF']);
-    expect(lintIcs(text.replace('SUMMARY:x\r\n', 'SUMMARY:x\r'))).toEqual(['line 7: ends with a bare CR, not CRLF']);
+    expect(lintIcs(text.replace('SUMMARY:x\r\n', 'SUMMARY:x\n'))).toEqual([
+      'line 7: ends with a bare LF, not CRLF',
+    ]);
+    expect(lintIcs(text.replace('SUMMARY:x\r\n', 'SUMMARY:x\r'))).toEqual([
+      'line 7: ends with a bare CR, not CRLF',
+    ]);
     expect(lintIcs(text.slice(0, -2))).toEqual(['line 9: the last line does not end with CRLF']);
     expect(lintIcs(`\uFEFF${text}`)).toEqual(['starts with a byte order mark (BOM)']);
   });
 
   it('flags DTEND not after DTSTART, a malformed DATE-TIME, duplicate UIDs and METHOD without ORGANIZER', () => {
-    expect(lintIcs(calendar('DTSTART:20240415T073000Z', 'DTEND:20240415T073000Z'))).toEqual(['line 8: DTEND 20240415T073000Z is not after DTSTART 20240415T073000Z']);
-    expect(lintIcs(calendar('DTSTART:20240431T073000Z'))).toEqual(['line 7: DTSTART has a malformed DATE-TIME "20240431T073000Z": no such day']);
-    expect(lintIcs(calendar('DTSTART:2024-04-15T07:30:00Z'))[0]).toMatch(/malformed DATE-TIME/);
-    expect(lintIcs(calendar('CREATED:20240415T073000'))).toEqual(['line 7: CREATED must be in UTC (…Z), got 20240415T073000']);
-    expect(lintIcs(calendar('END:VEVENT', 'BEGIN:VEVENT', 'UID:a', 'DTSTAMP:20240410T020000Z'))).toEqual(['line 9: duplicate UID a (first on line 5)']);
-    expect(lintIcs(calendar().replace('PRODID:-//test//test//VI', 'PRODID:-//test//test//VI\r\nMETHOD:PUBLISH'))).toEqual([
-      'line 5: METHOD is set but this VEVENT has no ORGANIZER (RFC 5546)',
+    expect(lintIcs(calendar('DTSTART:20240415T073000Z', 'DTEND:20240415T073000Z'))).toEqual([
+      'line 8: DTEND 20240415T073000Z is not after DTSTART 20240415T073000Z',
     ]);
+    expect(lintIcs(calendar('DTSTART:20240431T073000Z'))).toEqual([
+      'line 7: DTSTART has a malformed DATE-TIME "20240431T073000Z": no such day',
+    ]);
+    expect(lintIcs(calendar('DTSTART:2024-04-15T07:30:00Z'))[0]).toMatch(/malformed DATE-TIME/);
+    expect(lintIcs(calendar('CREATED:20240415T073000'))).toEqual([
+      'line 7: CREATED must be in UTC (…Z), got 20240415T073000',
+    ]);
+    expect(
+      lintIcs(calendar('END:VEVENT', 'BEGIN:VEVENT', 'UID:a', 'DTSTAMP:20240410T020000Z')),
+    ).toEqual(['line 9: duplicate UID a (first on line 5)']);
+    expect(
+      lintIcs(
+        calendar().replace(
+          'PRODID:-//test//test//VI',
+          'PRODID:-//test//test//VI\r\nMETHOD:PUBLISH',
+        ),
+      ),
+    ).toEqual(['line 5: METHOD is set but this VEVENT has no ORGANIZER (RFC 5546)']);
   });
 });

@@ -5,7 +5,12 @@
 import { inject } from 'vitest';
 
 async function control<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${inject('controlUrl')}${path}`, { method, ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }) });
+  const response = await fetch(`${inject('controlUrl')}${path}`, {
+    method,
+    ...(body === undefined
+      ? {}
+      : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+  });
   const text = await response.text();
   if (!response.ok) throw new Error(`control ${method} ${path}: ${response.status} ${text}`);
   return JSON.parse(text) as T;
@@ -28,14 +33,38 @@ export interface GraphEvent {
 
 /** The Outlook event lichtruc made for a slot: the one whose extended property names the slot key. */
 export const graphEventOf = (events: readonly GraphEvent[], slotKey: string) =>
-  events.find((event) => event.singleValueExtendedProperties?.some((property) => property.id.endsWith('Name lichtrucSlot') && property.value === slotKey));
+  events.find((event) =>
+    event.singleValueExtendedProperties?.some(
+      (property) => property.id.endsWith('Name lichtrucSlot') && property.value === slotKey,
+    ),
+  );
 
 /** A Google calendar the Worker's service account may write to. */
 export const createGoogleCalendar = (id: string) => control('POST', '/google/calendars', { id });
-export const googleEvents = async (calendarId: string) => (await control<{ events: GoogleEvent[] }>('GET', `/google/calendars/${encodeURIComponent(calendarId)}/events`)).events;
+export const googleEvents = async (calendarId: string) =>
+  (
+    await control<{ events: GoogleEvent[] }>(
+      'GET',
+      `/google/calendars/${encodeURIComponent(calendarId)}/events`,
+    )
+  ).events;
 /** A mailbox the Worker's app may write to. */
 export const createMailbox = (mailbox: string) => control('POST', '/graph/mailboxes', { mailbox });
-export const graphEvents = async (mailbox: string) => (await control<{ events: GraphEvent[] }>('GET', `/graph/mailboxes/${encodeURIComponent(mailbox)}/events`)).events;
+export const graphEvents = async (mailbox: string) =>
+  (
+    await control<{ events: GraphEvent[] }>(
+      'GET',
+      `/graph/mailboxes/${encodeURIComponent(mailbox)}/events`,
+    )
+  ).events;
 /** A person deleting an event by hand. */
-export const deleteGoogleEventByHand = (calendarId: string, eventId: string) => control('DELETE', `/google/calendars/${encodeURIComponent(calendarId)}/events/${encodeURIComponent(eventId)}`);
-export const deleteGraphEventByHand = (mailbox: string, eventId: string) => control('DELETE', `/graph/mailboxes/${encodeURIComponent(mailbox)}/events/${encodeURIComponent(eventId)}`);
+export const deleteGoogleEventByHand = (calendarId: string, eventId: string) =>
+  control(
+    'DELETE',
+    `/google/calendars/${encodeURIComponent(calendarId)}/events/${encodeURIComponent(eventId)}`,
+  );
+export const deleteGraphEventByHand = (mailbox: string, eventId: string) =>
+  control(
+    'DELETE',
+    `/graph/mailboxes/${encodeURIComponent(mailbox)}/events/${encodeURIComponent(eventId)}`,
+  );

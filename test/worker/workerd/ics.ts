@@ -2,7 +2,10 @@
 
 /** Content lines, unfolded (RFC 5545 §3.1). */
 export function contentLines(text: string): string[] {
-  return text.replace(/\r\n[ \t]/g, '').split('\r\n').filter(Boolean);
+  return text
+    .replace(/\r\n[ \t]/g, '')
+    .split('\r\n')
+    .filter(Boolean);
 }
 
 /** The lines of the VEVENT with this UID (empty if none). */
@@ -18,5 +21,9 @@ export function eventLines(text: string, uid: string): string[] {
 /** The value of a property (without parameters), unescaped as TEXT. */
 export function propertyOf(lines: readonly string[], name: string): string | undefined {
   const line = lines.find((candidate) => new RegExp(`^${name}[:;]`).test(candidate));
-  return line?.slice(line.indexOf(':') + 1).replace(/\\([\\;,nN])/g, (_match, char: string) => (char === 'n' || char === 'N' ? '\n' : char));
+  return line
+    ?.slice(line.indexOf(':') + 1)
+    .replace(/\\([\\;,nN])/g, (_match, char: string) =>
+      char === 'n' || char === 'N' ? '\n' : char,
+    );
 }
