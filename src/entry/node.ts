@@ -74,12 +74,30 @@ async function main(): Promise<void> {
       `\nAdmin pages: ${publicUrl}/admin (sign in with the admin token)   API docs: ${publicUrl}/api/docs   health: ${publicUrl}/healthz`,
     );
   });
+  server.once('error', (error: NodeJS.ErrnoException) => {
+    console.error(`lichtruc: ${listenFailure(error, config.HOST, config.PORT)}`);
+    process.exit(1);
+  });
   const stop = () => {
     sync.stop();
     server.close(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+/** A listening failure in one line a newcomer can act on (the port is taken, or not ours to bind). */
+function listenFailure(error: NodeJS.ErrnoException, host: string, port: number): string {
+  if (error.code === 'EADDRINUSE') {
+    return `port ${port} on ${host} is already in use (another lichtruc, or another program). Stop it, or choose another port with PORT, e.g. PORT=8788 npm start`;
+  }
+  if (error.code === 'EACCES') {
+    return `not allowed to listen on port ${port} on ${host}; choose a port above 1023 with PORT, e.g. PORT=8788 npm start`;
+  }
+  if (error.code === 'EADDRNOTAVAIL') {
+    return `this machine has no address ${host}; set HOST to one of its addresses (default 127.0.0.1)`;
+  }
+  return `could not listen on ${host}:${port}: ${error.message}`;
 }
 
 main().catch((error: unknown) => {

@@ -54,7 +54,7 @@ export async function prepareService(
     await ctx.store.putSetting('first_start_done', ctx.now().toISOString());
   } else {
     messages.push(
-      `\nFeed links were shown when they were created; create new ones with POST ${ctx.publicUrl}/api/feeds.`,
+      `\nFeed links were shown when they were created; to make a new one, or a staff page link, sign in to the admin pages: ${ctx.publicUrl}/admin/feeds`,
     );
   }
   return { adminTokenHash, messages };

@@ -141,7 +141,7 @@ describe('npm start on a fresh database', () => {
     expect(output).not.toContain(adminToken);
     expect(output).not.toMatch(/\/feeds\/[A-Za-z0-9_-]{43}\.ics/);
     expect(output).toContain('Admin token: the one printed at first start');
-    expect(output).toContain(`create new ones with POST ${base}/api/feeds`);
+    expect(output).toContain(`sign in to the admin pages: ${base}/admin/feeds`);
     expect(spawned.stderr()).toBe('');
 
     expect(

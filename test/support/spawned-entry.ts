@@ -43,11 +43,12 @@ export function cleanEnv(env: Record<string, string>): NodeJS.ProcessEnv {
 }
 
 export function spawnEntry(env: Record<string, string>): Spawned {
-  const child = spawn(process.execPath, [ENTRY], {
-    cwd: ROOT,
-    env: cleanEnv(env),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  return spawnCommand(process.execPath, [ENTRY], cleanEnv(env));
+}
+
+/** Any command run from the project's root (`npm start`, the launcher), tracked like the entry. */
+export function spawnCommand(command: string, args: string[], env: NodeJS.ProcessEnv): Spawned {
+  const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
