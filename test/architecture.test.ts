@@ -3,7 +3,7 @@
  * entries, the CLI and the storage drivers may import `node:*` modules, so the same core runs in workerd.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUNDLE_PATH, renderBundledCalendars } from '../src/cli/bundle-calendars.ts';
 import { renderJsonSchema } from '../src/cli/schema.ts';
@@ -21,6 +21,23 @@ const importsOf = (text: string) =>
   );
 const NODE_ALLOWED = /^(cli|entry)\/|^storage\/drivers\//;
 
+/**
+ * The layers, lowest first: a module may import its own layer and the ones below, never one above nor a sibling of
+ * its own rank (storage and providers are both ports of services; jobs, http and cli are its three drivers). The
+ * configuration (src/config.ts) is read by the entries alone, so it counts as one of them.
+ */
+const RANK: Record<string, number> = {
+  domain: 0,
+  storage: 1,
+  providers: 1,
+  services: 2,
+  jobs: 3,
+  http: 3,
+  cli: 3,
+  entry: 4,
+};
+const layerOf = (path: string) => (path === 'config.ts' ? 'entry' : path.split('/')[0]!);
+
 describe('architecture', () => {
   it('keeps runtime modules out of everything but the entries, the CLI and the storage drivers', () => {
     const offenders = files
@@ -30,6 +47,23 @@ describe('architecture', () => {
           .filter((spec) => spec.startsWith('node:') || spec === 'fs' || spec === 'path')
           .map((spec) => `${file.name} imports ${spec}`),
       );
+    expect(offenders).toEqual([]);
+  });
+
+  it('points every import down the layers: domain ← storage/providers ← services ← jobs/http/cli ← entry', () => {
+    const offenders = files.flatMap((file) =>
+      importsOf(file.text)
+        .filter((spec) => spec.startsWith('.'))
+        .map((spec) => ({ spec, target: join(dirname(file.name), spec) }))
+        .filter(({ target }) => {
+          const [from, to] = [layerOf(file.name), layerOf(target)];
+          return from !== to && !(RANK[from]! > RANK[to]!);
+        })
+        .map(({ spec }) => `${file.name} imports ${spec}`),
+    );
+    expect(Object.keys(RANK).sort()).toEqual(
+      [...new Set(files.map((file) => layerOf(file.name)))].sort(),
+    );
     expect(offenders).toEqual([]);
   });
 

@@ -18,6 +18,12 @@ export interface SyncRecord {
   state: 'present' | 'deleted';
 }
 
+/** A share lichtruc made: the account it gave read access to, and the service's id for that grant. */
+export interface ShareRecord {
+  account: string;
+  remoteId: string;
+}
+
 /** An event lichtruc owns, as read back from the remote calendar. */
 export interface RemoteEvent {
   remoteId: string;

@@ -4,11 +4,11 @@
  */
 import cron from 'node-cron';
 import { ConfigError, type NodeConfig } from '../config.ts';
-import { DEFAULT_BACKOFF } from '../jobs/backoff.ts';
-import { reconcileAll } from '../jobs/drain-outbox.ts';
-import type { SyncDeps } from '../jobs/sync-deps.ts';
+import { DEFAULT_BACKOFF } from '../services/backoff.ts';
+import { reconcileAll } from '../services/reconcile-rosters.ts';
+import type { SyncDeps } from '../services/sync-deps.ts';
 import { createSyncWorker, type SyncWorker } from '../jobs/sync-worker.ts';
-import { providersFromConfig } from '../providers/from-config.ts';
+import { providersFromConfig } from './providers-from-config.ts';
 import type { Store } from '../storage/store.ts';
 
 export interface NodeSync {

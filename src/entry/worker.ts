@@ -5,10 +5,11 @@
  */
 import { ConfigError, parseConfig, WorkerConfigSchema } from '../config.ts';
 import { createApp } from '../http/app.ts';
-import { DEFAULT_BACKOFF } from '../jobs/backoff.ts';
-import { drainOutbox, reconcileAll } from '../jobs/drain-outbox.ts';
-import type { SyncDeps } from '../jobs/sync-deps.ts';
-import { providersFromConfig } from '../providers/from-config.ts';
+import { DEFAULT_BACKOFF } from '../services/backoff.ts';
+import { drainOutbox } from '../services/drain-outbox.ts';
+import { reconcileAll } from '../services/reconcile-rosters.ts';
+import type { SyncDeps } from '../services/sync-deps.ts';
+import { providersFromConfig } from './providers-from-config.ts';
 import { applyCalendars } from '../services/apply-calendars.ts';
 import { sha256Hex } from '../services/secrets.ts';
 import type { SqlDatabase } from '../storage/sql.ts';

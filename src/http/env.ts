@@ -1,5 +1,5 @@
 /** What every request sees: the services' dependencies, and per-request values set by middleware. */
-import type { SyncDeps } from '../jobs/sync-deps.ts';
+import type { SyncDeps } from '../services/sync-deps.ts';
 import type { WorkbookRenderer } from '../domain/report-document.ts';
 import type { AdminSession } from '../storage/session-store.ts';
 import type { Store } from '../storage/store.ts';

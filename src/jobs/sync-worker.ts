@@ -2,8 +2,8 @@
  * The in-process outbox worker (Node): a change kicks it, it waits a moment so a burst of changes goes out in one
  * drain, and runs one drain at a time. Only web-standard timers, so a Worker could use it within waitUntil too.
  */
-import { drainOutbox } from './drain-outbox.ts';
-import type { SyncDeps } from './sync-deps.ts';
+import { drainOutbox } from '../services/drain-outbox.ts';
+import type { SyncDeps } from '../services/sync-deps.ts';
 
 export interface SyncWorker {
   /** A change landed: drain soon. */

@@ -2,7 +2,7 @@
  * The port every pushed calendar implements (Google now, Outlook next): read back the events lichtruc owns, and
  * apply a list of writes, batching as the service allows, answering each write on its own.
  */
-import type { RemoteEvent, SyncOp } from '../domain/sync-plan.ts';
+import type { RemoteEvent, ShareRecord, SyncOp } from '../domain/sync-plan.ts';
 
 export type ProviderName = 'google' | 'outlook';
 
@@ -43,12 +43,6 @@ export class ProviderError extends Error {
 export type OpOutcome =
   | { ok: true; remoteId: string; etag: string | null }
   | { ok: false; error: ProviderError };
-
-/** A share lichtruc made: the account it gave read access to, and the service's id for that grant. */
-export interface ShareRecord {
-  account: string;
-  remoteId: string;
-}
 
 export interface CalendarProvider {
   readonly name: ProviderName;

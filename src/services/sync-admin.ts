@@ -2,9 +2,9 @@
  * What admins do with the calendar push: preview a resync (dry run: the counts of what it would write), run it, and
  * read each roster's sync status in words they can act on.
  */
-import { configuredProviders, reconcileAll, reconcileRoster } from '../jobs/drain-outbox.ts';
-import type { SyncDeps } from '../jobs/sync-deps.ts';
-import type { SyncRunResult } from '../jobs/sync-roster.ts';
+import { reconcileAll, reconcileRoster } from './reconcile-rosters.ts';
+import type { SyncDeps } from './sync-deps.ts';
+import { configuredProviders, type SyncRunResult } from './sync-roster.ts';
 import type { ProviderName } from '../providers/calendar-provider.ts';
 import { invalid, notFound } from './errors.ts';
 

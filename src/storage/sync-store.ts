@@ -1,6 +1,5 @@
 /** What the calendar push keeps: records of remote events, the outbox of pending changes, and per-roster state. */
-import type { SyncRecord } from '../domain/sync-plan.ts';
-import type { ShareRecord } from '../providers/calendar-provider.ts';
+import type { ShareRecord, SyncRecord } from '../domain/sync-plan.ts';
 import type { GuardedStatement } from './guarded-write.ts';
 import type { SqlDatabase, SqlStatement, SqlValue } from './sql.ts';
 

@@ -3,7 +3,7 @@
  * (official client, batch endpoint, service-account grant) and a sync that never really sleeps.
  */
 import { loadCalendarSet } from '../../src/domain/calendar-set.ts';
-import type { SyncDeps } from '../../src/jobs/sync-deps.ts';
+import type { SyncDeps } from '../../src/services/sync-deps.ts';
 import { createGoogleProvider } from '../../src/providers/google/google-provider.ts';
 import { ServiceAccountKeySchema } from '../../src/providers/google/service-account.ts';
 import { applyCalendars } from '../../src/services/apply-calendars.ts';

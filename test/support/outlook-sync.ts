@@ -3,7 +3,7 @@
  * certificate), with the real Outlook provider on the official Graph client and a sync that never really sleeps.
  */
 import { loadCalendarSet } from '../../src/domain/calendar-set.ts';
-import type { SyncDeps } from '../../src/jobs/sync-deps.ts';
+import type { SyncDeps } from '../../src/services/sync-deps.ts';
 import { createOutlookProvider } from '../../src/providers/outlook/outlook-provider.ts';
 import { applyCalendars } from '../../src/services/apply-calendars.ts';
 import { type GraphStandIn, startGraphStandIn } from '../stand-ins/graph-calendar.ts';

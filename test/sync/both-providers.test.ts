@@ -1,5 +1,6 @@
 import { afterAll, afterEach, expect, it } from 'vitest';
-import { drainOutbox, reconcileRoster } from '../../src/jobs/drain-outbox.ts';
+import { drainOutbox } from '../../src/services/drain-outbox.ts';
+import { reconcileRoster } from '../../src/services/reconcile-rosters.ts';
 import { createOutlookProvider } from '../../src/providers/outlook/outlook-provider.ts';
 import { addAbsence } from '../../src/services/add-absence.ts';
 import { type GraphStandIn, startGraphStandIn } from '../stand-ins/graph-calendar.ts';

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { drainOutbox, reconcileRoster } from '../../src/jobs/drain-outbox.ts';
+import { drainOutbox } from '../../src/services/drain-outbox.ts';
+import { reconcileRoster } from '../../src/services/reconcile-rosters.ts';
 import { googleEventId } from '../../src/providers/google/map-event.ts';
 import { addAbsence } from '../../src/services/add-absence.ts';
 import { loadCalendarSet } from '../../src/domain/calendar-set.ts';

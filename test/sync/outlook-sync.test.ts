@@ -1,5 +1,6 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { drainOutbox, reconcileRoster } from '../../src/jobs/drain-outbox.ts';
+import { drainOutbox } from '../../src/services/drain-outbox.ts';
+import { reconcileRoster } from '../../src/services/reconcile-rosters.ts';
 import { ROSTER_PROPERTY, SLOT_PROPERTY } from '../../src/providers/outlook/map-event.ts';
 import { addAbsence } from '../../src/services/add-absence.ts';
 import type { Event } from '../stand-ins/graph-calendar.ts';

@@ -2,7 +2,7 @@
  * Google's answers turned into what the sync engine acts on. The words are for the admin reading the sync status:
  * they say what to do, not only what happened.
  */
-import { parseRetryAfter } from '../../jobs/backoff.ts';
+import { parseRetryAfter } from '../retry-after.ts';
 import { ProviderError } from '../calendar-provider.ts';
 
 export interface GoogleFailure {

@@ -16,7 +16,7 @@ import {
   RetryHandlerOptions,
 } from '@microsoft/microsoft-graph-client';
 import type { RemoteEvent, SyncOp } from '../../domain/sync-plan.ts';
-import { parseRetryAfter } from '../../jobs/backoff.ts';
+import { parseRetryAfter } from '../retry-after.ts';
 import {
   type CalendarProvider,
   type OpOutcome,

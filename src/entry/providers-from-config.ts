@@ -1,8 +1,8 @@
 /** The calendar providers the configuration enables, the same on Node and on Workers (only `fetch` differs). */
 import type { SyncConfig } from '../config.ts';
-import type { CalendarProvider, ProviderName } from './calendar-provider.ts';
-import { createGoogleProvider } from './google/google-provider.ts';
-import { createOutlookProvider } from './outlook/outlook-provider.ts';
+import type { CalendarProvider, ProviderName } from '../providers/calendar-provider.ts';
+import { createGoogleProvider } from '../providers/google/google-provider.ts';
+import { createOutlookProvider } from '../providers/outlook/outlook-provider.ts';
 
 export function providersFromConfig(
   config: SyncConfig,

@@ -15,7 +15,7 @@ import {
   type ProviderName,
   type ProviderTarget,
 } from '../providers/calendar-provider.ts';
-import { expandState, loadHolidayCalendar } from '../services/roster-state.ts';
+import { expandState, loadHolidayCalendar } from './roster-state.ts';
 import type { RecordWrite } from '../storage/sync-store.ts';
 import { executeOps } from './execute-ops.ts';
 import type { SyncDeps } from './sync-deps.ts';
@@ -60,6 +60,12 @@ export function targetOf(roster: Roster, provider: ProviderName): ProviderTarget
         timeZone: roster.timeZone,
       }
     : null;
+}
+
+export function configuredProviders(deps: SyncDeps, roster: Roster): ProviderName[] {
+  return (Object.keys(deps.providers) as ProviderName[]).filter(
+    (name) => targetOf(roster, name) !== null,
+  );
 }
 
 function countPlan(ops: readonly SyncOp[], unchanged: number): PlanCounts {
