@@ -44,3 +44,5 @@ export async function getSchedule(
     conflicts: expansion.conflicts,
   };
 }
+
+export type Schedule = Awaited<ReturnType<typeof getSchedule>>;

@@ -6,7 +6,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { html } from 'hono/html';
 import {
   csrfMatches,
   SESSION_HOURS,
@@ -16,8 +15,12 @@ import {
 } from '../../services/admin-sessions.ts';
 import type { AdminSession } from '../../storage/session-store.ts';
 import type { HonoEnv } from '../env.ts';
+import { type AdminView, adminNav, type Form } from '../pages/admin-view.ts';
+
+export type { Form };
 import { languageOf, type Markup, page, translator, withLang } from '../pages/layout.ts';
-import { MAX_BODY_BYTES } from '../request.ts';
+import { loginPage, refusedPage } from '../pages/login-page.ts';
+import { MAX_BODY_BYTES, serviceContext } from '../request.ts';
 
 export const SESSION_COOKIE = 'lichtruc_admin';
 
@@ -35,8 +38,6 @@ function sameOrigin(c: Context<HonoEnv>): boolean {
   return site === undefined || site === 'same-origin' || site === 'none';
 }
 
-export type Form = Record<string, string>;
-
 /** The fields of a urlencoded or multipart form, strings only. */
 export async function readForm(c: Context<HonoEnv>): Promise<Form> {
   if (Number(c.req.header('content-length') ?? 0) > MAX_BODY_BYTES) return {};
@@ -53,23 +54,8 @@ export function sessionOfRequest(c: Context<HonoEnv>): AdminSession {
   return session;
 }
 
-/** The hidden field every admin form carries. */
-export function csrfField(c: Context<HonoEnv>): Markup {
-  return html`<input type="hidden" name="csrf" value="${sessionOfRequest(c).csrfToken}">`;
-}
-
 function forbidden(c: Context<HonoEnv>, why: string) {
-  const language = languageOf(c.req.query('lang'));
-  const t = translator(language);
-  return c.html(
-    page({
-      language,
-      title: t('Yêu cầu bị từ chối', 'Request refused'),
-      path: '/admin',
-      body: html`<p class="error">${why}</p><p><a href="${withLang('/admin', language)}">${t('Quay lại', 'Back')}</a></p>`,
-    }),
-    403,
-  );
+  return c.html(refusedPage(languageOf(c.req.query('lang')), why), 403);
 }
 
 /** Every /admin route but the sign-in page needs a live session; every POST its CSRF token and a same-site Origin. */
@@ -113,24 +99,7 @@ export const requireAdmin: MiddlewareHandler<HonoEnv> = async (c, next) => {
   return next();
 };
 
-function loginPage(c: Context<HonoEnv>, error?: string) {
-  const language = languageOf(c.req.query('lang'));
-  const t = translator(language);
-  const body = html`${error ? html`<p class="error" role="alert">${error}</p>` : ''}
-<form class="stack card" method="post" action="${withLang('/admin/login', language)}">
-<label>${t('Mã quản trị', 'Admin token')}<input type="password" name="token" autocomplete="current-password" required autofocus></label>
-<button type="submit">${t('Đăng nhập', 'Sign in')}</button>
-</form>
-<p class="muted">${t('Mã quản trị được in ra một lần khi máy chủ khởi động lần đầu (hoặc là LICHTRUC_ADMIN_TOKEN).', 'The admin token is printed once on the first start of the server (or is LICHTRUC_ADMIN_TOKEN).')}</p>`;
-  return page({
-    language,
-    title: t('Đăng nhập quản trị', 'Admin sign-in'),
-    path: '/admin/login',
-    body,
-  });
-}
-
-adminAuth.get('/admin/login', (c) => c.html(loginPage(c)));
+adminAuth.get('/admin/login', (c) => c.html(loginPage(languageOf(c.req.query('lang')))));
 
 adminAuth.post('/admin/login', async (c) => {
   const language = languageOf(c.req.query('lang'));
@@ -145,7 +114,10 @@ adminAuth.post('/admin/login', async (c) => {
     deps.now(),
   );
   if (!opened)
-    return c.html(loginPage(c, t('Mã quản trị không đúng.', 'That is not the admin token.')), 401);
+    return c.html(
+      loginPage(language, t('Mã quản trị không đúng.', 'That is not the admin token.')),
+      401,
+    );
   setCookie(c, SESSION_COOKIE, opened.token, {
     httpOnly: true,
     sameSite: 'Strict',
@@ -165,19 +137,26 @@ adminAuth.post('/admin/logout', async (c) => {
   return c.redirect(withLang('/admin/login', languageOf(c.req.query('lang'))), 303);
 });
 
+/** What the page functions need of a request: its language and the session's CSRF token. */
+export function adminView(c: Context<HonoEnv>): AdminView {
+  return { language: languageOf(c.req.query('lang')), csrf: sessionOfRequest(c).csrfToken };
+}
+
+/** The service context of an admin request: the signed-in session is the actor. */
+export const adminCtx = (c: Context<HonoEnv>) => serviceContext(c, sessionOfRequest(c).actor);
+
 /** An admin page: the navigation (with the sign-out form) around the body. */
 export function adminPage(
   c: Context<HonoEnv>,
   title: string,
   body: Markup,
-  status: 200 | 401 | 403 | 404 | 409 | 422 = 200,
+  status: 200 | 401 | 403 | 404 | 409 | 422 | 500 = 200,
   refreshSeconds?: number,
 ) {
-  const language = languageOf(c.req.query('lang'));
-  const t = translator(language);
-  const link = (path: string, text: string) =>
-    html`<a href="${withLang(path, language)}">${text}</a>`;
-  const nav = html`<nav>${link('/admin', t('Lịch trực', 'Rosters'))} ${link('/admin/holidays', t('Ngày nghỉ lễ', 'Holidays'))} ${link('/admin/feeds', t('Đường liên kết', 'Feed links'))} ${link('/admin/sync', t('Đồng bộ', 'Sync'))} ${link('/admin/audit', t('Nhật ký', 'Audit log'))}</nav>
-<form class="inline" method="post" action="${withLang('/admin/logout', language)}">${csrfField(c)}<button class="secondary" type="submit">${t('Đăng xuất', 'Sign out')}</button></form>`;
-  return c.html(page({ language, title, path: c.req.path, nav, body, refreshSeconds }), status);
+  const view = adminView(c);
+  const nav = adminNav(view);
+  return c.html(
+    page({ language: view.language, title, path: c.req.path, nav, body, refreshSeconds }),
+    status,
+  );
 }

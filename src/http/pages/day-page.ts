@@ -1,0 +1,98 @@
+/**
+ * A day of a roster: its slots, and the forms to set who serves or record an absence; then the preview of what a
+ * change does (the slots before and after, nothing stored) with the confirm form.
+ */
+import { html } from 'hono/html';
+import { reasonText } from '../../domain/event-text.ts';
+import type { Roster } from '../../domain/roster-schema.ts';
+import type { SlotChange } from '../../domain/slot-diff.ts';
+import { formatDayAndDate, type Language, memberName } from '../../domain/vietnamese.ts';
+import type { Schedule } from '../../services/get-schedule.ts';
+import { formatMonth } from '../../services/month-locks.ts';
+import { type AdminView, csrfInput, errorBox, type Form } from './admin-view.ts';
+import { translator, withLang } from './layout.ts';
+import { kindText, whoText } from './slot-text.ts';
+
+const REASONS = ['leave', 'training', 'sick', 'business', 'other'] as const;
+
+function memberOptions(roster: Roster, language: Language, selected?: string) {
+  return roster.members.map(
+    (member) =>
+      html`<option value="${member.id}"${member.id === selected ? ' selected' : ''}>${memberName(member, language)}</option>`,
+  );
+}
+
+export interface DayPageData {
+  rosterId: string;
+  roster: Roster;
+  date: string;
+  schedule: Schedule;
+  error?: unknown;
+  form: Form;
+}
+
+export function dayPage(view: AdminView, data: DayPageData) {
+  const { language } = view;
+  const t = translator(language);
+  const { rosterId: id, roster, date, schedule, form } = data;
+  const closed = schedule.closedDays[0];
+  const action = withLang(`/admin/rosters/${id}/days/${date}/preview`, language);
+  const reason = html`<label>${t('Lý do sửa tháng đã chốt (chỉ khi tháng đã chốt số liệu)', 'Why a closed month is changed (only when the month is closed)')}<input name="correctionReason" value="${form.correctionReason ?? ''}"></label>`;
+  return html`${data.error ? errorBox(data.error, language) : ''}
+<p><a href="${withLang(`/admin/rosters/${id}?month=${date.slice(0, 7)}`, language)}">← ${t('Lịch tháng', 'Month')} ${formatMonth(date.slice(0, 7))}</a></p>
+${closed ? html`<p class="card">${t('Ngày nghỉ', 'Closed')}: ${closed.name}</p>` : ''}
+<ul class="duty">${schedule.slots.map((slot) => html`<li class="${slot.kind}"><span class="kind ${slot.kind}">${kindText(slot.kind, language)}</span> ${slot.title}</li>`)}</ul>
+${
+  schedule.slots.length > 0
+    ? html`<h2>${t('Phân công người trực', 'Set who serves')}</h2>
+<form class="stack card" method="post" action="${action}">${csrfInput(view)}<input type="hidden" name="kind" value="override">
+${schedule.slots.length > 1 ? html`<label>${t('Vị trí', 'Position')}<select name="position">${schedule.slots.map((slot) => html`<option value="${slot.position}">${slot.position}</option>`)}</select></label>` : ''}
+<label>${t('Người trực', 'Officer')}<select name="memberId">${memberOptions(roster, language, form.kind === 'override' ? form.memberId : undefined)}</select></label>
+<label>${t('Ghi chú', 'Note')}<input name="note" maxlength="500" value="${form.kind === 'override' ? (form.note ?? '') : ''}"></label>
+${reason}
+<button type="submit">${t('Xem trước thay đổi', 'Preview the change')}</button></form>`
+    : ''
+}
+<h2>${t('Ghi nhận ngày vắng', 'Record an absence')}</h2>
+<form class="stack card" method="post" action="${action}">${csrfInput(view)}<input type="hidden" name="kind" value="absence">
+<label>${t('Người vắng', 'Who is away')}<select name="memberId">${memberOptions(roster, language, form.kind === 'absence' ? form.memberId : (schedule.slots[0]?.memberId ?? undefined))}</select></label>
+<label>${t('Từ ngày', 'From')}<input type="date" name="from" required value="${form.from ?? date}"></label>
+<label>${t('Đến ngày', 'To')}<input type="date" name="to" required value="${form.to ?? date}"></label>
+<label>${t('Lý do', 'Reason')}<select name="reason">${REASONS.map((value) => html`<option value="${value}"${form.reason === value ? ' selected' : ''}>${reasonText(value, language)}</option>`)}</select></label>
+<label>${t('Ghi chú', 'Note')}<input name="note" maxlength="500" value="${form.kind === 'absence' ? (form.note ?? '') : ''}"></label>
+${reason}
+<button type="submit">${t('Xem trước thay đổi', 'Preview the change')}</button></form>`;
+}
+
+function changesTable(roster: Roster, changes: readonly SlotChange[], language: Language) {
+  const t = translator(language);
+  if (changes.length === 0)
+    return html`<p class="card">${t('Không ca trực nào thay đổi.', 'No duty slot changes.')}</p>`;
+  return html`<div class="scroll"><table class="changes"><thead><tr><th>${t('Ngày', 'Day')}</th><th>${t('Trước', 'Before')}</th><th>${t('Sau', 'After')}</th></tr></thead>
+<tbody>${changes.map((change) => {
+    const slot = change.after ?? change.before!;
+    return html`<tr><td>${formatDayAndDate(slot.date, language)}</td><td class="before">${change.before ? whoText(roster, change.before, language) : '—'}</td><td class="after">${change.after ? whoText(roster, change.after, language) : '—'}</td></tr>`;
+  })}</tbody></table></div>`;
+}
+
+export interface PreviewPageData {
+  rosterId: string;
+  roster: Roster;
+  date: string;
+  changes: readonly SlotChange[];
+  form: Form;
+}
+
+export function previewPage(view: AdminView, data: PreviewPageData) {
+  const { language } = view;
+  const t = translator(language);
+  const { rosterId: id, date } = data;
+  const hidden = Object.entries(data.form)
+    .filter(([key]) => key !== 'csrf')
+    .map(([key, value]) => html`<input type="hidden" name="${key}" value="${value}">`);
+  return html`<p class="notice">${t('Xem trước: chưa có gì được lưu. Kiểm tra các ca thay đổi rồi bấm Xác nhận.', 'Preview: nothing is saved yet. Check the changed slots, then confirm.')}</p>
+${changesTable(data.roster, data.changes, language)}
+<form method="post" action="${withLang(`/admin/rosters/${id}/days/${date}/confirm`, language)}">${csrfInput(view)}${hidden}
+<div class="buttons"><button type="submit">${t('Xác nhận và lưu', 'Confirm and save')}</button>
+<a class="button secondary" href="${withLang(`/admin/rosters/${id}/days/${date}`, language)}">${t('Huỷ', 'Cancel')}</a></div></form>`;
+}

@@ -1,0 +1,75 @@
+/** The calendar push in the admin area: the status per roster and provider, a resync's dry run, its progress. */
+import { html } from 'hono/html';
+import type { Language } from '../../domain/vietnamese.ts';
+import type { resyncRoster, syncStatus } from '../../services/sync-admin.ts';
+import type { StoredRoster } from '../../storage/records.ts';
+import { type AdminView, backLink, csrfInput, errorBox, instantText } from './admin-view.ts';
+import { translator, withLang } from './layout.ts';
+
+type Status = Awaited<ReturnType<typeof syncStatus>>;
+type ProviderStatus = Status['rosters'][number]['providers'][number];
+type Resync = Awaited<ReturnType<typeof resyncRoster>>;
+
+const providerName = (provider: string) => (provider === 'google' ? 'Google Calendar' : 'Outlook');
+
+function providerLine(language: Language, provider: ProviderStatus) {
+  const t = translator(language);
+  return html`<div><strong>${providerName(provider.provider)}</strong>:
+${t('lần chạy cuối', 'last run')} ${instantText(provider.lastFinishedAt ?? provider.lastStartedAt)}
+${provider.lastResult ? html` · ${t('tạo', 'created')} ${provider.lastResult.create}, ${t('sửa', 'updated')} ${provider.lastResult.update}, ${t('xoá', 'deleted')} ${provider.lastResult.delete}` : ''}
+${provider.stopped ? html`<p class="error">${t('Đã tạm dừng cho đến khi sửa quyền truy cập hoặc chia sẻ lịch; bấm Đồng bộ lại sau khi sửa.', 'Stopped until the credentials or the calendar sharing are fixed; press Resync once fixed.')}</p>` : ''}
+${provider.lastError ? html`<p class="error">${provider.lastError}</p>` : ''}</div>`;
+}
+
+export function syncPage(
+  view: AdminView,
+  data: { status: Status; rosters: readonly StoredRoster[] },
+) {
+  const { language } = view;
+  const t = translator(language);
+  const { status } = data;
+  return html`${status.providers.length === 0 ? html`<p class="card">${t('Máy chủ chưa cấu hình Google Calendar hay Outlook: lịch chỉ được công bố qua các đường liên kết ICS.', 'No Google Calendar or Outlook account is configured on the server: rosters are published through the ICS links only.')}</p>` : ''}
+${data.rosters.map((stored) => {
+  const roster = status.rosters.find((entry) => entry.rosterId === stored.id);
+  return html`<div class="card"><h2>${stored.roster.name}</h2>
+<p>${t('Thay đổi chờ đẩy lên', 'Changes waiting to be pushed')}: ${roster?.pendingChanges ?? 0}</p>
+${(roster?.providers ?? []).map((provider) => providerLine(language, provider))}
+<form method="post" action="${withLang(`/admin/sync/${stored.id}/preview`, language)}">${csrfInput(view)}<button type="submit">${t('Đồng bộ lại…', 'Resync…')}</button></form></div>`;
+})}`;
+}
+
+export function noProviderPage(view: AdminView, error: unknown) {
+  const t = translator(view.language);
+  return html`<p class="error" role="alert">${t('Lịch này chưa được đẩy lên Google Calendar hay Outlook: chưa cấu hình nhà cung cấp lịch nào cho lịch này trên máy chủ (khai báo publish.google hoặc publish.outlook trong lịch trực và tài khoản tương ứng trên máy chủ). Các đường liên kết ICS vẫn hoạt động bình thường.', 'This roster is not pushed to Google Calendar or Outlook: no calendar provider is configured for it on the server (set publish.google or publish.outlook in the roster, and that provider’s credentials on the server). Its ICS links work as usual.')}</p>
+${errorBox(error, view.language)}${backLink(view, '/admin/sync', t('Đồng bộ lịch', 'Calendar sync'))}`;
+}
+
+export function resyncPreviewPage(view: AdminView, preview: Resync) {
+  const { language } = view;
+  const t = translator(language);
+  return html`<p class="notice">${t('Xem trước: chưa có gì được ghi lên lịch.', 'Preview: nothing has been written yet.')}</p>
+<div class="scroll"><table><thead><tr><th></th><th>${t('Tạo', 'Create')}</th><th>${t('Sửa', 'Update')}</th><th>${t('Xoá', 'Delete')}</th><th>${t('Nhận lại', 'Adopt')}</th><th>${t('Không đổi', 'Unchanged')}</th></tr></thead>
+<tbody>${preview.results.map((result) => html`<tr><td>${result.provider}</td><td>${result.plan.create}</td><td>${result.plan.update}</td><td>${result.plan.delete}</td><td>${result.plan.adopt}</td><td>${result.plan.unchanged}</td></tr>${result.error ? html`<tr><td colspan="6" class="error">${result.error}</td></tr>` : ''}`)}</tbody></table></div>
+<form method="post" action="${withLang(`/admin/sync/${preview.rosterId}/run`, language)}">${csrfInput(view)}<div class="buttons"><button type="submit">${t('Đồng bộ lại ngay', 'Resync now')}</button></div></form>
+${backLink(view, '/admin/sync', t('Đồng bộ lịch', 'Calendar sync'))}`;
+}
+
+/** Each provider's line while a resync runs (`running`) or once it is done. */
+export function progressPage(
+  view: AdminView,
+  data: { providers: readonly ProviderStatus[]; running: readonly ProviderStatus[] },
+) {
+  const t = translator(view.language);
+  const rows = data.providers.map((provider) => {
+    const name = providerName(provider.provider);
+    if (data.running.includes(provider)) {
+      const progress = provider.progress
+        ? `${provider.progress.done}/${provider.progress.total}`
+        : t('đang chuẩn bị', 'preparing');
+      return html`<li>${name}: ${t('đang đồng bộ', 'syncing')} (${progress})</li>`;
+    }
+    const result = provider.lastResult;
+    return html`<li>${name}: ${t('xong', 'done')}${result ? html` · ${t('đã ghi', 'written')} ${result.applied ?? 0}, ${t('lỗi', 'failed')} ${result.failed ?? 0}, ${t('còn chờ', 'pending')} ${result.pending ?? 0}` : ''}${provider.lastError ? html`<p class="error">${provider.lastError}</p>` : ''}</li>`;
+  });
+  return html`<ul>${rows}</ul>${backLink(view, '/admin/sync', t('Đồng bộ lịch', 'Calendar sync'))}`;
+}
