@@ -1,7 +1,7 @@
 /** `lichtruc preview`: the duty slots of a roster over a range, with an optional what-if absences file. */
 import { existsSync, readFileSync } from 'node:fs';
 import { checkAbsences } from '../domain/check-facts.ts';
-import { slotLabel, slotRemarks } from '../domain/event-text.ts';
+import { provisionalSuffix, slotLabel, slotRemarks } from '../domain/event-text.ts';
 import { expandRoster } from '../domain/expand.ts';
 import { type Absence, AbsenceListSchema, NO_FACTS } from '../domain/facts-schema.ts';
 import { parseDocumentWith } from '../domain/parse-document.ts';
@@ -89,6 +89,7 @@ function render(roster: Roster, expansion: Expansion, options: PreviewOptions): 
         json.coversFor ?? '',
         json.start,
         json.end,
+        String(json.hoursConfirmed),
       ];
     });
     return renderCsv(
@@ -102,6 +103,7 @@ function render(roster: Roster, expansion: Expansion, options: PreviewOptions): 
         'coversFor',
         'start',
         'end',
+        'hoursConfirmed',
       ],
       rows,
     );
@@ -120,7 +122,7 @@ function renderPreviewTable(roster: Roster, expansion: Expansion, options: Previ
       cells: [
         formatDate(slot.date),
         weekdayName(slot.date, options.language),
-        `${time(slot.start)}–${time(slot.end)}`,
+        `${time(slot.start)}–${time(slot.end)}${provisionalSuffix(roster, slot, options.language)}`,
         slotLabel(roster, slot, options.language),
         slotRemarks(roster, slot, options.language).join('; '),
       ],

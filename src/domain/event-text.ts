@@ -3,7 +3,7 @@
  * Titles follow domain.md, e.g. `Trực Bộ phận Một cửa – Trực thay: Ông Nguyễn Văn Luyện (thay Bà Nguyễn Mạnh Hà
  * nghỉ phép)`. Names and places are those in force on the slot's date, so past events keep the names they had.
  */
-import { effectiveOn } from './effective.ts';
+import { effectiveOn, seasonOn } from './effective.ts';
 import type { AbsenceReason } from './facts-schema.ts';
 import type { Member, Position, Roster } from './roster-schema.ts';
 import type { DutySlot } from './slot.ts';
@@ -38,11 +38,11 @@ const WORDS = {
     },
     makeup: (date: string) => `Thứ Bảy làm bù cho ${date}`,
     swapped: (date: string) => `đổi ca với ngày ${date}`,
-    unit: 'Đơn vị',
+    serving: 'Người trực',
     place: 'Địa điểm',
     hours: 'Thời gian',
     sessions: ['Buổi sáng', 'Buổi chiều'],
-    basis: 'Căn cứ',
+    provisional: 'dự kiến',
     note: 'Ghi chú',
   },
   en: {
@@ -61,11 +61,11 @@ const WORDS = {
     },
     makeup: (date: string) => `make-up Saturday for ${date}`,
     swapped: (date: string) => `swapped with ${date}`,
-    unit: 'Unit',
+    serving: 'On duty',
     place: 'Place',
     hours: 'Hours',
     sessions: ['Morning', 'Afternoon'],
-    basis: 'Basis',
+    provisional: 'provisional',
     note: 'Note',
   },
 } as const;
@@ -81,20 +81,28 @@ function absentPhrase(words: Words, name: string, reason: AbsenceReason | null):
   return reason ? `${words.instead} ${name} ${words.reasons[reason]}` : `${words.instead} ${name}`;
 }
 
-/** The parenthesised remarks of a slot: whom it covers for and why, a swap, a làm bù day. */
+/**
+ * The parenthesised remarks of a slot: whom it covers for and why, a swap, a làm bù day. An uncovered slot names
+ * the absent member in its label already, so its remark is only the reason.
+ */
 export function slotRemarks(roster: Roster, slot: DutySlot, language: Language = 'vi'): string[] {
   const words = WORDS[language];
   const displaced = roster.members.find((member) => member.id === slot.coversFor);
   const remarks: string[] = [];
   if (displaced && slot.swappedWith && slot.kind === 'override')
     remarks.push(words.swapped(formatDate(slot.swappedWith)));
-  else if (displaced)
+  else if (slot.kind === 'uncovered') {
+    if (slot.reason) remarks.push(words.reasons[slot.reason]);
+  } else if (displaced)
     remarks.push(absentPhrase(words, memberName(displaced, language), slot.reason));
   if (slot.makeupFor) remarks.push(words.makeup(formatDayAndDate(slot.makeupFor, language)));
   return remarks;
 }
 
-/** The label of who serves: `Trực chính: Bà Nguyễn Mạnh Hà`, `Trực thay: …`, or `Chưa có người trực`. */
+/**
+ * The label of who serves: `Trực chính: Bà Nguyễn Mạnh Hà`, `Trực thay: …`, or, when nobody can,
+ * `Chưa có người trực thay Bà Nguyễn Mạnh Hà`.
+ */
 export function slotLabel(roster: Roster, slot: DutySlot, language: Language = 'vi'): string {
   const words = WORDS[language];
   const serving = roster.members.find((member) => member.id === slot.memberId);
@@ -107,8 +115,12 @@ export function slotLabel(roster: Roster, slot: DutySlot, language: Language = '
       return `${words.cover}: ${who}`;
     case 'override':
       return `${words.override}: ${who}`;
-    case 'uncovered':
-      return words.uncovered;
+    case 'uncovered': {
+      const absent = roster.members.find((member) => member.id === slot.coversFor);
+      return absent
+        ? `${words.uncovered} ${words.instead} ${memberName(absent, language)}`
+        : words.uncovered;
+    }
   }
 }
 
@@ -125,17 +137,12 @@ export function eventText(roster: Roster, slot: DutySlot, language: Language = '
   const location = desk.address ? `${desk.location}, ${desk.address}` : desk.location;
   const lines = [
     serving
-      ? `${words.unit}: ${memberWithTitle(serving, language)} – ${organisation.shortName ?? organisation.name}`
+      ? `${words.serving}: ${memberWithTitle(serving, language)} – ${organisation.shortName ?? organisation.name}`
       : '',
     `${words.place}: ${location}`,
-    `${words.hours}: ${slot.sessions
-      .map(
-        (session) =>
-          `${words.sessions[session.start < '12:00' ? 0 : 1]} ${session.start}–${session.end}`,
-      )
-      .join('; ')}`,
+    `${words.hours}: ${sessionsText(roster, slot, language)}`,
     slot.note ? `${words.note}: ${slot.note}` : '',
-    roster.basis ? `${words.basis}: ${basisLine(roster)}` : '',
+    roster.basis ? basisCitation(roster.basis, language) : '',
   ];
   return {
     title: eventTitle(roster, slot, language),
@@ -144,12 +151,45 @@ export function eventText(roster: Roster, slot: DutySlot, language: Language = '
   };
 }
 
-function basisLine(roster: Roster): string {
-  const basis = roster.basis!;
-  const date =
-    basis.date.length === 7
-      ? `${basis.date.slice(5, 7)}/${basis.date.slice(0, 4)}`
-      : formatDate(basis.date);
-  const signer = basis.signerTitle ? `${basis.signerTitle} ${basis.signer}` : basis.signer;
-  return `${basis.kind} số ${basis.number} (${date})${basis.issuer ? ` của ${basis.issuer}` : ''}, ${signer}`;
+/** True when the hours of the slot's season are a norm the province has not confirmed (`confirmed: false`). */
+export function hoursProvisional(roster: Roster, slot: Pick<DutySlot, 'date'>): boolean {
+  return !seasonOn(roster, slot.date).confirmed;
+}
+
+/** ` (dự kiến)` after hours that are not confirmed yet, else nothing. */
+export function provisionalSuffix(
+  roster: Roster,
+  slot: DutySlot,
+  language: Language = 'vi',
+): string {
+  return hoursProvisional(roster, slot) ? ` (${WORDS[language].provisional})` : '';
+}
+
+/** `Buổi sáng 07:00–11:30; Buổi chiều 13:30–17:00 (dự kiến)`. */
+export function sessionsText(roster: Roster, slot: DutySlot, language: Language = 'vi'): string {
+  const words = WORDS[language];
+  const sessions = slot.sessions.map(
+    (session) =>
+      `${words.sessions[session.start < '12:00' ? 0 : 1]} ${session.start}–${session.end}`,
+  );
+  return `${sessions.join('; ')}${provisionalSuffix(roster, slot, language)}`;
+}
+
+/**
+ * The assignment document cited the way official letters cite one: `Căn cứ Công văn số …/SVHTTDL-VP tháng 4/2024
+ * của Sở VHTTDL tỉnh Bắc Giang`. A number left blank in the letter (`/SVHTTDL-VP`) keeps its blank as `…`.
+ */
+export function basisCitation(
+  basis: NonNullable<Roster['basis']>,
+  language: Language = 'vi',
+): string {
+  const number = basis.number.startsWith('/') ? `…${basis.number}` : basis.number;
+  const [year, month] = basis.date.split('-') as [string, string];
+  if (language === 'en') {
+    const when = basis.date.length === 7 ? `${month}/${year}` : formatDate(basis.date);
+    return `Basis: ${basis.kind} số ${number} of ${when}${basis.issuer ? `, ${basis.issuer}` : ''}`;
+  }
+  const when =
+    basis.date.length === 7 ? `tháng ${Number(month)}/${year}` : `ngày ${formatDate(basis.date)}`;
+  return `Căn cứ ${basis.kind} số ${number} ${when}${basis.issuer ? ` của ${basis.issuer}` : ''}`;
 }

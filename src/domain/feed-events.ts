@@ -18,6 +18,9 @@ export interface EventContent {
   location: string;
   start: string;
   end: string;
+  /** Set on a slot nobody serves yet: the event is shown as tentative, not confirmed (absent otherwise, so the
+   * content, its hash and SEQUENCE of every other event stay as they were). */
+  tentative?: true;
 }
 
 export type FeedScope = { kind: 'roster'; rosterId: string } | { kind: 'member'; memberId: string };
@@ -43,6 +46,7 @@ export function desiredEvents(
       location: text.location,
       start: slot.start,
       end: slot.end,
+      ...(slot.kind === 'uncovered' ? { tentative: true as const } : {}),
     };
     const json = JSON.stringify(content);
     const uid =

@@ -16,6 +16,8 @@ export interface RemoteEventContent {
   start: string;
   end: string;
   timeZone: string;
+  /** A slot nobody serves yet: Google's `status: tentative`, Outlook's `showAs: tentative`. */
+  tentative?: boolean;
 }
 
 export interface DesiredRemoteEvent {
@@ -26,7 +28,10 @@ export interface DesiredRemoteEvent {
   hash: string;
 }
 
-/** The hash of what a calendar shows, computed the same way from what lichtruc wants and from what it reads back. */
+/**
+ * The hash of what a calendar shows, computed the same way from what lichtruc wants and from what it reads back.
+ * `tentative` joins the hashed fields only when set, so the events that are confirmed keep the hash they had.
+ */
 export function remoteContentHash(content: RemoteEventContent): string {
   const instant = (iso: string) => new Date(iso).toISOString();
   return contentHash(
@@ -37,6 +42,7 @@ export function remoteContentHash(content: RemoteEventContent): string {
       instant(content.start),
       instant(content.end),
       content.timeZone,
+      ...(content.tentative ? ['tentative'] : []),
     ]),
   );
 }
@@ -54,6 +60,7 @@ export function desiredRemoteEvents(
       start: slot.start,
       end: slot.end,
       timeZone: roster.timeZone,
+      tentative: slot.kind === 'uncovered',
     };
     return {
       slotKey: slot.key,

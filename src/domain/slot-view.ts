@@ -1,5 +1,5 @@
 /** The public shape of a slot, shared by the CLI's JSON/CSV output and the API: ids plus readable names. */
-import { eventTitle } from './event-text.ts';
+import { eventTitle, hoursProvisional } from './event-text.ts';
 import type { Roster } from './roster-schema.ts';
 import type { DutySlot } from './slot.ts';
 import { type Language, memberName, weekdayName } from './vietnamese.ts';
@@ -21,6 +21,8 @@ export function slotView(roster: Roster, slot: DutySlot, language: Language = 'v
     note: slot.note,
     start: slot.start,
     end: slot.end,
+    /** false while the season's hours are a norm the province has not confirmed (shown as "dự kiến"). */
+    hoursConfirmed: !hoursProvisional(roster, slot),
     key: slot.key,
     title: eventTitle(roster, slot, language),
   };

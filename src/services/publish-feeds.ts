@@ -4,7 +4,7 @@
  * lookup. Only scopes with a live link are published.
  */
 import { addDays, type IsoDate } from '../domain/dates.ts';
-import { desiredEvents, parseScope } from '../domain/feed-events.ts';
+import { desiredEvents, type EventContent, parseScope } from '../domain/feed-events.ts';
 import { type PublishedEvent, reconcileFeedEvents, stampAfter } from '../domain/feed-state.ts';
 import { memberName } from '../domain/vietnamese.ts';
 import { dateInZone } from '../domain/zone.ts';
@@ -80,14 +80,17 @@ export async function publishScope(ctx: ServiceContext, scope: string): Promise<
     name: feedName(scope, rosters),
     timeZone: zone,
     refreshMinutes: 60,
-    events: result.events.map((event) => ({
-      uid: event.uid,
-      ...JSON.parse(event.content),
-      status: event.status,
-      sequence: event.sequence,
-      created: event.createdAt,
-      lastModified: event.modifiedAt,
-    })),
+    events: result.events.map((event) => {
+      const { tentative, ...content } = JSON.parse(event.content) as EventContent;
+      return {
+        uid: event.uid,
+        ...content,
+        status: event.status === 'confirmed' && tentative ? 'tentative' : event.status,
+        sequence: event.sequence,
+        created: event.createdAt,
+        lastModified: event.modifiedAt,
+      };
+    }),
   };
   const body = renderFeed(document);
   const etag = `"${(await sha256Hex(body)).slice(0, 32)}"`;

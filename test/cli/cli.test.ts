@@ -121,7 +121,9 @@ describe('lichtruc preview', () => {
     expect(result.stdout).toMatch(
       /^29\/04\/2024 {2}Thứ Hai .*Nghỉ .*Nghỉ hoán đổi \(làm bù Thứ Bảy 04\/05\/2024\)$/m,
     );
-    expect(result.stdout).toMatch(/^02\/05\/2024 {2}Thứ Năm .*Trực dự bị: Ông Nguyễn Văn Hanh$/m);
+    expect(result.stdout).toMatch(
+      /^02\/05\/2024 {2}Thứ Năm +07:00–17:00 \(dự kiến\) +Trực dự bị: Ông Nguyễn Văn Hanh$/m,
+    );
     expect(result.stdout).toMatch(
       /^04\/05\/2024 {2}Thứ Bảy .*Trực chính: Bà Nguyễn Mạnh Hà +Thứ Bảy làm bù cho Thứ Hai 29\/04\/2024$/m,
     );
@@ -139,9 +141,10 @@ describe('lichtruc preview', () => {
       'csv',
     );
     expect(result.stdout.split('\r\n')).toEqual([
-      '\uFEFFdate,weekday,position,memberId,memberName,kind,coversFor,start,end',
-      '2024-04-15,Thứ Hai,primary,nguyen-manh-ha,Bà Nguyễn Mạnh Hà,regular,,2024-04-15T07:30:00+07:00,2024-04-15T16:30:00+07:00',
-      '2024-04-16,Thứ Ba,backup,nguyen-van-luyen,Ông Nguyễn Văn Luyện,regular,,2024-04-16T07:00:00+07:00,2024-04-16T17:00:00+07:00',
+      '\uFEFFdate,weekday,position,memberId,memberName,kind,coversFor,start,end,hoursConfirmed',
+      '2024-04-15,Thứ Hai,primary,nguyen-manh-ha,Bà Nguyễn Mạnh Hà,regular,,2024-04-15T07:30:00+07:00,2024-04-15T16:30:00+07:00,true',
+      // Summer hours are the regional norm, not confirmed by the province yet.
+      '2024-04-16,Thứ Ba,backup,nguyen-van-luyen,Ông Nguyễn Văn Luyện,regular,,2024-04-16T07:00:00+07:00,2024-04-16T17:00:00+07:00,false',
       '',
     ]);
   });

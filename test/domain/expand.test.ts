@@ -195,7 +195,7 @@ describe('covers: the remaining officers take the day in rotation', () => {
     });
     expect(everyone.slots[0]).toMatchObject({ kind: 'uncovered', memberId: null, coversFor: HA });
     expect(eventTitle(letterRoster, everyone.slots[0]!)).toBe(
-      'Trực Bộ phận Một cửa – Chưa có người trực (thay Bà Nguyễn Mạnh Hà nghỉ phép)',
+      'Trực Bộ phận Một cửa – Chưa có người trực thay Bà Nguyễn Mạnh Hà (nghỉ phép)',
     );
   });
 

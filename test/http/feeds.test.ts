@@ -237,6 +237,47 @@ describe('GET /feeds/{token}.ics: what a phone downloads', () => {
     );
   });
 
+  it('describes the duty in official words: who is on duty, place, hours (summer ones "dự kiến"), the letter cited', async () => {
+    const { path } = await createFeed();
+    const { text } = await fetchGoodFeed(path);
+    expect(eventOf(text, UID)!.description.split('\n')).toEqual([
+      'Người trực: Bà Nguyễn Mạnh Hà – Chuyên viên Văn phòng Sở – Sở VHTTDL tỉnh Bắc Giang',
+      'Địa điểm: Trung tâm Phục vụ hành chính công tỉnh Bắc Giang',
+      'Thời gian: Buổi sáng 07:00–11:30; Buổi chiều 13:30–17:00 (dự kiến)',
+      'Căn cứ Công văn số …/SVHTTDL-VP tháng 4/2024 của Sở VHTTDL tỉnh Bắc Giang',
+    ]);
+    // Winter hours (until 15/04) are confirmed: no "dự kiến".
+    const winter = eventOf(text, `${ROSTER_ID}/2024-04-15/primary@lichtruc`)!;
+    expect(winter.description).toContain(
+      'Thời gian: Buổi sáng 07:30–12:00; Buổi chiều 13:00–16:30\n',
+    );
+  });
+
+  it('shows a day nobody can cover as TENTATIVE, naming whom nobody replaces, and CONFIRMED again once covered', async () => {
+    const { path } = await createFeed();
+    await fetchGoodFeed(path);
+    const absences = [
+      await addAbsence(HA),
+      await addAbsence(LUYEN),
+      await addAbsence('nguyen-van-hanh'),
+    ];
+    const { text } = await fetchGoodFeed(path);
+    const title = 'Trực Bộ phận Một cửa – Chưa có người trực thay Bà Nguyễn Mạnh Hà (nghỉ phép)';
+    expect(propertyOf(eventLines(text, UID), 'STATUS')).toBe('TENTATIVE');
+    // Three changes: covered by Ông Luyện, then by Ông Hanh, then by nobody.
+    expect(eventOf(text, UID)).toMatchObject({ summary: title, status: 'TENTATIVE', sequence: 3 });
+    expect(readWithVobject(text).find((event) => event.uid === UID)).toMatchObject({
+      status: 'TENTATIVE',
+    });
+    // The other days of the week stay confirmed.
+    expect(eventOf(text, `${ROSTER_ID}/2024-05-07/backup@lichtruc`)!.status).toBe('CONFIRMED');
+
+    await service.request('DELETE', `${ROSTER}/absences/${absences[2]}`);
+    const covered = (await fetchGoodFeed(path)).text;
+    expect(eventOf(covered, UID)).toMatchObject({ status: 'CONFIRMED', sequence: 4 });
+    expect(eventOf(covered, UID)!.summary).toContain('Trực thay: Ông Nguyễn Văn Hanh');
+  });
+
   it('serves the same bytes whichever link of the scope is used, and the webcal link names the same path', async () => {
     const first = await createFeed();
     const second = await createFeed();
@@ -770,7 +811,7 @@ describe('text that could break a feed', () => {
     const event = calendar.events.find((candidate) => candidate.uid === uid)!;
     expect(event.summary).toBe(title);
     expect(event.description.split('\n')[0]).toBe(
-      `Đơn vị: Bà ${HOSTILE_NAME} – Chuyên viên ${HOSTILE_UNIT} – Sở VHTTDL tỉnh Bắc Giang`,
+      `Người trực: Bà ${HOSTILE_NAME} – Chuyên viên ${HOSTILE_UNIT} – Sở VHTTDL tỉnh Bắc Giang`,
     );
     expect(readWithVobject(text).find((candidate) => candidate.uid === uid)).toMatchObject({
       summary: title,

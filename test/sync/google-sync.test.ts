@@ -105,6 +105,26 @@ describe('first sync', () => {
     await drainOutbox(fixture.deps);
     expect(apiCalls(fixture.standIn).writes).toBe(0);
   });
+  it('shows a slot nobody can cover as tentative, and reads it back as unchanged', async () => {
+    await reconcileRoster(fixture.deps, ROSTER_ID);
+    for (const memberId of ['nguyen-manh-ha', 'nguyen-van-luyen', 'nguyen-van-hanh'])
+      await addAbsence(fixture.service.ctx, ROSTER_ID, absence(memberId, '2024-05-08'));
+    await drainOutbox(fixture.deps);
+    const wednesday = liveEvents().find(
+      (event) => event.id === googleEventId(`${ROSTER_ID}/2024-05-08/primary`),
+    )!;
+    expect(wednesday).toMatchObject({
+      status: 'tentative',
+      summary: 'Trực Bộ phận Một cửa – Chưa có người trực thay Bà Nguyễn Mạnh Hà (nghỉ phép)',
+    });
+    const thursday = liveEvents().find(
+      (event) => event.id === googleEventId(`${ROSTER_ID}/2024-05-09/backup`),
+    )!;
+    expect(thursday.status).toBe('confirmed');
+    fixture.standIn.resetLog();
+    const [again] = await reconcileRoster(fixture.deps, ROSTER_ID);
+    expect(again!.plan).toMatchObject({ create: 0, update: 0, delete: 0 });
+  });
 });
 
 describe('crashes and outages', () => {

@@ -105,6 +105,22 @@ describe('first sync and changes', () => {
       'Trực Bộ phận Một cửa – Trực thay: Ông Nguyễn Văn Luyện (thay Bà Nguyễn Mạnh Hà nghỉ phép)',
     );
   });
+
+  it('shows a slot nobody can cover as tentative, and reads it back as unchanged', async () => {
+    fixture = await startOutlookSync();
+    await reconcileRoster(fixture.deps, ROSTER_ID);
+    for (const memberId of ['nguyen-manh-ha', 'nguyen-van-luyen', 'nguyen-van-hanh'])
+      await addAbsence(fixture.service.ctx, ROSTER_ID, absence(memberId, '2024-05-08'));
+    await drainOutbox(fixture.deps);
+    expect(eventOf('2024-05-08')).toMatchObject({
+      showAs: 'tentative',
+      subject: 'Trực Bộ phận Một cửa – Chưa có người trực thay Bà Nguyễn Mạnh Hà (nghỉ phép)',
+    });
+    expect(eventOf('2024-05-09', 'backup')!.showAs).toBe('busy');
+    fixture.standIn.resetLog();
+    const [again] = await reconcileRoster(fixture.deps, ROSTER_ID);
+    expect(again!.plan).toMatchObject({ create: 0, update: 0, delete: 0 });
+  });
 });
 
 describe('replays, crashes and throttling', () => {

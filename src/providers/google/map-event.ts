@@ -38,8 +38,9 @@ export function toGoogleEvent(event: DesiredRemoteEvent): calendar_v3.Schema$Eve
     location: content.location,
     start: { dateTime: content.start, timeZone: content.timeZone },
     end: { dateTime: content.end, timeZone: content.timeZone },
-    // Always confirmed: an update of an event someone deleted by hand restores it.
-    status: 'confirmed',
+    // Never cancelled: an update of an event someone deleted by hand restores it. A slot nobody serves yet is
+    // tentative, not confirmed.
+    status: content.tentative ? 'tentative' : 'confirmed',
     // A duty is time at the desk: busy, visible to whoever can see the shared calendar.
     transparency: 'opaque',
     visibility: 'default',
@@ -70,6 +71,7 @@ export function fromGoogleEvent(event: calendar_v3.Schema$Event): RemoteEvent | 
           start,
           end,
           timeZone: event.start?.timeZone ?? '',
+          tentative: event.status === 'tentative',
         });
   return {
     remoteId: event.id,

@@ -12,7 +12,8 @@ export interface FeedEvent {
   /** ISO 8601 with offset, e.g. `2024-04-15T07:30:00+07:00`; written as local time with TZID=`timeZone`. */
   start: string;
   end: string;
-  status: 'confirmed' | 'cancelled';
+  /** `tentative` for a duty nobody serves yet (STATUS:TENTATIVE): not a confirmed event. */
+  status: 'confirmed' | 'tentative' | 'cancelled';
   /** Strictly greater after every change of content or status. */
   sequence: number;
   /** ISO 8601 UTC instants, one-second resolution. */

@@ -61,6 +61,12 @@ export function renderFeed(doc: FeedDocument): string {
   return withZone(calendar.toString(), doc.timeZone, vtimezone);
 }
 
+const STATUS: Record<FeedEvent['status'], ICalEventStatus> = {
+  confirmed: ICalEventStatus.CONFIRMED,
+  tentative: ICalEventStatus.TENTATIVE,
+  cancelled: ICalEventStatus.CANCELLED,
+};
+
 function eventData(event: FeedEvent, zone: string): ICalEventData {
   if (!Number.isInteger(event.sequence) || event.sequence < 0)
     throw new FeedRenderError(`${event.uid}: bad SEQUENCE ${event.sequence}`);
@@ -82,7 +88,7 @@ function eventData(event: FeedEvent, zone: string): ICalEventData {
     summary: stripControls(event.summary),
     description: stripControls(event.description) || null,
     location: stripControls(event.location) || null,
-    status: event.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+    status: STATUS[event.status],
     transparency: ICalEventTransparency.OPAQUE,
     class: ICalEventClass.PUBLIC,
   };

@@ -47,7 +47,8 @@ export function toGraphEvent(event: DesiredRemoteEvent, withIdentity: boolean): 
     location: { displayName: content.location },
     start: { dateTime: wallTime(content.start), timeZone: zone },
     end: { dateTime: wallTime(content.end), timeZone: zone },
-    showAs: 'busy',
+    // A slot nobody serves yet shows as tentative, not as a confirmed busy duty.
+    showAs: content.tentative ? 'tentative' : 'busy',
     // The desk opens at a fixed time; a reminder for every duty of a shared calendar would only be noise.
     isReminderOn: false,
     ...(withIdentity
@@ -86,6 +87,7 @@ export function fromGraphEvent(event: GraphEvent, rosterZone: string): RemoteEve
           start,
           end,
           timeZone: zone,
+          tentative: event.showAs === 'tentative',
         })
       : '';
   return {
