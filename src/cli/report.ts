@@ -67,7 +67,7 @@ export function report(options: ReportOptions): { stdout: string; warnings: stri
   const warnings = expansion.conflicts.map(
     (conflict) => `${formatDate(conflict.date)}: ${conflict.message}`,
   );
-  const records = buildDutyReport(roster, expansion.slots);
+  const records = buildDutyReport(roster, expansion.slots, absences);
   const { language } = options;
   if (options.format === 'json') {
     return {

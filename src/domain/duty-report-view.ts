@@ -112,7 +112,7 @@ const WORDS = {
     received: 'Được trực thay',
     assigned: 'Trực theo phân công',
     swapped: 'Đổi ca',
-    nobody: 'không có người trực thay',
+    uncovered: 'Không có người trực thay',
     insteadOf: 'thay',
     with: 'với ngày',
   },
@@ -122,7 +122,7 @@ const WORDS = {
     received: 'Covered by others',
     assigned: 'Assigned',
     swapped: 'Swapped',
-    nobody: 'nobody covered',
+    uncovered: 'Nobody covered',
     insteadOf: 'instead of',
     with: 'with',
   },
@@ -153,7 +153,13 @@ export function memberRemarks(
       words.received,
       record.coversReceived.map(
         (cover) =>
-          `${formatDate(cover.date)} (${[why(cover.reason), name(cover.byMemberId) ?? words.nobody].filter(Boolean).join(', ')})`,
+          `${formatDate(cover.date)} (${[why(cover.reason), name(cover.byMemberId)].filter(Boolean).join(', ')})`,
+      ),
+    ),
+    part(
+      words.uncovered,
+      record.uncovered.map(
+        (slot) => `${formatDate(slot.date)}${slot.reason ? ` (${why(slot.reason)})` : ''}`,
       ),
     ),
     part(
@@ -234,17 +240,35 @@ export function formatRate(rate: number | null, language: Language = 'vi'): stri
   return language === 'vi' ? text.replace(/\s*%$/, ' %') : text;
 }
 
-/** The roster's figures in words, under the table: coverage and the spread of covers. */
+/**
+ * The roster's figures in words, under the table: coverage, the days nobody served, and the spread of covers
+ * among the members who could each have taken every cover (named, so the reader knows whom it compares).
+ */
 export function summaryLines(report: DutyReport, language: Language = 'vi'): string[] {
   const { roster } = report;
+  const vi = language === 'vi';
   const rate = `${formatRate(roster.coverageRate, language)} (${roster.served}/${roster.slots})`;
-  return language === 'vi'
+  const among = roster.coverSpreadAmong
+    .map((id) => {
+      const record = report.members.find((candidate) => candidate.memberId === id);
+      return record?.member ? memberName(record.member, language) : id;
+    })
+    .join(', ');
+  let spread: string;
+  if (roster.covers === 0)
+    spread = vi ? 'Không có ngày nào phải trực thay.' : 'No cover was needed.';
+  else if (!among)
+    spread = vi
+      ? `Chênh lệch số lần trực thay: ${roster.coverSpread} (không có hai công chức cùng có thể trực thay mọi ngày cần thay).`
+      : `Spread of covers: ${roster.coverSpread} (no two members could each take every cover).`;
+  else
+    spread = vi
+      ? `Chênh lệch số lần trực thay giữa các công chức cùng có thể trực thay mọi ngày cần thay (${among}): ${roster.coverSpread}.`
+      : `Spread of covers among the members who could each take every cover (${among}): ${roster.coverSpread}.`;
+  return vi
     ? [
-        `Tỷ lệ ngày trực có người trực: ${rate}.`,
-        `Chênh lệch số lần trực thay giữa các công chức trực luân phiên: ${roster.coverSpread}.`,
+        `Tỷ lệ ngày trực có người trực: ${rate}; số ngày không có người trực: ${roster.uncovered}.`,
+        spread,
       ]
-    : [
-        `Slots served: ${rate}.`,
-        `Spread of covers among the members who cover in rotation: ${roster.coverSpread}.`,
-      ];
+    : [`Slots served: ${rate}; uncovered days: ${roster.uncovered}.`, spread];
 }

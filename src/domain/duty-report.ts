@@ -6,9 +6,10 @@
  *
  * Invariants: a slot counts once in `scheduled` (for the member the weekly pattern names) and at most once in
  * `served` (for whoever served it), so the members' `scheduled` add up to the roster's `slots` and their `served`
- * to its `served`.
+ * to its `served`; every cover is one member's `coversGiven` and another's `coversReceived`, so those totals match.
  */
 import { compileRoster } from './compile-roster.ts';
+import { type AbsenceSpan, coverSpread } from './cover-spread.ts';
 import type { IsoDate } from './dates.ts';
 import type { AbsenceReason } from './facts-schema.ts';
 import type { Member, Position, Roster } from './roster-schema.ts';
@@ -26,8 +27,8 @@ export interface CoverGiven {
 export interface CoverReceived {
   date: IsoDate;
   position: Position;
-  /** Who served instead; null when nobody could (the slot is also listed under `uncovered`). */
-  byMemberId: string | null;
+  /** Who served instead (a day nobody could serve is listed under `uncovered`, not here). */
+  byMemberId: string;
   reason: AbsenceReason | null;
 }
 
@@ -71,8 +72,13 @@ export interface RosterDutySummary {
   uncovered: number;
   /** served / slots; null when the range has no slot. */
   coverageRate: number | null;
-  /** Most covers given minus fewest, among the members of the cover pool (0 with fewer than two). */
+  /**
+   * Most covers given minus fewest, among the pool members who could have taken every cover, per fairness window
+   * (period and year, as the rotation counts); the largest over the range. 0 with fewer than two to compare.
+   */
   coverSpread: number;
+  /** The members `coverSpread` compares. */
+  coverSpreadAmong: string[];
   /** Who may cover in the periods the slots belong to, in roster order. */
   coverPool: string[];
 }
@@ -83,7 +89,12 @@ export interface DutyReport {
   roster: RosterDutySummary;
 }
 
-export function buildDutyReport(roster: Roster, slots: readonly DutySlot[]): DutyReport {
+/** `absences`, when known, tell who was away on a day they had no duty (else only the slots say who was away). */
+export function buildDutyReport(
+  roster: Roster,
+  slots: readonly DutySlot[],
+  absences: readonly AbsenceSpan[] = [],
+): DutyReport {
   const records = new Map<string, MemberDutyRecord>();
   const recordOf = (id: string): MemberDutyRecord => {
     let record = records.get(id);
@@ -117,8 +128,10 @@ export function buildDutyReport(roster: Roster, slots: readonly DutySlot[]): Dut
     tallyKind(slot, recordOf, totals);
   }
 
-  const pool = coverPool(roster, slots);
-  const given = pool.map((id) => recordOf(id).coversGiven.length);
+  const pools = new Map(
+    compileRoster(roster).periods.map((period) => [period.period.id, period.pool]),
+  );
+  const spread = coverSpread(slots, (periodId) => pools.get(periodId) ?? [], absences);
   const members = [...records.values()].sort((a, b) =>
     compareVietnameseNames(a.member?.fullName ?? a.memberName, b.member?.fullName ?? b.memberName),
   );
@@ -127,13 +140,17 @@ export function buildDutyReport(roster: Roster, slots: readonly DutySlot[]): Dut
     roster: {
       ...totals,
       coverageRate: totals.slots === 0 ? null : totals.served / totals.slots,
-      coverSpread: given.length < 2 ? 0 : Math.max(...given) - Math.min(...given),
-      coverPool: pool,
+      coverSpread: spread.spread,
+      coverSpreadAmong: spread.members,
+      coverPool: coverPool(roster, slots),
     },
   };
 }
 
-/** The lists a slot adds to, by its kind; regular and làm bù slots add to none. */
+/**
+ * The lists a slot adds to, by its kind; regular and làm bù slots add to none. A day nobody could serve is the
+ * owner's `uncovered`, not a cover they received.
+ */
 function tallyKind(
   slot: DutySlot,
   recordOf: (id: string) => MemberDutyRecord,
@@ -147,7 +164,6 @@ function tallyKind(
     recordOf(owner).coversReceived.push({ date, position, byMemberId: slot.memberId, reason });
   } else if (slot.kind === 'uncovered') {
     totals.uncovered++;
-    recordOf(owner).coversReceived.push({ date, position, byMemberId: null, reason });
     recordOf(owner).uncovered.push({ date, position, reason });
   } else if (slot.kind === 'override' && slot.memberId) {
     totals.overrides++;

@@ -35,7 +35,7 @@ export async function loadReport(
     roster: state.stored.roster,
     from,
     to,
-    report: buildDutyReport(state.stored.roster, slots),
+    report: buildDutyReport(state.stored.roster, slots, state.facts.absences),
     lockedMonths,
     corrections: locked.corrections.filter((correction) => inRange(correction.date)),
   };

@@ -105,7 +105,9 @@ describe('lichtruc report', () => {
     expect(result.stdout).toMatch(/^1 +Bà Nguyễn Mạnh Hà +32 +32 +0 +0 +0 +0$/m);
     expect(result.stdout).toMatch(/^3 +Ông Nguyễn Văn Luyện +10 +10 +0 +0 +0 +0$/m);
     expect(result.stdout).toMatch(/^ +Cộng +52 +52 +0 +0 +0 +0$/m);
-    expect(result.stdout).toContain('Tỷ lệ ngày trực có người trực: 100,0 % (52/52).');
+    expect(result.stdout).toContain(
+      'Tỷ lệ ngày trực có người trực: 100,0 % (52/52); số ngày không có người trực: 0.',
+    );
   });
 
   it('writes CSV with the columns of the API download, in English on request', () => {

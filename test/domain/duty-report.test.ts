@@ -47,8 +47,13 @@ describe('duty records of the founding letter, 15/04–30/06/2024', () => {
       uncovered: 0,
       coverageRate: 1,
       coverSpread: 0,
+      coverSpreadAmong: [],
       coverPool: [HA, LUYEN, HANH],
     });
+    expect(summaryLines(report)).toEqual([
+      'Tỷ lệ ngày trực có người trực: 100,0 % (52/52); số ngày không có người trực: 0.',
+      'Không có ngày nào phải trực thay.',
+    ]);
   });
 
   it('lists members in Vietnamese order: by given name (Hà, Hanh, Luyện), with their honorifics', () => {
@@ -90,14 +95,18 @@ describe('duty records of the founding letter, 15/04–30/06/2024', () => {
         ['2024-05-10', HA, 'leave'],
       ],
     );
-    // Pool Hà 0, Luyện 2, Hanh 1 covers given: spread 2 − 0.
+    // Hà, on leave, could take none of these covers: the spread compares Luyện (2) and Hanh (1), not Hà's 0.
     expect(report.roster).toMatchObject({
       slots: 52,
       served: 52,
       covers: 3,
       coverageRate: 1,
-      coverSpread: 2,
+      coverSpread: 1,
+      coverSpreadAmong: [LUYEN, HANH],
     });
+    expect(summaryLines(report)[1]).toBe(
+      'Chênh lệch số lần trực thay giữa các công chức cùng có thể trực thay mọi ngày cần thay (Ông Nguyễn Văn Luyện, Ông Nguyễn Văn Hanh): 1.',
+    );
   });
 
   it('reports a day nobody could cover, an override and a swap, each where a person would look for it', () => {
@@ -114,8 +123,9 @@ describe('duty records of the founding letter, 15/04–30/06/2024', () => {
     });
     // Hà loses Mon 13/05 (everyone away: uncovered) and Wed 15/05 (given to Hanh): 32 − 2 = 30 served.
     // Luyện gives Tue 21/05 to Hanh and serves Thu 23/05 instead: still 10. Hanh: 10 + 15/05 = 11.
+    // Nobody covered 13/05, so Hà received no cover: the day is hers under `uncovered`.
     expect(counts(report)).toEqual({
-      [HA]: [32, 30, 0, 1],
+      [HA]: [32, 30, 0, 0],
       [LUYEN]: [10, 10, 0, 0],
       [HANH]: [10, 11, 0, 0],
     });
@@ -123,9 +133,7 @@ describe('duty records of the founding letter, 15/04–30/06/2024', () => {
     expect(ha!.uncovered).toEqual([
       { date: '2024-05-13', position: 'primary', reason: 'training' },
     ]);
-    expect(ha!.coversReceived).toEqual([
-      { date: '2024-05-13', position: 'primary', byMemberId: null, reason: 'training' },
-    ]);
+    expect(ha!.coversReceived).toEqual([]);
     expect(hanh!.overrides).toEqual([
       {
         date: '2024-05-15',
@@ -155,14 +163,14 @@ describe('duty records of the founding letter, 15/04–30/06/2024', () => {
     });
     expect(report.roster.coverageRate).toBeCloseTo(51 / 52, 10);
     expect(summaryLines(report)).toEqual([
-      'Tỷ lệ ngày trực có người trực: 98,1 % (51/52).',
-      'Chênh lệch số lần trực thay giữa các công chức trực luân phiên: 0.',
+      'Tỷ lệ ngày trực có người trực: 98,1 % (51/52); số ngày không có người trực: 1.',
+      'Không có ngày nào phải trực thay.',
     ]);
     expect(memberRemarks(letterRoster, hanh!)).toBe(
       'Trực theo phân công: 15/05/2024 (thay Bà Nguyễn Mạnh Hà); Đổi ca: 21/05/2024 (với ngày 23/05/2024)',
     );
     expect(memberRemarks(letterRoster, ha!)).toBe(
-      'Được trực thay: 13/05/2024 (đi học tập, bồi dưỡng, không có người trực thay)',
+      'Không có người trực thay: 13/05/2024 (đi học tập, bồi dưỡng)',
     );
   });
 });
@@ -218,5 +226,61 @@ describe('the public shape of the records', () => {
     expect(rows[0]!.remarks).toBe(
       'Được trực thay: 06/05/2024 (nghỉ phép, Ông Nguyễn Văn Luyện), 08/05/2024 (nghỉ phép, Ông Nguyễn Văn Hanh), 10/05/2024 (nghỉ phép, Ông Nguyễn Văn Luyện)',
     );
+  });
+});
+
+describe('the spread of covers, as the rotation shares them', () => {
+  it('compares nobody when no two members could each have taken every cover', () => {
+    // Hà and Luyện each take two weeks of leave; the others cover.
+    const { report } = reportOf(
+      {
+        absences: [
+          { memberId: HA, from: '2024-05-06', to: '2024-05-17', reason: 'leave' },
+          { memberId: LUYEN, from: '2024-06-03', to: '2024-06-14', reason: 'leave' },
+        ],
+      },
+      '2024-04-15',
+      '2024-12-31',
+    );
+    // Hà's six days went to Luyện and Hanh (3 each); Luyện's two Tuesdays to Hà and Hanh by the fewest-first
+    // rule. Hanh could take every cover, Hà and Luyện could not: fewer than two compare.
+    const given = Object.fromEntries(
+      report.members.map((record) => [record.memberId, record.coversGiven.length]),
+    );
+    expect(given).toEqual({ [HA]: 2, [LUYEN]: 3, [HANH]: 3 });
+    expect(report.roster.coverSpreadAmong).toEqual([]);
+    expect(report.roster.coverSpread).toBe(0);
+  });
+
+  it('counts per year as the rotation does, and leaves out a member away on a day they had no duty', () => {
+    const facts = {
+      absences: [
+        { memberId: HA, from: '2024-12-16', to: '2024-12-20', reason: 'leave' as const },
+        { memberId: HA, from: '2025-01-06', to: '2025-01-10', reason: 'leave' as const },
+      ],
+    };
+    // Two windows (2024, 2025), each 2–1 between Luyện and Hanh: 1, not the 2 of a sum across years.
+    const { report } = reportOf(facts, '2024-12-01', '2025-01-31');
+    expect(report.roster.coverSpread).toBe(1);
+    expect(report.roster.coverSpreadAmong).toEqual([LUYEN, HANH]);
+    const given = Object.fromEntries(
+      report.members.map((record) => [record.memberId, record.coversGiven.length]),
+    );
+    expect(given).toEqual({ [HA]: 0, [LUYEN]: 4, [HANH]: 2 });
+
+    // Hanh away on Wednesday 08/01/2025, a day he has no duty: only the absences say he could not cover it.
+    const away = [
+      ...facts.absences,
+      { memberId: HANH, from: '2025-01-08', to: '2025-01-08', reason: 'training' as const },
+    ];
+    const { slots } = expandRoster({
+      roster: letterRoster,
+      holidays,
+      from: '2025-01-01',
+      to: '2025-01-31',
+      facts: { absences: away, overrides: [], swaps: [] },
+    });
+    expect(buildDutyReport(letterRoster, slots).roster.coverSpreadAmong).toEqual([LUYEN, HANH]);
+    expect(buildDutyReport(letterRoster, slots, away).roster.coverSpreadAmong).toEqual([]);
   });
 });

@@ -17,6 +17,7 @@ interface MemberBody {
   served: number;
   coversGiven: number;
   coversReceived: number;
+  uncovered: number;
   coversGivenDetail: { date: string; forMemberId: string; forMemberName: string; reason: string }[];
 }
 interface CorrectionBody {
@@ -38,8 +39,10 @@ interface ReportBody {
     slots: number;
     served: number;
     covers: number;
+    uncovered: number;
     coverageRate: number;
     coverSpread: number;
+    coverSpreadAmong: string[];
   };
   corrections: CorrectionBody[];
 }
@@ -148,7 +151,8 @@ describe('GET /api/rosters/{id}/report', () => {
     expect(schedule.body.slots.filter((slot) => slot.kind === 'cover')).toHaveLength(
       body.roster.covers,
     );
-    expect(body.roster.coverSpread).toBe(2);
+    // Bà Hà, on leave, could take none of the covers: the spread compares Ông Luyện (2) and Ông Hanh (1).
+    expect(body.roster).toMatchObject({ coverSpread: 1, coverSpreadAmong: [LUYEN, HANH] });
   });
 
   it('writes CSV with Vietnamese headers that reads back to the same numbers', async () => {
@@ -264,7 +268,9 @@ describe('GET /api/rosters/{id}/report', () => {
       [null, 'Cộng', 52, 52, 3, 3, 0],
     ]);
     expect(summary.getCell('E6').type).toBe(ExcelJS.ValueType.Number);
-    expect(summary.getCell('A11').value).toBe('Tỷ lệ ngày trực có người trực: 100,0 % (52/52).');
+    expect(summary.getCell('A11').value).toBe(
+      'Tỷ lệ ngày trực có người trực: 100,0 % (52/52); số ngày không có người trực: 0.',
+    );
 
     const details = workbook.getWorksheet('Chi tiết')!;
     expect(details.getRow(1).values).toEqual([
@@ -282,6 +288,75 @@ describe('GET /api/rosters/{id}/report', () => {
       ['Thứ Hai', 'Trực thay', 'Ông Nguyễn Văn Luyện', 'Bà Nguyễn Mạnh Hà', 'nghỉ phép'],
     );
     expect(details.rowCount).toBe(4);
+  });
+
+  it('counts a day nobody could cover in its own column, not as a cover received, in JSON, CSV, XLSX and print', async () => {
+    for (const memberId of [HA, LUYEN, HANH])
+      await service.json('POST', `${ROSTER}/absences`, 201, {
+        ...LEAVE,
+        memberId,
+        to: '2024-05-06',
+      });
+    const { body } = await service.json<ReportBody>('GET', `${ROSTER}/report?${LETTER}`, 200);
+    const ha = body.members.find((member) => member.memberId === HA)!;
+    expect(ha).toMatchObject({ scheduled: 32, served: 31, coversReceived: 0, uncovered: 1 });
+    expect(body.roster).toMatchObject({ covers: 0, uncovered: 1 });
+
+    const csv = parseCsv(
+      await (await service.request('GET', `${ROSTER}/report?${LETTER}&format=csv`)).text(),
+    );
+    expect(csv[1]!.slice(6, 11)).toEqual([
+      '0',
+      '0',
+      '0',
+      '1',
+      'Không có người trực thay: 06/05/2024 (nghỉ phép)',
+    ]);
+    expect(csv.at(-1)!.slice(6, 10)).toEqual(['0', '0', '0', '1']);
+
+    const workbook = new ExcelJS.Workbook();
+    const xlsx = await service.request('GET', `${ROSTER}/report?${LETTER}&format=xlsx`);
+    await workbook.xlsx.load(
+      Buffer.from(await xlsx.arrayBuffer()) as unknown as Parameters<typeof workbook.xlsx.load>[0],
+    );
+    const summary = workbook.getWorksheet('Tổng hợp')!;
+    expect(['G6', 'H6', 'J6'].map((address) => summary.getCell(address).value)).toEqual([0, 0, 1]);
+
+    const page = await (
+      await service.request('GET', `${ROSTER}/report?${LETTER}&format=html`)
+    ).text();
+    const haRow = /<tr><td class="number">1<\/td>(.*?)<\/tr>/s.exec(page)![1]!;
+    const numbers = [...haRow.matchAll(/<td class="number">(\d+)<\/td>/g)].map((match) => match[1]);
+    // Scheduled, served, covers given, covers received, overrides, uncovered.
+    expect(numbers).toEqual(['32', '31', '0', '0', '0', '1']);
+    expect(page).toContain('số ngày không có người trực: 1.');
+  });
+
+  it('names the issuer and the place as on the day of printing: Bắc Ninh after 01/07/2025, the desk as it was', async () => {
+    service.setNow('2026-03-02T02:00:00Z');
+    const old = await (
+      await service.request('GET', `${ROSTER}/report?${LETTER}&format=html`)
+    ).text();
+    expect(old).toContain('SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH TỈNH BẮC NINH');
+    expect(old).toContain('Bắc Ninh, ngày 02 tháng 3 năm 2026');
+    expect(old).not.toContain('BẮC GIANG');
+    expect(old).toContain('tại Trung tâm Phục vụ hành chính công tỉnh Bắc Giang</p>');
+
+    const across = await (
+      await service.request('GET', `${ROSTER}/report?from=2025-06-01&to=2025-07-31&format=html`)
+    ).text();
+    expect(across).toContain(
+      'tại Trung tâm Phục vụ hành chính công tỉnh Bắc Giang (đến 30/06/2025), Trung tâm Phục vụ hành chính công tỉnh Bắc Ninh (từ 01/07/2025)</p>',
+    );
+
+    const workbook = new ExcelJS.Workbook();
+    const xlsx = await service.request('GET', `${ROSTER}/report?${LETTER}&format=xlsx`);
+    await workbook.xlsx.load(
+      Buffer.from(await xlsx.arrayBuffer()) as unknown as Parameters<typeof workbook.xlsx.load>[0],
+    );
+    expect(workbook.getWorksheet('Tổng hợp')!.getCell('A1').value).toBe(
+      'SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH TỈNH BẮC NINH',
+    );
   });
 
   it('answers 501 for XLSX where the deployment has no spreadsheet writer (the Worker)', async () => {

@@ -12,12 +12,12 @@ import {
   reportRows,
   summaryLines,
 } from '../../domain/duty-report-view.ts';
-import { effectiveOn } from '../../domain/effective.ts';
 import {
   CORRECTION_TITLES,
   correctionCells,
   type ReportDocument,
 } from '../../domain/report-document.ts';
+import { reportHeading } from '../../domain/report-heading.ts';
 import { formatDate } from '../../domain/vietnamese.ts';
 import { dateInZone } from '../../domain/zone.ts';
 import { formatMonth } from '../../services/month-locks.ts';
@@ -72,11 +72,6 @@ export function placeAndDate(place: string, date: string): string {
   return `${place}, ngày ${day} tháng ${month <= 2 ? `0${month}` : month} năm ${date.slice(0, 4)}`;
 }
 
-/** The province or city in the organisation's name (`… tỉnh Bắc Giang` → `Bắc Giang`), else dots to fill by hand. */
-function placeOf(organisation: string): string {
-  return /(?:tỉnh|thành phố)\s+(.+)$/i.exec(organisation)?.[1] ?? '……………';
-}
-
 function recordsTable(document: ReportDocument): HtmlEscapedString | Promise<HtmlEscapedString> {
   const rows = reportRows(document.roster, document.report, 'vi');
   const cell = (column: ReportColumn, value: string | number | null) =>
@@ -100,9 +95,8 @@ function correctionsSection(document: ReportDocument) {
 
 export function reportPage(document: ReportDocument, now: Date) {
   const { roster, report } = document;
-  const organisation = effectiveOn(roster.organisation.names, document.to);
-  const desk = effectiveOn(roster.desk.names, document.to);
   const today = dateInZone(now, roster.timeZone);
+  const heading = reportHeading(roster, document, today);
   const signer = roster.basis;
   const locked = document.lockedMonths.map(formatMonth).join(', ');
   return html`<!doctype html>
@@ -114,17 +108,17 @@ export function reportPage(document: ReportDocument, now: Date) {
 </head>
 <body>
 <table class="heading"><tr>
-  <td><strong class="organisation">${organisation.name.toLocaleUpperCase('vi')}</strong><div class="rule"></div></td>
+  <td><strong class="organisation">${heading.organisation.toLocaleUpperCase('vi')}</strong><div class="rule"></div></td>
   <td><strong>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</strong><br><strong>Độc lập - Tự do - Hạnh phúc</strong><div class="rule"></div></td>
 </tr></table>
 <h1>BÁO CÁO KẾT QUẢ TRỰC ${roster.desk.title.toLocaleUpperCase('vi')}</h1>
-<p class="centered">tại ${desk.location}</p>
+<p class="centered">tại ${heading.deskLocation}</p>
 <p class="centered period"><em>Từ ngày ${formatDate(document.from)} đến ngày ${formatDate(document.to)}</em></p>
 ${recordsTable(document)}
 ${summaryLines(report, 'vi').map((line) => html`<p>${line}</p>`)}
 ${locked ? html`<p>Số liệu tháng ${locked} lấy theo số liệu đã chốt${document.corrections.length > 0 ? ' và các điều chỉnh sau khi chốt' : ''}.</p>` : ''}
 ${correctionsSection(document)}
-<p class="place-date">${placeAndDate(placeOf(organisation.name), today)}</p>
+<p class="place-date">${placeAndDate(heading.place, today)}</p>
 <table class="signers"><tr>
   <td><strong>NGƯỜI LẬP BIỂU</strong><br><em>(Ký, ghi rõ họ tên)</em></td>
   <td><strong>${(signer?.signerTitle ?? 'Thủ trưởng đơn vị').toLocaleUpperCase('vi')}</strong><br><em>(Ký, ghi rõ họ tên, đóng dấu)</em><div class="name">${signer?.signer ?? ''}</div></td>

@@ -13,14 +13,15 @@ import {
   reportRows,
   summaryLines,
 } from '../../domain/duty-report-view.ts';
-import { effectiveOn } from '../../domain/effective.ts';
 import { reasonText } from '../../domain/event-text.ts';
 import {
   CORRECTION_TITLES,
   correctionCells,
   type ReportDocument,
 } from '../../domain/report-document.ts';
+import { reportHeading } from '../../domain/report-heading.ts';
 import { formatDate, type Language, memberName, weekdayName } from '../../domain/vietnamese.ts';
+import { dateInZone } from '../../domain/zone.ts';
 
 /** The row of the summary sheet that holds the column titles; members follow it. */
 export const SUMMARY_HEADER_ROW = 5;
@@ -74,6 +75,7 @@ function summarySheet(
   workbook: ExcelJS.Workbook,
   document: ReportDocument,
   language: Language,
+  now: Date,
 ): void {
   const words = WORDS[language];
   const { roster } = document;
@@ -87,10 +89,12 @@ function summarySheet(
     },
   });
   sheet.columns = REPORT_COLUMNS.map((column) => ({ width: WIDTHS[column] }));
-  sheet.getCell('A1').value = effectiveOn(
-    roster.organisation.names,
-    document.to,
-  ).name.toLocaleUpperCase('vi');
+  // The issuer as named on the day the workbook is written (Bắc Ninh after 01/07/2025), as on the printable page.
+  sheet.getCell('A1').value = reportHeading(
+    roster,
+    document,
+    dateInZone(now, roster.timeZone),
+  ).organisation.toLocaleUpperCase('vi');
   sheet.getCell('A2').value = `${words.title} ${roster.desk.title.toLocaleUpperCase('vi')}`;
   sheet.getCell('A3').value = words.period(formatDate(document.from), formatDate(document.to));
   for (const row of [1, 2]) bold(sheet.getRow(row));
@@ -214,7 +218,7 @@ export async function renderReportWorkbook(
   workbook.creator = 'lichtruc';
   workbook.created = now;
   workbook.modified = now;
-  summarySheet(workbook, document, language);
+  summarySheet(workbook, document, language, now);
   detailSheet(workbook, document, language);
   correctionSheet(workbook, document, language);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
