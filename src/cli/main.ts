@@ -11,6 +11,7 @@ import { preview } from './preview.ts';
 import { report } from './report.ts';
 import { JSON_SCHEMAS, renderJsonSchema } from './schema.ts';
 import { validate } from './validate.ts';
+import { printWarnings } from './warnings.ts';
 
 const USAGE = `lichtruc: duty rosters turned into calendars
 
@@ -86,7 +87,7 @@ function run(argv: string[]): number {
         language,
         calendars: values.calendars,
       });
-      for (const warning of output.warnings) console.error(`warning: ${warning}`);
+      printWarnings(output.warnings, language);
       process.stdout.write(output.stdout);
       return 0;
     }
@@ -103,7 +104,7 @@ function run(argv: string[]): number {
         language,
         calendars: values.calendars,
       });
-      for (const warning of output.warnings) console.error(`warning: ${warning}`);
+      printWarnings(output.warnings, language);
       process.stdout.write(output.stdout);
       return 0;
     }

@@ -13,6 +13,7 @@ import { UsageError } from './calendar-files.ts';
 import { renderCsv, renderTable } from './format.ts';
 import { formatIssues } from './issues.ts';
 import { loadRoster } from './load-roster.ts';
+import { expansionWarnings } from './warnings.ts';
 
 export interface PreviewOptions {
   roster: string;
@@ -39,16 +40,10 @@ export function preview(options: PreviewOptions): PreviewOutput {
     from: options.from,
     to: options.to,
   });
-  const warnings = expansion.conflicts.map(
-    (conflict) => `${formatDate(conflict.date)}: ${conflict.message}`,
-  );
-  const uncovered = expansion.slots.filter((slot) => slot.kind === 'uncovered');
-  warnings.push(
-    ...uncovered.map(
-      (slot) => `${formatDate(slot.date)}: nobody can cover the ${slot.position} slot`,
-    ),
-  );
-  return { stdout: render(roster, expansion, options), warnings };
+  return {
+    stdout: render(roster, expansion, options),
+    warnings: expansionWarnings(roster, expansion, options.language),
+  };
 }
 
 export function readAbsences(roster: Roster, path: string): Absence[] {

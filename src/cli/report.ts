@@ -20,6 +20,7 @@ import { formatDate, type Language } from '../domain/vietnamese.ts';
 import { renderTable } from './format.ts';
 import { loadRoster } from './load-roster.ts';
 import { readAbsences } from './preview.ts';
+import { expansionWarnings } from './warnings.ts';
 
 export interface ReportOptions {
   roster: string;
@@ -64,9 +65,7 @@ export function report(options: ReportOptions): { stdout: string; warnings: stri
     from: options.from,
     to: options.to,
   });
-  const warnings = expansion.conflicts.map(
-    (conflict) => `${formatDate(conflict.date)}: ${conflict.message}`,
-  );
+  const warnings = expansionWarnings(roster, expansion, options.language);
   const records = buildDutyReport(roster, expansion.slots, absences);
   const { language } = options;
   if (options.format === 'json') {

@@ -129,6 +129,28 @@ describe('lichtruc preview', () => {
     );
   });
 
+  it('warns in Vietnamese about a day nobody can cover (in English with --lang en), for preview and report', () => {
+    const absences = tempFile(
+      'everyone-away.yaml',
+      ['nguyen-manh-ha', 'nguyen-van-luyen', 'nguyen-van-hanh']
+        .map((id) => `- { memberId: ${id}, from: 2024-05-08, to: 2024-05-08, reason: leave }`)
+        .join('\n'),
+    );
+    const range = ['--from', '2024-05-06', '--to', '2024-05-10', '--absences', absences];
+    const vi = lichtruc('preview', 'so-vhttdl-bac-giang', ...range);
+    expect(vi.code).toBe(0);
+    expect(vi.stderr).toBe(
+      'cảnh báo: 08/05/2024: chưa có người trực thay Bà Nguyễn Mạnh Hà (trực chính).\n',
+    );
+    expect(vi.stdout).toMatch(
+      /^08\/05\/2024 {2}Thứ Tư .*Chưa có người trực thay Bà Nguyễn Mạnh Hà +nghỉ phép$/m,
+    );
+    expect(lichtruc('report', 'so-vhttdl-bac-giang', ...range).stderr).toBe(vi.stderr);
+    expect(lichtruc('preview', 'so-vhttdl-bac-giang', ...range, '--lang', 'en').stderr).toBe(
+      'warning: 08/05/2024: nobody can cover for Nguyễn Mạnh Hà (primary slot).\n',
+    );
+  });
+
   it('writes CSV that a spreadsheet opens', () => {
     const result = lichtruc(
       'preview',
