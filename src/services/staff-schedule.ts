@@ -4,7 +4,7 @@
  */
 import { addDays } from '../domain/dates.ts';
 import { parseScope } from '../domain/feed-events.ts';
-import type { Roster } from '../domain/roster-schema.ts';
+import type { Member, Roster } from '../domain/roster-schema.ts';
 import type { DutySlot } from '../domain/slot.ts';
 import { dateInZone } from '../domain/zone.ts';
 import { scopeOf } from '../storage/feed-store.ts';
@@ -30,6 +30,8 @@ export type StaffSchedule =
       feed: FeedRecord;
       name: string;
       memberId: string | null;
+      /** The member of a member's link, as the first of their rosters lists them (for addressing them by name). */
+      member: Member | null;
       from: string;
       to: string;
       /** Slots of the scope (for a member: the ones they serve), in date order. */
@@ -68,6 +70,12 @@ export async function staffSchedule(ctx: ServiceContext, token: string): Promise
     feed: found.feed,
     name: feedName(scope, rosters),
     memberId: parsed.kind === 'member' ? parsed.memberId : null,
+    member:
+      parsed.kind === 'member'
+        ? (rosters
+            .flatMap((stored) => stored.roster.members)
+            .find((member) => member.id === parsed.memberId) ?? null)
+        : null,
     from,
     to,
     duties: duties.sort(byStart),

@@ -1,8 +1,8 @@
 /**
  * What an admin and a member of staff do, in a real browser against the real Node entry, with the calendar push
  * going to the Google stand-in: sign in, record an absence from the month grid and see the cover appear (on the
- * grid and in Google), rotate a feed link, run a resync. Screenshots of the month grid and the staff page on a
- * phone are saved for the README.
+ * grid and in Google), rotate a feed link, run a resync. The screenshot of the month grid on a phone is saved for
+ * the README (the staff page's is saved by staff-page.test.ts).
  */
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -135,8 +135,6 @@ describe('an admin on a phone', () => {
     expect(body).toContain('Bà Nguyễn Mạnh Hà');
     expect(await page.locator('svg').count()).toBeGreaterThan(0);
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
-    // What a phone shows first: the subscribe buttons, the QR code and the next duties (the page itself is long).
-    await saveScreenshot(page, 'staff-phone', { fullPage: false });
   });
 
   it('previews a resync as counts, runs it against Google and follows its progress', async () => {

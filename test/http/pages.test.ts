@@ -30,7 +30,7 @@ async function createFeed(
 const { page, signIn } = pagesOf(() => service);
 
 describe('GET /my/{token}: the staff page of a feed link', () => {
-  it("shows a member's next duties in Vietnamese and the subscribe links with a QR code", async () => {
+  it("shows a member's next duties first, plainly, with hours marked provisional, then the subscribe buttons", async () => {
     const feed = await createFeed(HA);
     const { response, html } = await page('GET', `/my/${feed.token}`);
     expect(response.status).toBe(200);
@@ -38,25 +38,50 @@ describe('GET /my/{token}: the staff page of a feed link', () => {
     expect(html).toContain('<html lang="vi">');
     expect(html).toContain('Lịch trực – Bà Nguyễn Mạnh Hà');
     expect(html).toContain('Thứ Hai 06/05/2024');
-    expect(html).toContain('Trực chính: Bà Nguyễn Mạnh Hà');
-    expect(html).toContain('07h00–11h30, 13h30–17h00');
+    // Her own day reads as duty, the position as her role (not "Trực chính: Bà …").
+    expect(html).toContain(
+      '<div>Trực Bộ phận Một cửa</div><div class="muted">Vai trò: trực chính</div>',
+    );
+    expect(html).not.toContain('Trực chính: Bà Nguyễn Mạnh Hà');
+    expect(html).toContain('07h00–11h30, 13h30–17h00 (dự kiến)');
     expect(html).toContain('Trung tâm Phục vụ hành chính công tỉnh Bắc Giang');
     // The làm bù Saturday, and not a Tuesday (Ông Luyện's).
     expect(html).toContain('Thứ Bảy 04/05/2024');
+    expect(html).toContain('Trực Bộ phận Một cửa (Thứ Bảy làm bù cho Thứ Hai 29/04/2024)');
     expect(html).not.toContain('Thứ Ba 07/05/2024');
-    expect(html).toContain(`href="${feed.webcalUrl}"`);
-    expect(html).toContain(
-      `https://calendar.google.com/calendar/r?cid=${encodeURIComponent(feed.webcalUrl)}`,
+    // Duties before the subscribe buttons; after the sixth, the rest is folded.
+    expect(html.indexOf('Thứ Hai 06/05/2024')).toBeLessThan(html.indexOf('iPhone / iPad'));
+    expect(html).toMatch(/<details class="more"><summary>Xem thêm \d+ ca trực<\/summary>/);
+
+    const buttons = [
+      ...html.matchAll(/<a class="button[^"]*" href="([^"]+)"[^>]*>([^<]+)<\/a>/g),
+    ].map((match) => [match[2], match[1]!.replaceAll('&amp;', '&')]);
+    const name = encodeURIComponent('Lịch trực – Bà Nguyễn Mạnh Hà');
+    expect(buttons).toEqual([
+      ['iPhone / iPad', feed.webcalUrl],
+      [
+        'Android – Google Calendar',
+        `https://calendar.google.com/calendar/r?cid=${encodeURIComponent(feed.webcalUrl)}`,
+      ],
+      [
+        'Outlook (cơ quan)',
+        `https://outlook.office.com/calendar/0/addfromweb?url=${encodeURIComponent(feed.url)}&name=${name}`,
+      ],
+      [
+        'Outlook.com',
+        `https://outlook.live.com/calendar/0/addfromweb?url=${encodeURIComponent(feed.url)}&name=${name}`,
+      ],
+      ['Tải tệp .ics', feed.url],
+    ]);
+    // The https link, to paste where webcal is refused; the QR code, folded for small screens.
+    expect(html).toContain(`<input type="text" readonly value="${feed.url}"`);
+    expect(html).toMatch(
+      /<details class="qr-fold"><summary>Mã QR[^<]*<\/summary>\s*<div class="qr"[^>]*><svg/,
     );
-    expect(html).toContain(
-      `https://outlook.live.com/calendar/0/addfromweb?url=${encodeURIComponent(feed.url)}&name=`,
-    );
-    expect(html).toContain('Thêm vào Google Calendar');
-    expect(html).toMatch(/<svg[^>]*viewBox/);
     expect(html).not.toMatch(/<script/i);
   });
 
-  it('shows who covers a member on leave, and the roster feed shows every officer; English with ?lang=en', async () => {
+  it('addresses the officer formally and shows who covers them; the roster feed names every officer with a role', async () => {
     await service.json('POST', `/api/rosters/${ROSTER_ID}/absences`, 201, {
       memberId: HA,
       from: '2024-05-06',
@@ -65,21 +90,31 @@ describe('GET /my/{token}: the staff page of a feed link', () => {
     });
     const member = await createFeed(HA);
     const mine = await page('GET', `/my/${member.token}`);
-    expect(mine.html).toContain('Người trực thay cho bạn');
+    expect(mine.html).toContain('<h2>Người trực thay Bà Nguyễn Mạnh Hà</h2>');
     expect(mine.html).toContain(
       'Trực thay: Ông Nguyễn Văn Luyện (thay Bà Nguyễn Mạnh Hà nghỉ phép)',
     );
+    const text = mine.html.replace(/<[^>]+>/g, ' ');
+    expect(text).not.toMatch(/\bbạn\b/i);
     const roster = await createFeed();
-    const all = await page('GET', `/my/${roster.token}?lang=en`);
-    expect(all.html).toContain('<html lang="en">');
-    expect(all.html).toContain('Tuesday 07/05/2024');
-    expect(all.html).toContain('Add to Google Calendar');
+    const all = await page('GET', `/my/${roster.token}`);
+    expect(all.html).toContain(
+      '<div>Ông Nguyễn Văn Luyện</div><div class="muted">Vai trò: trực dự bị</div>',
+    );
+    const english = await page('GET', `/my/${roster.token}?lang=en`);
+    expect(english.html).toContain('<html lang="en">');
+    expect(english.html).toContain('Tuesday 07/05/2024');
+    expect(english.html).toContain('<div class="muted">Role: backup</div>');
+    expect(english.html).toContain('07h00–11h30, 13h30–17h00 (provisional)');
+    expect(english.html).toContain('>Outlook (work)</a>');
   });
 
   it('answers 410 for a revoked link and 404 for an unknown one, like the feed', async () => {
     const feed = await createFeed();
     await service.json('DELETE', `/api/feeds/${feed.id}`, 204);
-    expect((await page('GET', `/my/${feed.token}`)).response.status).toBe(410);
+    const revoked = await page('GET', `/my/${feed.token}`);
+    expect(revoked.response.status).toBe(410);
+    expect(revoked.html).toContain('Xin liên hệ quản trị viên');
     expect((await page('GET', `/my/${'x'.repeat(43)}`)).response.status).toBe(404);
   });
 });

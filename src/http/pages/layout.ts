@@ -45,6 +45,11 @@ a{color:#0b4f8a}
 .button.secondary,button.secondary{background:#e8edf3;color:#0b4f8a}
 button.danger{background:#9b1c1c}
 .qr{max-width:14rem}.qr svg{width:100%;height:auto;display:block}
+/* The QR code is for scanning from a phone: shown on large screens, folded on small ones (staff page). */
+.qr-wide{display:none}@media (min-width:48rem){.qr-wide{display:block}.qr-fold{display:none}}
+summary{cursor:pointer;color:#0b4f8a;padding:.5rem 0;min-height:2.75rem}
+.copy{font-weight:400}.copy input{width:100%;font-family:ui-monospace,monospace;font-size:.85em}
+.lead{margin:.2rem 0 .4rem}
 .link{word-break:break-all;font-family:ui-monospace,monospace;font-size:.9em;background:#f0f2f5;padding:.2em .4em;border-radius:.2em}
 .error{background:#fdecec;border:1px solid #e3a5a5;color:#7a1010;border-radius:.4rem;padding:.6rem .8rem}
 .notice{background:#eaf5ec;border:1px solid #9cc9a6;border-radius:.4rem;padding:.6rem .8rem}

@@ -1,15 +1,9 @@
-/** How a duty slot reads on the pages: day and date, hours, place, who serves and why. */
+/** How a duty slot reads on the pages: day and date, place, who serves and why. */
 import { effectiveOn } from '../../domain/effective.ts';
 import { slotLabel, slotRemarks } from '../../domain/event-text.ts';
 import type { Roster } from '../../domain/roster-schema.ts';
 import type { DutySlot, SlotKind } from '../../domain/slot.ts';
-import { formatClock, formatDayAndDate, type Language } from '../../domain/vietnamese.ts';
-
-export function hoursText(slot: DutySlot): string {
-  return slot.sessions
-    .map((session) => `${formatClock(session.start)}–${formatClock(session.end)}`)
-    .join(', ');
-}
+import { formatDayAndDate, type Language } from '../../domain/vietnamese.ts';
 
 export function placeText(roster: Roster, slot: DutySlot): string {
   const desk = effectiveOn(roster.desk.names, slot.date);

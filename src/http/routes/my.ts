@@ -32,7 +32,7 @@ my.get('/my/:token', async (c) => {
         title: t('Đường liên kết đã bị thu hồi', 'This link was revoked'),
         path: c.req.path,
         body: t(
-          'Đường liên kết lịch này đã bị thu hồi; hãy xin quản trị viên một đường liên kết mới.',
+          'Đường liên kết lịch này đã bị thu hồi. Xin liên hệ quản trị viên để được cấp đường liên kết mới.',
           'This calendar link was revoked; ask an admin for a new one.',
         ),
       }),
