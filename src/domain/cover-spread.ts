@@ -30,10 +30,12 @@ export function coverSpread(
     const key = `${slot.periodId} ${slot.date.slice(0, 4)}`;
     windows.set(key, [...(windows.get(key) ?? []), slot]);
   }
+  const byDate = new Map<IsoDate, DutySlot[]>();
+  for (const slot of slots) byDate.set(slot.date, [...(byDate.get(slot.date) ?? []), slot]);
   let result: CoverSpread = { spread: 0, members: [] };
   for (const covers of windows.values()) {
     const away = covers.map((cover) => {
-      const ids = unavailable(slots, absences, cover.date);
+      const ids = unavailable(byDate.get(cover.date) ?? [], absences, cover.date);
       if (cover.memberId) ids.delete(cover.memberId);
       return ids;
     });
@@ -46,15 +48,14 @@ export function coverSpread(
   return result;
 }
 
-/** Who could not take a cover on `date`: the absent, and whoever serves a slot that day. */
+/** Who could not take a cover on `date` (whose slots are `slotsOfDay`): the absent, and whoever serves that day. */
 function unavailable(
-  slots: readonly DutySlot[],
+  slotsOfDay: readonly DutySlot[],
   absences: readonly AbsenceSpan[],
   date: IsoDate,
 ): Set<string> {
   const ids = new Set<string>();
-  for (const slot of slots) {
-    if (slot.date !== date) continue;
+  for (const slot of slotsOfDay) {
     if (slot.memberId) ids.add(slot.memberId);
     if ((slot.kind === 'cover' || slot.kind === 'uncovered') && slot.coversFor)
       ids.add(slot.coversFor);
