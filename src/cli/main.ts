@@ -26,8 +26,8 @@ Usage:
   lichtruc schema <output dir>      write the JSON Schemas of roster files and holiday tables
 
 --to is inclusive. The absences file is a YAML or JSON list of {memberId, from, to, reason}, reason one of
-leave, training, sick, business, other. Rosters named by id are looked up in --calendars, $LICHTRUC_CALENDARS
-or ./calendars.`;
+leave, training, sick, personal, business, other. Rosters named by id are looked up in --calendars,
+$LICHTRUC_CALENDARS or ./calendars.`;
 
 const OPTIONS = {
   from: { type: 'string' },

@@ -7,9 +7,9 @@ import { IsoDateSchema, noteText, SlugSchema } from './schema-primitives.ts';
 import { PositionSchema } from './roster-schema.ts';
 
 export const AbsenceReasonSchema = z
-  .enum(['leave', 'training', 'sick', 'business', 'other'])
+  .enum(['leave', 'training', 'sick', 'personal', 'business', 'other'])
   .describe(
-    'leave: nghỉ phép; training: học tập, bồi dưỡng; sick: nghỉ ốm; business: đi công tác; other: vắng',
+    'leave: nghỉ phép; training: học tập, bồi dưỡng; sick: nghỉ ốm; personal: nghỉ việc riêng; business: đi công tác; other: vắng. sick, personal and other are shown as "vắng" except to the absent member and the roster\'s managers',
   );
 
 export const AbsenceSchema = z

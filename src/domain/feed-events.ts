@@ -3,9 +3,11 @@
  * serves. A member's copy has a UID of its own (`<slot key>/<member>`), so when someone else takes the slot it is
  * cancelled in that member's calendar while the roster's event is updated in place.
  */
-import { eventText } from './event-text.ts';
+import { eventText, reasonText, slotLabel } from './event-text.ts';
+import type { AbsenceReason } from './facts-schema.ts';
 import type { DesiredEvent } from './feed-state.ts';
 import { contentHash } from './hash.ts';
+import { gradeSlot, OTHERS, type Reader } from './reason-privacy.ts';
 import type { Roster } from './roster-schema.ts';
 import type { DutySlot } from './slot.ts';
 import type { Language } from './vietnamese.ts';
@@ -30,29 +32,74 @@ export function parseScope(scope: string): FeedScope {
   return kind === 'member' ? { kind: 'member', memberId: id } : { kind: 'roster', rosterId: id };
 }
 
+/**
+ * A member's feed also carries their own absences (`<slot key>/<member>/away`), with the reason only they and the
+ * roster's managers may read; every other slot is graded for its reader (reason-privacy.ts).
+ */
 export function desiredEvents(
   roster: Roster,
   slots: readonly DutySlot[],
   scope: FeedScope,
   language: Language = 'vi',
 ): DesiredEvent[] {
-  const shown =
-    scope.kind === 'member' ? slots.filter((slot) => slot.memberId === scope.memberId) : slots;
-  return shown.map((slot) => {
-    const text = eventText(roster, slot, language);
-    const content: EventContent = {
-      summary: text.title,
-      description: text.description,
-      location: text.location,
-      start: slot.start,
-      end: slot.end,
-      ...(slot.kind === 'uncovered' ? { tentative: true as const } : {}),
-    };
-    const json = JSON.stringify(content);
-    const uid =
-      scope.kind === 'member'
-        ? `${slot.key}/${scope.memberId}@${UID_DOMAIN}`
-        : `${slot.key}@${UID_DOMAIN}`;
-    return { uid, date: slot.date, hash: contentHash(json), content: json };
-  });
+  if (scope.kind === 'roster')
+    return slots.map((slot) =>
+      desiredEvent(
+        `${slot.key}@${UID_DOMAIN}`,
+        slot,
+        eventContent(roster, gradeSlot(slot, OTHERS), language),
+      ),
+    );
+  const reader: Reader = { kind: 'member', memberId: scope.memberId };
+  const events: DesiredEvent[] = [];
+  for (const slot of slots) {
+    const shown = gradeSlot(slot, reader);
+    if (slot.memberId === scope.memberId)
+      events.push(
+        desiredEvent(
+          `${slot.key}/${scope.memberId}@${UID_DOMAIN}`,
+          slot,
+          eventContent(roster, shown, language),
+        ),
+      );
+    else if (slot.coversFor === scope.memberId && shown.reason !== null)
+      events.push(
+        desiredEvent(
+          `${slot.key}/${scope.memberId}/away@${UID_DOMAIN}`,
+          slot,
+          awayContent(roster, shown, shown.reason, language),
+        ),
+      );
+  }
+  return events;
+}
+
+function eventContent(roster: Roster, slot: DutySlot, language: Language): EventContent {
+  const text = eventText(roster, slot, language);
+  return {
+    summary: text.title,
+    description: text.description,
+    location: text.location,
+    start: slot.start,
+    end: slot.end,
+    ...(slot.kind === 'uncovered' ? { tentative: true as const } : {}),
+  };
+}
+
+/** `Nghỉ ốm – Trực thay: Ông Nguyễn Văn Luyện`: the absent member's own day, and who takes their duty. */
+function awayContent(
+  roster: Roster,
+  slot: DutySlot,
+  reason: AbsenceReason,
+  language: Language,
+): EventContent {
+  const why = reasonText(reason, language);
+  const content = eventContent(roster, slot, language);
+  const summary = `${why.charAt(0).toUpperCase()}${why.slice(1)} – ${slotLabel(roster, slot, language)}`;
+  return { ...content, summary };
+}
+
+function desiredEvent(uid: string, slot: DutySlot, content: EventContent): DesiredEvent {
+  const json = JSON.stringify(content);
+  return { uid, date: slot.date, hash: contentHash(json), content: json };
 }

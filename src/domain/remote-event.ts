@@ -5,6 +5,7 @@
  */
 import { eventText } from './event-text.ts';
 import { contentHash } from './hash.ts';
+import { gradeSlot, OTHERS } from './reason-privacy.ts';
 import type { Roster } from './roster-schema.ts';
 import type { DutySlot } from './slot.ts';
 
@@ -52,7 +53,8 @@ export function desiredRemoteEvents(
   slots: readonly DutySlot[],
 ): DesiredRemoteEvent[] {
   return slots.map((slot) => {
-    const text = eventText(roster, slot);
+    // Pushed calendars are shared with the whole roster: sensitive reasons read "vắng" there.
+    const text = eventText(roster, gradeSlot(slot, OTHERS));
     const content: RemoteEventContent = {
       summary: text.title,
       description: text.description,

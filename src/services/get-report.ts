@@ -6,6 +6,8 @@
 import { buildDutyReport } from '../domain/duty-report.ts';
 import { memberRecordView } from '../domain/duty-report-view.ts';
 import { correctionView, type ReportDocument } from '../domain/report-document.ts';
+import { gradeSlot, gradeSlots, OTHERS } from '../domain/reason-privacy.ts';
+import type { DutySlot } from '../domain/slot.ts';
 import type { Language } from '../domain/vietnamese.ts';
 import type { ServiceContext } from './context.ts';
 import { checkRange } from './get-schedule.ts';
@@ -28,16 +30,25 @@ export async function loadReport(
   const live = expandState(state, from, to).slots.filter(
     (slot) => !isLocked.has(monthOf(slot.date)),
   );
-  const slots = [...live, ...locked.slots.filter((slot) => inRange(slot.date))].sort(
-    (a, b) => a.date.localeCompare(b.date) || a.key.localeCompare(b.key),
-  );
+  // Reports are exported for people outside the roster's management: sensitive reasons read "vắng".
+  const slots = gradeSlots(
+    [...live, ...locked.slots.filter((slot) => inRange(slot.date))],
+    OTHERS,
+  ).sort((a, b) => a.date.localeCompare(b.date) || a.key.localeCompare(b.key));
+  const graded = (slot: DutySlot | null) => slot && gradeSlot(slot, OTHERS);
   return {
     roster: state.stored.roster,
     from,
     to,
     report: buildDutyReport(state.stored.roster, slots, state.facts.absences),
     lockedMonths,
-    corrections: locked.corrections.filter((correction) => inRange(correction.date)),
+    corrections: locked.corrections
+      .filter((correction) => inRange(correction.date))
+      .map((correction) => ({
+        ...correction,
+        before: graded(correction.before),
+        after: graded(correction.after),
+      })),
   };
 }
 

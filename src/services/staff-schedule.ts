@@ -4,6 +4,7 @@
  */
 import { addDays } from '../domain/dates.ts';
 import { parseScope } from '../domain/feed-events.ts';
+import { gradeSlots, OTHERS, type Reader } from '../domain/reason-privacy.ts';
 import type { Member, Roster } from '../domain/roster-schema.ts';
 import type { DutySlot } from '../domain/slot.ts';
 import { dateInZone } from '../domain/zone.ts';
@@ -55,9 +56,13 @@ export async function staffSchedule(ctx: ServiceContext, token: string): Promise
   const holidays = await loadHolidayCalendar(ctx.store);
   const duties: StaffSlot[] = [];
   const coveredBy: StaffSlot[] = [];
+  // The page reads like the feed of the same link: a member sees their own reasons, others' graded.
+  const reader: Reader =
+    parsed.kind === 'member' ? { kind: 'member', memberId: parsed.memberId } : OTHERS;
   for (const stored of rosters) {
     const facts = await ctx.store.factsOf(stored.id);
-    for (const slot of expandState({ stored, facts, holidays }, from, to).slots) {
+    const { slots } = expandState({ stored, facts, holidays }, from, to);
+    for (const slot of gradeSlots(slots, reader)) {
       if (parsed.kind === 'roster' || slot.memberId === parsed.memberId)
         duties.push({ roster: stored.roster, slot });
       else if (slot.coversFor === parsed.memberId) coveredBy.push({ roster: stored.roster, slot });

@@ -528,7 +528,14 @@ describe('member feeds', () => {
       propertyOf(cancelled, 'DTSTAMP')! >
         propertyOf(eventLines(haBefore.text, haUid(DAY)), 'DTSTAMP')!,
     ).toBe(true);
-    expect(uidsOf(haAfter.text)).toEqual(uidsOf(haBefore.text));
+    // Her duties stay as they were, and her own absence is added beside the cancelled duty (reason-privacy.ts).
+    const away = `${ROSTER_ID}/${DAY}/primary/${HA}/away@lichtruc`;
+    expect(uidsOf(haAfter.text).filter((uid) => uid !== away)).toEqual(uidsOf(haBefore.text));
+    expect(eventOf(haAfter.text, away)).toMatchObject({
+      summary: 'Nghỉ phép – Trực thay: Ông Nguyễn Văn Luyện',
+      status: 'CONFIRMED',
+      sequence: 0,
+    });
     expect(readWithVobject(haAfter.text).find((event) => event.uid === haUid(DAY))).toMatchObject({
       status: 'CANCELLED',
       sequence: 1,

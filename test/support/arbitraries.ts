@@ -72,7 +72,14 @@ export function loadFixture(): Fixture {
   return fixture;
 }
 
-export const REASONS: readonly AbsenceReason[] = ['leave', 'training', 'sick', 'business', 'other'];
+export const REASONS: readonly AbsenceReason[] = [
+  'leave',
+  'training',
+  'sick',
+  'personal',
+  'business',
+  'other',
+];
 export const POSITIONS: readonly Position[] = ['primary', 'backup'];
 /** A slug that is never a member id: overrides naming it must become conflicts. */
 export const STRANGER = 'nguoi-ngoai';

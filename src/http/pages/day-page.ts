@@ -4,6 +4,7 @@
  */
 import { html } from 'hono/html';
 import { reasonText } from '../../domain/event-text.ts';
+import { AbsenceReasonSchema } from '../../domain/facts-schema.ts';
 import type { Roster } from '../../domain/roster-schema.ts';
 import type { SlotChange } from '../../domain/slot-diff.ts';
 import { formatDayAndDate, type Language, memberName } from '../../domain/vietnamese.ts';
@@ -13,7 +14,7 @@ import { type AdminView, csrfInput, errorBox, type Form } from './admin-view.ts'
 import { translator, withLang } from './layout.ts';
 import { kindText, whoText } from './slot-text.ts';
 
-const REASONS = ['leave', 'training', 'sick', 'business', 'other'] as const;
+const REASONS = AbsenceReasonSchema.options;
 
 function memberOptions(roster: Roster, language: Language, selected?: string) {
   return roster.members.map(
