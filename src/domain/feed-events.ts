@@ -25,12 +25,19 @@ export interface EventContent {
   tentative?: true;
 }
 
-export type FeedScope = { kind: 'roster'; rosterId: string } | { kind: 'member'; memberId: string };
+/** A roster's feed, a member's feed, or a desk's public feed (`public:<roster id>`, see public-desk.ts). */
+export type FeedScope =
+  | { kind: 'roster'; rosterId: string }
+  | { kind: 'member'; memberId: string }
+  | { kind: 'public'; rosterId: string };
 
 export function parseScope(scope: string): FeedScope {
   const [kind, id] = scope.split(':', 2) as [string, string];
-  return kind === 'member' ? { kind: 'member', memberId: id } : { kind: 'roster', rosterId: id };
+  if (kind === 'member') return { kind: 'member', memberId: id };
+  return kind === 'public' ? { kind: 'public', rosterId: id } : { kind: 'roster', rosterId: id };
 }
+
+export const publicScope = (rosterId: string) => `public:${rosterId}`;
 
 /**
  * A member's feed also carries their own absences (`<slot key>/<member>/away`), with the reason only they and the
@@ -39,7 +46,7 @@ export function parseScope(scope: string): FeedScope {
 export function desiredEvents(
   roster: Roster,
   slots: readonly DutySlot[],
-  scope: FeedScope,
+  scope: Exclude<FeedScope, { kind: 'public' }>,
   language: Language = 'vi',
 ): DesiredEvent[] {
   if (scope.kind === 'roster')

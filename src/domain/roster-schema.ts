@@ -142,6 +142,12 @@ export const BasisSchema = z.object({
 export const PublishSchema = z.object({
   google: z.object({ calendarId: z.string().min(1) }).optional(),
   outlook: z.object({ mailbox: z.email(), calendarId: z.string().min(1).optional() }).optional(),
+  publicDesk: z
+    .boolean()
+    .optional()
+    .describe(
+      "Publish the public desk page and feed (/desks/{id}, no secret): who is on duty (honorific, name, title), hours, place, closed days. Default false: putting officers' names on the open web is the organisation's decision",
+    ),
 });
 
 export const RosterObjectSchema = z.object({

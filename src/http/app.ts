@@ -1,7 +1,7 @@
 /**
  * The HTTP application, the same on Node and on Workers: request ids, security headers, the admin token on every
- * /api route, one resource per sub-app, the web pages (/my for staff, /admin behind a session), and every error
- * turned into problem+json in one place.
+ * /api route, one resource per sub-app, the web pages (/my for staff, /desks for the public, /admin behind a
+ * session), and every error turned into problem+json in one place.
  */
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
@@ -16,6 +16,7 @@ import { adminHolidays } from './routes/admin-holidays.ts';
 import { adminMembers } from './routes/admin-members.ts';
 import { adminTools } from './routes/admin-tools.ts';
 import { audit } from './routes/audit.ts';
+import { desks } from './routes/desks.ts';
 import { docs } from './routes/docs.ts';
 import { facts } from './routes/facts.ts';
 import { feeds } from './routes/feeds.ts';
@@ -28,6 +29,7 @@ import { schedule } from './routes/schedule.ts';
 import { sync } from './routes/sync.ts';
 
 const PUBLIC_API = new Set(['/api/openapi.json', '/api/docs']);
+const EMBEDDABLE = /^\/desks\/[^/]+\/embed$/;
 
 export function createApp(deps: AppDeps): Hono<HonoEnv> {
   const app = new Hono<HonoEnv>();
@@ -40,18 +42,23 @@ export function createApp(deps: AppDeps): Hono<HonoEnv> {
     c.header('x-request-id', requestId);
   });
   // Feed tokens live in URLs: never leak them through a Referer.
-  app.use(
-    secureHeaders({
-      referrerPolicy: 'no-referrer',
-      contentSecurityPolicy: {
-        defaultSrc: ["'none'"],
-        styleSrc: ["'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
-    }),
-  );
+  const policy = {
+    defaultSrc: ["'none'"],
+    styleSrc: ["'unsafe-inline'"],
+    imgSrc: ["'self'", 'data:'],
+    formAction: ["'self'"],
+  };
+  const pageHeaders = secureHeaders({
+    referrerPolicy: 'no-referrer',
+    contentSecurityPolicy: { ...policy, frameAncestors: ["'none'"] },
+  });
+  // The public desk snippet exists to be framed by the department's website, wherever that is.
+  const embeddableHeaders = secureHeaders({
+    referrerPolicy: 'no-referrer',
+    xFrameOptions: false,
+    contentSecurityPolicy: { ...policy, frameAncestors: ['*'] },
+  });
+  app.use((c, next) => (EMBEDDABLE.test(c.req.path) ? embeddableHeaders : pageHeaders)(c, next));
 
   app.use('/api/*', async (c, next) => {
     if (PUBLIC_API.has(c.req.path)) return next();
@@ -80,6 +87,7 @@ export function createApp(deps: AppDeps): Hono<HonoEnv> {
     publicFeed,
     docs,
     my,
+    desks,
     adminAuth,
     admin,
     adminTools,

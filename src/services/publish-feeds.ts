@@ -4,8 +4,14 @@
  * lookup. Only scopes with a live link are published.
  */
 import { addDays, type IsoDate } from '../domain/dates.ts';
-import { desiredEvents, type EventContent, parseScope } from '../domain/feed-events.ts';
+import {
+  desiredEvents,
+  type EventContent,
+  parseScope,
+  publicScope,
+} from '../domain/feed-events.ts';
 import { type PublishedEvent, reconcileFeedEvents, stampAfter } from '../domain/feed-state.ts';
+import { publicEvents } from '../domain/public-desk.ts';
 import { memberName } from '../domain/vietnamese.ts';
 import { dateInZone } from '../domain/zone.ts';
 import type { FeedDocument } from '../providers/ics/feed-document.ts';
@@ -20,14 +26,17 @@ import { sha256Hex } from './secrets.ts';
 
 /** A feed shows half a year back (recent history) and a bit over a year ahead. */
 export const FEED_WINDOW = { pastDays: 180, futureDays: 400 };
+/** The public feed is for applicants planning a visit: two weeks back, two months ahead. */
+export const PUBLIC_FEED_WINDOW = { pastDays: 14, futureDays: 60 };
 const DEFAULT_ZONE = 'Asia/Ho_Chi_Minh';
 
 /** The rosters a scope shows: the roster itself, or every roster the member serves in. */
 export async function rostersOf(ctx: ServiceContext, scope: string): Promise<StoredRoster[]> {
   const parsed = parseScope(scope);
-  if (parsed.kind === 'roster') {
+  if (parsed.kind !== 'member') {
     const stored = await ctx.store.getRoster(parsed.rosterId);
-    if (!stored) throw notFound(`roster "${parsed.rosterId}"`);
+    if (!stored || (parsed.kind === 'public' && !isPublicDesk(stored.roster)))
+      throw notFound(`roster "${parsed.rosterId}"`);
     return [stored];
   }
   const all = await ctx.store.listRosters();
@@ -43,7 +52,7 @@ function zoneOf(rosters: readonly StoredRoster[]): string {
 /** The calendar's name of a scope, as feeds and the staff page show it. */
 export function feedName(scope: string, rosters: readonly StoredRoster[]): string {
   const parsed = parseScope(scope);
-  if (parsed.kind === 'roster') return rosters[0]!.roster.name;
+  if (parsed.kind !== 'member') return rosters[0]!.roster.name;
   const member = rosters
     .flatMap((stored) => stored.roster.members)
     .find((candidate) => candidate.id === parsed.memberId);
@@ -57,16 +66,19 @@ export async function publishScope(ctx: ServiceContext, scope: string): Promise<
   const zone = zoneOf(rosters);
   const today: IsoDate = dateInZone(ctx.now(), zone);
   const builtFor = `${zone}|${today}`;
-  const window = {
-    from: addDays(today, -FEED_WINDOW.pastDays),
-    to: addDays(today, FEED_WINDOW.futureDays),
-  };
+  const parsed = parseScope(scope);
+  const size = parsed.kind === 'public' ? PUBLIC_FEED_WINDOW : FEED_WINDOW;
+  const window = { from: addDays(today, -size.pastDays), to: addDays(today, size.futureDays) };
   const holidays = await loadHolidayCalendar(ctx.store);
   const desired = [];
   for (const stored of rosters) {
     const facts = await ctx.store.factsOf(stored.id);
-    const { slots } = expandState({ stored, facts, holidays }, window.from, window.to);
-    desired.push(...desiredEvents(stored.roster, slots, parseScope(scope)));
+    const expansion = expandState({ stored, facts, holidays }, window.from, window.to);
+    desired.push(
+      ...(parsed.kind === 'public'
+        ? publicEvents(stored.roster, expansion)
+        : desiredEvents(stored.roster, expansion.slots, parsed)),
+    );
   }
   const published = (await ctx.store.feeds.events(scope)).map(toPublished);
   const result = reconcileFeedEvents(desired, published, window, ctx.now());
@@ -128,9 +140,16 @@ export async function publishRosterFeeds(
   for (const scope of await ctx.store.feeds.liveScopes()) {
     if (touched.has(scope)) await publishScope(ctx, scope);
   }
+  // The public feed has no link to be live by: it is live while the roster, as stored now, says its desk is public.
+  const current = await ctx.store.getRoster(present[0]!.id);
+  if (current && isPublicDesk(current.roster)) await publishScope(ctx, publicScope(current.id));
 }
 
 /** Re-publishes every live feed (after a holiday table change, which can touch any roster). */
 export async function publishAllFeeds(ctx: ServiceContext): Promise<void> {
   for (const scope of await ctx.store.feeds.liveScopes()) await publishScope(ctx, scope);
+  for (const stored of await ctx.store.listRosters())
+    if (isPublicDesk(stored.roster)) await publishScope(ctx, publicScope(stored.id));
 }
+
+export const isPublicDesk = (roster: Roster) => roster.publish?.publicDesk === true;

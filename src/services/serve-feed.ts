@@ -46,7 +46,7 @@ export function etagMatches(header: string, etag: string): boolean {
   });
 }
 
-function notModified(conditional: Conditional, etag: string, lastModified: string): boolean {
+export function notModified(conditional: Conditional, etag: string, lastModified: string): boolean {
   if (conditional.ifNoneMatch) return etagMatches(conditional.ifNoneMatch, etag);
   if (!conditional.ifModifiedSince) return false;
   const since = Date.parse(conditional.ifModifiedSince);

@@ -57,15 +57,14 @@ export async function staffSchedule(ctx: ServiceContext, token: string): Promise
   const duties: StaffSlot[] = [];
   const coveredBy: StaffSlot[] = [];
   // The page reads like the feed of the same link: a member sees their own reasons, others' graded.
-  const reader: Reader =
-    parsed.kind === 'member' ? { kind: 'member', memberId: parsed.memberId } : OTHERS;
+  const memberId = parsed.kind === 'member' ? parsed.memberId : null;
+  const reader: Reader = memberId ? { kind: 'member', memberId } : OTHERS;
   for (const stored of rosters) {
     const facts = await ctx.store.factsOf(stored.id);
     const { slots } = expandState({ stored, facts, holidays }, from, to);
     for (const slot of gradeSlots(slots, reader)) {
-      if (parsed.kind === 'roster' || slot.memberId === parsed.memberId)
-        duties.push({ roster: stored.roster, slot });
-      else if (slot.coversFor === parsed.memberId) coveredBy.push({ roster: stored.roster, slot });
+      if (!memberId || slot.memberId === memberId) duties.push({ roster: stored.roster, slot });
+      else if (slot.coversFor === memberId) coveredBy.push({ roster: stored.roster, slot });
     }
   }
   const byStart = (a: StaffSlot, b: StaffSlot) =>
@@ -74,13 +73,10 @@ export async function staffSchedule(ctx: ServiceContext, token: string): Promise
     status: 200,
     feed: found.feed,
     name: feedName(scope, rosters),
-    memberId: parsed.kind === 'member' ? parsed.memberId : null,
+    memberId,
     member:
-      parsed.kind === 'member'
-        ? (rosters
-            .flatMap((stored) => stored.roster.members)
-            .find((member) => member.id === parsed.memberId) ?? null)
-        : null,
+      rosters.flatMap((stored) => stored.roster.members).find((member) => member.id === memberId) ??
+      null,
     from,
     to,
     duties: duties.sort(byStart),

@@ -25,7 +25,8 @@ export function withLang(path: string, language: Language): string {
   return `${path}${path.includes('?') ? '&' : '?'}lang=en`;
 }
 
-const STYLE = `
+/** The one stylesheet, inline (also in the embeddable desk snippet). */
+export const STYLE = `
 *{box-sizing:border-box}
 body{font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1b1b1b;background:#f6f7f9}
 header.top{background:#8b1c1c;color:#fff;padding:.6rem 1rem;display:flex;flex-wrap:wrap;gap:.4rem 1rem;align-items:center}
@@ -38,7 +39,7 @@ a{color:#0b4f8a}
 .card{background:#fff;border:1px solid #dde1e6;border-radius:.5rem;padding:.8rem 1rem;margin:.6rem 0}
 .duty{list-style:none;margin:0;padding:0}
 .duty li{background:#fff;border:1px solid #dde1e6;border-left:4px solid #0b4f8a;border-radius:.4rem;padding:.6rem .8rem;margin:.5rem 0}
-.duty li.cover{border-left-color:#8a4b00}.duty li.override{border-left-color:#5b2a86}.duty li.makeup{border-left-color:#05642c}.duty li.uncovered{border-left-color:#9b1c1c}
+.duty li.closed{border-left-color:#9b1c1c;background:#f3e9e9}.duty li.cover{border-left-color:#8a4b00}.duty li.override{border-left-color:#5b2a86}.duty li.makeup{border-left-color:#05642c}.duty li.uncovered{border-left-color:#9b1c1c}
 .duty .when{font-weight:600}.muted{color:#5c6670;font-size:.92em}
 .buttons{display:flex;flex-wrap:wrap;gap:.5rem;margin:.6rem 0}
 .button,button{display:inline-block;background:#0b4f8a;color:#fff;border:0;border-radius:.4rem;padding:.6rem .9rem;font:inherit;text-decoration:none;cursor:pointer;min-height:2.75rem}

@@ -15,9 +15,9 @@ import { dutyList } from './staff-duties.ts';
 /** Duties listed before the rest are folded: enough for two weeks of a primary officer. */
 const FIRST_DUTIES = 6;
 
-/** The add-by-URL links of the calendar apps people use. */
-export function subscribeLinks(publicUrl: string, token: string, name: string) {
-  const { url, webcalUrl } = feedUrls(publicUrl, token);
+/** The add-by-URL links of the calendar apps people use, for the feed at `url`. */
+export function calendarAppLinks(url: string, name: string) {
+  const webcalUrl = url.replace(/^https?:/, 'webcal:');
   const addFromWeb = (host: string) =>
     `https://${host}/calendar/0/addfromweb?url=${encodeURIComponent(url)}&name=${encodeURIComponent(name)}`;
   return {
@@ -29,6 +29,23 @@ export function subscribeLinks(publicUrl: string, token: string, name: string) {
     /** Outlook.com, a personal Microsoft account. */
     outlookPersonal: addFromWeb('outlook.live.com'),
   };
+}
+
+/** The links of a secret feed link. */
+export function subscribeLinks(publicUrl: string, token: string, name: string) {
+  return calendarAppLinks(feedUrls(publicUrl, token).url, name);
+}
+
+/** One button per calendar app people have (also on the public desk page). */
+export function subscribeButtons(links: ReturnType<typeof calendarAppLinks>, language: Language) {
+  const t = translator(language);
+  return html`<div class="buttons">
+<a class="button" href="${links.webcalUrl}">iPhone / iPad</a>
+<a class="button" href="${links.google}" rel="noreferrer">Android – Google Calendar</a>
+<a class="button" href="${links.outlookWork}" rel="noreferrer">${t('Outlook (cơ quan)', 'Outlook (work)')}</a>
+<a class="button" href="${links.outlookPersonal}" rel="noreferrer">Outlook.com</a>
+<a class="button secondary" href="${links.url}" download="lich-truc.ics">${t('Tải tệp .ics', 'Download .ics')}</a>
+</div>`;
 }
 
 /** The subscribe buttons, the https link and the QR code: on the staff page, and once after an admin creates a link. */
@@ -44,13 +61,7 @@ export async function subscribeBlock(
   const qrLabel = t('Mã QR của đường liên kết lịch', 'QR code of the calendar link');
   return html`<div class="card subscribe" id="dang-ky">
 <p>${t('Chọn ứng dụng lịch đang dùng; lịch sẽ tự cập nhật khi có thay đổi.', 'Choose the calendar app you use; the calendar updates itself when something changes.')}</p>
-<div class="buttons">
-<a class="button" href="${links.webcalUrl}">iPhone / iPad</a>
-<a class="button" href="${links.google}" rel="noreferrer">Android – Google Calendar</a>
-<a class="button" href="${links.outlookWork}" rel="noreferrer">${t('Outlook (cơ quan)', 'Outlook (work)')}</a>
-<a class="button" href="${links.outlookPersonal}" rel="noreferrer">Outlook.com</a>
-<a class="button secondary" href="${links.url}" download="lich-truc.ics">${t('Tải tệp .ics', 'Download .ics')}</a>
-</div>
+${subscribeButtons(links, language)}
 <label class="copy">${t('Nếu ứng dụng không mở được các nút trên, xin sao chép đường liên kết này vào mục “Thêm lịch từ URL” (Add calendar from URL):', 'If the app cannot open the buttons above, copy this link into its “Add calendar from URL”:')}
 <input type="text" readonly value="${links.url}" inputmode="url" spellcheck="false"></label>
 <div class="qr-wide"><p class="muted">${t('Quét mã QR bằng điện thoại để đăng ký:', 'Scan the QR code with a phone to subscribe:')}</p>
