@@ -45,6 +45,33 @@ describe('a roster whose desk is not public (the default)', () => {
   });
 });
 
+describe('a roster created over the API', () => {
+  it('turns its public desk on and off with publish.publicDesk', async () => {
+    const { body } = await service.json<{ definition: Record<string, unknown> }>(
+      'GET',
+      `/api/rosters/${ROSTER_ID}`,
+      200,
+    );
+    const definition = { ...body.definition, id: 'so-tu-phap', publish: { publicDesk: true } };
+    await service.json('POST', '/api/rosters', 201, definition);
+    const page = await get('/desks/so-tu-phap');
+    expect(page.response.status).toBe(200);
+    expect(page.text).toContain('Bà Nguyễn Mạnh Hà, Chuyên viên');
+    expect((await get('/desks/so-tu-phap.ics')).response.status).toBe(200);
+    await service.json(
+      'PUT',
+      '/api/rosters/so-tu-phap',
+      200,
+      { ...definition, publish: {} },
+      {
+        'if-match': '"v1"',
+      },
+    );
+    expect((await get('/desks/so-tu-phap')).response.status).toBe(404);
+    expect((await get('/desks/so-tu-phap.ics')).response.status).toBe(404);
+  });
+});
+
 describe('a public desk', () => {
   beforeEach(makePublic);
 
