@@ -8,6 +8,7 @@ import { reconcileRoster } from '../../src/services/reconcile-rosters.ts';
 import { googleEventId } from '../../src/providers/google/map-event.ts';
 import { addAbsence } from '../../src/services/add-absence.ts';
 import type { ServiceContext } from '../../src/services/context.ts';
+import type { SyncDeps } from '../../src/services/sync-deps.ts';
 import { CALENDAR_ID, type GoogleSyncFixture, startGoogleSync } from '../support/google-sync.ts';
 import { MAILBOX, type OutlookSyncFixture, startOutlookSync } from '../support/outlook-sync.ts';
 import { closeTrustingDispatchers } from '../support/tls.ts';
@@ -25,14 +26,17 @@ afterEach(async () => {
 });
 afterAll(closeTrustingDispatchers);
 
-async function sickAbsence(ctx: ServiceContext) {
-  await addAbsence(ctx, ROSTER_ID, {
+/** The first sync, then a sick absence and the drain that pushes it. */
+async function pushSickAbsence(synced: { service: { ctx: ServiceContext }; deps: SyncDeps }) {
+  await reconcileRoster(synced.deps, ROSTER_ID);
+  await addAbsence(synced.service.ctx, ROSTER_ID, {
     memberId: 'nguyen-manh-ha',
     from: DAY,
     to: DAY,
     reason: 'sick',
     note: NOTE,
   });
+  await drainOutbox(synced.deps);
 }
 
 function expectNoSecret(stored: unknown) {
@@ -44,9 +48,7 @@ describe('a sick absence pushed to the calendars', () => {
   it('reaches Google as "vắng"', async () => {
     const google = await startGoogleSync();
     fixture = google;
-    await reconcileRoster(google.deps, ROSTER_ID);
-    await sickAbsence(google.service.ctx);
-    await drainOutbox(google.deps);
+    await pushSickAbsence(google);
     const events = google.standIn.events(CALENDAR_ID, { includeDeleted: true });
     const monday = events.find(
       (event) => event.id === googleEventId(`${ROSTER_ID}/${DAY}/primary`),
@@ -58,9 +60,7 @@ describe('a sick absence pushed to the calendars', () => {
   it('reaches Outlook as "vắng"', async () => {
     const outlook = await startOutlookSync();
     fixture = outlook;
-    await reconcileRoster(outlook.deps, ROSTER_ID);
-    await sickAbsence(outlook.service.ctx);
-    await drainOutbox(outlook.deps);
+    await pushSickAbsence(outlook);
     const events = outlook.standIn.events(MAILBOX);
     const subjects = events.map((event) => event.subject ?? '');
     expect(

@@ -3,12 +3,12 @@
  * the coming days, hours, place, closed days; subscribe links, a QR code of the page for the department's Zalo
  * group, and the iframe code for its website. Nothing but what public-desk.ts lets through.
  */
-import { html, raw } from 'hono/html';
+import { html } from 'hono/html';
 import { effectiveOn } from '../../domain/effective.ts';
 import { deskPlace, dutyText, type PublicDay } from '../../domain/public-desk.ts';
 import { formatDayAndDate, type Language } from '../../domain/vietnamese.ts';
 import type { PublicDesk } from '../../services/public-desk.ts';
-import { page, STYLE, translator, withLang } from './layout.ts';
+import { page, translator, withLang } from './layout.ts';
 import { qrSvg } from './qr.ts';
 import { calendarAppLinks, subscribeButtons } from './staff-page.ts';
 
@@ -74,20 +74,9 @@ ${await shareBlock(desk, publicUrl, language)}`;
 export function deskEmbed(desk: PublicDesk, publicUrl: string, language: Language) {
   const t = translator(language);
   const full = withLang(deskUrls(publicUrl, desk.roster.id).page, language);
-  return html`<!doctype html>
-<html lang="${language}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<title>${deskTitle(desk)}</title>
-<style>${raw(STYLE)}main{padding:.5rem}</style>
-</head>
-<body><main>
-<h1>${t('Lịch trực', 'On duty')}: ${deskTitle(desk)}</h1>
-${todayBlock(desk, language)}
+  const body = html`${todayBlock(desk, language)}
 ${weekBlock(desk, language)}
-<p><a href="${full}" target="_blank" rel="noopener">${t('Xem đầy đủ và đăng ký lịch', 'Full page and calendar subscription')}</a></p>
-</main></body>
-</html>`;
+<p><a href="${full}" target="_blank" rel="noopener">${t('Xem đầy đủ và đăng ký lịch', 'Full page and calendar subscription')}</a></p>`;
+  const path = `/desks/${desk.roster.id}/embed`;
+  return page({ language, title: deskTitle(desk), path, body, bare: true });
 }

@@ -25,8 +25,7 @@ export function withLang(path: string, language: Language): string {
   return `${path}${path.includes('?') ? '&' : '?'}lang=en`;
 }
 
-/** The one stylesheet, inline (also in the embeddable desk snippet). */
-export const STYLE = `
+const STYLE = `
 *{box-sizing:border-box}
 body{font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1b1b1b;background:#f6f7f9}
 header.top{background:#8b1c1c;color:#fff;padding:.6rem 1rem;display:flex;flex-wrap:wrap;gap:.4rem 1rem;align-items:center}
@@ -80,6 +79,8 @@ export interface PageOptions {
   body: Markup | string;
   /** Reload the page every so many seconds (progress of a running job, without client JavaScript). */
   refreshSeconds?: number | undefined;
+  /** Without the top bar: the public desk snippet framed by another site. */
+  bare?: boolean | undefined;
 }
 
 export function page(options: PageOptions) {
@@ -99,7 +100,7 @@ ${options.refreshSeconds ? html`<meta http-equiv="refresh" content="${options.re
 <style>${raw(STYLE)}</style>
 </head>
 <body>
-<header class="top"><a class="brand" href="${withLang(options.nav ? '/admin' : options.path, options.language)}">lichtruc</a>${options.nav ?? ''}${other}</header>
+${options.bare ? '' : html`<header class="top"><a class="brand" href="${withLang(options.nav ? '/admin' : options.path, options.language)}">lichtruc</a>${options.nav ?? ''}${other}</header>`}
 <main>
 <h1>${options.title}</h1>
 ${options.body}
