@@ -6,7 +6,10 @@
  * - GET of the feed with If-None-Match, as a calendar client that polls sends it (Accept-Encoding: gzip and the
  *   `-gzip` ETag it was given): the 304 path, one lookup and no body;
  * - GET of the feed in full, identity (about 340 KiB from the cached copy) and with Accept-Encoding: gzip (the
- *   compressed copy is made once per ETag and kept).
+ *   compressed copy is made once per ETag and kept);
+ * - GET of the public desk page (`/desks/{id}`, the sample roster made public): rendered on every request (a week
+ *   of expansion, the QR code, a SHA-256 of the page), in full and with If-None-Match (304 after the same work);
+ *   and its public feed (stored like the other feeds) with If-None-Match.
  * The figures to watch: requests/s and p99 latency of each, and the requests/s of the 304 path over those of
  * /healthz in the same run (goal ≥ 0.8: a poll of an unchanged feed should cost little more than a health check).
  *
@@ -31,6 +34,7 @@ import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { serve } from '@hono/node-server';
 import autocannon from 'autocannon';
+import type { CalendarSet } from '../src/domain/calendar-set.ts';
 import { createApp } from '../src/http/app.ts';
 import { createFeed } from '../src/services/feed-links.ts';
 import { randomToken, sha256Hex } from '../src/services/secrets.ts';
@@ -165,7 +169,7 @@ async function probe(
 
 export async function runHttpBenchmarks(options: HttpBenchOptions): Promise<HttpResult[]> {
   const log = options.log ?? (() => {});
-  const service = await startBenchService(sampleCalendars());
+  const service = await startBenchService(withPublicDesk(sampleCalendars()));
   const feed = await createFeed(service.ctx, { rosterId: SAMPLE_ROSTER_ID });
   const app = createApp({
     store: service.store,
@@ -193,6 +197,9 @@ export async function runHttpBenchmarks(options: HttpBenchOptions): Promise<Http
     const poll = { 'accept-encoding': 'gzip', 'if-none-match': gzipTag };
     await probe(base, path, poll, 304);
     await probe(base, '/healthz', {}, 200);
+    const desk = `/desks/${SAMPLE_ROSTER_ID}`;
+    const deskTag = (await probe(base, desk, {}, 200)).headers.get('etag')!;
+    const deskFeedTag = (await probe(base, `${desk}.ics`, {}, 200)).headers.get('etag')!;
     const feedBytes = Number(full.headers.get('content-length'));
     log(
       `http: feed of ${formatNumber(feedBytes / 1024)} KiB identity, ${formatNumber(Number(gzipped.headers.get('content-length')) / 1024)} KiB gzip`,
@@ -208,6 +215,19 @@ export async function runHttpBenchmarks(options: HttpBenchOptions): Promise<Http
         status: 200,
       },
       { name: 'GET feed, full, gzip', path, headers: { 'accept-encoding': 'gzip' }, status: 200 },
+      { name: 'GET public desk page', path: desk, headers: {}, status: 200 },
+      {
+        name: 'GET public desk page, If-None-Match → 304',
+        path: desk,
+        headers: { 'if-none-match': deskTag },
+        status: 304,
+      },
+      {
+        name: 'GET public desk feed, If-None-Match → 304',
+        path: `${desk}.ics`,
+        headers: { 'if-none-match': deskFeedTag },
+        status: 304,
+      },
     ];
     const targets = all.filter((target) => !options.only || target.name.includes(options.only));
     // Whole seconds: autocannon stops on its one-second sampling tick, so 1.5 s would run for 2.
@@ -243,6 +263,15 @@ export async function runHttpBenchmarks(options: HttpBenchOptions): Promise<Http
     if ('closeAllConnections' in server) server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
+}
+
+/** The sample calendars with the roster's public desk turned on. */
+function withPublicDesk(set: CalendarSet): CalendarSet {
+  const rosters = set.rosters.map((entry) => ({
+    ...entry,
+    roster: { ...entry.roster, publish: { ...entry.roster.publish, publicDesk: true } },
+  }));
+  return { ...set, rosters };
 }
 
 /** CPU time the server spent per response (µs): its cost, whether or not the client shared its core. */

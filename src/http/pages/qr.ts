@@ -6,8 +6,23 @@
 import { raw } from 'hono/html';
 import QRCode from 'qrcode';
 
+// Encoding a link costs a millisecond or two, most of a public desk page's rendering, and pages show the same few
+// links again and again: keep the recent ones (the SVG is a pure function of the text).
+const recent = new Map<string, string>();
+const RECENT_LIMIT = 256;
+
 export async function qrSvg(text: string) {
-  const svg = await QRCode.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
-  // The library writes its own XML; strip anything before <svg for inline use.
-  return raw(svg.slice(svg.indexOf('<svg')));
+  let svg = recent.get(text);
+  if (!svg) {
+    const written = await QRCode.toString(text, {
+      type: 'svg',
+      errorCorrectionLevel: 'M',
+      margin: 2,
+    });
+    // The library writes its own XML; strip anything before <svg for inline use.
+    svg = written.slice(written.indexOf('<svg'));
+    if (recent.size >= RECENT_LIMIT) recent.delete(recent.keys().next().value!);
+    recent.set(text, svg);
+  }
+  return raw(svg);
 }
