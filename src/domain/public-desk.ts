@@ -5,6 +5,7 @@
  */
 import type { IsoDate } from './dates.ts';
 import { effectiveOn, seasonOn } from './effective.ts';
+import { hoursProvisional } from './event-text.ts';
 import type { DesiredEvent } from './feed-state.ts';
 import { contentHash } from './hash.ts';
 import type { Roster, Session } from './roster-schema.ts';
@@ -20,7 +21,7 @@ export interface PublicDuty {
 
 export interface PublicDay {
   date: IsoDate;
-  /** `07h00–11h30, 13h30–17h00`. */
+  /** `07h00–11h30, 13h30–17h00`, with `(dự kiến)` after hours not confirmed yet. */
   hours: string;
   place: string;
   duties: PublicDuty[];
@@ -33,8 +34,13 @@ export function deskPlace(roster: Roster, date: IsoDate): string {
   return desk.address ? `${desk.location}, ${desk.address}` : desk.location;
 }
 
-const hoursOf = (sessions: readonly Session[]) =>
-  sessions.map((session) => `${formatClock(session.start)}–${formatClock(session.end)}`).join(', ');
+/** `07h00–11h30, 13h30–17h00`, marked provisional while the province has not confirmed the season's hours. */
+function hoursOf(roster: Roster, date: IsoDate, sessions: readonly Session[], language: Language) {
+  const hours = sessions
+    .map((session) => `${formatClock(session.start)}–${formatClock(session.end)}`)
+    .join(', ');
+  return hoursProvisional(roster, { date }) ? `${hours} (${WORDS[language].provisional})` : hours;
+}
 
 function publicDuty(roster: Roster, slot: DutySlot, language: Language): PublicDuty {
   const member = roster.members.find((candidate) => candidate.id === slot.memberId);
@@ -51,7 +57,7 @@ export function publicDays(roster: Roster, expansion: Expansion, language: Langu
     if (!day) {
       day = {
         date,
-        hours: hoursOf(sessions),
+        hours: hoursOf(roster, date, sessions, language),
         place: deskPlace(roster, date),
         duties: [],
         closed: null,
@@ -74,6 +80,7 @@ const WORDS = {
     place: 'Địa điểm',
     hours: 'Thời gian',
     pending: 'đang bố trí',
+    provisional: 'dự kiến',
   },
   en: {
     duty: 'On duty at',
@@ -81,6 +88,7 @@ const WORDS = {
     place: 'Place',
     hours: 'Hours',
     pending: 'to be announced',
+    provisional: 'provisional',
   },
 } as const;
 
@@ -105,7 +113,7 @@ export function publicEvents(
 ): DesiredEvent[] {
   const words = WORDS[language];
   const description = (date: IsoDate, sessions: readonly Session[]) =>
-    `${words.place}: ${deskPlace(roster, date)}\n${words.hours}: ${hoursOf(sessions)}\n${effectiveOn(roster.organisation.names, date).name}`;
+    `${words.place}: ${deskPlace(roster, date)}\n${words.hours}: ${hoursOf(roster, date, sessions, language)}\n${effectiveOn(roster.organisation.names, date).name}`;
   const duties = expansion.slots.map((slot) =>
     event(`${slot.key}/public@lichtruc`, slot.date, {
       summary: `${words.duty} ${roster.desk.title}: ${dutyText(publicDuty(roster, slot, language), language)}`,

@@ -86,7 +86,7 @@ describe('a public desk', () => {
     const today = text.slice(text.indexOf('Hôm nay'), text.indexOf('Những ngày tới'));
     expect(today).toContain('Bà Nguyễn Mạnh Hà, Chuyên viên');
     expect(today).toContain(
-      '07h00–11h30, 13h30–17h00 · Trung tâm Phục vụ hành chính công tỉnh Bắc Giang',
+      '07h00–11h30, 13h30–17h00 (dự kiến) · Trung tâm Phục vụ hành chính công tỉnh Bắc Giang',
     );
     const coming = text.slice(text.indexOf('Những ngày tới'), text.indexOf('Theo dõi lịch trực'));
     expect(coming).toContain('Thứ Ba 30/04/2024</div>\n<div>Nghỉ: Ngày Chiến thắng');
