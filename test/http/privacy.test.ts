@@ -115,6 +115,29 @@ describe('exported reports', () => {
     }
   });
 
+  it('corrections to a closed month read "vắng" too', async () => {
+    await service.json('POST', `${ROSTER}/months/2024-04/close`, 201);
+    await service.json('POST', `${ROSTER}/absences`, 201, {
+      memberId: HA,
+      from: '2024-04-26',
+      to: '2024-04-26',
+      reason: 'sick',
+      note: NOTE,
+      correctionReason: 'Bổ sung giấy nghỉ',
+    });
+    const { body } = await service.json<{
+      corrections: { after: { text: string; reason: string } }[];
+    }>('GET', `${ROSTER}/report?from=2024-04-01&to=2024-04-30`, 200);
+    expect(body.corrections).toHaveLength(1);
+    expect(body.corrections[0]!.after).toMatchObject({ reason: 'other' });
+    expect(body.corrections[0]!.after.text).toContain('(thay Bà Nguyễn Mạnh Hà vắng)');
+    const printable = await service.request(
+      'GET',
+      `${ROSTER}/report?from=2024-04-01&to=2024-04-30&format=html`,
+    );
+    expectNoSecret(await printable.text());
+  });
+
   it('the XLSX workbook has no cell with the reason', async () => {
     const response = await service.request('GET', `${ROSTER}/report?${range}&format=xlsx`);
     const workbook = new ExcelJS.Workbook();
