@@ -1,0 +1,260 @@
+/**
+ * Who issues the roster and where the desk is. The organisation comes from the letter's heading ("UBND TỈNH BẮC
+ * GIANG / SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH", "ỦY BAN NHÂN DÂN / XÃ TÂN LẬP") or, when the copy has no heading,
+ * from how the body names it ("Sở VHTTDL") with the place of the date line; the desk from "trực Bộ phận Một cửa
+ * tại Trung tâm Phục vụ hành chính công tỉnh". Abbreviations are expanded from a fixed table, never guessed.
+ */
+import { slugOf } from '../schema-primitives.ts';
+import type { FindingList } from './findings.ts';
+import { type Block, isHeading, type PreparedLetter, type Span } from './prepare-letter.ts';
+
+export interface OrganisationFacts {
+  id?: string;
+  name?: string;
+  shortName?: string;
+  /** The name without its place ("Sở Văn hóa, Thể thao và Du lịch"), for the roster's name. */
+  plainName?: string;
+  /** Short name without its level word ("Sở VHTTDL Bắc Giang"), for the roster's id. */
+  key?: string;
+}
+
+type Found = Omit<OrganisationFacts, 'id'> & { idBase?: string };
+
+export interface DeskFacts {
+  title?: string;
+  location?: string;
+}
+
+// The departments of a province (Sở), by the abbreviation letters use.
+const DEPARTMENTS: Record<string, string> = {
+  VHTTDL: 'Văn hóa, Thể thao và Du lịch',
+  TNMT: 'Tài nguyên và Môi trường',
+  GDĐT: 'Giáo dục và Đào tạo',
+  KHĐT: 'Kế hoạch và Đầu tư',
+  TTTT: 'Thông tin và Truyền thông',
+  LĐTBXH: 'Lao động – Thương binh và Xã hội',
+  NNPTNT: 'Nông nghiệp và Phát triển nông thôn',
+  NNMT: 'Nông nghiệp và Môi trường',
+  GTVT: 'Giao thông vận tải',
+  KHCN: 'Khoa học và Công nghệ',
+  XD: 'Xây dựng',
+  YT: 'Y tế',
+  TP: 'Tư pháp',
+  NV: 'Nội vụ',
+  TC: 'Tài chính',
+  CT: 'Công Thương',
+};
+const CITIES = ['Hà Nội', 'Hồ Chí Minh', 'Hải Phòng', 'Đà Nẵng', 'Cần Thơ', 'Huế'];
+const COMMUNE_LEVELS = /^(XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\s+(.+)$/u;
+const capital = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+const spanOf = (block: Block): Span => ({ start: block.start, end: block.end });
+
+/** "BẮC GIANG" → "Bắc Giang". */
+export const placeName = (upper: string) => upper.toLowerCase().split(/\s+/).map(capital).join(' ');
+
+/** "VĂN HÓA, THỂ THAO VÀ DU LỊCH" → "Văn hóa, Thể thao và Du lịch": capitals after commas, "và" and dashes. */
+function departmentName(upper: string): string {
+  const known = Object.values(DEPARTMENTS).find(
+    (name) => name.toLowerCase() === upper.toLowerCase().replace(/\s*-\s*/g, ' – '),
+  );
+  if (known) return known;
+  return upper
+    .toLowerCase()
+    .split(/(?<=^|,\s|\svà\s|\s–\s|\s-\s)/u)
+    .map(capital)
+    .join('');
+}
+
+function abbreviationOf(name: string): string | undefined {
+  return Object.entries(DEPARTMENTS).find(([, full]) => full === name)?.[0];
+}
+
+function province(parent: string | undefined, place: string | undefined) {
+  const header = parent && /^(?:UBND|ỦY BAN NHÂN DÂN)\s+(TỈNH|THÀNH PHỐ)\s+(.+)$/u.exec(parent);
+  if (header) return { level: header[1]!.toLowerCase(), name: placeName(header[2]!), stated: true };
+  if (!place) return undefined;
+  const name = place.replace(/^(?:TP\.|Thành phố|thành phố)\s*/u, '');
+  return { level: CITIES.includes(name) ? 'thành phố' : 'tỉnh', name, stated: false };
+}
+
+function fromHeading(heading: Block[], place: string | undefined, findings: FindingList): Found {
+  const last = heading.at(-1)!;
+  const parent = heading.at(-2)?.text;
+  const label = ['Cơ quan', 'Organisation'] as const;
+  const commune =
+    COMMUNE_LEVELS.exec(last.text) ??
+    /^(?:UBND|ỦY BAN NHÂN DÂN)\s+(XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\s+(.+)$/u.exec(last.text);
+  if (commune) {
+    const where = `${commune[1]!.toLowerCase()} ${placeName(commune[2]!)}`;
+    const name = findings.fact(
+      'organisation.name',
+      `Ủy ban nhân dân ${where}`,
+      spanOf(last),
+      1,
+      label,
+    );
+    return {
+      name,
+      shortName: `UBND ${where}`,
+      plainName: name,
+      key: `UBND ${where}`,
+      idBase: `UBND ${where}`,
+    };
+  }
+  const department = /^SỞ\s+(.+)$/u.exec(last.text);
+  if (!department) {
+    const name = findings.fact(
+      'organisation.name',
+      departmentName(last.text),
+      spanOf(last),
+      0.7,
+      label,
+    );
+    return { name, plainName: name, key: name, idBase: name };
+  }
+  const plainName = `Sở ${departmentName(department[1]!)}`;
+  const abbreviation = abbreviationOf(plainName.slice(4));
+  return withProvince(
+    plainName,
+    abbreviation && `Sở ${abbreviation}`,
+    province(parent, place),
+    spanOf(last),
+    findings,
+  );
+}
+
+function withProvince(
+  plainName: string,
+  shortPlain: string | undefined,
+  where: ReturnType<typeof province>,
+  span: Span | undefined,
+  findings: FindingList,
+): Found {
+  const suffix = where ? ` ${where.level} ${where.name}` : '';
+  const confidence = where && !where.stated ? 0.8 : 1;
+  const name = findings.fact('organisation.name', `${plainName}${suffix}`, span, confidence, [
+    'Cơ quan',
+    'Organisation',
+  ]);
+  if (!where)
+    findings.gap(
+      'organisation.name',
+      false,
+      'Công văn không nói sở thuộc tỉnh nào',
+      'The letter does not say which province',
+    );
+  const shortName = shortPlain && `${shortPlain}${suffix}`;
+  return {
+    name,
+    shortName,
+    plainName,
+    key: `${shortPlain ?? plainName}${where ? ` ${where.name}` : ''}`,
+    idBase: shortPlain ?? plainName,
+  };
+}
+
+function fromBody(letter: PreparedLetter, place: string | undefined, findings: FindingList): Found {
+  const mention = /\bSở\s+([A-ZĐ]{2,8})\b/u.exec(letter.flat);
+  if (mention && DEPARTMENTS[mention[1]!]) {
+    const span = { start: mention.index, end: mention.index + mention[0].length };
+    return withProvince(
+      `Sở ${DEPARTMENTS[mention[1]!]}`,
+      mention[0],
+      province(undefined, place),
+      span,
+      findings,
+    );
+  }
+  const commune = /\bUBND\s+(xã|phường|thị trấn)\s+(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)*)/u.exec(
+    letter.flat,
+  );
+  if (commune) {
+    const where = `${commune[1]} ${commune[2]}`;
+    const span = { start: commune.index, end: commune.index + commune[0].length };
+    const name = findings.fact('organisation.name', `Ủy ban nhân dân ${where}`, span, 0.9, [
+      'Cơ quan',
+      'Organisation',
+    ]);
+    return {
+      name,
+      shortName: `UBND ${where}`,
+      plainName: name,
+      key: `UBND ${where}`,
+      idBase: `UBND ${where}`,
+    };
+  }
+  findings.gap(
+    'organisation.name',
+    true,
+    'Không thấy tên cơ quan ban hành',
+    'No issuing organisation found',
+  );
+  return {};
+}
+
+export function extractOrganisation(
+  letter: PreparedLetter,
+  place: string | undefined,
+  findings: FindingList,
+): OrganisationFacts {
+  const numberAt = letter.blocks.findIndex((block) => /^Số\s*:/u.test(block.text));
+  const heading = letter.blocks
+    .slice(0, Math.max(numberAt, 0))
+    .filter((block) => isHeading(block.text))
+    .map((block) => ({ ...block, text: block.text.toUpperCase() }))
+    .filter((block) => !/CỘNG HÒA|CỘNG HOÀ|^[-_=]+$/u.test(block.text));
+  const facts =
+    heading.length > 0 ? fromHeading(heading, place, findings) : fromBody(letter, place, findings);
+  const { idBase, ...rest } = facts;
+  return { ...rest, id: idBase && slugOf(idBase) };
+}
+
+const DESKS: [RegExp, string][] = [
+  [/Bộ phận\s+[Mm]ột cửa/u, 'Bộ phận Một cửa'],
+  [/Bộ phận\s+[Tt]iếp nhận và [Tt]rả kết quả/u, 'Bộ phận Tiếp nhận và Trả kết quả'],
+];
+const LOCATION =
+  /tại\s+((?:Trung tâm Phục vụ hành chính công|Trụ sở (?:UBND|Ủy ban nhân dân))(?: +(?:tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn))?(?: +\p{Lu}\p{Ll}*)*)/u;
+
+export function extractDesk(
+  letter: PreparedLetter,
+  place: string | undefined,
+  findings: FindingList,
+): DeskFacts {
+  const desk: DeskFacts = {};
+  for (const [pattern, title] of DESKS) {
+    const match = pattern.exec(letter.flat);
+    if (!match) continue;
+    const span = { start: match.index, end: match.index + match[0].length };
+    desk.title = findings.fact('desk.title', title, span, 1, ['Nơi trực', 'Desk']);
+    break;
+  }
+  if (!desk.title)
+    findings.gap(
+      'desk.title',
+      true,
+      'Công văn không nêu nơi trực (Bộ phận Một cửa…)',
+      'The letter does not name the desk',
+    );
+  const location = LOCATION.exec(letter.flat);
+  if (!location) {
+    findings.gap(
+      'desk.names.0.location',
+      true,
+      'Công văn không nêu địa điểm trực',
+      'The letter does not say where the desk is',
+    );
+    return desk;
+  }
+  const start = location.index + location[0].length - location[1]!.length;
+  const bare = /\s(?:tỉnh|thành phố)$/u.test(location[1]!);
+  const value = bare && place ? `${location[1]} ${place}` : location[1]!;
+  desk.location = findings.fact(
+    'desk.names.0.location',
+    value,
+    { start, end: start + location[1]!.length },
+    bare ? 0.8 : 1,
+    ['Địa điểm trực', 'Desk location'],
+  );
+  return desk;
+}

@@ -1,0 +1,62 @@
+/**
+ * What an import found, in words: each fact with the span of the letter it came from and how sure the rule is,
+ * each gap (a fact the letter does not give: never filled in with a default) and each ambiguity or correction.
+ * Spans index the prepared text (`PreparedLetter.text`).
+ */
+import type { Span } from './prepare-letter.ts';
+
+export type FindingKind = 'fact' | 'gap' | 'ambiguity' | 'correction';
+
+export interface Finding {
+  kind: FindingKind;
+  /** The draft field, dotted: `basis.number`, `members.0.fullName`, `periods.0.pattern.monday`. */
+  field?: string | undefined;
+  value?: unknown;
+  span?: Span | undefined;
+  /** Facts: 1 when the letter says it in a fixed form, lower when a rule reads between the lines. */
+  confidence?: number | undefined;
+  /** Gaps: the roster cannot be created until the admin fills it in. */
+  blocking?: boolean | undefined;
+  message: string;
+  messageEn: string;
+}
+
+/** Collects findings while the rules run; facts carry their value so the draft is built from them alone. */
+export class FindingList {
+  readonly items: Finding[] = [];
+
+  fact<T>(field: string, value: T, span: Span | undefined, confidence: number, label: Label): T {
+    this.items.push({
+      kind: 'fact',
+      field,
+      value,
+      span: span && { start: span.start, end: span.end },
+      confidence,
+      message: `${label[0]}: ${show(value)}`,
+      messageEn: `${label[1]}: ${show(value)}`,
+    });
+    return value;
+  }
+
+  gap(field: string, blocking: boolean, message: string, messageEn: string) {
+    this.items.push({ kind: 'gap', field, blocking, message, messageEn });
+  }
+
+  ambiguity(field: string | undefined, span: Span | undefined, message: string, messageEn: string) {
+    this.items.push({ kind: 'ambiguity', field, span, message, messageEn });
+  }
+
+  correction(span: Span, message: string, messageEn: string) {
+    this.items.push({ kind: 'correction', span, message, messageEn });
+  }
+}
+
+/** A field's name in Vietnamese and English. */
+export type Label = readonly [vi: string, en: string];
+
+function show(value: unknown): string {
+  if (value === null || value === undefined) return '—';
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return value.map(show).join(', ');
+  return JSON.stringify(value);
+}
