@@ -7,6 +7,7 @@ import { isIsoDate } from '../domain/dates.ts';
 import type { Language } from '../domain/vietnamese.ts';
 import { UsageError } from './calendar-files.ts';
 import { holidays } from './holidays.ts';
+import { importLetterFile } from './import-letter.ts';
 import { preview } from './preview.ts';
 import { report } from './report.ts';
 import { JSON_SCHEMAS, renderJsonSchema } from './schema.ts';
@@ -24,6 +25,9 @@ Usage:
                                     duty records per member: scheduled, served, covers given and received
   lichtruc holidays <year> [--format table|json|csv] [--lang vi|en] [--calendars DIR]
   lichtruc schema <output dir>      write the JSON Schemas of roster files and holiday tables
+  lichtruc import <letter .txt|.docx> [--out calendars/ID.yaml]
+                                    a roster draft from an assignment letter; findings on stderr,
+                                    exit 1 while something is missing
 
 --to is inclusive. The absences file is a YAML or JSON list of {memberId, from, to, reason}, reason one of
 leave, training, sick, personal, business, other. Rosters named by id are looked up in --calendars,
@@ -36,6 +40,7 @@ const OPTIONS = {
   format: { type: 'string', default: 'table' },
   lang: { type: 'string', default: 'vi' },
   calendars: { type: 'string' },
+  out: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -52,7 +57,7 @@ function date(name: string, value: string | undefined): string {
   return value;
 }
 
-function run(argv: string[]): number {
+async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     options: OPTIONS,
@@ -116,6 +121,12 @@ function run(argv: string[]): number {
       );
       return 0;
     }
+    case 'import': {
+      const output = await importLetterFile(target, values.out);
+      console.error(output.stderr);
+      process.stdout.write(output.stdout);
+      return output.complete ? 0 : 1;
+    }
     case 'schema': {
       for (const name of Object.keys(JSON_SCHEMAS) as (keyof typeof JSON_SCHEMAS)[]) {
         writeFileSync(join(target, name), renderJsonSchema(name));
@@ -128,7 +139,7 @@ function run(argv: string[]): number {
 }
 
 try {
-  process.exitCode = run(process.argv.slice(2));
+  process.exitCode = await run(process.argv.slice(2));
 } catch (error) {
   const known =
     error instanceof UsageError ||

@@ -21,6 +21,7 @@ import { docs } from './routes/docs.ts';
 import { facts } from './routes/facts.ts';
 import { feeds } from './routes/feeds.ts';
 import { holidays } from './routes/holidays.ts';
+import { letterImport } from './routes/letter-import.ts';
 import { my } from './routes/my.ts';
 import { publicFeed } from './routes/public-feed.ts';
 import { reports } from './routes/reports.ts';
@@ -76,6 +77,7 @@ export function createApp(deps: AppDeps): Hono<HonoEnv> {
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   for (const routes of [
+    letterImport,
     rosters,
     schedule,
     reports,

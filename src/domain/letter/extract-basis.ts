@@ -116,7 +116,8 @@ function readKind(letter: PreparedLetter, basis: BasisFacts, findings: FindingLi
   const heading = letter.blocks.find((block) => KINDS[block.text.toUpperCase()] !== undefined);
   const code = /\/([A-ZĐ]{2})-/u.exec(basis.number ?? '')?.[1];
   const label = ['Loại văn bản', 'Kind'] as const;
-  if (heading) basis.kind = findings.fact('basis.kind', KINDS[heading.text.toUpperCase()], heading, 1, label);
+  if (heading)
+    basis.kind = findings.fact('basis.kind', KINDS[heading.text.toUpperCase()], heading, 1, label);
   else if (code && KIND_CODES[code])
     basis.kind = findings.fact('basis.kind', KIND_CODES[code], undefined, 0.8, label);
   else if (basis.subject?.startsWith('V/v'))
@@ -134,9 +135,7 @@ function readSigner(blocks: Block[], basis: BasisFacts, findings: FindingList) {
   }
   const name = tail[nameIndex]!;
   basis.signer = findings.fact('basis.signer', name.text, name, 1, ['Người ký', 'Signer']);
-  const title = tail
-    .slice(0, nameIndex)
-    .findLast((block) => isHeading(block.text));
+  const title = tail.slice(0, nameIndex).findLast((block) => isHeading(block.text));
   if (!title) return;
   const words = title.text.replace(/^(?:KT|TL|TM|TUQ)\.\s*/u, '');
   basis.signerTitle = findings.fact('basis.signerTitle', officeTitle(words), title, 0.9, [

@@ -16,7 +16,7 @@ export interface SessionFacts {
   end: string;
 }
 
-const COVER = /[^.;]*(?:trực thay|thay thế người|trực bù)[^.;]*/u;
+const COVER = /[^.;\n]*(?:trực thay|thay thế người|trực bù)[^.;\n]*/u;
 const NO_COVER = /không\s+bố\s+trí\s+(?:người\s+)?trực\s+thay/u;
 const TIME = String.raw`(\d{1,2})\s*(?:h|giờ|:)\s*(\d{2})?(?:\s*phút)?`;
 const SESSION = new RegExp(`${TIME}\\s*(?:đến|tới|-|–)\\s*${TIME}`, 'gu');
