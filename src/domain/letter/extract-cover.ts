@@ -64,6 +64,12 @@ export function extractHours(
       .map((match) => ({ start: clock(match[1]!, match[2]), end: clock(match[3]!, match[4]) }));
     if (sessions.length === 0) continue;
     if (/mùa hè|mùa đông|mùa hạ/u.test(block.text)) {
+      findings.gap(
+        'workingHours',
+        true,
+        'Cần nhập giờ làm việc của từng mùa',
+        'Enter the hours of each season',
+      );
       findings.ambiguity(
         'workingHours',
         { start: block.start, end: block.end },

@@ -41,13 +41,15 @@ function roleOf(text: string | undefined): MemberFacts['role'] | 'unclear' | und
 function splitTitle(text: string): [string | undefined, string | undefined] {
   const clean = text.replace(/^[\s,–-]+|[\s,;.–-]+$/gu, '');
   if (clean === '') return [undefined, undefined];
-  const comma = clean.split(/\s*,\s*/u);
-  const at = comma.length === 2 ? -1 : clean.search(UNIT_START);
+  // Commune titles name their field: "công chức Tư pháp - Hộ tịch" is a title, not a title and a unit.
+  const communeTitle = /^công chức .+ [-–] /iu.test(clean);
+  const at = communeTitle ? -1 : clean.search(UNIT_START);
+  const comma = clean.indexOf(',');
   const [title, unit] =
-    comma.length === 2
-      ? comma
-      : at > 0
-        ? [clean.slice(0, at), clean.slice(at + 1)]
+    at > 0
+      ? [clean.slice(0, at), clean.slice(at + 1)]
+      : comma > 0 && !communeTitle
+        ? [clean.slice(0, comma), clean.slice(comma + 1)]
         : [clean, undefined];
   const capital = (value: string) => value.charAt(0).toUpperCase() + value.slice(1);
   return [title && capital(title.trim()), unit?.trim() || undefined];

@@ -37,13 +37,19 @@ const DEPARTMENTS: Record<string, string> = {
   NNMT: 'Nông nghiệp và Môi trường',
   GTVT: 'Giao thông vận tải',
   KHCN: 'Khoa học và Công nghệ',
-  XD: 'Xây dựng',
-  YT: 'Y tế',
-  TP: 'Tư pháp',
-  NV: 'Nội vụ',
-  TC: 'Tài chính',
-  CT: 'Công Thương',
 };
+// Departments whose short names are their names: no abbreviation is written for them.
+const NAMES = [
+  ...Object.values(DEPARTMENTS),
+  'Xây dựng',
+  'Y tế',
+  'Tư pháp',
+  'Nội vụ',
+  'Tài chính',
+  'Công Thương',
+  'Ngoại vụ',
+  'Dân tộc và Tôn giáo',
+];
 const CITIES = ['Hà Nội', 'Hồ Chí Minh', 'Hải Phòng', 'Đà Nẵng', 'Cần Thơ', 'Huế'];
 const COMMUNE_LEVELS = /^(XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\s+(.+)$/u;
 const capital = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
@@ -54,7 +60,7 @@ export const placeName = (upper: string) => upper.toLowerCase().split(/\s+/).map
 
 /** "VĂN HÓA, THỂ THAO VÀ DU LỊCH" → "Văn hóa, Thể thao và Du lịch": capitals after commas, "và" and dashes. */
 function departmentName(upper: string): string {
-  const known = Object.values(DEPARTMENTS).find(
+  const known = NAMES.find(
     (name) => name.toLowerCase() === upper.toLowerCase().replace(/\s*-\s*/g, ' – '),
   );
   if (known) return known;
@@ -113,7 +119,7 @@ function fromHeading(heading: Block[], place: string | undefined, findings: Find
     return { name, plainName: name, key: name, idBase: name };
   }
   const plainName = `Sở ${departmentName(department[1]!)}`;
-  const abbreviation = abbreviationOf(plainName.slice(4));
+  const abbreviation = abbreviationOf(plainName.slice(3));
   return withProvince(
     plainName,
     abbreviation && `Sở ${abbreviation}`,
@@ -164,6 +170,11 @@ function fromBody(letter: PreparedLetter, place: string | undefined, findings: F
       span,
       findings,
     );
+  }
+  const named = new RegExp(`\\bSở (${NAMES.join('|')})(?![\\p{L}])`, 'u').exec(letter.flat);
+  if (named) {
+    const span = { start: named.index, end: named.index + named[0].length };
+    return withProvince(named[0], undefined, province(undefined, place), span, findings);
   }
   const commune = /\bUBND\s+(xã|phường|thị trấn)\s+(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)*)/u.exec(
     letter.flat,
