@@ -13,6 +13,7 @@ import { HttpError } from './request.ts';
 import { admin } from './routes/admin.ts';
 import { adminAuth, requireAdmin } from './routes/admin-auth.ts';
 import { adminHolidays } from './routes/admin-holidays.ts';
+import { adminImport } from './routes/admin-import.ts';
 import { adminMembers } from './routes/admin-members.ts';
 import { adminTools } from './routes/admin-tools.ts';
 import { audit } from './routes/audit.ts';
@@ -95,6 +96,7 @@ export function createApp(deps: AppDeps): Hono<HonoEnv> {
     adminTools,
     adminHolidays,
     adminMembers,
+    adminImport,
   ])
     app.route('/', routes);
 
