@@ -10,13 +10,20 @@ import { invalid } from './errors.ts';
 
 export type LetterInput = { text: string } | { bytes: Uint8Array };
 
-/** UTF-8 when the bytes are valid UTF-8; otherwise one character per byte, as TCVN3 (.VnTime) text files are. */
+// Windows-1252 at 0x80–0x9F (curly quotes, dashes); elsewhere a byte is the Latin-1 character of its code.
+const CP1252 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+/**
+ * UTF-8 when the bytes are valid UTF-8; otherwise Windows-1252, one character per byte, which is how a text file
+ * saved from a .VnTime (TCVN3) document reads: "t©m" is "tâm" once converted.
+ */
 export function decodeLetterBytes(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     let text = '';
-    for (const byte of bytes) text += String.fromCharCode(byte);
+    for (const byte of bytes)
+      text += byte >= 0x80 && byte < 0xa0 ? CP1252[byte - 0x80] : String.fromCharCode(byte);
     return text;
   }
 }
