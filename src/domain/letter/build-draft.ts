@@ -7,7 +7,8 @@ import { slugOf } from '../schema-primitives.ts';
 import type { BasisFacts } from './extract-basis.ts';
 import type { CoverFacts, SessionFacts } from './extract-cover.ts';
 import type { MemberFacts } from './extract-members.ts';
-import type { DeskFacts, OrganisationFacts } from './extract-organisation.ts';
+import type { DeskFacts } from './extract-desk.ts';
+import type { OrganisationFacts } from './extract-organisation.ts';
 import type { PeriodFacts } from './extract-period.ts';
 
 export interface DraftFacts {

@@ -8,88 +8,23 @@ import type { WeekdayKey } from '../roster-schema.ts';
 import { slugOf } from '../schema-primitives.ts';
 import type { FindingList } from './findings.ts';
 import { findWeekdays } from './letter-weekdays.ts';
+import { type Parsed, parseItem, roleOf, splitTitle } from './member-item.ts';
 import type { Block, PreparedLetter, Span } from './prepare-letter.ts';
 
 export interface MemberFacts {
   id: string;
-  honorific?: 'Ông' | 'Bà';
+  honorific: 'Ông' | 'Bà' | undefined;
   fullName: string;
-  title?: string;
-  unit?: string;
-  role?: 'primary' | 'backup';
+  title: string | undefined;
+  unit: string | undefined;
+  role: 'primary' | 'backup' | undefined;
   days: WeekdayKey[];
   /** Where the member's item is, to tell its weekdays from those mentioned elsewhere. */
   block: Span;
 }
 
-const PERSON =
-  /(?<![\p{L}])(Ông|Bà|ông|bà|Đồng chí|đồng chí|Đ\/c|đ\/c)\s+(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,4})(?![\p{L}])/u;
-const UNIT_START =
-  /\s(?=(?:Văn phòng|Phòng|Ban|Trung tâm|Chi cục|Bộ phận|Tổ|Đội|Thanh tra|Ủy ban|UBND|Công an|Hội|Trạm|Sở|Văn Phòng)\b)/u;
-const ROLE = /trực\s+chính|(?:trực\s+)?dự\s+bị|trực\s+phụ/iu;
 const SKIP_CLAUSE = /còn lại|ngoài ra|không trực|trực thay|nghỉ phép/iu;
 const label = (vi: string, en: string) => [vi, en] as const;
-
-function roleOf(text: string | undefined): MemberFacts['role'] | 'unclear' | undefined {
-  const match = text && ROLE.exec(text);
-  if (!match) return undefined;
-  if (/chính/iu.test(match[0])) return 'primary';
-  return /dự\s+bị/iu.test(match[0]) ? 'backup' : 'unclear';
-}
-
-/** "chuyên viên Văn phòng Sở" → ["Chuyên viên", "Văn phòng Sở"]; a comma separates them when there is one. */
-function splitTitle(text: string): [string | undefined, string | undefined] {
-  const clean = text.replace(/^[\s,–-]+|[\s,;.–-]+$/gu, '');
-  if (clean === '') return [undefined, undefined];
-  // Commune titles name their field: "công chức Tư pháp - Hộ tịch" is a title, not a title and a unit.
-  const communeTitle = /^công chức .+ [-–] /iu.test(clean);
-  const at = communeTitle ? -1 : clean.search(UNIT_START);
-  const comma = clean.indexOf(',');
-  const [title, unit] =
-    at > 0
-      ? [clean.slice(0, at), clean.slice(at + 1)]
-      : comma > 0 && !communeTitle
-        ? [clean.slice(0, comma), clean.slice(comma + 1)]
-        : [clean, undefined];
-  const capital = (value: string) => value.charAt(0).toUpperCase() + value.slice(1);
-  return [title && capital(title.trim()), unit?.trim() || undefined];
-}
-
-interface Parsed {
-  honorific: string;
-  fullName: string;
-  description: string;
-  role: ReturnType<typeof roleOf>;
-  duty: string;
-  dutyOffset: number;
-  nameSpan: Span;
-}
-
-function parseItem(block: Block): Parsed | undefined {
-  const person = PERSON.exec(block.text);
-  if (!person) return undefined;
-  const before = block.text.slice(0, person.index).replace(/^[-+•*–—]|^\d{1,2}[.)]|^[a-zđ]\)/u, '');
-  // The person must open the item, or follow its weekdays ("Thứ 3, thứ 5: Ông …").
-  if (before.trim() !== '' && !/[:–-]\s*$/u.test(before)) return undefined;
-  const after = block.text.slice(person.index + person[0].length);
-  const cut = after.search(/\(|:|;|,?\s+(?:trực|Trực)\s/u);
-  const description = cut < 0 ? after : after.slice(0, cut);
-  const paren = /^\s*\(([^)]*)\)/u.exec(after.slice(Math.max(cut, 0)));
-  const rest = after.slice(description.length);
-  const offset = block.start + person.index + person[0].length + description.length;
-  return {
-    honorific: person[1]!,
-    fullName: person[2]!,
-    description,
-    role: roleOf(paren?.[1]) ?? roleOf(rest.split(/[;.]/u)[0]),
-    duty: `${before} ${rest}`,
-    dutyOffset: offset,
-    nameSpan: {
-      start: block.start + person.index,
-      end: block.start + person.index + person[0].length,
-    },
-  };
-}
 
 function dutyDays(
   parsed: Parsed,
@@ -156,70 +91,46 @@ function readMember(
   findings: FindingList,
 ): MemberFacts {
   const field = `members.${index}`;
-  const fullName = findings.fact(
-    `${field}.fullName`,
-    parsed.fullName,
-    parsed.nameSpan,
-    1,
-    label('Họ và tên', 'Full name'),
-  );
-  const member: MemberFacts = {
-    id: slugOf(fullName),
-    fullName,
-    days: [],
-    block: { start: block.start, end: block.end },
-  };
-  const honorific = honorificOf(parsed, field, findings);
-  if (honorific) member.honorific = honorific;
+  const name = parsed.fullName;
+  findings.fact(`${field}.fullName`, name, parsed.nameSpan, 1, label('Họ và tên', 'Full name'));
   const [title, unit] = splitTitle(parsed.description);
-  const descriptionSpan = { start: parsed.nameSpan.end, end: parsed.dutyOffset };
-  if (title)
-    member.title = findings.fact(
+  const about = { start: parsed.nameSpan.end, end: parsed.dutyOffset };
+  const stated = parsed.role === 'primary' || parsed.role === 'backup' ? parsed.role : undefined;
+  const role = parsed.role === undefined ? heading : stated;
+  const member: MemberFacts = {
+    id: slugOf(name),
+    honorific: honorificOf(parsed, field, findings),
+    fullName: name,
+    title: findings.factOrGap(
       `${field}.title`,
       title,
-      descriptionSpan,
+      about,
       unit ? 0.9 : 0.7,
       label('Chức danh', 'Title'),
-    );
-  else
-    findings.gap(
-      `${field}.title`,
-      true,
-      `Công văn không ghi chức danh của ${fullName}`,
-      `No title given for ${fullName}`,
-    );
-  if (unit)
-    member.unit = findings.fact(
+      label(`Công văn không ghi chức danh của ${name}`, `No title given for ${name}`),
+    ),
+    unit: findings.factOrGap(
       `${field}.unit`,
       unit,
-      descriptionSpan,
+      about,
       0.9,
       label('Đơn vị', 'Unit'),
-    );
-  else
-    findings.gap(
-      `${field}.unit`,
-      true,
-      `Công văn không ghi đơn vị của ${fullName}`,
-      `No unit given for ${fullName}`,
-    );
-  const role = parsed.role === undefined ? heading : parsed.role;
-  if (role === 'primary' || role === 'backup')
-    member.role = findings.fact(
+      label(`Công văn không ghi đơn vị của ${name}`, `No unit given for ${name}`),
+    ),
+    role: findings.factOrGap(
       `${field}.role`,
       role,
       block,
-      parsed.role ? 1 : 0.9,
+      stated ? 1 : 0.9,
       label('Vị trí', 'Role'),
-    );
-  else
-    findings.gap(
-      `${field}.role`,
-      true,
-      `Công văn không nói ${fullName} trực chính hay trực dự bị`,
-      `The letter does not say whether ${fullName} is primary or backup`,
-    );
-  member.days = dutyDays(parsed, block, findings, field);
+      label(
+        `Công văn không nói ${name} trực chính hay trực dự bị`,
+        `The letter does not say whether ${name} is primary or backup`,
+      ),
+    ),
+    days: dutyDays(parsed, block, findings, field),
+    block: { start: block.start, end: block.end },
+  };
   if (member.days.length > 0)
     findings.fact(`${field}.days`, member.days, block, 1, label('Ngày trực', 'Weekdays'));
   return member;

@@ -1,8 +1,7 @@
 /**
- * Who issues the roster and where the desk is. The organisation comes from the letter's heading ("UBND TỈNH BẮC
- * GIANG / SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH", "ỦY BAN NHÂN DÂN / XÃ TÂN LẬP") or, when the copy has no heading,
- * from how the body names it ("Sở VHTTDL") with the place of the date line; the desk from "trực Bộ phận Một cửa
- * tại Trung tâm Phục vụ hành chính công tỉnh". Abbreviations are expanded from a fixed table, never guessed.
+ * Who issues the roster. The organisation comes from the letter's heading ("UBND TỈNH BẮC GIANG / SỞ VĂN HÓA, THỂ
+ * THAO VÀ DU LỊCH", "ỦY BAN NHÂN DÂN / XÃ TÂN LẬP") or, when the copy has no heading, from how the body names it
+ * ("Sở VHTTDL") with the place of the date line. Abbreviations are expanded from a fixed table, never guessed.
  */
 import { slugOf } from '../schema-primitives.ts';
 import type { FindingList } from './findings.ts';
@@ -19,11 +18,6 @@ export interface OrganisationFacts {
 }
 
 type Found = Omit<OrganisationFacts, 'id'> & { idBase?: string };
-
-export interface DeskFacts {
-  title?: string;
-  location?: string;
-}
 
 // The departments of a province (Sở), by the abbreviation letters use.
 const DEPARTMENTS: Record<string, string> = {
@@ -218,54 +212,4 @@ export function extractOrganisation(
     heading.length > 0 ? fromHeading(heading, place, findings) : fromBody(letter, place, findings);
   const { idBase, ...rest } = facts;
   return { ...rest, id: idBase && slugOf(idBase) };
-}
-
-const DESKS: [RegExp, string][] = [
-  [/Bộ phận\s+[Mm]ột cửa/u, 'Bộ phận Một cửa'],
-  [/Bộ phận\s+[Tt]iếp nhận và [Tt]rả kết quả/u, 'Bộ phận Tiếp nhận và Trả kết quả'],
-];
-const LOCATION =
-  /tại\s+((?:Trung tâm Phục vụ hành chính công|Trụ sở (?:UBND|Ủy ban nhân dân))(?: +(?:tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn))?(?: +\p{Lu}\p{Ll}*)*)/u;
-
-export function extractDesk(
-  letter: PreparedLetter,
-  place: string | undefined,
-  findings: FindingList,
-): DeskFacts {
-  const desk: DeskFacts = {};
-  for (const [pattern, title] of DESKS) {
-    const match = pattern.exec(letter.flat);
-    if (!match) continue;
-    const span = { start: match.index, end: match.index + match[0].length };
-    desk.title = findings.fact('desk.title', title, span, 1, ['Nơi trực', 'Desk']);
-    break;
-  }
-  if (!desk.title)
-    findings.gap(
-      'desk.title',
-      true,
-      'Công văn không nêu nơi trực (Bộ phận Một cửa…)',
-      'The letter does not name the desk',
-    );
-  const location = LOCATION.exec(letter.flat);
-  if (!location) {
-    findings.gap(
-      'desk.names.0.location',
-      true,
-      'Công văn không nêu địa điểm trực',
-      'The letter does not say where the desk is',
-    );
-    return desk;
-  }
-  const start = location.index + location[0].length - location[1]!.length;
-  const bare = /\s(?:tỉnh|thành phố)$/u.test(location[1]!);
-  const value = bare && place ? `${location[1]} ${place}` : location[1]!;
-  desk.location = findings.fact(
-    'desk.names.0.location',
-    value,
-    { start, end: start + location[1]!.length },
-    bare ? 0.8 : 1,
-    ['Địa điểm trực', 'Desk location'],
-  );
-  return desk;
 }

@@ -38,6 +38,20 @@ export class FindingList {
     return value;
   }
 
+  /** The fact when the letter gives it, else a blocking gap in the words of `missing`. */
+  factOrGap<T>(
+    field: string,
+    value: T | undefined,
+    span: Span | undefined,
+    confidence: number,
+    label: Label,
+    missing: Label,
+  ): T | undefined {
+    if (value !== undefined) return this.fact(field, value, span, confidence, label);
+    this.gap(field, true, missing[0], missing[1]);
+    return undefined;
+  }
+
   gap(field: string, blocking: boolean, message: string, messageEn: string) {
     this.items.push({ kind: 'gap', field, blocking, message, messageEn });
   }
