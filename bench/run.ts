@@ -9,6 +9,7 @@ import { runExpandBenchmarks } from './expand.bench.ts';
 import { runFeedBenchmarks } from './feeds.bench.ts';
 import { GOOGLE_SYNC_NOTES, runGoogleSyncBenchmarks } from './google-sync.bench.ts';
 import { httpTable, notModifiedRatios, runHttpBenchmarks } from './http.bench.ts';
+import { corpusScoreLine, IMPORT_NOTES, runImportBenchmarks } from './import.bench.ts';
 import { formatNumber, resultsTable } from './measure.ts';
 import { OUTLOOK_SYNC_NOTES, runOutlookSyncBenchmarks } from './outlook-sync.bench.ts';
 import { runReportBenchmarks } from './report.bench.ts';
@@ -20,6 +21,7 @@ const started = performance.now();
 // In this order: the "1st run" columns of expansion and publication are only cold when nothing ran them before.
 const expand = runExpandBenchmarks({ quick, log });
 const reports = runReportBenchmarks({ quick, log });
+const imports = runImportBenchmarks({ quick, log });
 const feeds = await runFeedBenchmarks({ quick, log });
 const googleSync = await runGoogleSyncBenchmarks({ quick, log });
 const outlookSync = await runOutlookSyncBenchmarks({ quick, log });
@@ -61,6 +63,12 @@ console.log(
     '  and the CSV write), read per roster with performance.now(); the rest of the median is expansion.',
   ].join('\n'),
 );
+console.log();
+console.log('## Letter import (`importLetter`)');
+console.log();
+console.log(resultsTable(imports, { items: 'findings', units: 'characters' }));
+console.log();
+console.log([...IMPORT_NOTES, corpusScoreLine()].join('\n'));
 console.log();
 console.log('## Feed publication (`publishScope`) and rendering (`renderFeed`)');
 console.log();

@@ -4,7 +4,7 @@
  */
 import type { FindingList } from './findings.ts';
 import type { MemberFacts } from './extract-members.ts';
-import type { PreparedLetter } from './prepare-letter.ts';
+import type { PreparedLetter, Span } from './prepare-letter.ts';
 
 export interface CoverFacts {
   strategy: 'rotation' | 'none';
@@ -16,20 +16,30 @@ export interface SessionFacts {
   end: string;
 }
 
-const COVER = /[^.;\n]*(?:trực thay|thay thế người|trực bù)[^.;\n]*/u;
+const COVER = /trực thay|thay thế người|trực bù/u;
 const NO_COVER = /không\s+bố\s+trí\s+(?:người\s+)?trực\s+thay/u;
 const TIME = String.raw`(\d{1,2})\s*(?:h|giờ|:)\s*(\d{2})?(?:\s*phút)?`;
 const SESSION = new RegExp(`${TIME}\\s*(?:đến|tới|-|–)\\s*${TIME}`, 'gu');
 const HOURS_CONTEXT =
   /giờ làm việc|thời gian làm việc|giờ trực|thời gian trực|buổi sáng|buổi chiều/iu;
 
+const STOPS = ['.', ';', '\n'];
+
+/** The clause (between full stops, semicolons and line ends) around `at`, found outward, not by backtracking. */
+function clauseAround(text: string, at: number): { text: string; span: Span } {
+  const start = Math.max(...STOPS.map((mark) => text.lastIndexOf(mark, at))) + 1;
+  const ends = STOPS.map((mark) => text.indexOf(mark, at)).filter((end) => end >= 0);
+  const end = ends.length > 0 ? Math.min(...ends) : text.length;
+  return { text: text.slice(start, end), span: { start, end } };
+}
+
 export function extractCover(
   letter: PreparedLetter,
   members: MemberFacts[],
   findings: FindingList,
 ) {
-  const clause = COVER.exec(letter.flat) ?? NO_COVER.exec(letter.flat);
-  if (!clause) {
+  const keyword = COVER.exec(letter.flat) ?? NO_COVER.exec(letter.flat);
+  if (!keyword) {
     findings.gap(
       'cover',
       false,
@@ -38,12 +48,12 @@ export function extractCover(
     );
     return undefined;
   }
-  const span = { start: clause.index, end: clause.index + clause[0].length };
+  const { text: clause, span } = clauseAround(letter.flat, keyword.index);
   const label = ['Trực thay', 'Cover'] as const;
-  if (NO_COVER.test(clause[0]))
+  if (NO_COVER.test(clause))
     return findings.fact('cover', { strategy: 'none' } as CoverFacts, span, 0.9, label);
   const named = members
-    .filter((member) => clause[0].includes(member.fullName))
+    .filter((member) => clause.includes(member.fullName))
     .map((member) => member.id);
   const cover: CoverFacts =
     named.length > 0 ? { strategy: 'rotation', members: named } : { strategy: 'rotation' };

@@ -8,7 +8,7 @@ import type { Block, Span } from './prepare-letter.ts';
 const PERSON =
   /(?<![\p{L}])(Ông|Bà|ông|bà|Đồng chí|đồng chí|Đ\/c|đ\/c)\s+(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,4})(?![\p{L}])/u;
 const UNIT_START =
-  /\s(?=(?:Văn phòng|Phòng|Ban|Trung tâm|Chi cục|Bộ phận|Tổ|Đội|Thanh tra|Ủy ban|UBND|Công an|Hội|Trạm|Sở|Văn Phòng)\b)/u;
+  /\s(?=(?:Văn phòng|Phòng|Ban|Trung tâm|Chi cục|Bộ phận|Tổ|Đội|Thanh tra|Ủy ban|UBND|Công an|Hội|Trạm|Sở|Văn Phòng)(?!\p{L}))/u;
 const ROLE = /trực\s+chính|(?:trực\s+)?dự\s+bị|trực\s+phụ/iu;
 
 export function roleOf(text: string | undefined): 'primary' | 'backup' | 'unclear' | undefined {
