@@ -11,6 +11,7 @@ import { parse } from 'yaml';
 import { importLetter, type LetterImport } from '../../src/domain/letter/import-letter.ts';
 
 export const LETTERS = join(import.meta.dirname, '../fixtures/letters');
+export const UNSEEN_LETTERS = join(LETTERS, 'unseen');
 
 export interface CorpusLetter {
   name: string;
@@ -18,16 +19,17 @@ export interface CorpusLetter {
   expected: { draft: Record<string, unknown>; gaps: string[]; ambiguities?: string[] };
 }
 
-export function loadCorpus(): CorpusLetter[] {
-  return readdirSync(LETTERS)
+/** The letters of `directory`: the corpus the rules were written with, or `unseen/`, written after and never tuned for. */
+export function loadCorpus(directory = LETTERS): CorpusLetter[] {
+  return readdirSync(directory)
     .filter((file) => file.endsWith('.expected.yaml'))
     .sort()
     .map((file) => {
       const name = file.replace('.expected.yaml', '');
       return {
         name,
-        text: readFileSync(join(LETTERS, `${name}.txt`), 'utf8'),
-        expected: parse(readFileSync(join(LETTERS, file), 'utf8')),
+        text: readFileSync(join(directory, `${name}.txt`), 'utf8'),
+        expected: parse(readFileSync(join(directory, file), 'utf8')),
       };
     });
 }

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { RosterSchema } from '../../../src/domain/roster-schema.ts';
-import { loadCorpus, runCorpus, totals } from '../../support/letter-corpus.ts';
+import { loadCorpus, runCorpus, totals, UNSEEN_LETTERS } from '../../support/letter-corpus.ts';
 
 const corpus = loadCorpus();
 const results = runCorpus(corpus);
@@ -44,5 +44,20 @@ describe('the corpus of letters', () => {
       precision: expect.toSatisfy((value: number) => value >= 0.97),
       recall: expect.toSatisfy((value: number) => value >= 0.97),
     });
+  });
+});
+
+/**
+ * Three letters written after the rules, in shapes they were never tuned for (a table pasted from Word, "trực
+ * phụ" and half days, a start date without its year, a location only in "Kính gửi"): their score is what a new
+ * department's letter can expect, and the floor keeps it from getting worse. Their misses are listed in the README.
+ */
+describe('letters the rules were not written with', () => {
+  const unseen = runCorpus(loadCorpus(UNSEEN_LETTERS));
+
+  it('are read with precision of at least 0.95 and recall of at least 0.78', () => {
+    const { precision, recall } = totals(unseen);
+    expect(precision).toBeGreaterThanOrEqual(0.95);
+    expect(recall).toBeGreaterThanOrEqual(0.78);
   });
 });
