@@ -1,5 +1,5 @@
 /**
- * Benchmarks of the letter import (`importLetter`): the founding letter (two pages, ~5,500 characters) as pasted,
+ * Benchmarks of the letter import (`importLetter`): the founding letter (two pages, 3,563 characters) as pasted,
  * as TCVN3 and decomposed; the same letter four times over (eight pages) to see that the cost grows with the text
  * and no faster; and the whole corpus of test/fixtures/letters in one call. The goal is well under 100 ms per
  * two-page letter on Node. The field-level precision and recall over the corpus are printed with them.
