@@ -77,6 +77,16 @@ function province(parent: string | undefined, place: string | undefined) {
   return { level: CITIES.includes(name) ? 'thành phố' : 'tỉnh', name, stated: false };
 }
 
+/** A commune's people's committee: "Ủy ban nhân dân xã Tân Lập", short "UBND xã Tân Lập" (its own id). */
+function communeFacts(where: string, span: Span, confidence: number, findings: FindingList): Found {
+  const name = findings.fact('organisation.name', `Ủy ban nhân dân ${where}`, span, confidence, [
+    'Cơ quan',
+    'Organisation',
+  ]);
+  const short = `UBND ${where}`;
+  return { name, shortName: short, plainName: name, key: short, idBase: short };
+}
+
 function fromHeading(heading: Block[], place: string | undefined, findings: FindingList): Found {
   const last = heading.at(-1)!;
   const parent = heading.at(-2)?.text;
@@ -86,20 +96,7 @@ function fromHeading(heading: Block[], place: string | undefined, findings: Find
     /^(?:UBND|ỦY BAN NHÂN DÂN)\s+(XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\s+(.+)$/u.exec(last.text);
   if (commune) {
     const where = `${commune[1]!.toLowerCase()} ${placeName(commune[2]!)}`;
-    const name = findings.fact(
-      'organisation.name',
-      `Ủy ban nhân dân ${where}`,
-      spanOf(last),
-      1,
-      label,
-    );
-    return {
-      name,
-      shortName: `UBND ${where}`,
-      plainName: name,
-      key: `UBND ${where}`,
-      idBase: `UBND ${where}`,
-    };
+    return communeFacts(where, spanOf(last), 1, findings);
   }
   const department = /^SỞ\s+(.+)$/u.exec(last.text);
   if (!department) {
@@ -176,17 +173,7 @@ function fromBody(letter: PreparedLetter, place: string | undefined, findings: F
   if (commune) {
     const where = `${commune[1]} ${commune[2]}`;
     const span = { start: commune.index, end: commune.index + commune[0].length };
-    const name = findings.fact('organisation.name', `Ủy ban nhân dân ${where}`, span, 0.9, [
-      'Cơ quan',
-      'Organisation',
-    ]);
-    return {
-      name,
-      shortName: `UBND ${where}`,
-      plainName: name,
-      key: `UBND ${where}`,
-      idBase: `UBND ${where}`,
-    };
+    return communeFacts(where, span, 0.9, findings);
   }
   findings.gap(
     'organisation.name',
