@@ -1,7 +1,8 @@
 /**
  * An admin imports the founding letter in a real browser against the real Node entry: pastes it, sees the facts
  * highlighted in the letter and the gaps listed, fixes the draft (a new id, since the sample roster already has the
- * letter's; the working hours the letter does not give), creates the roster and sees its month grid.
+ * letter's; the working hours the letter does not give), creates the roster and sees its month grid; then
+ * uploads the letter as a .docx.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -84,5 +85,18 @@ describe('importing an assignment letter', () => {
     expect(stored.origin).toBe('api');
     expect(stored.definition.basis.number).toBe('/SVHTTDL-VP');
     expect(service.errors()).toBe('');
+  });
+
+  it('reads an uploaded .docx the same way', async () => {
+    await page.goto(`${service.baseUrl}/admin/import`);
+    await page.setInputFiles(
+      'input[name="file"]',
+      join(import.meta.dirname, '../fixtures/letters/founding.docx'),
+    );
+    await page.click('button:has-text("Đọc công văn")');
+    expect(await page.textContent('mark[data-field="members.2.fullName"]')).toBe(
+      'Ông Nguyễn Văn Hanh',
+    );
+    expect(await page.textContent('mark[data-field="basis.signer"]')).toBe('Trương Quang Hải');
   });
 });

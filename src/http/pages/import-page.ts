@@ -5,8 +5,12 @@
  */
 import { html } from 'hono/html';
 import type { Finding } from '../../domain/letter/findings.ts';
+import type { DocumentIssue } from '../../domain/parse-document.ts';
 import type { Language } from '../../domain/vietnamese.ts';
-import { type Markup, translator } from './layout.ts';
+import { type AdminView, csrfInput } from './admin-view.ts';
+import { type Markup, translator, withLang } from './layout.ts';
+
+export const IMPORT_PATH = '/admin/import';
 
 export const IMPORT_STYLE = `
 .import{display:grid;gap:1rem}@media(min-width:60rem){.import{grid-template-columns:1fr 1fr}}
@@ -68,11 +72,49 @@ export function findingList(findings: Finding[], language: Language): Markup {
   )}</ul>`;
 }
 
-export function pasteForm(csrf: Markup, action: string, language: Language): Markup {
-  const t = translator(language);
-  return html`<form class="stack card" method="post" action="${action}" enctype="multipart/form-data">${csrf}
+/** The first step: paste the letter or choose its file. */
+export function pasteForm(view: AdminView): Markup {
+  const t = translator(view.language);
+  return html`<form class="stack card" method="post" action="${withLang(IMPORT_PATH, view.language)}" enctype="multipart/form-data">${csrfInput(view)}
 <label>${t('Dán nội dung công văn', 'Paste the letter')}<textarea class="paste" name="text"></textarea></label>
 <label>${t('hoặc chọn tệp (.txt, .docx)', 'or choose a file (.txt, .docx)')}<input type="file" name="file" accept=".txt,.docx,text/plain"></label>
 <div class="muted">${t('Tệp PDF: hãy mở và chép phần chữ ra (chưa có thư viện đọc PDF chạy được cả trên Node lẫn Workers).', 'PDF: open it and copy its text (no PDF library runs on both Node and Workers yet).')}</div>
 <button type="submit" name="action" value="read">${t('Đọc công văn', 'Read the letter')}</button></form>`;
+}
+
+export function importIntro(view: AdminView, problem?: Markup): Markup {
+  const t = translator(view.language);
+  return html`${problem ?? ''}<p>${t('Công văn phân công trực (bản chữ) được đọc thành bản nháp lịch trực; không có gì được lưu cho đến khi bạn bấm Tạo lịch trực.', 'An assignment letter (its text) is read into a roster draft; nothing is stored until you press Create the roster.')}</p>${pasteForm(view)}`;
+}
+
+/** Why the edited draft is not a roster yet, line by line as `lichtruc validate` says it. */
+export function draftProblems(issues: DocumentIssue[], language: Language): Markup {
+  const t = translator(language);
+  return html`<div class="error" role="alert"><strong>${t('Bản nháp chưa hợp lệ', 'The draft is not valid yet')}:</strong><ul>${issues.map((issue) => html`<li>${t('dòng', 'line')} ${issue.line}: ${issue.path ? `${issue.path}: ` : ''}${issue.message}</li>`)}</ul></div>`;
+}
+
+export interface Review {
+  text: string;
+  yaml: string;
+  findings: Finding[];
+  problem?: Markup | undefined;
+  valid?: boolean | undefined;
+}
+
+/** The letter with its highlights and findings beside the draft, with the three actions. */
+export function reviewPage(view: AdminView, review: Review): Markup {
+  const t = translator(view.language);
+  const notice = review.valid
+    ? html`<p class="notice" role="status">${t('Bản nháp hợp lệ: có thể tạo lịch trực.', 'The draft is valid: the roster can be created.')}</p>`
+    : '';
+  return html`${review.problem ?? ''}${notice}
+<div class="import"><section><h2>${t('Công văn', 'The letter')}</h2>${highlightedLetter(review.text, review.findings)}
+<h2>${t('Cần xem', 'To check')}</h2>${findingList(review.findings, view.language)}</section>
+<section><h2>${t('Bản nháp lịch trực', 'Roster draft')}</h2>
+<form method="post" action="${withLang(IMPORT_PATH, view.language)}" enctype="multipart/form-data">${csrfInput(view)}
+<textarea name="text" hidden>${review.text}</textarea>
+<textarea name="yaml" aria-label="${t('Bản nháp (YAML)', 'Draft (YAML)')}">${review.yaml}</textarea>
+<div class="buttons"><button type="submit" name="action" value="check" class="secondary">${t('Kiểm tra', 'Check')}</button>
+<button type="submit" name="action" value="create">${t('Tạo lịch trực', 'Create the roster')}</button>
+<button type="submit" name="action" value="download" class="secondary">${t('Tải tệp YAML', 'Download YAML')}</button></div></form></section></div>`;
 }
