@@ -10,6 +10,15 @@ import { readLetter } from '../../src/services/read-letter.ts';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/letters');
 const bytesOf = (name: string) => new Uint8Array(readFileSync(join(FIXTURES, name)));
+/** founding.docx with the bytes in the middle of its compressed document.xml overwritten. */
+function damaged(): Uint8Array {
+  const bytes = bytesOf('founding.docx').slice();
+  const entry = new TextDecoder('latin1')
+    .decode(bytes)
+    .lastIndexOf('word/document.xml', bytes.length - 200);
+  bytes.fill(0xff, entry + 300, entry + 340);
+  return bytes;
+}
 const founding = readFileSync(
   join(FIXTURES, '00-cong-van-phan-cong-truc-mot-cua-2024.txt'),
   'utf8',
@@ -45,6 +54,7 @@ describe('readLetter', async () => {
       /docx/,
     ],
     ['a .docx cut short', bytesOf('founding.docx').subarray(0, 600), /docx/],
+    ['a .docx whose compressed text is damaged', damaged(), /damaged/],
     ['an empty file', new Uint8Array(), /trống/],
     [
       'a letter in VNI',

@@ -39,10 +39,15 @@ async function inflate(data: Uint8Array): Promise<Uint8Array> {
   const stream = new Blob([data]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
   const chunks: Uint8Array[] = [];
   let total = 0;
-  for await (const chunk of stream as unknown as AsyncIterable<Uint8Array>) {
-    total += chunk.length;
-    if (total > MAX_XML_BYTES) throw new DocxError('the document is too large to be a letter');
-    chunks.push(chunk);
+  try {
+    for await (const chunk of stream as unknown as AsyncIterable<Uint8Array>) {
+      total += chunk.length;
+      if (total > MAX_XML_BYTES) throw new DocxError('the document is too large to be a letter');
+      chunks.push(chunk);
+    }
+  } catch (error) {
+    if (error instanceof DocxError) throw error;
+    throw new DocxError('the document is damaged: its compressed text cannot be read');
   }
   const out = new Uint8Array(total);
   let at = 0;
