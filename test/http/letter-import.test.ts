@@ -2,16 +2,12 @@
  * POST /api/rosters/import: a letter in (text/plain or JSON), `{ text, draft, findings, complete }` out, nothing
  * stored; admin only; every bad input a problem+json in Vietnamese (English on request), never a 5xx.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { LetterImport } from '../../src/domain/letter/import-letter.ts';
 import { problemOf, startTestService, type TestService } from '../support/service.ts';
+import { letterText } from '../support/letter-corpus.ts';
 
-const LETTER = readFileSync(
-  join(import.meta.dirname, '../fixtures/letters/00-cong-van-phan-cong-truc-mot-cua-2024.txt'),
-  'utf8',
-);
+const LETTER = letterText();
 let service: TestService;
 
 beforeEach(async () => {

@@ -3,21 +3,14 @@
  * gaps, a draft that is not a roster yet refused line by line, download, a taken id refused, create, and an
  * unreadable letter refused in words. Nothing is stored before "create".
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { pagesOf } from '../support/admin-pages.ts';
 import { startTestService, type TestService } from '../support/service.ts';
+import { letterText } from '../support/letter-corpus.ts';
 
-const LETTER = readFileSync(
-  join(import.meta.dirname, '../fixtures/letters/01-so-tnmt-ha-nam.txt'),
-  'utf8',
-);
-const FOUNDING = readFileSync(
-  join(import.meta.dirname, '../fixtures/letters/00-cong-van-phan-cong-truc-mot-cua-2024.txt'),
-  'utf8',
-);
+const LETTER = letterText('01-so-tnmt-ha-nam.txt');
+const FOUNDING = letterText();
 
 let service: TestService;
 beforeEach(async () => {

@@ -12,6 +12,10 @@ import { importLetter, type LetterImport } from '../../src/domain/letter/import-
 
 export const LETTERS = join(import.meta.dirname, '../fixtures/letters');
 export const UNSEEN_LETTERS = join(LETTERS, 'unseen');
+export const FOUNDING_LETTER = '00-cong-van-phan-cong-truc-mot-cua-2024.txt';
+
+/** A letter of test/fixtures/letters/ as text (the founding letter by default). */
+export const letterText = (name = FOUNDING_LETTER) => readFileSync(join(LETTERS, name), 'utf8');
 
 export interface CorpusLetter {
   name: string;
