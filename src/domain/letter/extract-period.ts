@@ -26,6 +26,31 @@ const within = (block: Block, index: number, length: number): Span => ({
   end: block.start + index + length,
 });
 
+/** "kể từ ngày ký": the letter's date, when it has its day. */
+function fromSigning(span: Span, signed: string | undefined, findings: FindingList) {
+  if (signed && signed.length === 10)
+    return findings.fact('periods.0.from', signed, span, 0.9, label('Từ ngày ký', 'From signing'));
+  findings.gap(
+    'periods.0.from',
+    true,
+    'Công văn áp dụng "kể từ ngày ký" nhưng ngày ký để trống',
+    'The letter applies "from signing" but its date has no day',
+  );
+  return undefined;
+}
+
+/** "Từ tuần thứ 2 tháng 9/2025" alone: which Monday is meant is not said, so it is asked for. */
+function fromWeekOnly(span: Span, findings: FindingList) {
+  findings.ambiguity(
+    'periods.0.from',
+    span,
+    'Công văn chỉ nêu tuần, không nêu ngày bắt đầu',
+    'The letter names a week, not a start date',
+  );
+  findings.gap('periods.0.from', true, 'Cần ngày bắt đầu', 'A start date is needed');
+  return undefined;
+}
+
 /** The start: an explicit date (a week number alone is ambiguous), the signing day, or a month's first day. */
 function readFrom(
   block: Block,
@@ -39,44 +64,12 @@ function readFrom(
   const date = findDates(head, block.start + at)[0];
   if (date)
     return findings.fact('periods.0.from', date.value, date.span, 1, label('Từ ngày', 'From'));
-  if (SIGNING.test(head)) {
-    const span = within(block, at, head.length);
-    if (signed && signed.length === 10)
-      return findings.fact(
-        'periods.0.from',
-        signed,
-        span,
-        0.9,
-        label('Từ ngày ký', 'From signing'),
-      );
-    findings.gap(
-      'periods.0.from',
-      true,
-      'Công văn áp dụng "kể từ ngày ký" nhưng ngày ký để trống',
-      'The letter applies "from signing" but its date has no day',
-    );
-    return undefined;
-  }
-  if (/tuần\s+thứ/u.test(head)) {
-    findings.ambiguity(
-      'periods.0.from',
-      within(block, at, head.length),
-      'Công văn chỉ nêu tuần, không nêu ngày bắt đầu',
-      'The letter names a week, not a start date',
-    );
-    findings.gap('periods.0.from', true, 'Cần ngày bắt đầu', 'A start date is needed');
-    return undefined;
-  }
+  if (SIGNING.test(head)) return fromSigning(within(block, at, head.length), signed, findings);
+  if (/tuần\s+thứ/u.test(head)) return fromWeekOnly(within(block, at, head.length), findings);
   const month = findMonths(head, block.start + at)[0];
-  if (month)
-    return findings.fact(
-      'periods.0.from',
-      `${month.value}-01`,
-      month.span,
-      0.8,
-      label('Từ ngày', 'From'),
-    );
-  return undefined;
+  if (!month) return undefined;
+  const first = `${month.value}-01`;
+  return findings.fact('periods.0.from', first, month.span, 0.8, label('Từ ngày', 'From'));
 }
 
 function readTo(
