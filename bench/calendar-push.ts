@@ -38,7 +38,7 @@ import { dateInZone } from '../src/domain/zone.ts';
 import { drainOutbox } from '../src/services/drain-outbox.ts';
 import { reconcileAll, reconcileRoster } from '../src/services/reconcile-rosters.ts';
 import { DEFAULT_HORIZON, type SyncDeps } from '../src/services/sync-deps.ts';
-import type { SyncRunResult } from '../src/services/sync-roster.ts';
+import type { SyncRunResult } from '../src/services/sync-run.ts';
 import type { CalendarProvider } from '../src/providers/calendar-provider.ts';
 import { addAbsence } from '../src/services/add-absence.ts';
 import { expandState, loadRosterState } from '../src/services/roster-state.ts';

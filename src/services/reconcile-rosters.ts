@@ -4,7 +4,8 @@
  */
 import type { ProviderName } from '../providers/calendar-provider.ts';
 import type { SyncDeps } from './sync-deps.ts';
-import { configuredProviders, type SyncRunResult, syncRoster } from './sync-roster.ts';
+import { syncRoster } from './sync-roster.ts';
+import { configuredProviders, type SyncRunResult } from './sync-run.ts';
 
 export async function reconcileAll(
   deps: SyncDeps,

@@ -7,10 +7,12 @@ import type { Roster } from '../domain/roster-schema.ts';
 import type { StoredRoster } from '../storage/records.ts';
 import { auditStatement, replaceDefinition, revokeRosterFeeds } from '../storage/statements.ts';
 import { enqueueStatements } from '../storage/sync-store.ts';
+import { withdrawStatements } from '../storage/sync-withdrawals.ts';
 import { type ServiceContext, stampOf } from './context.ts';
 import { conflict, ServiceError } from './errors.ts';
 import { publishRosterFeeds } from './publish-feeds.ts';
 import { requireRoster } from './roster-state.ts';
+import { publishTargets } from './sync-run.ts';
 import { definitionHash, validateRoster } from './validate-roster.ts';
 
 export const rosterEtag = (stored: Pick<StoredRoster, 'version'>) => `"v${stored.version}"`;
@@ -112,7 +114,8 @@ export async function deleteRoster(
   requireEditable(stored, ifMatch);
   const facts = await ctx.store.factsOf(rosterId);
   const stamp = stampOf(ctx);
-  // The audit entry keeps the definition and its facts: deleting a roster never loses what admins entered.
+  // The audit entry keeps the definition and its facts: deleting a roster never loses what admins entered. What
+  // it pushed to calendars is withdrawn by the sync, from a row written in this same batch.
   const written = await ctx.store.commit(
     { rosterId, column: 'version', expected: stored.version },
     stamp.now,
@@ -128,6 +131,7 @@ export async function deleteRoster(
         },
         stamp,
       ),
+      ...withdrawStatements(publishTargets(stored.roster), stamp.now),
       { sql: 'DELETE FROM rosters WHERE id = ? AND :guard', values: [rosterId] },
     ],
   );
@@ -137,4 +141,5 @@ export async function deleteRoster(
       `roster "${rosterId}" was changed by someone else at the same moment: reload and try again`,
     );
   await publishRosterFeeds(ctx, stored.roster);
+  ctx.afterChange?.(rosterId);
 }

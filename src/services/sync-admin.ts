@@ -4,7 +4,7 @@
  */
 import { reconcileAll, reconcileRoster } from './reconcile-rosters.ts';
 import type { SyncDeps } from './sync-deps.ts';
-import { configuredProviders, type SyncRunResult } from './sync-roster.ts';
+import { configuredProviders, type SyncRunResult } from './sync-run.ts';
 import type { ProviderName } from '../providers/calendar-provider.ts';
 import { invalid, notFound } from './errors.ts';
 
@@ -81,7 +81,7 @@ export async function resyncAll(deps: SyncDeps | undefined, request: SyncRequest
 }
 
 export async function syncStatus(deps: SyncDeps | undefined) {
-  if (!deps) return { providers: [], rosters: [] };
+  if (!deps) return { providers: [], rosters: [], withdrawals: [] };
   const pending = new Map(
     (await deps.store.sync.pendingRosters()).map((entry) => [entry.rosterId, entry.count]),
   );
@@ -102,5 +102,11 @@ export async function syncStatus(deps: SyncDeps | undefined) {
     }
     rosters.push({ rosterId: stored.id, pendingChanges: pending.get(stored.id) ?? 0, providers });
   }
-  return { providers: Object.keys(deps.providers), rosters };
+  // Deleted rosters whose events are still being taken back from a calendar.
+  const withdrawals = [];
+  for (const { provider, rosterId, requestedAt } of await deps.store.sync.withdrawals()) {
+    const state = await deps.store.sync.state(provider, rosterId);
+    withdrawals.push({ provider, rosterId, requestedAt, lastError: state?.lastError ?? null });
+  }
+  return { providers: Object.keys(deps.providers), rosters, withdrawals };
 }

@@ -16,83 +16,9 @@ import {
   type ProviderTarget,
 } from '../providers/calendar-provider.ts';
 import { expandState, loadHolidayCalendar } from './roster-state.ts';
-import type { RecordWrite } from '../storage/sync-store.ts';
 import { executeOps } from './execute-ops.ts';
 import type { SyncDeps } from './sync-deps.ts';
-
-export interface PlanCounts {
-  create: number;
-  update: number;
-  delete: number;
-  adopt: number;
-  unchanged: number;
-}
-
-export interface SyncRunResult {
-  provider: ProviderName;
-  rosterId: string;
-  full: boolean;
-  dryRun: boolean;
-  plan: PlanCounts;
-  applied: number;
-  failed: number;
-  /** Writes still to do (retries exhausted or provider stopped): they stay in the outbox. */
-  pending: number;
-  blocked: boolean;
-  error: string | null;
-}
-
-export function targetOf(roster: Roster, provider: ProviderName): ProviderTarget | null {
-  if (provider === 'google')
-    return roster.publish?.google
-      ? {
-          rosterId: roster.id,
-          calendarId: roster.publish.google.calendarId,
-          timeZone: roster.timeZone,
-        }
-      : null;
-  const outlook = roster.publish?.outlook;
-  return outlook
-    ? {
-        rosterId: roster.id,
-        calendarId: outlook.calendarId ?? '',
-        mailbox: outlook.mailbox,
-        timeZone: roster.timeZone,
-      }
-    : null;
-}
-
-export function configuredProviders(deps: SyncDeps, roster: Roster): ProviderName[] {
-  return (Object.keys(deps.providers) as ProviderName[]).filter(
-    (name) => targetOf(roster, name) !== null,
-  );
-}
-
-function countPlan(ops: readonly SyncOp[], unchanged: number): PlanCounts {
-  const counts: PlanCounts = { create: 0, update: 0, delete: 0, adopt: 0, unchanged };
-  for (const op of ops) counts[op.type]++;
-  return counts;
-}
-
-function recordOf(op: SyncOp, remoteId: string, etag: string | null): RecordWrite {
-  if (op.type === 'delete')
-    return {
-      slotKey: op.slotKey,
-      date: op.date,
-      remoteId,
-      etag,
-      contentHash: '',
-      state: 'deleted',
-    };
-  return {
-    slotKey: op.slotKey,
-    date: op.event.date,
-    remoteId,
-    etag,
-    contentHash: op.event.hash,
-    state: 'present',
-  };
-}
+import { countPlan, newRunResult, recordOf, type SyncRunResult, targetOf } from './sync-run.ts';
 
 export async function syncRoster(
   deps: SyncDeps,
@@ -108,18 +34,7 @@ export async function syncRoster(
     from: addDays(today, -deps.horizon.pastDays),
     to: addDays(today, deps.horizon.futureDays),
   };
-  const result: SyncRunResult = {
-    provider: providerName,
-    rosterId,
-    full: options.full,
-    dryRun: options.dryRun,
-    plan: countPlan([], 0),
-    applied: 0,
-    failed: 0,
-    pending: 0,
-    blocked: false,
-    error: null,
-  };
+  const result = newRunResult(providerName, rosterId, options);
   const startedAt = deps.now().toISOString();
   const previous = await deps.store.sync.state(providerName, rosterId);
   const saveState = (progress: { done: number; total: number } | null, finished: boolean) =>

@@ -2,6 +2,11 @@
 import type { ShareRecord, SyncRecord } from '../domain/sync-plan.ts';
 import type { GuardedStatement } from './guarded-write.ts';
 import type { SqlDatabase, SqlStatement, SqlValue } from './sql.ts';
+import {
+  createWithdrawalQueries,
+  toSyncRecord,
+  type WithdrawalQueries,
+} from './sync-withdrawals.ts';
 
 export interface OutboxSummary {
   rosterId: string;
@@ -23,7 +28,7 @@ export interface SyncState {
 /** A record as written: the same fields the planner reads back. */
 export type RecordWrite = SyncRecord;
 
-export interface SyncStore {
+export interface SyncStore extends WithdrawalQueries {
   records(provider: string, rosterId: string): Promise<SyncRecord[]>;
   saveRecords(
     provider: string,
@@ -92,19 +97,13 @@ export function createSyncStore(db: SqlDatabase): SyncStore {
   });
 
   return {
+    ...createWithdrawalQueries(db),
     async records(provider, rosterId) {
       const { results } = await db
         .prepare('SELECT * FROM sync_records WHERE provider = ? AND roster_id = ?')
         .bind(provider, rosterId)
         .all<Row>();
-      return results.map((row) => ({
-        slotKey: String(row.slot_key),
-        date: String(row.date),
-        remoteId: String(row.remote_id),
-        etag: row.etag === null ? null : String(row.etag),
-        contentHash: String(row.content_hash),
-        state: row.state as SyncRecord['state'],
-      }));
+      return results.map(toSyncRecord);
     },
     async saveRecords(provider, rosterId, writes, now) {
       if (writes.length === 0) return;
