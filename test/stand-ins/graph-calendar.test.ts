@@ -290,6 +290,17 @@ describe('event writes', () => {
     expect(apiCalls()).toEqual(['POST 201', 'DELETE 204', 'GET 404', 'DELETE 404']);
   });
 
+  it("keeps a deleted event's transactionId: creating with it again answers the deleted event and makes nothing", async () => {
+    const { id } = await create(slotEvent('2024-05-06'));
+    await client.api(`${events}/${id}`).delete();
+    const again = await create(slotEvent('2024-05-06', { subject: 'Trực lại' }));
+    expect(again).toMatchObject({ id, subject: 'Trực 2024-05-06' });
+    expect(standIn.events(UPN)).toEqual([]);
+    const fresh = await create(slotEvent('2024-05-06', { transactionId: 'lichtruc-noi-2' }));
+    expect(fresh.id).not.toBe(id);
+    expect(standIn.events(UPN).map((event) => event.id)).toEqual([fresh.id]);
+  });
+
   // Outlook keeps the zone an event was written in and answers in UTC unless `Prefer: outlook.timezone` names a zone;
   // the stand-in honours Prefer on every event response (create, get, list, patch), and never converts all-day events.
   it('stores start/end as written and reads them back unchanged only when Prefer names that zone', async () => {

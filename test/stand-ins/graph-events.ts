@@ -1,7 +1,8 @@
 /**
  * Event writes as Outlook does them through Graph: a create with a known `transactionId` answers the existing event
  * (no second one), `transactionId` cannot change later, PATCH replaces the top-level properties it names and upserts
- * extended properties by id, If-Match with a stale change key is 412, DELETE removes the item for good.
+ * extended properties by id, If-Match with a stale change key is 412, DELETE removes the item from the calendar for
+ * good, yet its `transactionId` stays taken: a create repeating it answers the deleted event and makes nothing.
  */
 import { createHash } from 'node:crypto';
 import type { SingleValueLegacyExtendedProperty } from '@microsoft/microsoft-graph-types';
@@ -75,6 +76,8 @@ export function createEvent(
       (s) => s.event.transactionId === body.transactionId,
     );
     if (existing) return { stored: existing, created: false };
+    const deleted = mailbox.deletedByTransaction.get(body.transactionId);
+    if (deleted) return { stored: deleted, created: false };
   }
   const start = storedTime(body.start, 'start');
   const end = storedTime(body.end, 'end');
@@ -185,6 +188,8 @@ export function removeEvent(
 ): void {
   requireMatch(stored, ifMatch);
   mailbox.events.delete(stored.event.id!);
+  const { transactionId } = stored.event;
+  if (transactionId) mailbox.deletedByTransaction.set(transactionId, stored);
 }
 
 /** `String {guid} Name x` with the type's usual casing and a lower-case GUID, as Graph echoes ids back. */

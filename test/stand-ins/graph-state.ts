@@ -32,6 +32,11 @@ export interface Mailbox {
   calendars: Map<string, CalendarState>;
   /** By event id, in creation order. */
   events: Map<string, StoredEvent>;
+  /**
+   * What a DELETE moved to Deleted Items, by transactionId: out of every calendar and unreachable by id, but a create
+   * repeating its transactionId still answers it (the dedupe outlives the event), and makes nothing.
+   */
+  deletedByTransaction: Map<string, StoredEvent>;
 }
 
 export interface StandInState {
@@ -86,6 +91,7 @@ export function addMailbox(
     defaultCalendarId: calendar.id,
     calendars: new Map([[calendar.id, calendar]]),
     events: new Map(),
+    deletedByTransaction: new Map(),
   };
   state.mailboxes.set(id, mailbox);
   return mailbox;

@@ -127,14 +127,10 @@ describe('replays, crashes and throttling', () => {
   it('a create the client replays after a 504 that already landed leaves one event (transactionId)', async () => {
     fixture = await startOutlookSync();
     await reconcileRoster(fixture.deps, ROSTER_ID);
-    // Make 06/05 a single create: its event and its record are gone, and the slot is queued.
-    const slotKey = `${ROSTER_ID}/2024-05-06/primary`;
-    fixture.standIn.deleteEvent(MAILBOX, eventOf('2024-05-06')!.id!);
-    await fixture.service.ctx.store.db
-      .prepare('DELETE FROM sync_records WHERE slot_key = ?')
-      .bind(slotKey)
-      .run();
-    await fixture.deps.store.sync.enqueue(ROSTER_ID, [slotKey], 'test', '2024-05-02T01:00:00Z');
+    // Make Monday 05/05/2025 a single create: the horizon (to Friday 02/05/2025) grows by three days.
+    const slotKey = `${ROSTER_ID}/2025-05-05/primary`;
+    fixture.deps.horizon = { pastDays: 30, futureDays: 368 };
+    await fixture.deps.store.sync.enqueue(ROSTER_ID, [null], 'test', '2024-05-02T01:00:00Z');
     fixture.standIn.resetLog();
     // The 504 comes after Graph created the event; the official client replays the POST.
     fixture.standIn.fail({
@@ -198,6 +194,44 @@ describe('drift repair', () => {
       foreign,
     );
     expectNoDuplicates();
+  });
+
+  it('an event deleted by hand twice comes back each time under a transactionId of its own', async () => {
+    fixture = await startOutlookSync();
+    await reconcileRoster(fixture.deps, ROSTER_ID);
+    const incarnations = [eventOf('2024-05-08')!];
+    for (let round = 0; round < 2; round++) {
+      fixture.standIn.deleteEvent(MAILBOX, incarnations.at(-1)!.id!);
+      const [result] = await reconcileRoster(fixture.deps, ROSTER_ID);
+      expect(result).toMatchObject({ plan: { update: 1 }, applied: 1, error: null });
+      incarnations.push(eventOf('2024-05-08')!);
+    }
+    expect(new Set(incarnations.map((event) => event.id)).size).toBe(3);
+    expect(new Set(incarnations.map((event) => event.transactionId)).size).toBe(3);
+    expect(incarnations[0]!.transactionId).toBe(`lichtruc:${ROSTER_ID}/2024-05-08/primary`);
+    // Nothing is left to repair: the records follow the newest event.
+    expect((await reconcileRoster(fixture.deps, ROSTER_ID))[0]!.plan).toMatchObject({
+      create: 0,
+      update: 0,
+      adopt: 0,
+    });
+  });
+
+  it('a slot lichtruc deleted and needs again gets a new event, not its predecessor back', async () => {
+    fixture = await startOutlookSync();
+    await reconcileRoster(fixture.deps, ROSTER_ID);
+    const before = eventOf('2024-05-08')!;
+    // A day off announced late, then called off: the slot disappears, then comes back.
+    await fixture.service.json('PUT', '/api/holidays/days/2024-05-08', 200, {
+      entry: { date: '2024-05-08', kind: 'holiday', name: 'Nghỉ (thử)', status: 'estimated' },
+    });
+    await drainOutbox(fixture.deps);
+    expect(eventOf('2024-05-08')).toBeUndefined();
+    await fixture.service.json('DELETE', '/api/holidays/days/2024-05-08', 200);
+    await drainOutbox(fixture.deps);
+    const after = eventOf('2024-05-08')!;
+    expect(after.id).not.toBe(before.id);
+    expect(after.transactionId).not.toBe(before.transactionId);
   });
 });
 

@@ -1,10 +1,11 @@
 /**
  * Slots as Outlook events and back. Graph assigns event ids, so identity rides on two things lichtruc sets: a
- * `transactionId` derived from the slot key (Graph returns the existing event for a repeated create, which the
+ * `transactionId` derived from the slot (Graph returns the existing event for a repeated create, which the
  * official client does replay after 429/503/504) and single-value extended properties naming the roster and the
  * slot, by which lichtruc finds its own events and never touches anyone else's.
  */
 import type { DesiredRemoteEvent } from '../../domain/remote-event.ts';
+import { contentHash } from '../../domain/hash.ts';
 import { remoteContentHash } from '../../domain/remote-event.ts';
 import type { RemoteEvent } from '../../domain/sync-plan.ts';
 import { isKnownTimeZone, zonedDateTime } from '../../domain/zone.ts';
@@ -30,15 +31,26 @@ export interface GraphEvent {
   [key: string]: unknown;
 }
 
-/** A stable transactionId per slot (Graph keeps it for the event's life). */
-export function transactionIdOf(slotKey: string): string {
-  return `lichtruc:${slotKey}`;
+/**
+ * The transactionId of one incarnation of a slot's event: stable across retries of the same create, new for each
+ * event that replaces a predecessor gone from the calendar. Graph keeps answering a transactionId with its event
+ * even after that event is deleted, so reusing it would bring back nothing; the predecessor's Graph id (known from
+ * the record until the new event lands) names the incarnation, and the first one has none.
+ */
+export function transactionIdOf(slotKey: string, predecessorId?: string): string {
+  return predecessorId
+    ? `lichtruc:${slotKey}:${contentHash(predecessorId)}`
+    : `lichtruc:${slotKey}`;
 }
 
 /** `2024-04-15T07:30:00+07:00` → `2024-04-15T07:30:00`: Graph wants the wall time with the zone given apart. */
 const wallTime = (iso: string) => iso.slice(0, 19);
 
-export function toGraphEvent(event: DesiredRemoteEvent, withIdentity: boolean): GraphEvent {
+/** `identity`: a create carries the slot's identity (its transactionId after `predecessorId`); an update does not. */
+export function toGraphEvent(
+  event: DesiredRemoteEvent,
+  identity: false | { predecessorId?: string | undefined },
+): GraphEvent {
   const { content } = event;
   const zone = windowsZoneOf(content.timeZone);
   return {
@@ -51,9 +63,9 @@ export function toGraphEvent(event: DesiredRemoteEvent, withIdentity: boolean): 
     showAs: content.tentative ? 'tentative' : 'busy',
     // The desk opens at a fixed time; a reminder for every duty of a shared calendar would only be noise.
     isReminderOn: false,
-    ...(withIdentity
+    ...(identity
       ? {
-          transactionId: transactionIdOf(event.slotKey),
+          transactionId: transactionIdOf(event.slotKey, identity.predecessorId),
           singleValueExtendedProperties: [
             { id: ROSTER_PROPERTY, value: event.rosterId },
             { id: SLOT_PROPERTY, value: event.slotKey },

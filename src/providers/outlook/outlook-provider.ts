@@ -114,12 +114,18 @@ export function createOutlookProvider(options: OutlookProviderOptions): Calendar
     }
   }
 
+  /** `predecessorId`: the event a create replaces, gone from the calendar (see transactionIdOf). */
   function requestOf(
     op: WriteOp,
     target: ProviderTarget,
+    predecessorId?: string,
   ): { method: 'post' | 'patch' | 'delete'; path: string; body?: unknown } {
     if (op.type === 'create')
-      return { method: 'post', path: eventsPath(target), body: toGraphEvent(op.event, true) };
+      return {
+        method: 'post',
+        path: eventsPath(target),
+        body: toGraphEvent(op.event, { predecessorId }),
+      };
     if (op.type === 'update')
       return {
         method: 'patch',
@@ -255,11 +261,19 @@ export function createOutlookProvider(options: OutlookProviderOptions): Calendar
       const outcomes = ops.map((op, index) => outcomeOf(op, answers[index]!, target));
       const recreate = ops.flatMap((op, index) =>
         outcomes[index] === 'retry-as-create' && op.type === 'update'
-          ? [{ index, op: { type: 'create', slotKey: op.slotKey, event: op.event } as WriteOp }]
+          ? [
+              {
+                index,
+                predecessorId: op.remoteId,
+                op: { type: 'create', slotKey: op.slotKey, event: op.event } as WriteOp,
+              },
+            ]
           : [],
       );
       if (recreate.length > 0) {
-        const second = await send(recreate.map((entry) => requestOf(entry.op, target)));
+        const second = await send(
+          recreate.map((entry) => requestOf(entry.op, target, entry.predecessorId)),
+        );
         recreate.forEach((entry, i) => {
           outcomes[entry.index] = outcomeOf(entry.op, second[i]!, target) as OpOutcome;
         });
