@@ -11,3 +11,12 @@ CREATE TABLE sync_withdrawals (
   requested_at TEXT NOT NULL,
   PRIMARY KEY (provider, roster_id)
 );
+
+-- The write budget of each principal (a Google service account, a Graph app on one mailbox): its current rate and
+-- the writes of the last 60 seconds, per second. Kept here so a restart, or another Worker invocation, counts the
+-- writes made just before it and never goes over the budget.
+CREATE TABLE push_budgets (
+  principal TEXT PRIMARY KEY,
+  state TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);

@@ -41,6 +41,12 @@ const serviceAccountKey = z
   })
   .pipe(ServiceAccountKeySchema);
 
+const writesPerMinute = z.coerce
+  .number({ error: 'must be a whole number of writes per minute from 1 to 100000' })
+  .int('must be a whole number of writes per minute from 1 to 100000')
+  .min(1, 'must be a whole number of writes per minute from 1 to 100000')
+  .max(100_000, 'must be a whole number of writes per minute from 1 to 100000');
+
 /** Calendar push settings, the same on Node and on Workers. */
 export const SyncConfigSchema = z
   .object({
@@ -53,6 +59,10 @@ export const SyncConfigSchema = z
     MS_LOGIN_BASE_URL: httpUrl.default('https://login.microsoftonline.com'),
     LICHTRUC_SYNC_PAST_DAYS: days(366).default(30),
     LICHTRUC_SYNC_FUTURE_DAYS: days(1100).default(365),
+    // Google's per-user quota is of the order of 600 a minute; Graph allows 10,000 requests per 10 minutes per app
+    // and mailbox. Every call inside a batch counts.
+    LICHTRUC_GOOGLE_WRITES_PER_MINUTE: writesPerMinute.default(600),
+    LICHTRUC_GRAPH_WRITES_PER_MINUTE: writesPerMinute.default(1000),
   })
   .superRefine((config, ctx) => {
     const microsoft = ['MS_TENANT_ID', 'MS_CLIENT_ID', 'MS_CLIENT_SECRET'] as const;

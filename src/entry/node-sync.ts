@@ -4,11 +4,10 @@
  */
 import cron from 'node-cron';
 import { ConfigError, type NodeConfig } from '../config.ts';
-import { DEFAULT_BACKOFF } from '../services/backoff.ts';
 import { reconcileAll } from '../services/reconcile-rosters.ts';
 import type { SyncDeps } from '../services/sync-deps.ts';
 import { createSyncWorker, type SyncWorker } from '../jobs/sync-worker.ts';
-import { providersFromConfig } from './providers-from-config.ts';
+import { syncFromConfig } from './providers-from-config.ts';
 import type { Store } from '../storage/store.ts';
 
 export interface NodeSync {
@@ -18,6 +17,8 @@ export interface NodeSync {
 }
 
 const RETRY_INTERVAL_MS = 60_000;
+/** One drain works this long at most, then lets the next one start over nearest first (drain-outbox.ts). */
+const RUN_LIMIT_MS = 60_000;
 
 export function startNodeSync(
   config: NodeConfig,
@@ -25,25 +26,18 @@ export function startNodeSync(
   now: () => Date,
   log: (message: string) => void,
 ): NodeSync {
-  const providers = providersFromConfig(config, globalThis.fetch, now);
-  if (Object.keys(providers).length === 0) return { deps: undefined, worker: undefined, stop() {} };
+  const deps = syncFromConfig(config, {
+    store,
+    now,
+    fetch: globalThis.fetch,
+    runLimitMs: RUN_LIMIT_MS,
+  });
+  if (!deps) return { deps: undefined, worker: undefined, stop() {} };
   if (!cron.validate(config.LICHTRUC_SYNC_CRON))
     throw new ConfigError([
       `LICHTRUC_SYNC_CRON: must be a cron expression such as "17 2 * * *" (got "${config.LICHTRUC_SYNC_CRON}")`,
     ]);
 
-  const deps: SyncDeps = {
-    store,
-    now,
-    providers,
-    horizon: {
-      pastDays: config.LICHTRUC_SYNC_PAST_DAYS,
-      futureDays: config.LICHTRUC_SYNC_FUTURE_DAYS,
-    },
-    backoff: DEFAULT_BACKOFF,
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-    random: Math.random,
-  };
   const onError = (error: unknown) =>
     log(`calendar push failed: ${error instanceof Error ? error.message : String(error)}`);
   const worker = createSyncWorker(deps, { debounceMs: 500, onError });
@@ -54,7 +48,7 @@ export function startNodeSync(
   );
   worker.kick();
   log(
-    `calendar push: ${Object.keys(providers).join(', ')}; full reconcile at "${config.LICHTRUC_SYNC_CRON}"`,
+    `calendar push: ${Object.keys(deps.providers).join(', ')}; full reconcile at "${config.LICHTRUC_SYNC_CRON}"`,
   );
   return {
     deps,

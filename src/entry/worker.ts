@@ -5,11 +5,10 @@
  */
 import { ConfigError, parseConfig, WorkerConfigSchema } from '../config.ts';
 import { createApp } from '../http/app.ts';
-import { DEFAULT_BACKOFF } from '../services/backoff.ts';
 import { drainOutbox } from '../services/drain-outbox.ts';
 import { reconcileAll } from '../services/reconcile-rosters.ts';
 import type { SyncDeps } from '../services/sync-deps.ts';
-import { providersFromConfig } from './providers-from-config.ts';
+import { syncFromConfig } from './providers-from-config.ts';
 import { applyCalendars } from '../services/apply-calendars.ts';
 import { sha256Hex } from '../services/secrets.ts';
 import type { SqlDatabase } from '../storage/sql.ts';
@@ -47,22 +46,14 @@ async function start(env: Env): Promise<Runtime> {
     await applyCalendars(ctx, BUNDLED_CALENDARS);
     await store.putSetting('calendars_hash', CALENDARS_HASH);
   }
-  // A bound call: workerd throws "Illegal invocation" for a detached global fetch.
-  const providers = providersFromConfig(config, (input, init) => fetch(input, init), now);
-  const sync: SyncDeps | undefined = Object.keys(providers).length
-    ? {
-        store,
-        now,
-        providers,
-        horizon: {
-          pastDays: config.LICHTRUC_SYNC_PAST_DAYS,
-          futureDays: config.LICHTRUC_SYNC_FUTURE_DAYS,
-        },
-        backoff: DEFAULT_BACKOFF,
-        sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-        random: Math.random,
-      }
-    : undefined;
+  const sync = syncFromConfig(config, {
+    store,
+    now,
+    // A bound call: workerd throws "Illegal invocation" for a detached global fetch.
+    fetch: (input, init) => fetch(input, init),
+    // A cron invocation may run for about 30 s of wall time; the next cron goes on nearest first.
+    runLimitMs: 25_000,
+  });
   const app = createApp({
     store,
     now,

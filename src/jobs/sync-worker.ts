@@ -29,7 +29,11 @@ export function createSyncWorker(
       return;
     }
     running = drainOutbox(deps)
-      .then(() => undefined, options.onError)
+      .then(async (results) => {
+        // A drain cut short by its run limit while making progress: the next one starts at once.
+        if (results.some((result) => result.applied > 0))
+          again ||= (await deps.store.sync.pendingRosters()).length > 0;
+      }, options.onError)
       .finally(() => {
         running = null;
         if (again && !stopped) {

@@ -44,16 +44,27 @@ export type OpOutcome =
   | { ok: true; remoteId: string; etag: string | null }
   | { ok: false; error: ProviderError };
 
+export interface ApplyOptions {
+  beforeFollowUp?(writes: number): Promise<void>;
+}
+
 export interface CalendarProvider {
   readonly name: ProviderName;
+  /** Who the service counts the writes of (Google: the service account; Graph: the app, per mailbox). */
+  readonly principal?: string;
   /** Most writes one HTTP request may carry (Google batch: 50, Graph $batch: 20). */
   readonly maxBatch: number;
   /** Events lichtruc owns on the target calendar with a date in the horizon, cancelled ones included. */
   listOwned(target: ProviderTarget, horizon: { from: string; to: string }): Promise<RemoteEvent[]>;
-  /** Applies the writes (adopt ops are never passed); one outcome per op, in order. */
+  /**
+   * Applies the writes (adopt ops are never passed); one outcome per op, in order. Writes the provider adds of its
+   * own (a create answered "exists" redone as an update, an update of a vanished event redone as a create) wait for
+   * `beforeFollowUp`, so the caller can count them against its budget first.
+   */
   apply(
     target: ProviderTarget,
     ops: readonly Exclude<SyncOp, { type: 'adopt' }>[],
+    options?: ApplyOptions,
   ): Promise<OpOutcome[]>;
   /**
    * Shares the calendar read-only with `wanted` accounts and withdraws the shares lichtruc `made` earlier for

@@ -1,19 +1,23 @@
 /**
- * Applying writes through a provider: in batches of the provider's size, each batch's results recorded as soon as
- * it answers, retryable failures tried again after a backoff (honouring Retry-After), a credentials or sharing
- * failure stopping everything (thrown), and a rejected write set aside without holding up the others.
+ * Applying writes through a provider: in batches of the provider's size, each taken from the principal's write
+ * budget first (a smaller batch when the budget is nearly spent), each batch's results recorded as soon as it
+ * answers, retryable failures tried again after a backoff (honouring Retry-After), a rate limit lowering the
+ * budget's rate, a credentials or sharing failure stopping everything (thrown), and a rejected write set aside
+ * without holding up the others.
  */
 import type { SyncOp } from '../domain/sync-plan.ts';
 import {
   type CalendarProvider,
-  ProviderError,
   type OpOutcome,
+  ProviderError,
   type ProviderTarget,
 } from '../providers/calendar-provider.ts';
 import { backoffDelay } from './backoff.ts';
 import type { SyncDeps } from './sync-deps.ts';
+import { type Grant, principalOf, takeAll } from './write-budget.ts';
 
 type WriteOp = Exclude<SyncOp, { type: 'adopt' }>;
+type ExecuteDeps = Pick<SyncDeps, 'backoff' | 'sleep' | 'random' | 'budget'>;
 
 export interface Landed {
   op: WriteOp;
@@ -30,7 +34,7 @@ export interface ExecuteOutcome {
 }
 
 export async function executeOps(
-  deps: Pick<SyncDeps, 'backoff' | 'sleep' | 'random'>,
+  deps: ExecuteDeps,
   provider: CalendarProvider,
   target: ProviderTarget,
   ops: readonly WriteOp[],
@@ -41,9 +45,9 @@ export async function executeOps(
   for (let attempt = 0; pending.length > 0; attempt++) {
     const retry: WriteOp[] = [];
     let waitMs = 0;
-    for (let start = 0; start < pending.length; start += provider.maxBatch) {
-      const chunk = pending.slice(start, start + provider.maxBatch);
-      const results = await applyChunk(provider, target, chunk);
+    for (let start = 0; start < pending.length; ) {
+      const { chunk, results } = await applyBudgeted(deps, provider, target, pending, start);
+      start += chunk.length;
       const landed: Landed[] = [];
       results.forEach((result, index) => {
         const op = chunk[index]!;
@@ -75,14 +79,49 @@ export async function executeOps(
   return outcome;
 }
 
+/** Rate limits: 429, or a retryable 403 (Google's rateLimitExceeded; other 403s are not retryable). */
+const rateLimited = (result: OpOutcome) =>
+  !result.ok &&
+  result.error.kind === 'retryable' &&
+  (result.error.status === 429 || result.error.status === 403);
+
+/** The next batch from `start`, as large as the budget allows now, applied, its writes settled in the budget. */
+async function applyBudgeted(
+  deps: ExecuteDeps,
+  provider: CalendarProvider,
+  target: ProviderTarget,
+  pending: readonly WriteOp[],
+  start: number,
+): Promise<{ chunk: WriteOp[]; results: OpOutcome[] }> {
+  const { budget } = deps;
+  const wanted = Math.min(provider.maxBatch, pending.length - start);
+  if (!budget) {
+    const chunk = pending.slice(start, start + wanted);
+    return { chunk, results: await applyChunk(provider, target, chunk) };
+  }
+  const principal = principalOf(provider, target);
+  const grants: Grant[] = [await budget.take(provider.name, principal, wanted)];
+  const chunk = pending.slice(start, start + grants[0]!.granted);
+  try {
+    const results = await applyChunk(provider, target, chunk, async (writes) => {
+      grants.push(...(await takeAll(budget, provider.name, principal, writes)));
+    });
+    if (results.some(rateLimited)) await budget.throttled(provider.name, principal);
+    return { chunk, results };
+  } finally {
+    for (const grant of grants) await budget.settle(provider.name, principal, grant);
+  }
+}
+
 /** A whole batch that failed to arrive (timeout, dropped connection, 5xx on the envelope) is retried as a whole. */
 async function applyChunk(
   provider: CalendarProvider,
   target: ProviderTarget,
   chunk: WriteOp[],
+  beforeFollowUp?: (writes: number) => Promise<void>,
 ): Promise<OpOutcome[]> {
   try {
-    return await provider.apply(target, chunk);
+    return await provider.apply(target, chunk, beforeFollowUp ? { beforeFollowUp } : undefined);
   } catch (error) {
     const failure =
       error instanceof ProviderError

@@ -2,6 +2,7 @@
 import type { CalendarProvider, ProviderName } from '../providers/calendar-provider.ts';
 import type { Store } from '../storage/store.ts';
 import type { BackoffPolicy } from './backoff.ts';
+import type { WriteBudget } from './write-budget.ts';
 
 export interface SyncDeps {
   store: Store;
@@ -12,6 +13,13 @@ export interface SyncDeps {
   backoff: BackoffPolicy;
   sleep(ms: number): Promise<void>;
   random(): number;
+  /** Writes per minute per principal; absent: unlimited (tests that are not about quotas). */
+  budget?: WriteBudget | undefined;
+  /**
+   * A drain stops starting new work after this long (on `now`), leaving the rest in the outbox for the next run, so
+   * a long first push never holds back a change made meanwhile; absent: a drain runs until the outbox is empty.
+   */
+  runLimitMs?: number | undefined;
 }
 
 export const DEFAULT_HORIZON = { pastDays: 30, futureDays: 365 };

@@ -5,6 +5,7 @@
  * or sharing problem stops the provider for this roster and is shown in words a person can act on.
  */
 import { addDays } from '../domain/dates.ts';
+import { type DateRange, nearestFirst } from '../domain/push-order.ts';
 import { desiredRemoteEvents } from '../domain/remote-event.ts';
 import type { Roster } from '../domain/roster-schema.ts';
 import { planSync, type SyncOp } from '../domain/sync-plan.ts';
@@ -19,18 +20,20 @@ import { expandState, loadHolidayCalendar } from './roster-state.ts';
 import { executeOps } from './execute-ops.ts';
 import type { SyncDeps } from './sync-deps.ts';
 import { countPlan, newRunResult, recordOf, type SyncRunResult, targetOf } from './sync-run.ts';
+import { sharesWithinBudget } from './write-budget.ts';
 
 export async function syncRoster(
   deps: SyncDeps,
   rosterId: string,
   providerName: ProviderName,
-  options: { full: boolean; dryRun: boolean },
+  options: { full: boolean; dryRun: boolean; range?: DateRange | undefined },
 ): Promise<SyncRunResult> {
   const provider = deps.providers[providerName] as CalendarProvider;
   const stored = (await deps.store.getRoster(rosterId))!;
   const target = targetOf(stored.roster, providerName)!;
   const today = dateInZone(deps.now(), stored.roster.timeZone);
-  const horizon = {
+  // A drain may push one band of the horizon at a time (push-order.ts); a full reconcile lists all of it.
+  const horizon = (!options.full && options.range) || {
     from: addDays(today, -deps.horizon.pastDays),
     to: addDays(today, deps.horizon.futureDays),
   };
@@ -76,8 +79,9 @@ export async function syncRoster(
       adopted.map((op) => recordOf(op, op.remote.remoteId, op.remote.etag)),
       startedAt,
     );
-    const writes = plan.ops.filter(
-      (op): op is Exclude<SyncOp, { type: 'adopt' }> => op.type !== 'adopt',
+    const writes = nearestFirst(
+      plan.ops.filter((op): op is Exclude<SyncOp, { type: 'adopt' }> => op.type !== 'adopt'),
+      today,
     );
     await saveState({ done: 0, total: writes.length }, false);
     const outcome = await executeOps(deps, provider, target, writes, async (landed, done) => {
@@ -133,7 +137,7 @@ async function syncShares(
       provider.name,
       roster.id,
       target.calendarId,
-      await provider.syncShares(target, wanted, made),
+      await sharesWithinBudget(deps, provider, target, wanted, made),
     );
   } catch (error) {
     if (error instanceof ProviderError && error.kind === 'not-shared') return error.message;

@@ -10,6 +10,7 @@ import type { Withdrawal } from '../storage/sync-withdrawals.ts';
 import { executeOps } from './execute-ops.ts';
 import type { SyncDeps } from './sync-deps.ts';
 import { newRunResult, recordOf, type SyncRunResult } from './sync-run.ts';
+import { sharesWithinBudget } from './write-budget.ts';
 
 export async function withdrawRoster(
   deps: SyncDeps,
@@ -46,12 +47,12 @@ export async function withdrawRoster(
       error: outcome.rejected[0]?.message ?? outcome.lastRetryable?.message ?? null,
     });
     const made = await deps.store.sync.shares(name, rosterId);
-    if (provider.syncShares && made.length > 0)
+    if (made.length > 0)
       await deps.store.sync.saveShares(
         name,
         rosterId,
         target.calendarId,
-        await provider.syncShares(target, [], made),
+        await sharesWithinBudget(deps, provider, target, [], made),
       );
   } catch (error) {
     if (!(error instanceof ProviderError)) throw error;

@@ -3,6 +3,7 @@
  * that change a roster go through `commit`, which applies guarded statements atomically or reports a conflict.
  */
 import { type Roster, RosterSchema } from '../domain/roster-schema.ts';
+import { type BudgetStore, createBudgetStore } from './budget-store.ts';
 import { createFeedStore, type FeedStore } from './feed-store.ts';
 import { type GuardedStatement, guardedWrite, type RosterGuard } from './guarded-write.ts';
 import { createHolidayStore, type HolidayStore } from './holiday-store.ts';
@@ -46,6 +47,8 @@ export interface Store {
   sync: SyncStore;
   /** Admin web sessions. */
   sessions: SessionStore;
+  /** Write budgets of the calendar push, per principal. */
+  budgets: BudgetStore;
 }
 
 // Parsing a stored definition validates it again; rosters change rarely, so keep the parsed value per hash.
@@ -105,6 +108,7 @@ export function createStore(db: SqlDatabase): Store {
     months: createMonthStore(db),
     sync: createSyncStore(db),
     sessions: createSessionStore(db),
+    budgets: createBudgetStore(db),
     async listRosters() {
       return (await rows('SELECT * FROM rosters ORDER BY id')).map(toStoredRoster);
     },

@@ -13,6 +13,7 @@ import {
 import { deleteEvent, insertEvent, updateEvent } from './google-events.ts';
 import type { FaultHandle } from './fault-board.ts';
 import { createFaultBoard, type FaultSpec } from './google-faults.ts';
+import { createGoogleQuota, type GoogleQuota } from './google-quota.ts';
 import { type LoggedRequest, serveStandIn } from './google-server.ts';
 import {
   addCalendar,
@@ -39,6 +40,8 @@ export interface GoogleStandInOptions {
   now?: () => number;
   /** Lifetime of issued access tokens; default 3600. */
   tokenTtlSeconds?: number;
+  /** Google's per-user write quota (google-quota.ts); none by default. */
+  writesPerMinute?: number;
 }
 
 export interface CalendarSpec {
@@ -62,6 +65,8 @@ export interface GoogleStandIn {
   readonly batchUrl: string;
   /** Every HTTP request received, in order (the live array). */
   readonly requests: readonly LoggedRequest[];
+  /** The write quota, when one was asked for: its log of accepted writes; its limit may be changed. */
+  readonly quota: GoogleQuota | undefined;
   resetLog(): void;
   addServiceAccount: AuthRegistry['addServiceAccount'];
   /** Generates a key pair, registers it and returns the key file (its token_uri pointing here). */
@@ -106,7 +111,11 @@ export async function startGoogleStandIn(
   });
   const faults = createFaultBoard();
   const log: LoggedRequest[] = [];
-  const server = await serveStandIn({ state, auth, faults, log });
+  const quota =
+    options.writesPerMinute === undefined
+      ? undefined
+      : createGoogleQuota(options.writesPerMinute, state.now);
+  const server = await serveStandIn({ state, auth, faults, log, quota });
   origin = server.origin;
 
   const calendarOf = (calendarId: string): CalendarState => {
@@ -117,6 +126,7 @@ export async function startGoogleStandIn(
 
   return {
     ...commonControls(log, faults, server),
+    quota,
     rootUrl: `${origin}/`,
     tokenUrl: `${origin}/token`,
     batchUrl: `${origin}/batch/calendar/v3`,

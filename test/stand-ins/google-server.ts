@@ -7,6 +7,7 @@ import { createServer } from 'node:http';
 import type { AuthRegistry } from './google-auth.ts';
 import { checkBatchSize, parseBatch, renderBatch } from './google-batch.ts';
 import type { FaultBoard } from './google-faults.ts';
+import type { GoogleQuota } from './google-quota.ts';
 import { type ApiRequest, type ApiResponse, errorResponse, GoogleApiError } from './google-http.ts';
 import { routeApi } from './google-routes.ts';
 import type { StandInState } from './google-state.ts';
@@ -34,19 +35,17 @@ export async function serveStandIn(deps: {
   auth: AuthRegistry;
   faults: FaultBoard;
   log: LoggedRequest[];
+  quota: GoogleQuota | undefined;
 }): Promise<StandInServer> {
-  const { state, auth, faults } = deps;
+  const { state, auth, faults, quota } = deps;
 
   const execute = (req: ApiRequest, outerAuthorization?: string): ApiResponse =>
     guard(() => {
       if (req.method === 'POST' && req.path === '/token') return auth.handleTokenRequest(req);
       if (!req.path.startsWith('/calendar/v3/'))
         return errorResponse(404, { reason: 'notFound', message: `Not Found: ${req.path}` });
-      return routeApi(
-        state,
-        req,
-        auth.authenticate(req.headers.authorization ?? outerAuthorization),
-      );
+      const caller = auth.authenticate(req.headers.authorization ?? outerAuthorization);
+      return quota?.admit(caller, req) ?? routeApi(state, req, caller);
     });
 
   const handleBatch = async (

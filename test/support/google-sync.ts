@@ -41,11 +41,16 @@ export async function startGoogleSync(
     now?: string;
     timeoutMs?: number;
     editRoster?: (text: string) => string;
+    /** The stand-in's per-user write quota (none by default). */
+    writesPerMinute?: number;
   } = {},
 ): Promise<GoogleSyncFixture> {
   const service = await startTestService(options.now ?? '2024-05-02T01:00:00Z');
   // Google checks a grant's iat/exp against its clock: the stand-in shares the test's clock.
-  const standIn = await startGoogleStandIn({ now: () => service.ctx.now().getTime() });
+  const standIn = await startGoogleStandIn({
+    now: () => service.ctx.now().getTime(),
+    ...(options.writesPerMinute ? { writesPerMinute: options.writesPerMinute } : {}),
+  });
   const access =
     options.share === false
       ? {}

@@ -30,3 +30,8 @@ export const letterRoster: Roster = set.rosters.find(
 export const HA = 'nguyen-manh-ha';
 export const LUYEN = 'nguyen-van-luyen';
 export const HANH = 'nguyen-van-hanh';
+
+/** The letter's roster under another id, as a body for `POST /api/rosters`. */
+export function letterRosterCopy(id: string, changes: Partial<Roster> = {}): Roster {
+  return { ...letterRoster, id, name: `${letterRoster.name} (${id})`, ...changes };
+}

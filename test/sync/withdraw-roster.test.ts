@@ -14,7 +14,8 @@ import {
   type OutlookSyncFixture,
   startOutlookSync,
 } from '../support/outlook-sync.ts';
-import { letterRoster } from '../support/sample.ts';
+import type { Roster } from '../../src/domain/roster-schema.ts';
+import { letterRoster, letterRosterCopy } from '../support/sample.ts';
 import type { TestService } from '../support/service.ts';
 import { closeTrustingDispatchers } from '../support/tls.ts';
 
@@ -30,17 +31,11 @@ afterEach(async () => {
 afterAll(closeTrustingDispatchers);
 
 /** A copy of the letter's roster managed over the API, publishing where the file roster does. */
-async function createApiRoster(service: TestService, publish: object) {
+async function createApiRoster(service: TestService, publish: Roster['publish']) {
   const members = letterRoster.members.map((member, index) =>
     index === 0 ? { ...member, googleAccount: READER } : member,
   );
-  await service.json('POST', '/api/rosters', 201, {
-    ...letterRoster,
-    id: DELETED,
-    name: 'Lịch trực (bản API)',
-    members,
-    publish,
-  });
+  await service.json('POST', '/api/rosters', 201, letterRosterCopy(DELETED, { members, publish }));
 }
 
 async function deleteApiRoster(service: TestService) {

@@ -167,8 +167,9 @@ export function createGoogleProvider(options: GoogleProviderOptions): CalendarPr
 
   return {
     name: 'google',
+    principal: options.key.client_email,
     maxBatch: GOOGLE_BATCH_LIMIT,
-    async apply(target, ops) {
+    async apply(target, ops, applyOptions) {
       const answers = await send(
         ops.map((op) => callOf(op, target.calendarId)),
         target.calendarId,
@@ -194,6 +195,7 @@ export function createGoogleProvider(options: GoogleProviderOptions): CalendarPr
           return { index: entry.index, op };
         });
       if (followUps.length > 0) {
+        await applyOptions?.beforeFollowUp?.(followUps.length);
         const second = await send(
           followUps.map((entry) => callOf(entry.op, target.calendarId)),
           target.calendarId,

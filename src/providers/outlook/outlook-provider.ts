@@ -255,8 +255,9 @@ export function createOutlookProvider(options: OutlookProviderOptions): Calendar
 
   return {
     name: 'outlook',
+    principal: options.clientId,
     maxBatch: GRAPH_BATCH_LIMIT,
-    async apply(target, ops) {
+    async apply(target, ops, applyOptions) {
       const answers = await send(ops.map((op) => requestOf(op, target)));
       const outcomes = ops.map((op, index) => outcomeOf(op, answers[index]!, target));
       const recreate = ops.flatMap((op, index) =>
@@ -271,6 +272,7 @@ export function createOutlookProvider(options: OutlookProviderOptions): Calendar
           : [],
       );
       if (recreate.length > 0) {
+        await applyOptions?.beforeFollowUp?.(recreate.length);
         const second = await send(
           recreate.map((entry) => requestOf(entry.op, target, entry.predecessorId)),
         );
