@@ -6,7 +6,6 @@
  */
 import { addDays } from '../domain/dates.ts';
 import { type DateRange, nearestFirst } from '../domain/push-order.ts';
-import { desiredRemoteEvents } from '../domain/remote-event.ts';
 import type { Roster } from '../domain/roster-schema.ts';
 import { planSync, type SyncOp } from '../domain/sync-plan.ts';
 import { dateInZone } from '../domain/zone.ts';
@@ -16,10 +15,16 @@ import {
   type ProviderName,
   type ProviderTarget,
 } from '../providers/calendar-provider.ts';
-import { expandState, loadHolidayCalendar } from './roster-state.ts';
 import { executeOps } from './execute-ops.ts';
 import type { SyncDeps } from './sync-deps.ts';
-import { countPlan, newRunResult, recordOf, type SyncRunResult, targetOf } from './sync-run.ts';
+import {
+  countPlan,
+  desiredEventsOf,
+  newRunResult,
+  recordOf,
+  type SyncRunResult,
+  targetOf,
+} from './sync-run.ts';
 import { sharesWithinBudget } from './write-budget.ts';
 
 export async function syncRoster(
@@ -60,12 +65,7 @@ export async function syncRoster(
     });
 
   try {
-    const facts = await deps.store.factsOf(rosterId);
-    const holidays = await loadHolidayCalendar(deps.store);
-    const desired = desiredRemoteEvents(
-      stored.roster,
-      expandState({ stored, facts, holidays }, horizon.from, horizon.to).slots,
-    );
+    const desired = await desiredEventsOf(deps, stored, horizon);
     const records = await deps.store.sync.records(providerName, rosterId);
     const remote = options.full ? await provider.listOwned(target, horizon) : undefined;
     const plan = planSync({ desired, records, horizon, ...(remote ? { remote } : {}) });

@@ -2,10 +2,13 @@
  * What every sync run shares: where a roster publishes at each provider, the result a run reports, and the record
  * a landed write leaves.
  */
+import { type DesiredRemoteEvent, desiredRemoteEvents } from '../domain/remote-event.ts';
 import type { Roster } from '../domain/roster-schema.ts';
 import type { SyncOp } from '../domain/sync-plan.ts';
 import type { ProviderName, ProviderTarget } from '../providers/calendar-provider.ts';
+import type { StoredRoster } from '../storage/records.ts';
 import type { RecordWrite } from '../storage/sync-store.ts';
+import { expandState, loadHolidayCalendar } from './roster-state.ts';
 import type { SyncDeps } from './sync-deps.ts';
 
 export interface PlanCounts {
@@ -109,4 +112,18 @@ export function newRunResult(
     blocked: false,
     error: null,
   };
+}
+
+/** What the roster's calendars should show for the dates from `from` to `to` (inclusive). */
+export async function desiredEventsOf(
+  deps: Pick<SyncDeps, 'store'>,
+  stored: StoredRoster,
+  range: { from: string; to: string },
+): Promise<DesiredRemoteEvent[]> {
+  const facts = await deps.store.factsOf(stored.id);
+  const holidays = await loadHolidayCalendar(deps.store);
+  return desiredRemoteEvents(
+    stored.roster,
+    expandState({ stored, facts, holidays }, range.from, range.to).slots,
+  );
 }

@@ -35,6 +35,8 @@ export interface WriteBudget {
   settle(provider: ProviderName, principal: string, grant: Grant): Promise<void>;
   /** The service answered 429 or a rate-limit 403: the rate halves. */
   throttled(provider: ProviderName, principal: string): Promise<void>;
+  /** Writes per minute the principal may make now; undefined when its provider has no budget. */
+  rateOf(provider: ProviderName, principal: string): Promise<number | undefined>;
 }
 
 /** Writes per minute by provider; a provider without one is not limited. */
@@ -138,6 +140,10 @@ export function createWriteBudget(
         const state = await load(key, budget);
         await save(key, settle(state, grant.granted, grant.at, nowMs()));
       });
+    },
+    async rateOf(provider, principal) {
+      const budget = limits[provider];
+      return budget ? (await load(keyOf(provider, principal), budget)).rate : undefined;
     },
     throttled(provider, principal) {
       const budget = limits[provider];

@@ -9,7 +9,9 @@ import { addDays } from '../../src/domain/dates.ts';
 import { NEAR_DAYS } from '../../src/domain/push-order.ts';
 import { drainOutbox } from '../../src/services/drain-outbox.ts';
 import { createWriteBudget } from '../../src/services/write-budget.ts';
+import type { PushProgress } from '../../src/services/push-progress.ts';
 import { mostInAnyMinute } from '../stand-ins/google-quota.ts';
+import { pagesOf } from '../support/admin-pages.ts';
 import {
   ACCOUNT,
   CALENDAR_ID,
@@ -100,6 +102,27 @@ describe('a first push under a write budget', () => {
     const before = writes().length;
     expect(before).toBeGreaterThanOrEqual(3 * BUDGET);
     expect(await fixture.deps.store.sync.pendingRosters()).toHaveLength(4);
+    // The sync page says how far it has come and how long the rest takes at the budget.
+    const { body } = await fixture.service.json<{ progress: PushProgress }>(
+      'GET',
+      '/api/sync/status',
+      200,
+    );
+    const total = before + body.progress.remainingWrites;
+    expect(body.progress).toEqual({
+      nearPercent: 100,
+      horizonPercent: Math.floor((before / total) * 100),
+      remainingWrites: total - before,
+      minutesLeft: Math.ceil((total - before) / BUDGET),
+    });
+    const { signIn, page } = pagesOf(() => fixture.service);
+    const { cookie } = await signIn();
+    const line = /<p class="card" id="push-progress">([^<]*)<\/p>/.exec(
+      (await page('GET', '/admin/sync?lang=en', { cookie })).html,
+    )![1];
+    expect(line).toBe(
+      `Next 30 days: 100 % of rosters; whole horizon: ${body.progress.horizonPercent} % · about ${body.progress.minutesLeft} min left (${total - before} writes)`,
+    );
 
     restart();
     fixture.deps.runLimitMs = undefined;

@@ -1,6 +1,7 @@
 /** The calendar push in the admin area: the status per roster and provider, a resync's dry run, its progress. */
 import { html } from 'hono/html';
 import type { Language } from '../../domain/vietnamese.ts';
+import type { PushProgress } from '../../services/push-progress.ts';
 import type { resyncRoster, syncStatus } from '../../services/sync-admin.ts';
 import type { StoredRoster } from '../../storage/records.ts';
 import { type AdminView, backLink, csrfInput, errorBox, instantText } from './admin-view.ts';
@@ -21,14 +22,37 @@ ${provider.stopped ? html`<p class="error">${t('Đã tạm dừng cho đến khi
 ${provider.lastError ? html`<p class="error">${provider.lastError}</p>` : ''}</div>`;
 }
 
+/** "2 giờ 10 phút" / "2 h 10 min". */
+function durationText(language: Language, minutes: number) {
+  const t = translator(language);
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  const parts = [
+    ...(hours > 0 ? [`${hours} ${t('giờ', 'h')}`] : []),
+    ...(rest > 0 || hours === 0 ? [`${rest} ${t('phút', 'min')}`] : []),
+  ];
+  return parts.join(' ');
+}
+
+/** "Next 30 days: 100 % of rosters; whole horizon: 37 %", and the time left at the current rate. */
+function progressLine(language: Language, progress: PushProgress) {
+  const t = translator(language);
+  const left =
+    progress.minutesLeft === null
+      ? ''
+      : ` · ${t('còn khoảng', 'about')} ${durationText(language, progress.minutesLeft)}${t('', ' left')} (${progress.remainingWrites} ${t('lượt ghi', 'writes')})`;
+  return html`<p class="card" id="push-progress">${t('30 ngày tới', 'Next 30 days')}: ${progress.nearPercent} % ${t('lịch trực', 'of rosters')}; ${t('toàn bộ khoảng đồng bộ', 'whole horizon')}: ${progress.horizonPercent} %${left}</p>`;
+}
+
 export function syncPage(
   view: AdminView,
-  data: { status: Status; rosters: readonly StoredRoster[] },
+  data: { status: Status; rosters: readonly StoredRoster[]; progress: PushProgress | null },
 ) {
   const { language } = view;
   const t = translator(language);
   const { status } = data;
   return html`${status.providers.length === 0 ? html`<p class="card">${t('Máy chủ chưa cấu hình Google Calendar hay Outlook: lịch chỉ được công bố qua các đường liên kết ICS.', 'No Google Calendar or Outlook account is configured on the server: rosters are published through the ICS links only.')}</p>` : ''}
+${data.progress ? progressLine(language, data.progress) : ''}
 ${data.rosters.map((stored) => {
   const roster = status.rosters.find((entry) => entry.rosterId === stored.id);
   return html`<div class="card"><h2>${stored.roster.name}</h2>

@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import { html } from 'hono/html';
 import { type CreatedFeed, createFeed, revokeFeed } from '../../services/feed-links.ts';
 import { notFound } from '../../services/errors.ts';
+import { pushProgress } from '../../services/push-progress.ts';
 import { resyncRoster, syncStatus } from '../../services/sync-admin.ts';
 import type { HonoEnv } from '../env.ts';
 import { auditPage } from '../pages/audit-page.ts';
@@ -84,7 +85,8 @@ adminTools.get('/admin/sync', async (c) => {
   const deps = c.get('deps');
   const status = await syncStatus(deps.sync);
   const rosters = await deps.store.listRosters();
-  const body = syncPage(view, { status, rosters });
+  const progress = deps.sync ? await pushProgress(deps.sync) : null;
+  const body = syncPage(view, { status, rosters, progress });
   return adminPage(c, translator(view.language)('Đồng bộ lịch', 'Calendar sync'), body);
 });
 

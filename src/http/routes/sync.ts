@@ -1,6 +1,7 @@
 /** The calendar push for admins: preview or run a resync, and read the sync status. */
 import { Hono } from 'hono';
 import * as z from 'zod';
+import { pushProgress } from '../../services/push-progress.ts';
 import { resyncAll, resyncRoster, syncStatus } from '../../services/sync-admin.ts';
 import type { HonoEnv } from '../env.ts';
 import { describe } from '../openapi.ts';
@@ -55,9 +56,16 @@ sync.get(
   describe({
     method: 'get',
     path: '/api/sync/status',
-    summary: 'Per roster and provider: last run, pending changes, last error, progress',
+    summary:
+      'Per roster and provider: last run, pending changes, last error, progress; deleted rosters still being withdrawn; how far the push has come (next 30 days, whole horizon, time left)',
     tag: TAG,
     responses: { 200: 'Status' },
   }),
-  async (c) => c.json(await syncStatus(c.get('deps').sync)),
+  async (c) => {
+    const { sync } = c.get('deps');
+    return c.json({
+      ...(await syncStatus(sync)),
+      progress: sync ? await pushProgress(sync) : null,
+    });
+  },
 );
