@@ -12,6 +12,7 @@ import { httpTable, notModifiedRatios, runHttpBenchmarks } from './http.bench.ts
 import { corpusScoreLine, IMPORT_NOTES, runImportBenchmarks } from './import.bench.ts';
 import { formatNumber, resultsTable } from './measure.ts';
 import { OUTLOOK_SYNC_NOTES, runOutlookSyncBenchmarks } from './outlook-sync.bench.ts';
+import { quotaPushNotes, quotaPushTable, runQuotaPushBenchmark } from './quota-push.bench.ts';
 import { runReportBenchmarks } from './report.bench.ts';
 
 const quick = process.argv.includes('--quick');
@@ -25,6 +26,7 @@ const imports = runImportBenchmarks({ quick, log });
 const feeds = await runFeedBenchmarks({ quick, log });
 const googleSync = await runGoogleSyncBenchmarks({ quick, log });
 const outlookSync = await runOutlookSyncBenchmarks({ quick, log });
+const quotaPush = await runQuotaPushBenchmark({ quick, log });
 const http = await runHttpBenchmarks({ quick, log });
 const ratios = notModifiedRatios(http);
 
@@ -92,6 +94,12 @@ console.log();
 console.log(pushTable([...googleSync, ...outlookSync]));
 console.log();
 console.log([...PUSH_NOTES, ...GOOGLE_SYNC_NOTES, ...OUTLOOK_SYNC_NOTES].join('\n'));
+console.log();
+console.log('## First push under a write budget (Google stand-in with a quota, time-scaled)');
+console.log();
+console.log(quotaPushTable(quotaPush));
+console.log();
+console.log(quotaPushNotes(quotaPush));
 console.log();
 console.log('## HTTP under load (autocannon, 127.0.0.1)');
 console.log();

@@ -1,8 +1,9 @@
 /**
  * The order in which the calendar push spends a limited write budget: what people will look at soonest first.
- * A drain walks date bands, each for every roster before the next: the next 30 days, then the 30 days before today,
- * then 30-day bands further ahead. Within a roster's writes, the nearest date goes first (today, tomorrow,
- * yesterday, …). Bands are inclusive date ranges in the roster's zone.
+ * A drain walks three date bands, each for every roster before the next: the next 30 days, then the days before
+ * today, then the rest of the horizon ahead. Within a roster's writes, the nearest date goes first (today, tomorrow,
+ * yesterday, …). Three bands, not thirty-day slices all the way: each band costs every queued roster one planning
+ * pass, and a small change (one absence) must stay cheap. Bands are inclusive date ranges in the roster's zone.
  */
 import { addDays, type IsoDate, toEpochDay } from './dates.ts';
 import type { SyncOp } from './sync-plan.ts';
@@ -19,16 +20,13 @@ export function pushBands(
   today: IsoDate,
   horizon: { pastDays: number; futureDays: number },
 ): DateRange[] {
-  const ahead: DateRange[] = [];
-  for (let start = 0; start <= horizon.futureDays; start += NEAR_DAYS) {
-    const to = addDays(today, Math.min(start + NEAR_DAYS - 1, horizon.futureDays));
-    ahead.push({ from: addDays(today, start), to });
-  }
-  const past =
-    horizon.pastDays > 0
-      ? [{ from: addDays(today, -horizon.pastDays), to: addDays(today, -1) }]
-      : [];
-  return [...ahead.slice(0, 1), ...past, ...ahead.slice(1)];
+  const near = { from: today, to: addDays(today, Math.min(NEAR_DAYS - 1, horizon.futureDays)) };
+  const bands = [near];
+  if (horizon.pastDays > 0)
+    bands.push({ from: addDays(today, -horizon.pastDays), to: addDays(today, -1) });
+  if (horizon.futureDays >= NEAR_DAYS)
+    bands.push({ from: addDays(today, NEAR_DAYS), to: addDays(today, horizon.futureDays) });
+  return bands;
 }
 
 export function opDate(op: SyncOp): IsoDate {

@@ -6,7 +6,7 @@
  *
  * Under a write budget the order matters (a first national push is days of quota): the drain walks the horizon in
  * date bands, nearest first, each band for every queued roster before the next (push-order.ts), so the next 30 days
- * of every roster are in place before anything later. With a run limit it stops starting work when the limit is
+ * of every roster are in place before anything later. With a run limit it starts no batch once the limit is
  * reached; what is left stays queued and the next run, planning afresh from the records, resumes nearest first.
  */
 import { pushBands } from '../domain/push-order.ts';
@@ -55,6 +55,7 @@ export async function drainOutbox(deps: SyncDeps): Promise<SyncRunResult[]> {
           full: false,
           dryRun: false,
           range,
+          until: deps.runLimitMs === undefined ? undefined : startedAt + deps.runLimitMs,
         });
         const key = `${entry.stored.id}\n${provider}`;
         runs.set(key, mergeRuns(runs.get(key), run));

@@ -17,7 +17,7 @@ import type { SyncDeps } from './sync-deps.ts';
 import { type Grant, principalOf, takeAll } from './write-budget.ts';
 
 type WriteOp = Exclude<SyncOp, { type: 'adopt' }>;
-type ExecuteDeps = Pick<SyncDeps, 'backoff' | 'sleep' | 'random' | 'budget'>;
+type ExecuteDeps = Pick<SyncDeps, 'backoff' | 'sleep' | 'random' | 'budget' | 'now'>;
 
 export interface Landed {
   op: WriteOp;
@@ -39,6 +39,8 @@ export async function executeOps(
   target: ProviderTarget,
   ops: readonly WriteOp[],
   onLanded: (landed: Landed[], doneSoFar: number) => Promise<void>,
+  /** No batch starts after this instant (ms); the writes left are pending, for the next run. */
+  until?: number,
 ): Promise<ExecuteOutcome> {
   const outcome: ExecuteOutcome = { applied: 0, rejected: [], pending: 0, lastRetryable: null };
   let pending = [...ops];
@@ -46,6 +48,10 @@ export async function executeOps(
     const retry: WriteOp[] = [];
     let waitMs = 0;
     for (let start = 0; start < pending.length; ) {
+      if (until !== undefined && deps.now().getTime() >= until) {
+        outcome.pending = pending.length - start + retry.length;
+        return outcome;
+      }
       const { chunk, results } = await applyBudgeted(deps, provider, target, pending, start);
       start += chunk.length;
       const landed: Landed[] = [];

@@ -31,7 +31,13 @@ export async function syncRoster(
   deps: SyncDeps,
   rosterId: string,
   providerName: ProviderName,
-  options: { full: boolean; dryRun: boolean; range?: DateRange | undefined },
+  options: {
+    full: boolean;
+    dryRun: boolean;
+    range?: DateRange | undefined;
+    /** No batch starts after this instant (ms): a drain's run limit. */
+    until?: number | undefined;
+  },
 ): Promise<SyncRunResult> {
   const provider = deps.providers[providerName] as CalendarProvider;
   const stored = (await deps.store.getRoster(rosterId))!;
@@ -84,15 +90,22 @@ export async function syncRoster(
       today,
     );
     await saveState({ done: 0, total: writes.length }, false);
-    const outcome = await executeOps(deps, provider, target, writes, async (landed, done) => {
-      await deps.store.sync.saveRecords(
-        providerName,
-        rosterId,
-        landed.map(({ op, remoteId, etag }) => recordOf(op, remoteId, etag)),
-        deps.now().toISOString(),
-      );
-      await saveState({ done, total: writes.length }, false);
-    });
+    const outcome = await executeOps(
+      deps,
+      provider,
+      target,
+      writes,
+      async (landed, done) => {
+        await deps.store.sync.saveRecords(
+          providerName,
+          rosterId,
+          landed.map(({ op, remoteId, etag }) => recordOf(op, remoteId, etag)),
+          deps.now().toISOString(),
+        );
+        await saveState({ done, total: writes.length }, false);
+      },
+      options.until,
+    );
     Object.assign(result, {
       applied: outcome.applied,
       failed: outcome.rejected.length,
