@@ -9,7 +9,7 @@
  * of every roster are in place before anything later. With a run limit it starts no batch once the limit is
  * reached; what is left stays queued and the next run, planning afresh from the records, resumes nearest first.
  */
-import { pushBands } from '../domain/push-order.ts';
+import { type DateRange, pushBands } from '../domain/push-order.ts';
 import { dateInZone } from '../domain/zone.ts';
 import type { ProviderName } from '../providers/calendar-provider.ts';
 import type { StoredRoster } from '../storage/records.ts';
@@ -24,13 +24,13 @@ interface Queued {
   stored: StoredRoster;
   /** Providers to push to in this run (configured, not stopped). */
   providers: ProviderName[];
+  /** The roster's date bands, nearest first (push-order.ts). */
+  bands: DateRange[];
   complete: boolean;
 }
 
 export async function drainOutbox(deps: SyncDeps): Promise<SyncRunResult[]> {
-  const startedAt = deps.now().getTime();
-  const overTime = () =>
-    deps.runLimitMs !== undefined && deps.now().getTime() - startedAt >= deps.runLimitMs;
+  const until = deps.runLimitMs === undefined ? undefined : deps.now().getTime() + deps.runLimitMs;
   const results: SyncRunResult[] = [];
   for (const withdrawal of await deps.store.sync.withdrawals()) {
     const result = await withdrawRoster(deps, withdrawal);
@@ -38,41 +38,44 @@ export async function drainOutbox(deps: SyncDeps): Promise<SyncRunResult[]> {
   }
   const queue = await queuedRosters(deps);
   const runs = new Map<string, SyncRunResult>();
-  for (let band = 0; ; band++) {
-    let more = false;
-    for (const entry of queue) {
-      const range = pushBands(dateInZone(deps.now(), entry.stored.roster.timeZone), deps.horizon)[
-        band
-      ];
-      if (!range) continue;
-      more = true;
-      for (const provider of [...entry.providers]) {
-        if (overTime()) {
-          entry.complete = false;
-          break;
-        }
-        const run = await syncRoster(deps, entry.stored.id, provider, {
-          full: false,
-          dryRun: false,
-          range,
-          until: deps.runLimitMs === undefined ? undefined : startedAt + deps.runLimitMs,
-        });
-        const key = `${entry.stored.id}\n${provider}`;
-        runs.set(key, mergeRuns(runs.get(key), run));
-        // A provider that could not finish a band goes no further for this roster in this run.
-        if (run.blocked || run.pending > 0) {
-          entry.providers.splice(entry.providers.indexOf(provider), 1);
-          entry.complete = false;
-        }
-      }
-    }
-    if (!more) break;
+  for (let band = 0; queue.some((entry) => band < entry.bands.length); band++) {
+    for (const entry of queue) await pushBand(deps, entry, band, until, runs);
   }
   for (const entry of queue) {
     if (entry.complete)
       await deps.store.sync.clearOutbox(entry.pending.rosterId, entry.pending.maxSeq);
   }
   return [...results, ...runs.values()];
+}
+
+/** One band of one roster to each of its providers; a provider that cannot finish it goes no further this run. */
+async function pushBand(
+  deps: SyncDeps,
+  entry: Queued,
+  band: number,
+  until: number | undefined,
+  runs: Map<string, SyncRunResult>,
+): Promise<void> {
+  const range = entry.bands[band];
+  if (!range) return;
+  for (const provider of [...entry.providers]) {
+    if (until !== undefined && deps.now().getTime() >= until) {
+      entry.complete = false;
+      return;
+    }
+    const run = await syncRoster(deps, entry.stored.id, provider, {
+      full: false,
+      dryRun: false,
+      range,
+      until,
+    });
+    const key = `${entry.stored.id}\n${provider}`;
+    runs.set(key, mergeRuns(runs.get(key), run));
+    if (run.blocked || run.pending > 0) {
+      entry.providers.splice(entry.providers.indexOf(provider), 1);
+      entry.complete = false;
+    }
+  }
 }
 
 /** The rosters with queued changes; a deleted roster's rows are dropped (its withdrawal took over). */
@@ -84,7 +87,9 @@ async function queuedRosters(deps: SyncDeps): Promise<Queued[]> {
       await deps.store.sync.clearOutbox(pending.rosterId, pending.maxSeq);
       continue;
     }
-    const entry: Queued = { pending, stored, providers: [], complete: true };
+    const today = dateInZone(deps.now(), stored.roster.timeZone);
+    const bands = pushBands(today, deps.horizon);
+    const entry: Queued = { pending, stored, providers: [], bands, complete: true };
     for (const provider of configuredProviders(deps, stored.roster)) {
       if ((await deps.store.sync.state(provider, stored.id))?.blocked) entry.complete = false;
       else entry.providers.push(provider);

@@ -17,6 +17,7 @@ import {
 import type { Roster } from '../../src/domain/roster-schema.ts';
 import { letterRoster, letterRosterCopy } from '../support/sample.ts';
 import type { TestService } from '../support/service.ts';
+import { pagesOf } from '../support/admin-pages.ts';
 import { closeTrustingDispatchers } from '../support/tls.ts';
 
 const KEPT = 'so-vhttdl-bac-giang';
@@ -145,6 +146,13 @@ describe('Outlook', () => {
         lastError: refused!.error,
       },
     ]);
+    const { signIn, page } = pagesOf(() => f.service);
+    const { cookie } = await signIn();
+    const card = /<div class="card" id="withdrawals">([\s\S]*?)<\/div>/.exec(
+      (await page('GET', '/admin/sync', { cookie })).html,
+    )![1]!;
+    expect(card).toContain(`${DELETED} · Outlook`);
+    expect(card).toContain(refused!.error!);
 
     f.useSecret(APP.clientSecret);
     const [done] = await drainOutbox(f.deps);

@@ -44,6 +44,14 @@ function progressLine(language: Language, progress: PushProgress) {
   return html`<p class="card" id="push-progress">${t('30 ngày tới', 'Next 30 days')}: ${progress.nearPercent} % ${t('lịch trực', 'of rosters')}; ${t('toàn bộ khoảng đồng bộ', 'whole horizon')}: ${progress.horizonPercent} %${left}</p>`;
 }
 
+/** Deleted rosters whose events are still being taken back from a calendar. */
+function withdrawalsCard(language: Language, withdrawals: Status['withdrawals']) {
+  const t = translator(language);
+  if (withdrawals.length === 0) return '';
+  return html`<div class="card" id="withdrawals"><h2>${t('Đang gỡ lịch của các lịch trực đã xoá', 'Taking back the events of deleted rosters')}</h2>
+<ul>${withdrawals.map((entry) => html`<li>${entry.rosterId} · ${providerName(entry.provider)} · ${t('xoá lúc', 'deleted')} ${instantText(entry.requestedAt)}${entry.lastError ? html`<p class="error">${entry.lastError}</p>` : ''}</li>`)}</ul></div>`;
+}
+
 export function syncPage(
   view: AdminView,
   data: { status: Status; rosters: readonly StoredRoster[]; progress: PushProgress | null },
@@ -53,6 +61,7 @@ export function syncPage(
   const { status } = data;
   return html`${status.providers.length === 0 ? html`<p class="card">${t('Máy chủ chưa cấu hình Google Calendar hay Outlook: lịch chỉ được công bố qua các đường liên kết ICS.', 'No Google Calendar or Outlook account is configured on the server: rosters are published through the ICS links only.')}</p>` : ''}
 ${data.progress ? progressLine(language, data.progress) : ''}
+${withdrawalsCard(language, status.withdrawals)}
 ${data.rosters.map((stored) => {
   const roster = status.rosters.find((entry) => entry.rosterId === stored.id);
   return html`<div class="card"><h2>${stored.roster.name}</h2>
