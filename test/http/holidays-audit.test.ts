@@ -228,8 +228,23 @@ describe('configuration', () => {
       MS_LOGIN_BASE_URL: 'https://login.microsoftonline.com',
       LICHTRUC_SYNC_PAST_DAYS: 30,
       LICHTRUC_SYNC_FUTURE_DAYS: 365,
+      LICHTRUC_GOOGLE_WRITES_PER_MINUTE: 600,
+      LICHTRUC_GRAPH_WRITES_PER_MINUTE: 1000,
       LICHTRUC_SYNC_CRON: '17 2 * * *',
     });
+  });
+
+  it('takes write budgets as whole numbers of writes a minute', () => {
+    expect(
+      parseConfig(NodeConfigSchema, { LICHTRUC_GOOGLE_WRITES_PER_MINUTE: '300' })
+        .LICHTRUC_GOOGLE_WRITES_PER_MINUTE,
+    ).toBe(300);
+    for (const value of ['0', '6.5', 'many'])
+      expect(() =>
+        parseConfig(NodeConfigSchema, { LICHTRUC_GRAPH_WRITES_PER_MINUTE: value }),
+      ).toThrow(
+        `LICHTRUC_GRAPH_WRITES_PER_MINUTE: must be a whole number of writes per minute from 1 to 100000 (got "${value}")`,
+      );
   });
 
   it('reads a Google service-account key from its JSON text, and says which field is wrong', () => {
