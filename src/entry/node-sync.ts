@@ -7,7 +7,7 @@ import { ConfigError, type NodeConfig } from '../config.ts';
 import { reconcileAll } from '../services/reconcile-rosters.ts';
 import type { SyncDeps } from '../services/sync-deps.ts';
 import { createSyncWorker, type SyncWorker } from '../jobs/sync-worker.ts';
-import { syncFromConfig } from './providers-from-config.ts';
+import { syncFromConfig } from './sync-from-config.ts';
 import type { Store } from '../storage/store.ts';
 
 export interface NodeSync {

@@ -8,7 +8,7 @@ import { createApp } from '../http/app.ts';
 import { drainOutbox } from '../services/drain-outbox.ts';
 import { reconcileAll } from '../services/reconcile-rosters.ts';
 import type { SyncDeps } from '../services/sync-deps.ts';
-import { syncFromConfig } from './providers-from-config.ts';
+import { syncFromConfig } from './sync-from-config.ts';
 import { applyCalendars } from '../services/apply-calendars.ts';
 import { sha256Hex } from '../services/secrets.ts';
 import type { SqlDatabase } from '../storage/sql.ts';
