@@ -1,0 +1,64 @@
+/**
+ * Webhook events (Standard Webhooks payload shape `{ type, timestamp, data }`): one per changed slot. A receiver can
+ * bridge them to a group chat, so a sensitive reason is written as `other` (away), never as it was recorded.
+ */
+import { reasonFor } from './sensitive-reason.ts';
+import { slotHours, slotPlace } from './notice-text.ts';
+import type { Roster } from './roster-schema.ts';
+import type { SlotChange } from './slot-diff.ts';
+import type { DutySlot } from './slot.ts';
+import { memberName } from './vietnamese.ts';
+
+export const NOTICE_EVENT_TYPES = [
+  'duty.changed',
+  'duty.uncovered',
+  'duty.reminder',
+  'digest.weekly',
+] as const;
+export type NoticeEventType = (typeof NOTICE_EVENT_TYPES)[number];
+
+export interface NoticeEvent {
+  type: NoticeEventType;
+  timestamp: string;
+  data: Record<string, unknown>;
+}
+
+const GROUP_READER = { memberId: null, admin: false };
+
+function serving(roster: Roster, slot: DutySlot | null) {
+  if (!slot) return null;
+  const member = roster.members.find((candidate) => candidate.id === slot.memberId);
+  return {
+    kind: slot.kind,
+    memberId: slot.memberId,
+    memberName: member ? memberName(member) : null,
+    coversFor: slot.coversFor,
+    reason: reasonFor(slot.reason, GROUP_READER, slot.coversFor),
+  };
+}
+
+export function slotChangeEvent(
+  roster: Roster,
+  change: SlotChange,
+  timestamp: string,
+): NoticeEvent {
+  const slot = (change.after ?? change.before)!;
+  return {
+    type: change.after?.kind === 'uncovered' ? 'duty.uncovered' : 'duty.changed',
+    timestamp,
+    data: {
+      rosterId: roster.id,
+      slot: {
+        key: slot.key,
+        date: slot.date,
+        position: slot.position,
+        start: slot.start,
+        end: slot.end,
+        hours: slotHours(slot),
+        place: slotPlace(roster, slot),
+      },
+      before: serving(roster, change.before),
+      after: serving(roster, change.after),
+    },
+  };
+}
