@@ -29,6 +29,7 @@ import { reports } from './routes/reports.ts';
 import { rosters } from './routes/rosters.ts';
 import { schedule } from './routes/schedule.ts';
 import { sync } from './routes/sync.ts';
+import { webhooks } from './routes/webhooks.ts';
 
 const PUBLIC_API = new Set(['/api/openapi.json', '/api/docs']);
 const EMBEDDABLE = /^\/desks\/[^/]+\/embed$/;
@@ -97,6 +98,7 @@ export function createApp(deps: AppDeps): Hono<HonoEnv> {
     adminHolidays,
     adminMembers,
     adminImport,
+    webhooks,
   ])
     app.route('/', routes);
 

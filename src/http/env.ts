@@ -22,6 +22,8 @@ export interface AppDeps {
     | undefined;
   /** The XLSX writer of `GET …/report?format=xlsx`; absent on Workers (the download answers 501 there). */
   renderWorkbook?: WorkbookRenderer | undefined;
+  /** Change notices: whether webhooks may point at private addresses, and a kick for the notice worker. */
+  notices?: { allowPrivateWebhooks: boolean; kick?(): void } | undefined;
   /** Logs an unexpected error; the client gets a 500 problem with the request id. */
   logError?(error: unknown, requestId: string): void;
 }

@@ -7,6 +7,7 @@ import { type IsoDate, maxDate } from '../domain/dates.ts';
 import type { RosterFacts } from '../domain/facts-schema.ts';
 import { diffSlots, type SlotChange } from '../domain/slot-diff.ts';
 import type { GuardedStatement } from '../storage/guarded-write.ts';
+import { noticeChangeStatements } from '../storage/notice-store.ts';
 import { enqueueStatements } from '../storage/sync-store.ts';
 import type { ServiceContext } from './context.ts';
 import { conflict } from './errors.ts';
@@ -64,12 +65,15 @@ export async function changeFacts<T>(
     const change = plan(state);
     const changedSlots = slotsChangedBy(state, change);
     const now = ctx.now().toISOString();
-    const outbox = enqueueStatements(
-      rosterId,
-      changedSlots.map((changed) => changed.key),
-      'facts',
-      now,
-    );
+    const outbox = [
+      ...enqueueStatements(
+        rosterId,
+        changedSlots.map((changed) => changed.key),
+        'facts',
+        now,
+      ),
+      ...noticeChangeStatements(rosterId, changedSlots, now),
+    ];
     // Closed months (month close) are never rewritten silently: a change touching one is refused without a reason
     // (422, nothing stored), else it lands with a correction per locked slot it changes, in this same batch. Closing
     // a month bumps facts_version too, so a close racing this change makes the commit below retry.

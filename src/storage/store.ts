@@ -8,6 +8,8 @@ import { createFeedStore, type FeedStore } from './feed-store.ts';
 import { type GuardedStatement, guardedWrite, type RosterGuard } from './guarded-write.ts';
 import { createHolidayStore, type HolidayStore } from './holiday-store.ts';
 import { createMonthStore, type MonthStore } from './month-store.ts';
+import { createNoticeSettingsStore, type NoticeSettingsStore } from './notice-settings-store.ts';
+import { createNoticeStore, type NoticeStore } from './notice-store.ts';
 import type { AuditRecord, StoredFacts, StoredRoster } from './records.ts';
 import { createSessionStore, type SessionStore } from './session-store.ts';
 import type { SqlDatabase, SqlValue } from './sql.ts';
@@ -49,6 +51,10 @@ export interface Store {
   sessions: SessionStore;
   /** Write budgets of the calendar push, per principal. */
   budgets: BudgetStore;
+  /** Change notices: the outbox and its deliveries. */
+  notices: NoticeStore;
+  /** Who hears about a roster: webhooks, contacts, preferences, Zalo links. */
+  noticeSettings: NoticeSettingsStore;
 }
 
 // Parsing a stored definition validates it again; rosters change rarely, so keep the parsed value per hash.
@@ -109,6 +115,8 @@ export function createStore(db: SqlDatabase): Store {
     sync: createSyncStore(db),
     sessions: createSessionStore(db),
     budgets: createBudgetStore(db),
+    notices: createNoticeStore(db),
+    noticeSettings: createNoticeSettingsStore(db),
     async listRosters() {
       return (await rows('SELECT * FROM rosters ORDER BY id')).map(toStoredRoster);
     },

@@ -39,7 +39,10 @@ export interface TestService {
   ): Promise<{ body: T; response: Response }>;
 }
 
-export async function startTestService(now = '2024-05-02T01:00:00Z'): Promise<TestService> {
+export async function startTestService(
+  now = '2024-05-02T01:00:00Z',
+  calendars = readCalendarFiles(),
+): Promise<TestService> {
   const db = openSqlite(':memory:');
   await applyMigrations(db, readMigrations(join(import.meta.dirname, '../../migrations')));
   const store = createStore(db);
@@ -50,7 +53,7 @@ export async function startTestService(now = '2024-05-02T01:00:00Z'): Promise<Te
     publicUrl: PUBLIC_URL,
     actor: { name: 'test', requestId: null },
   };
-  await applyCalendars(ctx, loadCalendarSet(readCalendarFiles()));
+  await applyCalendars(ctx, loadCalendarSet(calendars));
   const appDeps: AppDeps = {
     store,
     now: () => clock,

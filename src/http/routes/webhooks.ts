@@ -1,0 +1,63 @@
+/** A roster's webhooks (Standard Webhooks): register (the secret is shown once), list, delete. */
+import { Hono } from 'hono';
+import * as z from 'zod';
+import { NOTICE_EVENT_TYPES } from '../../domain/notice-events.ts';
+import { addWebhook, deleteWebhook, listWebhooks } from '../../services/notice-webhooks.ts';
+import type { HonoEnv } from '../env.ts';
+import { describe } from '../openapi.ts';
+import { param, readBody, serviceContext } from '../request.ts';
+
+const TAG = 'Notices';
+export const WebhookInputSchema = z.object({
+  url: z.string().min(1).max(2000),
+  events: z.array(z.enum(NOTICE_EVENT_TYPES)).max(NOTICE_EVENT_TYPES.length).optional(),
+});
+export const webhooks = new Hono<HonoEnv>();
+
+webhooks.post(
+  describe({
+    method: 'post',
+    path: '/api/rosters/{id}/webhooks',
+    summary:
+      'Register a webhook (https to a public address unless LICHTRUC_WEBHOOK_ALLOW_PRIVATE=1)',
+    tag: TAG,
+    body: WebhookInputSchema,
+    responses: {
+      201: '{ id, url, events, secret } (the whsec_ secret is shown once)',
+      404: 'No such roster',
+      422: 'Invalid or private URL',
+    },
+  }),
+  async (c) => {
+    const input = await readBody(c, WebhookInputSchema);
+    const allowPrivate = c.get('deps').notices?.allowPrivateWebhooks ?? false;
+    const hook = await addWebhook(serviceContext(c), param(c, 'id'), input, allowPrivate);
+    c.header('location', `/api/rosters/${hook.rosterId}/webhooks/${hook.id}`);
+    return c.json(hook, 201);
+  },
+);
+
+webhooks.get(
+  describe({
+    method: 'get',
+    path: '/api/rosters/{id}/webhooks',
+    summary: "List a roster's webhooks (without their secrets)",
+    tag: TAG,
+    responses: { 200: '{ webhooks }', 404: 'No such roster' },
+  }),
+  async (c) => c.json({ webhooks: await listWebhooks(serviceContext(c), param(c, 'id')) }),
+);
+
+webhooks.delete(
+  describe({
+    method: 'delete',
+    path: '/api/rosters/{id}/webhooks/{webhookId}',
+    summary: 'Delete a webhook: nothing more is sent to it',
+    tag: TAG,
+    responses: { 204: 'Deleted', 404: 'No such roster or webhook' },
+  }),
+  async (c) => {
+    await deleteWebhook(serviceContext(c), param(c, 'id'), param(c, 'webhookId'));
+    return c.body(null, 204);
+  },
+);

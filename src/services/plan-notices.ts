@@ -1,0 +1,38 @@
+/**
+ * Turning recorded slot changes into deliveries. A roster's changes wait until it has been quiet for the coalescing
+ * window, then count by their net result (an absence entered and removed within it tells nobody). Deliveries and the
+ * removal of the changes they came from land in one batch, and a delivery's id derives from (notice, recipient,
+ * channel): planning again after a crash makes no second notice.
+ */
+import { addDays } from '../domain/dates.ts';
+import { netChanges, planNotices } from '../domain/notice-plan.ts';
+import { dateInZone } from '../domain/zone.ts';
+import type { PendingChange } from '../storage/notice-store.ts';
+import type { NoticeDeps } from './notice-deps.ts';
+import { deliveriesFor } from './notice-recipients.ts';
+
+export async function planPendingNotices(deps: NoticeDeps): Promise<{ deliveries: number }> {
+  const byRoster = new Map<string, PendingChange[]>();
+  for (const pending of await deps.store.notices.pendingChanges())
+    byRoster.set(pending.rosterId, [...(byRoster.get(pending.rosterId) ?? []), pending]);
+  const now = deps.now();
+  let deliveries = 0;
+  for (const [rosterId, pending] of byRoster) {
+    const newest = pending.at(-1)!;
+    if (Date.parse(newest.enqueuedAt) > now.getTime() - deps.settings.coalesceMs) continue;
+    const stored = await deps.store.getRoster(rosterId);
+    const today = stored && dateInZone(now, stored.roster.timeZone);
+    const plan =
+      stored && today
+        ? planNotices(netChanges(pending.map((row) => row.change)), {
+            from: today,
+            to: addDays(today, deps.settings.days),
+          })
+        : null;
+    const noticeId = `${rosterId}/${pending[0]!.seq}-${newest.seq}`;
+    const rows = stored && plan ? await deliveriesFor(deps, stored, plan, noticeId) : [];
+    await deps.store.notices.plan(rosterId, newest.seq, rows);
+    deliveries += rows.length;
+  }
+  return { deliveries };
+}

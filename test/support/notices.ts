@@ -1,0 +1,98 @@
+/**
+ * A lichtruc service with notices wired to stand-ins: the letter's roster with e-mail addresses for its members, a
+ * real SMTP server, a verifying webhook receiver, and the notice verbs run by the test (the clock is the test's).
+ */
+import {
+  createEmailChannel,
+  type EmailChannel,
+} from '../../src/providers/notices/email-channel.ts';
+import { createWebhookChannel } from '../../src/providers/notices/webhook-channel.ts';
+import { DEFAULT_NOTICE_SETTINGS, type NoticeDeps } from '../../src/services/notice-deps.ts';
+import { startSmtpStandIn, type SmtpStandIn } from '../stand-ins/smtp-server.ts';
+import { startWebhookReceiver, type WebhookReceiver } from '../stand-ins/webhook-receiver.ts';
+import { readCalendarFiles } from './sample.ts';
+import { startTestService, type TestService } from './service.ts';
+
+export const ROSTER = '/api/rosters/so-vhttdl-bac-giang';
+export const EMAIL = {
+  'nguyen-manh-ha': 'ha@svhttdl.test',
+  'nguyen-van-luyen': 'luyen@svhttdl.test',
+  'nguyen-van-hanh': 'hanh@svhttdl.test',
+};
+
+/** The letter's roster file with an e-mail address for each member. */
+export function calendarsWithEmails() {
+  return readCalendarFiles().map((file) => {
+    if (file.path !== 'so-vhttdl-bac-giang.yaml') return file;
+    let text = file.text;
+    for (const [id, address] of Object.entries(EMAIL))
+      text = text.replace(`- id: ${id}\n`, `- id: ${id}\n    email: ${address}\n`);
+    return { ...file, text };
+  });
+}
+
+export interface NoticeHarness {
+  service: TestService;
+  smtp: SmtpStandIn;
+  receiver: WebhookReceiver;
+  deps: NoticeDeps;
+  email: EmailChannel;
+  /** Moves the clock on by `seconds`. */
+  advance(seconds: number): void;
+  /** Registers the receiver as a webhook of the roster over the API. */
+  registerWebhook(events?: string[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startNoticeHarness(now: string): Promise<NoticeHarness> {
+  const service = await startTestService(now, calendarsWithEmails());
+  const smtp = await startSmtpStandIn();
+  const receiver = await startWebhookReceiver();
+  let clock = new Date(now);
+  service.setNow(now);
+  const current = () => clock;
+  const email = createEmailChannel({
+    url: smtp.url,
+    from: 'Lịch trực <lichtruc@svhttdl.test>',
+    domain: 'lichtruc.test',
+    timeoutMs: 1500,
+  });
+  const deps: NoticeDeps = {
+    store: service.ctx.store,
+    now: current,
+    settings: { ...DEFAULT_NOTICE_SETTINGS },
+    channels: {
+      email,
+      // Signed with the real time: receivers check it against their own clock.
+      webhook: createWebhookChannel({
+        fetch: globalThis.fetch,
+        now: () => new Date(),
+        allowPrivate: true,
+      }),
+    },
+    random: () => 0.5,
+  };
+  service.appDeps.notices = { allowPrivateWebhooks: true };
+  return {
+    service,
+    smtp,
+    receiver,
+    deps,
+    email,
+    advance(seconds) {
+      clock = new Date(clock.getTime() + seconds * 1000);
+      service.setNow(clock.toISOString());
+    },
+    async registerWebhook(events) {
+      const { body } = await service.json<{ secret: string }>('POST', `${ROSTER}/webhooks`, 201, {
+        url: receiver.url,
+        ...(events ? { events } : {}),
+      });
+      receiver.secret = body.secret;
+    },
+    async close() {
+      email.close();
+      await Promise.all([smtp.close(), receiver.close()]);
+    },
+  };
+}
