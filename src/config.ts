@@ -3,6 +3,7 @@
  * naming the variable, what it should be, and what was given.
  */
 import * as z from 'zod';
+import { parseQuietHours } from './domain/quiet-hours.ts';
 import { ServiceAccountKeySchema } from './providers/google/service-account.ts';
 
 const port = z.coerce
@@ -80,7 +81,57 @@ export const SyncConfigSchema = z
 
 export type SyncConfig = z.infer<typeof SyncConfigSchema>;
 
+const quietHours = z.string().transform((text, ctx) => {
+  const parsed = parseQuietHours(text);
+  if (parsed === undefined)
+    ctx.addIssue({ code: 'custom', message: 'must be HH:MM-HH:MM such as 21:00-06:30, or off' });
+  return parsed ?? null;
+});
+
+const flag = z
+  .enum(['0', '1', 'true', 'false'], { error: 'must be 1 or 0' })
+  .transform((value) => value === '1' || value === 'true');
+
+/** Change notices (e-mail, Zalo, webhooks), the same on Node and on Workers. */
+export const NoticeConfigShape = {
+  LICHTRUC_NOTICE_DAYS: days(60).default(14),
+  LICHTRUC_NOTICE_COALESCE_SECONDS: z.coerce
+    .number({ error: 'must be a whole number of seconds from 0 to 3600' })
+    .int('must be a whole number of seconds from 0 to 3600')
+    .min(0, 'must be a whole number of seconds from 0 to 3600')
+    .max(3600, 'must be a whole number of seconds from 0 to 3600')
+    .default(120),
+  LICHTRUC_QUIET_HOURS: quietHours.default({ start: '21:00', end: '06:30' }),
+  LICHTRUC_SMTP_URL: z
+    .url({ protocol: /^smtps?$/, error: 'must be smtp://user:pass@host:port or smtps://…' })
+    .optional(),
+  LICHTRUC_MAIL_FROM: z.string().min(3).optional(),
+  ZALO_BOT_TOKEN: z.string().min(8, 'must be the bot token from bot.zapps.me').optional(),
+  ZALO_WEBHOOK_SECRET: z.string().min(8, 'must be 8 to 256 characters').max(256).optional(),
+  ZALO_API_BASE_URL: httpUrl.default('https://bot-api.zaloplatforms.com'),
+  LICHTRUC_WEBHOOK_ALLOW_PRIVATE: flag.default(false),
+};
+
+export type NoticeConfig = z.infer<z.ZodObject<typeof NoticeConfigShape>>;
+
+/** Settings that only make sense together. */
+function checkNoticePairs(config: Partial<NoticeConfig>, ctx: z.RefinementCtx): void {
+  if (config.LICHTRUC_SMTP_URL && !config.LICHTRUC_MAIL_FROM)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['LICHTRUC_MAIL_FROM'],
+      message: 'is needed with LICHTRUC_SMTP_URL, e.g. "Lịch trực <lichtruc@example.gov.vn>"',
+    });
+  if (config.ZALO_BOT_TOKEN && !config.ZALO_WEBHOOK_SECRET)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['ZALO_WEBHOOK_SECRET'],
+      message: 'is needed with ZALO_BOT_TOKEN (8 to 256 characters; the bot webhook carries it)',
+    });
+}
+
 export const NodeConfigSchema = SyncConfigSchema.safeExtend({
+  ...NoticeConfigShape,
   HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
   PORT: port.default(8787),
   LICHTRUC_DB: z.string().min(1, 'must be a file path, or :memory:').default('./data/lichtruc.db'),
@@ -92,7 +143,7 @@ export const NodeConfigSchema = SyncConfigSchema.safeExtend({
   LICHTRUC_CALENDARS: z.string().min(1, 'must be a directory path').default('./calendars'),
   /** When the full reconcile (drift repair) runs; node-cron syntax, checked by the Node entry. */
   LICHTRUC_SYNC_CRON: z.string().min(1).default('17 2 * * *'),
-});
+}).superRefine(checkNoticePairs);
 
 export type NodeConfig = z.infer<typeof NodeConfigSchema>;
 
@@ -128,10 +179,11 @@ export function parseConfig<S extends z.ZodObject>(
 
 /** The Worker's configuration: wrangler vars and secrets (`wrangler secret put LICHTRUC_ADMIN_TOKEN`). */
 export const WorkerConfigSchema = SyncConfigSchema.safeExtend({
+  ...NoticeConfigShape,
   LICHTRUC_ADMIN_TOKEN: z
     .string({ error: 'is required on Workers: npx wrangler secret put LICHTRUC_ADMIN_TOKEN' })
     .min(24, 'must be at least 24 characters'),
   LICHTRUC_PUBLIC_URL: httpUrl,
-});
+}).superRefine(checkNoticePairs);
 
 export type WorkerConfig = z.infer<typeof WorkerConfigSchema>;

@@ -15,6 +15,7 @@ import { prepareService } from '../services/prepare-service.ts';
 import { openSqlite, readMigrations } from '../storage/drivers/sqlite.ts';
 import { applyMigrations } from '../storage/sql.ts';
 import { createStore } from '../storage/store.ts';
+import { startNodeNotices } from './node-notices.ts';
 import { startNodeSync } from './node-sync.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -33,12 +34,22 @@ async function main(): Promise<void> {
     () => new Date(),
     (message) => console.log(message),
   );
+  const notices = startNodeNotices(
+    config,
+    store,
+    () => new Date(),
+    publicUrl,
+    (message) => console.log(message),
+  );
   const ctx = {
     store,
     now: () => new Date(),
     publicUrl,
     actor: { name: 'system', requestId: null },
-    afterChange: () => sync.worker?.kick(),
+    afterChange: () => {
+      sync.worker?.kick();
+      notices.worker.kick();
+    },
   };
 
   const report = await applyCalendars(
@@ -53,6 +64,7 @@ async function main(): Promise<void> {
     adminTokenHash: prepared.adminTokenHash,
     sync: sync.deps,
     afterChange: ctx.afterChange,
+    notices: { allowPrivateWebhooks: config.LICHTRUC_WEBHOOK_ALLOW_PRIVATE },
     // exceljs loads on the first XLSX download, not at start-up.
     renderWorkbook: async (...args) =>
       (await import('../providers/xlsx/report-workbook.ts')).renderReportWorkbook(...args),
@@ -80,6 +92,7 @@ async function main(): Promise<void> {
   });
   const stop = () => {
     sync.stop();
+    notices.stop();
     server.close(() => process.exit(0));
   };
   process.once('SIGINT', stop);

@@ -1,0 +1,76 @@
+/**
+ * Change notices on Node: the channels from the configuration (e-mail through nodemailer when LICHTRUC_SMTP_URL is
+ * set), and the in-process notice worker, kicked by every change and ticking for the coalescing window, quiet hours
+ * and retries.
+ */
+import type { NodeConfig } from '../config.ts';
+import { createNoticeWorker, type NoticeWorker } from '../jobs/notice-worker.ts';
+import { createEmailChannel } from '../providers/notices/email-channel.ts';
+import { noticeChannelsFromConfig } from '../providers/notices/from-config.ts';
+import { DEFAULT_NOTICE_SETTINGS, type NoticeDeps } from '../services/notice-deps.ts';
+import type { Store } from '../storage/store.ts';
+
+export interface NodeNotices {
+  deps: NoticeDeps;
+  worker: NoticeWorker;
+  stop(): void;
+}
+
+const TICK_MS = 5_000;
+
+export function noticeDepsFromConfig(
+  config: NodeConfig,
+  store: Store,
+  now: () => Date,
+  publicUrl: string,
+): { deps: NoticeDeps; close(): void } {
+  const email =
+    config.LICHTRUC_SMTP_URL && config.LICHTRUC_MAIL_FROM
+      ? createEmailChannel({
+          url: config.LICHTRUC_SMTP_URL,
+          from: config.LICHTRUC_MAIL_FROM,
+          domain: new URL(publicUrl).hostname,
+        })
+      : undefined;
+  const deps: NoticeDeps = {
+    store,
+    now,
+    settings: {
+      ...DEFAULT_NOTICE_SETTINGS,
+      days: config.LICHTRUC_NOTICE_DAYS,
+      coalesceMs: config.LICHTRUC_NOTICE_COALESCE_SECONDS * 1000,
+      quietHours: config.LICHTRUC_QUIET_HOURS,
+    },
+    channels: {
+      ...noticeChannelsFromConfig(config, globalThis.fetch, now),
+      ...(email ? { email } : {}),
+    },
+    random: Math.random,
+  };
+  return { deps, close: () => email?.close() };
+}
+
+export function startNodeNotices(
+  config: NodeConfig,
+  store: Store,
+  now: () => Date,
+  publicUrl: string,
+  log: (message: string) => void,
+): NodeNotices {
+  const { deps, close } = noticeDepsFromConfig(config, store, now, publicUrl);
+  const worker = createNoticeWorker(deps, {
+    tickMs: TICK_MS,
+    onError: (error) =>
+      log(`notices failed: ${error instanceof Error ? error.message : String(error)}`),
+  });
+  worker.kick();
+  log(`notices: ${Object.keys(deps.channels).join(', ')}`);
+  return {
+    deps,
+    worker,
+    stop() {
+      worker.stop();
+      close();
+    },
+  };
+}
