@@ -24,6 +24,7 @@ import { feeds } from './routes/feeds.ts';
 import { holidays } from './routes/holidays.ts';
 import { letterImport } from './routes/letter-import.ts';
 import { my } from './routes/my.ts';
+import { notices } from './routes/notices.ts';
 import { publicFeed } from './routes/public-feed.ts';
 import { reports } from './routes/reports.ts';
 import { rosters } from './routes/rosters.ts';
@@ -99,6 +100,7 @@ export function createApp(deps: AppDeps): Hono<HonoEnv> {
     adminMembers,
     adminImport,
     webhooks,
+    notices,
   ])
     app.route('/', routes);
 
