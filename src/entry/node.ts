@@ -15,6 +15,8 @@ import { prepareService } from '../services/prepare-service.ts';
 import { openSqlite, readMigrations } from '../storage/drivers/sqlite.ts';
 import { applyMigrations } from '../storage/sql.ts';
 import { createStore } from '../storage/store.ts';
+import { zaloWebhookFromConfig } from '../providers/notices/from-config.ts';
+import { sha256Hex } from '../services/secrets.ts';
 import { startNodeNotices } from './node-notices.ts';
 import { startNodeSync } from './node-sync.ts';
 
@@ -64,7 +66,16 @@ async function main(): Promise<void> {
     adminTokenHash: prepared.adminTokenHash,
     sync: sync.deps,
     afterChange: ctx.afterChange,
-    notices: { allowPrivateWebhooks: config.LICHTRUC_WEBHOOK_ALLOW_PRIVATE },
+    notices: {
+      allowPrivateWebhooks: config.LICHTRUC_WEBHOOK_ALLOW_PRIVATE,
+      kick: () => notices.worker.kick(),
+      zalo: await zaloWebhookFromConfig(config, globalThis.fetch, publicUrl, sha256Hex).catch(
+        (error: unknown) => {
+          console.log(`notices: Zalo is off: ${error instanceof Error ? error.message : error}`);
+          return undefined;
+        },
+      ),
+    },
     // exceljs loads on the first XLSX download, not at start-up.
     renderWorkbook: async (...args) =>
       (await import('../providers/xlsx/report-workbook.ts')).renderReportWorkbook(...args),

@@ -31,6 +31,7 @@ import { rosters } from './routes/rosters.ts';
 import { schedule } from './routes/schedule.ts';
 import { sync } from './routes/sync.ts';
 import { webhooks } from './routes/webhooks.ts';
+import { zalo } from './routes/zalo.ts';
 
 const PUBLIC_API = new Set(['/api/openapi.json', '/api/docs']);
 const EMBEDDABLE = /^\/desks\/[^/]+\/embed$/;
@@ -101,6 +102,7 @@ export function createApp(deps: AppDeps): Hono<HonoEnv> {
     adminImport,
     webhooks,
     notices,
+    zalo,
   ])
     app.route('/', routes);
 

@@ -23,7 +23,16 @@ export interface AppDeps {
   /** The XLSX writer of `GET …/report?format=xlsx`; absent on Workers (the download answers 501 there). */
   renderWorkbook?: WorkbookRenderer | undefined;
   /** Change notices: whether webhooks may point at private addresses, and a kick for the notice worker. */
-  notices?: { allowPrivateWebhooks: boolean; kick?(): void } | undefined;
+  notices?:
+    | {
+        allowPrivateWebhooks: boolean;
+        kick?(): void;
+        /** The Zalo bot, when configured: the SHA-256 of its webhook secret, and a reply to a chat. */
+        zalo?:
+          | { secretHash: string; send(chatId: string, text: string): Promise<void> }
+          | undefined;
+      }
+    | undefined;
   /** Logs an unexpected error; the client gets a 500 problem with the request id. */
   logError?(error: unknown, requestId: string): void;
 }

@@ -174,7 +174,8 @@ export function createNoticeSettingsStore(db: SqlDatabase): NoticeSettingsStore 
     },
     async zaloChats(rosterId) {
       const rows = await all(
-        'SELECT member_id, chat_id FROM zalo_links WHERE roster_id = ?',
+        // '*': linked from a member's link across every roster.
+        "SELECT member_id, chat_id FROM zalo_links WHERE roster_id IN (?, '*') ORDER BY roster_id",
         rosterId,
       );
       return new Map(rows.map((row) => [String(row.member_id), String(row.chat_id)]));

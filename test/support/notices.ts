@@ -8,7 +8,10 @@ import {
 } from '../../src/providers/notices/email-channel.ts';
 import { createWebhookChannel } from '../../src/providers/notices/webhook-channel.ts';
 import { DEFAULT_NOTICE_SETTINGS, type NoticeDeps } from '../../src/services/notice-deps.ts';
+import { sha256Hex } from '../../src/services/secrets.ts';
+import { callZalo, createZaloChannel } from '../../src/providers/notices/zalo-channel.ts';
 import { startSmtpStandIn, type SmtpStandIn } from '../stand-ins/smtp-server.ts';
+import { startZaloBot, type ZaloBotStandIn } from '../stand-ins/zalo-bot.ts';
 import { startWebhookReceiver, type WebhookReceiver } from '../stand-ins/webhook-receiver.ts';
 import { readCalendarFiles } from './sample.ts';
 import { startTestService, type TestService } from './service.ts';
@@ -31,12 +34,15 @@ export function calendarsWithEmails() {
   });
 }
 
+export const ZALO_SECRET = 'zalo-webhook-secret-0123';
+
 export interface NoticeHarness {
   service: TestService;
   smtp: SmtpStandIn;
   receiver: WebhookReceiver;
   deps: NoticeDeps;
   email: EmailChannel;
+  zalo: ZaloBotStandIn;
   /** Moves the clock on by `seconds`. */
   advance(seconds: number): void;
   /** Registers the receiver as a webhook of the roster over the API. */
@@ -72,8 +78,29 @@ export async function startNoticeHarness(now: string): Promise<NoticeHarness> {
     },
     random: () => 0.5,
   };
-  service.appDeps.notices = { allowPrivateWebhooks: true };
+  const zalo = await startZaloBot((url, init) =>
+    service.request('POST', new URL(url).pathname, {
+      body: String(init.body),
+      headers: init.headers as Record<string, string>,
+      token: null,
+    }),
+  );
+  const client = { fetch: globalThis.fetch, baseUrl: zalo.baseUrl, token: zalo.token };
+  deps.channels.zalo = createZaloChannel(client);
+  await callZalo(client, 'setWebhook', {
+    url: 'https://lichtruc.test/zalo/webhook',
+    secret_token: ZALO_SECRET,
+  });
+  service.appDeps.notices = {
+    allowPrivateWebhooks: true,
+    zalo: {
+      secretHash: await sha256Hex(ZALO_SECRET),
+      send: async (chatId, text) =>
+        void (await callZalo(client, 'sendMessage', { chat_id: chatId, text })),
+    },
+  };
   return {
+    zalo,
     service,
     smtp,
     receiver,
@@ -92,7 +119,7 @@ export async function startNoticeHarness(now: string): Promise<NoticeHarness> {
     },
     async close() {
       email.close();
-      await Promise.all([smtp.close(), receiver.close()]);
+      await Promise.all([smtp.close(), receiver.close(), zalo.close()]);
     },
   };
 }

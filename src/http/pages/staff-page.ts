@@ -8,7 +8,7 @@ import { html } from 'hono/html';
 import { formatDate, type Language, memberName } from '../../domain/vietnamese.ts';
 import { feedUrls } from '../../services/feed-links.ts';
 import { STAFF_WEEKS, type StaffSchedule } from '../../services/staff-schedule.ts';
-import { page, translator } from './layout.ts';
+import { type Markup, page, translator } from './layout.ts';
 import { qrSvg } from './qr.ts';
 import { dutyList } from './staff-duties.ts';
 
@@ -76,6 +76,7 @@ export async function staffPage(
   token: string,
   publicUrl: string,
   language: Language,
+  extra: Markup | '' = '',
 ) {
   const t = translator(language);
   const mine = schedule.memberId !== null;
@@ -91,6 +92,7 @@ ${
     ? html`<h2>${whom ? t(`Người trực thay ${whom}`, `Who covers for ${whom}`) : t('Người trực thay', 'Covers')}</h2>
 ${schedule.coveredBy.length > 0 ? dutyList(schedule.coveredBy, { mine: false, language }) : html`<p class="card">${t('Không có ngày nào cần người trực thay trong thời gian này.', 'No cover is needed in this period.')}</p>`}`
     : ''
-}`;
+}
+${extra}`;
   return page({ language, title: schedule.name, path: `/my/${token}`, body });
 }

@@ -1,14 +1,18 @@
 /** The staff page of a feed link: `/my/{token}` with the feed's secret token, no sign-in (the link is the secret). */
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
+import { saveStaffPreferences, staffNotices } from '../../services/staff-notices.ts';
 import { staffSchedule } from '../../services/staff-schedule.ts';
+import { createZaloLinkCode } from '../../services/zalo-link.ts';
 import type { HonoEnv } from '../env.ts';
 import { languageOf, page, translator } from '../pages/layout.ts';
+import { staffNoticesBlock } from '../pages/staff-notices.ts';
 import { staffPage } from '../pages/staff-page.ts';
 import { param, serviceContext } from '../request.ts';
 
 export const my = new Hono<HonoEnv>();
 
-my.get('/my/:token', async (c) => {
+/** The staff page, with a member's notices block (and a fresh Zalo code when one was just asked for). */
+async function render(c: Context<HonoEnv>, code?: string) {
   const language = languageOf(c.req.query('lang'));
   const t = translator(language);
   const token = param(c, 'token');
@@ -39,5 +43,38 @@ my.get('/my/:token', async (c) => {
       410,
     );
   }
-  return c.html(await staffPage(schedule, token, c.get('deps').publicUrl, language));
+  const ctx = serviceContext(c, 'staff');
+  const notices = schedule.memberId
+    ? staffNoticesBlock(await staffNotices(ctx, token), token, language, {
+        zalo: Boolean(c.get('deps').notices?.zalo),
+        code,
+      })
+    : '';
+  return c.html(await staffPage(schedule, token, c.get('deps').publicUrl, language, notices));
+}
+
+my.get('/my/:token', (c) => render(c));
+
+// Forms posted from another site are refused: the page's own forms are same-origin.
+const crossSite = (c: Context<HonoEnv>) => c.req.header('sec-fetch-site') === 'cross-site';
+
+my.post('/my/:token/zalo-code', async (c) => {
+  if (crossSite(c) || !c.get('deps').notices?.zalo) return render(c);
+  const { code } = await createZaloLinkCode(serviceContext(c, 'staff'), param(c, 'token'));
+  return render(c, code);
+});
+
+my.post('/my/:token/notices', async (c) => {
+  const token = param(c, 'token');
+  if (!crossSite(c)) {
+    const form = await c.req.parseBody();
+    const on = (name: string) => form[name] === '1';
+    await saveStaffPreferences(serviceContext(c, 'staff'), token, {
+      emailOn: on('emailOn'),
+      // Without a Zalo bot the box is not on the page: keep what was chosen.
+      ...(c.get('deps').notices?.zalo ? { zaloOn: on('zaloOn') } : {}),
+      reminders: on('reminders'),
+    });
+  }
+  return c.redirect(`/my/${token}`, 303);
 });

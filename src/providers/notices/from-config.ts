@@ -6,7 +6,7 @@ import type { NoticeConfig } from '../../config.ts';
 import type { NoticeChannelName } from '../../storage/notice-store.ts';
 import type { NoticeChannel } from './notice-channel.ts';
 import { createWebhookChannel } from './webhook-channel.ts';
-import { createZaloChannel, type ZaloClientOptions } from './zalo-channel.ts';
+import { callZalo, createZaloChannel, type ZaloClientOptions } from './zalo-channel.ts';
 
 export function zaloClientFromConfig(
   config: NoticeConfig,
@@ -30,5 +30,31 @@ export function noticeChannelsFromConfig(
       allowPrivate: config.LICHTRUC_WEBHOOK_ALLOW_PRIVATE,
     }),
     ...(zalo ? { zalo: createZaloChannel(zalo) } : {}),
+  };
+}
+
+/**
+ * What the bot's webhook route needs (the secret's SHA-256 is compared, never the secret itself), after pointing the
+ * bot's webhook at `{publicUrl}/zalo/webhook` with that secret.
+ */
+export async function zaloWebhookFromConfig(
+  config: NoticeConfig,
+  fetchImpl: typeof fetch,
+  publicUrl: string,
+  sha256Hex: (text: string) => Promise<string>,
+): Promise<{ secretHash: string; send(chatId: string, text: string): Promise<void> } | undefined> {
+  const client = zaloClientFromConfig(config, fetchImpl);
+  if (!client || !config.ZALO_WEBHOOK_SECRET) return undefined;
+  const set = await callZalo(client, 'setWebhook', {
+    url: `${publicUrl}/zalo/webhook`,
+    secret_token: config.ZALO_WEBHOOK_SECRET,
+  });
+  if (!set.answer.ok)
+    throw new Error(`Zalo refused setWebhook: ${set.answer.description ?? set.status}`);
+  return {
+    secretHash: await sha256Hex(config.ZALO_WEBHOOK_SECRET),
+    async send(chatId, text) {
+      await callZalo(client, 'sendMessage', { chat_id: chatId, text });
+    },
   };
 }
