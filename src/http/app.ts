@@ -15,6 +15,7 @@ import { adminAuth, requireAdmin } from './routes/admin-auth.ts';
 import { adminHolidays } from './routes/admin-holidays.ts';
 import { adminImport } from './routes/admin-import.ts';
 import { adminMembers } from './routes/admin-members.ts';
+import { adminNotices } from './routes/admin-notices.ts';
 import { adminTools } from './routes/admin-tools.ts';
 import { audit } from './routes/audit.ts';
 import { desks } from './routes/desks.ts';
@@ -103,6 +104,7 @@ export function createApp(deps: AppDeps): Hono<HonoEnv> {
     webhooks,
     notices,
     zalo,
+    adminNotices,
   ])
     app.route('/', routes);
 

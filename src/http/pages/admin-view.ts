@@ -31,7 +31,7 @@ export function adminNav(view: AdminView): Markup {
   const t = translator(view.language);
   const link = (path: string, text: string) =>
     html`<a href="${withLang(path, view.language)}">${text}</a>`;
-  return html`<nav>${link('/admin', t('Lịch trực', 'Rosters'))} ${link('/admin/import', t('Nhập công văn', 'Import a letter'))} ${link('/admin/holidays', t('Ngày nghỉ lễ', 'Holidays'))} ${link('/admin/feeds', t('Đường liên kết', 'Feed links'))} ${link('/admin/sync', t('Đồng bộ', 'Sync'))} ${link('/admin/audit', t('Nhật ký', 'Audit log'))}</nav>
+  return html`<nav>${link('/admin', t('Lịch trực', 'Rosters'))} ${link('/admin/import', t('Nhập công văn', 'Import a letter'))} ${link('/admin/holidays', t('Ngày nghỉ lễ', 'Holidays'))} ${link('/admin/feeds', t('Đường liên kết', 'Feed links'))} ${link('/admin/sync', t('Đồng bộ', 'Sync'))} ${link('/admin/notices', t('Thông báo', 'Notices'))} ${link('/admin/audit', t('Nhật ký', 'Audit log'))}</nav>
 <form class="inline" method="post" action="${withLang('/admin/logout', view.language)}">${csrfInput(view)}<button class="secondary" type="submit">${t('Đăng xuất', 'Sign out')}</button></form>`;
 }
 

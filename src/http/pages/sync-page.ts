@@ -3,9 +3,11 @@ import { html } from 'hono/html';
 import type { Language } from '../../domain/vietnamese.ts';
 import type { PushProgress } from '../../services/push-progress.ts';
 import type { resyncRoster, syncStatus } from '../../services/sync-admin.ts';
+import type { ChannelHealth } from '../../services/notice-health.ts';
 import type { StoredRoster } from '../../storage/records.ts';
 import { type AdminView, backLink, csrfInput, errorBox, instantText } from './admin-view.ts';
 import { translator, withLang } from './layout.ts';
+import { healthBlock } from './notice-health.ts';
 
 type Status = Awaited<ReturnType<typeof syncStatus>>;
 type ProviderStatus = Status['rosters'][number]['providers'][number];
@@ -54,7 +56,13 @@ function withdrawalsCard(language: Language, withdrawals: Status['withdrawals'])
 
 export function syncPage(
   view: AdminView,
-  data: { status: Status; rosters: readonly StoredRoster[]; progress: PushProgress | null },
+  data: {
+    status: Status;
+    rosters: readonly StoredRoster[];
+    progress: PushProgress | null;
+    /** Failing notice channels per roster. */
+    notices?: ReadonlyMap<string, readonly ChannelHealth[]>;
+  },
 ) {
   const { language } = view;
   const t = translator(language);
@@ -66,6 +74,7 @@ ${data.rosters.map((stored) => {
   const roster = status.rosters.find((entry) => entry.rosterId === stored.id);
   return html`<div class="card"><h2>${stored.roster.name}</h2>
 <p>${t('Thay đổi chờ đẩy lên', 'Changes waiting to be pushed')}: ${roster?.pendingChanges ?? 0}</p>
+${healthBlock(data.notices?.get(stored.id) ?? [], language)}
 ${(roster?.providers ?? []).map((provider) => providerLine(language, provider))}
 <form method="post" action="${withLang(`/admin/sync/${stored.id}/preview`, language)}">${csrfInput(view)}<button type="submit">${t('Đồng bộ lại…', 'Resync…')}</button></form></div>`;
 })}`;

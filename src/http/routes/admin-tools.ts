@@ -5,6 +5,7 @@ import { html } from 'hono/html';
 import { type CreatedFeed, createFeed, revokeFeed } from '../../services/feed-links.ts';
 import { notFound } from '../../services/errors.ts';
 import { pushProgress } from '../../services/push-progress.ts';
+import { noticeHealth } from '../../services/notice-health.ts';
 import { resyncRoster, syncStatus } from '../../services/sync-admin.ts';
 import type { HonoEnv } from '../env.ts';
 import { auditPage } from '../pages/audit-page.ts';
@@ -86,7 +87,12 @@ adminTools.get('/admin/sync', async (c) => {
   const status = await syncStatus(deps.sync);
   const rosters = await deps.store.listRosters();
   const progress = deps.sync ? await pushProgress(deps.sync) : null;
-  const body = syncPage(view, { status, rosters, progress });
+  const notices = new Map(
+    await Promise.all(
+      rosters.map(async (r) => [r.id, await noticeHealth(adminCtx(c), r.id)] as const),
+    ),
+  );
+  const body = syncPage(view, { status, rosters, progress, notices });
   return adminPage(c, translator(view.language)('Đồng bộ lịch', 'Calendar sync'), body);
 });
 

@@ -1,0 +1,53 @@
+/**
+ * How each notice channel of a roster is doing, in words an admin can act on: how many notices failed or are being
+ * retried, the last error, and what to check.
+ */
+import type { NoticeChannelName } from '../storage/notice-store.ts';
+import type { ServiceContext } from './context.ts';
+
+export interface ChannelHealth {
+  channel: NoticeChannelName;
+  failed: number;
+  retrying: number;
+  lastError: string | null;
+  /** What to check, in Vietnamese and English. */
+  advice: [vi: string, en: string];
+}
+
+const ADVICE: Record<NoticeChannelName, [string, string]> = {
+  email: [
+    'Kiểm tra địa chỉ thư của thành viên, hoặc LICHTRUC_SMTP_URL và máy chủ thư.',
+    "Check the member's e-mail address, or LICHTRUC_SMTP_URL and the mail server.",
+  ],
+  zalo: [
+    'Thành viên cần liên kết lại Zalo từ trang lịch trực của mình; nếu mọi tin đều lỗi, kiểm tra ZALO_BOT_TOKEN.',
+    'The member should link Zalo again from their staff page; if every message fails, check ZALO_BOT_TOKEN.',
+  ],
+  webhook: [
+    'Kiểm tra URL webhook và máy nhận (trả lời 2xx trong 10 giây).',
+    'Check the webhook URL and its receiver (it must answer 2xx within 10 seconds).',
+  ],
+};
+
+export async function noticeHealth(
+  ctx: ServiceContext,
+  rosterId: string,
+): Promise<ChannelHealth[]> {
+  const recent = await ctx.store.notices.list({ rosterId, limit: 500 });
+  const health = new Map<NoticeChannelName, ChannelHealth>();
+  for (const row of recent) {
+    const failing = row.status === 'failed';
+    const retrying = row.status !== 'delivered' && !failing && row.attempts > 0;
+    if (!failing && !retrying) continue;
+    const entry = health.get(row.channel) ?? {
+      channel: row.channel,
+      failed: 0,
+      retrying: 0,
+      lastError: row.lastError,
+      advice: ADVICE[row.channel],
+    };
+    entry[failing ? 'failed' : 'retrying']++;
+    health.set(row.channel, entry);
+  }
+  return [...health.values()];
+}
