@@ -15,7 +15,7 @@ import { prepareService } from '../services/prepare-service.ts';
 import { openSqlite, readMigrations } from '../storage/drivers/sqlite.ts';
 import { applyMigrations } from '../storage/sql.ts';
 import { createStore } from '../storage/store.ts';
-import { zaloWebhookFromConfig } from '../providers/notices/from-config.ts';
+import { registerZaloWebhook, zaloWebhookFromConfig } from '../providers/notices/from-config.ts';
 import { sha256Hex } from '../services/secrets.ts';
 import { startNodeNotices } from './node-notices.ts';
 import { startNodeSync } from './node-sync.ts';
@@ -54,6 +54,9 @@ async function main(): Promise<void> {
     },
   };
 
+  registerZaloWebhook(config, globalThis.fetch, publicUrl).catch((error: unknown) =>
+    console.log(`notices: the Zalo bot's webhook was not set: ${String(error)}`),
+  );
   const report = await applyCalendars(
     ctx,
     loadCalendarSet(readCalendarDirectory(resolve(config.LICHTRUC_CALENDARS))),
@@ -69,12 +72,7 @@ async function main(): Promise<void> {
     notices: {
       allowPrivateWebhooks: config.LICHTRUC_WEBHOOK_ALLOW_PRIVATE,
       kick: () => notices.worker.kick(),
-      zalo: await zaloWebhookFromConfig(config, globalThis.fetch, publicUrl, sha256Hex).catch(
-        (error: unknown) => {
-          console.log(`notices: Zalo is off: ${error instanceof Error ? error.message : error}`);
-          return undefined;
-        },
-      ),
+      zalo: await zaloWebhookFromConfig(config, globalThis.fetch, sha256Hex),
     },
     // exceljs loads on the first XLSX download, not at start-up.
     renderWorkbook: async (...args) =>

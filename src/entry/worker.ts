@@ -1,7 +1,7 @@
 /**
  * The Cloudflare Workers entry: D1 is the store, the bundled calendars/ are applied once per new bundle, a change
  * made over the API is pushed within the same request's lifetime (`waitUntil`), and Cron Triggers drain the outbox
- * every few minutes and run the nightly full reconcile. Everything else is the same core as on Node.
+ * every few minutes and run the nightly full reconcile; notices (webhooks, Zalo) go the same way. Everything else is the same core as on Node.
  */
 import { ConfigError, parseConfig, WorkerConfigSchema } from '../config.ts';
 import { createApp } from '../http/app.ts';
@@ -9,7 +9,13 @@ import { drainOutbox } from '../services/drain-outbox.ts';
 import { reconcileAll } from '../services/reconcile-rosters.ts';
 import type { SyncDeps } from '../services/sync-deps.ts';
 import { syncFromConfig } from './sync-from-config.ts';
+import { runNotices } from '../jobs/notice-worker.ts';
+import {
+  noticeChannelsFromConfig,
+  zaloWebhookFromConfig,
+} from '../providers/notices/from-config.ts';
 import { applyCalendars } from '../services/apply-calendars.ts';
+import { DEFAULT_NOTICE_SETTINGS, type NoticeDeps } from '../services/notice-deps.ts';
 import { sha256Hex } from '../services/secrets.ts';
 import type { SqlDatabase } from '../storage/sql.ts';
 import { createStore } from '../storage/store.ts';
@@ -22,6 +28,7 @@ const NIGHTLY_CRON = '17 19 * * *';
 interface Runtime {
   app: ReturnType<typeof createApp>;
   sync: SyncDeps | undefined;
+  notices: NoticeDeps;
 }
 
 // One runtime per isolate (and per environment object, so tests with several envs stay apart).
@@ -54,6 +61,19 @@ async function start(env: Env): Promise<Runtime> {
     // A cron invocation may run for about 30 s of wall time; the next cron goes on nearest first.
     runLimitMs: 25_000,
   });
+  // Webhooks and Zalo over fetch; no e-mail on Workers yet (SMTP needs sockets: see the README).
+  const notices: NoticeDeps = {
+    store,
+    now,
+    settings: {
+      ...DEFAULT_NOTICE_SETTINGS,
+      days: config.LICHTRUC_NOTICE_DAYS,
+      coalesceMs: config.LICHTRUC_NOTICE_COALESCE_SECONDS * 1000,
+      quietHours: config.LICHTRUC_QUIET_HOURS,
+    },
+    channels: noticeChannelsFromConfig(config, (input, init) => fetch(input, init), now),
+    random: Math.random,
+  };
   const app = createApp({
     store,
     now,
@@ -62,10 +82,16 @@ async function start(env: Env): Promise<Runtime> {
     sync,
     afterChange: (_rosterId, waitUntil) => {
       if (sync && waitUntil) waitUntil(drainOutbox(sync));
+      // Sends at once when the coalescing window is 0; otherwise the cron picks the changes up after it.
+      if (waitUntil) waitUntil(runNotices(notices));
+    },
+    notices: {
+      allowPrivateWebhooks: config.LICHTRUC_WEBHOOK_ALLOW_PRIVATE,
+      zalo: await zaloWebhookFromConfig(config, (input, init) => fetch(input, init), sha256Hex),
     },
     logError: (error, requestId) => console.error(`[${requestId}]`, error),
   });
-  return { app, sync };
+  return { app, sync, notices };
 }
 
 function runtimeOf(env: Env): Promise<Runtime> {
@@ -103,7 +129,8 @@ export default {
   },
 
   async scheduled(controller: ScheduledController, env: Env, ctx: ExecutionContext): Promise<void> {
-    const { sync } = await runtimeOf(env);
+    const { sync, notices } = await runtimeOf(env);
+    ctx.waitUntil(runNotices(notices));
     if (!sync) return;
     ctx.waitUntil(controller.cron === NIGHTLY_CRON ? reconcileAll(sync) : drainOutbox(sync));
   },

@@ -33,28 +33,34 @@ export function noticeChannelsFromConfig(
   };
 }
 
-/**
- * What the bot's webhook route needs (the secret's SHA-256 is compared, never the secret itself), after pointing the
- * bot's webhook at `{publicUrl}/zalo/webhook` with that secret.
- */
+/** What the bot's webhook route needs: the secret's SHA-256 (compared, never the secret itself) and a reply. */
 export async function zaloWebhookFromConfig(
   config: NoticeConfig,
   fetchImpl: typeof fetch,
-  publicUrl: string,
   sha256Hex: (text: string) => Promise<string>,
 ): Promise<{ secretHash: string; send(chatId: string, text: string): Promise<void> } | undefined> {
   const client = zaloClientFromConfig(config, fetchImpl);
   if (!client || !config.ZALO_WEBHOOK_SECRET) return undefined;
-  const set = await callZalo(client, 'setWebhook', {
-    url: `${publicUrl}/zalo/webhook`,
-    secret_token: config.ZALO_WEBHOOK_SECRET,
-  });
-  if (!set.answer.ok)
-    throw new Error(`Zalo refused setWebhook: ${set.answer.description ?? set.status}`);
   return {
     secretHash: await sha256Hex(config.ZALO_WEBHOOK_SECRET),
     async send(chatId, text) {
       await callZalo(client, 'sendMessage', { chat_id: chatId, text });
     },
   };
+}
+
+/** Points the bot's webhook at `{publicUrl}/zalo/webhook` with the configured secret (Node: at start-up). */
+export async function registerZaloWebhook(
+  config: NoticeConfig,
+  fetchImpl: typeof fetch,
+  publicUrl: string,
+): Promise<void> {
+  const client = zaloClientFromConfig(config, fetchImpl);
+  if (!client || !config.ZALO_WEBHOOK_SECRET) return;
+  const set = await callZalo(client, 'setWebhook', {
+    url: `${publicUrl}/zalo/webhook`,
+    secret_token: config.ZALO_WEBHOOK_SECRET,
+  });
+  if (!set.answer.ok)
+    throw new Error(`Zalo refused setWebhook: ${set.answer.description ?? set.status}`);
 }
