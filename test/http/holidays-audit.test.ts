@@ -231,6 +231,11 @@ describe('configuration', () => {
       LICHTRUC_GOOGLE_WRITES_PER_MINUTE: 600,
       LICHTRUC_GRAPH_WRITES_PER_MINUTE: 1000,
       LICHTRUC_SYNC_CRON: '17 2 * * *',
+      LICHTRUC_NOTICE_DAYS: 14,
+      LICHTRUC_NOTICE_COALESCE_SECONDS: 120,
+      LICHTRUC_QUIET_HOURS: { start: '21:00', end: '06:30' },
+      ZALO_API_BASE_URL: 'https://bot-api.zaloplatforms.com',
+      LICHTRUC_WEBHOOK_ALLOW_PRIVATE: false,
     });
   });
 
