@@ -2,8 +2,8 @@
  * Quiet hours (`21:00-06:30` in the roster's zone): a non-urgent notice found inside them waits until they end.
  * Pure: the instant is given, the wall clock is read through Intl in the roster's zone, never the host's.
  */
-import { addDays, type IsoDate } from './dates.ts';
-import { zonedDateTime } from './zone.ts';
+import { addDays } from './dates.ts';
+import { wallClockInZone, zonedDateTime } from './zone.ts';
 
 export interface QuietHours {
   /** `HH:MM`, local; start later than end means the quiet hours span midnight. */
@@ -21,34 +21,10 @@ export function parseQuietHours(text: string): QuietHours | null | undefined {
   return { start: match[0].slice(0, 5), end: match[0].slice(6) };
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function wallClock(at: Date, zone: string): { date: IsoDate; time: string } {
-  let format = formatters.get(zone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-    });
-    formatters.set(zone, format);
-  }
-  const parts: Record<string, string> = {};
-  for (const part of format.formatToParts(at)) parts[part.type] = part.value;
-  return {
-    date: `${parts.year}-${parts.month}-${parts.day}`,
-    time: `${parts.hour}:${parts.minute}`,
-  };
-}
-
 /** When a non-urgent notice may go: `at` itself outside quiet hours, else the instant they end. */
 export function releaseAfterQuietHours(at: Date, zone: string, quiet: QuietHours | null): Date {
   if (!quiet) return at;
-  const { date, time } = wallClock(at, zone);
+  const { date, time } = wallClockInZone(at, zone);
   const wraps = quiet.start > quiet.end;
   const inside = wraps
     ? time >= quiet.start || time < quiet.end

@@ -153,3 +153,14 @@ export function dateInZone(at: Date, zone: string): IsoDate {
   lastDate.set(zone, { minute, date });
   return date;
 }
+
+/** The wall clock in `zone` at the instant `at`: its date and `HH:MM` (quiet hours, whatever the host's zone). */
+export function wallClockInZone(at: Date, zone: string): { date: IsoDate; time: string } {
+  const parts: Record<string, string> = {};
+  for (const part of formatterFor(zone).formatToParts(at)) parts[part.type] = part.value;
+  const pad = (value: string | undefined) => (value ?? '').padStart(2, '0');
+  return {
+    date: `${parts.year!.padStart(4, '0')}-${pad(parts.month)}-${pad(parts.day)}`,
+    time: `${pad(parts.hour)}:${pad(parts.minute)}`,
+  };
+}

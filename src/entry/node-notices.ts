@@ -7,8 +7,9 @@ import type { NodeConfig } from '../config.ts';
 import { createNoticeWorker, type NoticeWorker } from '../jobs/notice-worker.ts';
 import { createEmailChannel } from '../providers/notices/email-channel.ts';
 import { noticeChannelsFromConfig } from '../providers/notices/from-config.ts';
-import { DEFAULT_NOTICE_SETTINGS, type NoticeDeps } from '../services/notice-deps.ts';
+import type { NoticeDeps } from '../services/notice-deps.ts';
 import type { Store } from '../storage/store.ts';
+import { noticeSettingsFromConfig } from './notice-settings.ts';
 
 export interface NodeNotices {
   deps: NoticeDeps;
@@ -35,12 +36,7 @@ export function noticeDepsFromConfig(
   const deps: NoticeDeps = {
     store,
     now,
-    settings: {
-      ...DEFAULT_NOTICE_SETTINGS,
-      days: config.LICHTRUC_NOTICE_DAYS,
-      coalesceMs: config.LICHTRUC_NOTICE_COALESCE_SECONDS * 1000,
-      quietHours: config.LICHTRUC_QUIET_HOURS,
-    },
+    settings: noticeSettingsFromConfig(config),
     channels: {
       ...noticeChannelsFromConfig(config, globalThis.fetch, now),
       ...(email ? { email } : {}),

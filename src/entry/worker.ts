@@ -15,11 +15,12 @@ import {
   zaloWebhookFromConfig,
 } from '../providers/notices/from-config.ts';
 import { applyCalendars } from '../services/apply-calendars.ts';
-import { DEFAULT_NOTICE_SETTINGS, type NoticeDeps } from '../services/notice-deps.ts';
+import type { NoticeDeps } from '../services/notice-deps.ts';
 import { sha256Hex } from '../services/secrets.ts';
 import type { SqlDatabase } from '../storage/sql.ts';
 import { createStore } from '../storage/store.ts';
 import { BUNDLED_CALENDARS, CALENDARS_HASH } from './bundled-calendars.ts';
+import { noticeSettingsFromConfig } from './notice-settings.ts';
 
 /** The nightly cron of wrangler.toml; the other one drains the outbox. */
 // Not exported: workerd takes every named export of the main module for an entrypoint and refuses a plain value.
@@ -65,12 +66,7 @@ async function start(env: Env): Promise<Runtime> {
   const notices: NoticeDeps = {
     store,
     now,
-    settings: {
-      ...DEFAULT_NOTICE_SETTINGS,
-      days: config.LICHTRUC_NOTICE_DAYS,
-      coalesceMs: config.LICHTRUC_NOTICE_COALESCE_SECONDS * 1000,
-      quietHours: config.LICHTRUC_QUIET_HOURS,
-    },
+    settings: noticeSettingsFromConfig(config),
     channels: noticeChannelsFromConfig(config, (input, init) => fetch(input, init), now),
     random: Math.random,
   };

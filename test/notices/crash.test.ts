@@ -8,19 +8,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runNotices } from '../../src/jobs/notice-worker.ts';
 import type { NoticeDeps } from '../../src/services/notice-deps.ts';
 import type { NoticeStore } from '../../src/storage/notice-store.ts';
-import { EMAIL, ROSTER, startNoticeHarness, type NoticeHarness } from '../support/notices.ts';
+import { EMAIL, startNoticeHarness, type NoticeHarness } from '../support/notices.ts';
 
 let h: NoticeHarness;
 
 beforeEach(async () => {
   h = await startNoticeHarness('2026-12-07T02:00:00Z');
   await h.registerWebhook();
-  await h.service.json('POST', `${ROSTER}/absences`, 201, {
-    memberId: 'nguyen-manh-ha',
-    from: '2026-12-09',
-    to: '2026-12-09',
-    reason: 'training',
-  });
+  await h.absent('nguyen-manh-ha', '2026-12-09', 'training');
   h.advance(121);
 });
 afterEach(() => h.close());

@@ -9,13 +9,8 @@ import { EMAIL, ROSTER, startNoticeHarness, type NoticeHarness } from '../suppor
 let h: NoticeHarness;
 afterEach(() => h.close());
 
-const absent = (memberId: string, date: string, reason = 'training') =>
-  h.service.json<{ absence: { id: string } }>('POST', `${ROSTER}/absences`, 201, {
-    memberId,
-    from: date,
-    to: date,
-    reason,
-  });
+const absent = (memberId: string, date: string, reason?: string) =>
+  h.absent(memberId, date, reason);
 const recipients = () => h.smtp.messages.map((mail) => mail.to.join(',')).sort();
 const log = async () =>
   (await h.service.ctx.store.notices.list({ rosterId: 'so-vhttdl-bac-giang', limit: 50 })).map(
@@ -26,9 +21,9 @@ describe('coalescing', () => {
   it('sends nothing for an absence removed within the window, and clears what it waited on', async () => {
     h = await startNoticeHarness('2026-12-07T02:00:00Z');
     await h.registerWebhook();
-    const { body } = await absent('nguyen-manh-ha', '2026-12-09');
+    const absence = await absent('nguyen-manh-ha', '2026-12-09');
     h.advance(60);
-    await h.service.json('DELETE', `${ROSTER}/absences/${body.absence.id}`, 204);
+    await h.service.json('DELETE', `${ROSTER}/absences/${absence.id}`, 204);
     h.advance(60);
     expect(await runNotices(h.deps)).toMatchObject({ planned: 0 }); // the removal restarted the window
     h.advance(61);

@@ -19,12 +19,7 @@ afterEach(() => h.close());
 describe('admin notice pages', () => {
   it('shows a refused address in words on the sync page, and resends from the log', async () => {
     h.smtp.unknown.add(EMAIL['nguyen-van-luyen']);
-    await h.service.json('POST', `${ROSTER}/absences`, 201, {
-      memberId: 'nguyen-manh-ha',
-      from: '2026-12-09',
-      to: '2026-12-09',
-      reason: 'training',
-    });
+    await h.absent('nguyen-manh-ha', '2026-12-09', 'training');
     h.advance(121);
     await runNotices(h.deps);
     const { cookie, csrf } = await signIn();

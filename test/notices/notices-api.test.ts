@@ -85,12 +85,7 @@ describe('the notice log, preferences and contacts', () => {
     await h.service.json('PUT', `${ROSTER}/members/nguyen-manh-ha/notice-preferences`, 200, {
       emailOn: false,
     });
-    await h.service.json('POST', `${ROSTER}/absences`, 201, {
-      memberId: 'nguyen-manh-ha',
-      from: '2026-12-09',
-      to: '2026-12-09',
-      reason: 'leave',
-    });
+    await h.absent('nguyen-manh-ha', '2026-12-09', 'leave');
     h.advance(121);
     await runNotices(h.deps);
     expect(h.smtp.messages.map((mail) => mail.to[0])).toEqual([EMAIL['nguyen-van-luyen']]);

@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runNotices } from '../../src/jobs/notice-worker.ts';
-import { EMAIL, ROSTER, startNoticeHarness, type NoticeHarness } from '../support/notices.ts';
+import { EMAIL, startNoticeHarness, type NoticeHarness } from '../support/notices.ts';
 
 let h: NoticeHarness;
 
@@ -17,12 +17,7 @@ afterEach(() => h.close());
 
 describe("the letter's story", () => {
   it('tells Ông Luyện and Bà Hà once each, Ông Hanh nothing, and the webhook one duty.changed', async () => {
-    await h.service.json('POST', `${ROSTER}/absences`, 201, {
-      memberId: 'nguyen-manh-ha',
-      from: '2026-12-09',
-      to: '2026-12-09',
-      reason: 'training',
-    });
+    await h.absent('nguyen-manh-ha', '2026-12-09', 'training');
     expect(await runNotices(h.deps)).toMatchObject({ planned: 0, delivered: 0 }); // coalescing window
     h.advance(121);
     expect(await runNotices(h.deps)).toEqual({ planned: 3, delivered: 3, retried: 0, failed: 0 });

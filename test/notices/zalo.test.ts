@@ -27,12 +27,7 @@ async function linkCode(): Promise<string> {
 }
 
 async function absentHa() {
-  await h.service.json('POST', `${ROSTER}/absences`, 201, {
-    memberId: 'nguyen-manh-ha',
-    from: '2026-12-09',
-    to: '2026-12-09',
-    reason: 'sick',
-  });
+  await h.absent('nguyen-manh-ha', '2026-12-09', 'sick');
   h.advance(121);
   return runNotices(h.deps);
 }
@@ -63,12 +58,7 @@ describe('linking Zalo', () => {
     await h.zalo.userSends('chat-luyen', 'Dừng');
     expect(h.zalo.sent.at(-1)!.text).toBe('Đã ngừng gửi thông báo lịch trực qua Zalo cho bạn.');
     const before = h.zalo.sent.length;
-    await h.service.json('POST', `${ROSTER}/absences`, 201, {
-      memberId: 'nguyen-manh-ha',
-      from: '2026-12-11',
-      to: '2026-12-11',
-      reason: 'leave',
-    });
+    await h.absent('nguyen-manh-ha', '2026-12-11', 'leave');
     h.advance(121);
     await runNotices(h.deps);
     expect(h.zalo.sent).toHaveLength(before);

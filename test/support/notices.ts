@@ -45,6 +45,8 @@ export interface NoticeHarness {
   zalo: ZaloBotStandIn;
   /** Moves the clock on by `seconds`. */
   advance(seconds: number): void;
+  /** Records a one-day absence over the API. */
+  absent(memberId: string, date: string, reason?: string): Promise<{ id: string }>;
   /** Registers the receiver as a webhook of the roster over the API. */
   registerWebhook(events?: string[]): Promise<void>;
   close(): Promise<void>;
@@ -109,6 +111,15 @@ export async function startNoticeHarness(now: string): Promise<NoticeHarness> {
     advance(seconds) {
       clock = new Date(clock.getTime() + seconds * 1000);
       service.setNow(clock.toISOString());
+    },
+    async absent(memberId, date, reason = 'training') {
+      const { body } = await service.json<{ absence: { id: string } }>(
+        'POST',
+        `${ROSTER}/absences`,
+        201,
+        { memberId, from: date, to: date, reason },
+      );
+      return body.absence;
     },
     async registerWebhook(events) {
       const { body } = await service.json<{ secret: string }>('POST', `${ROSTER}/webhooks`, 201, {
