@@ -12,6 +12,7 @@ import { enqueueStatements } from '../storage/sync-store.ts';
 import { type ServiceContext, stampOf } from './context.ts';
 import { invalid } from './errors.ts';
 import { enqueueEveryRoster } from './enqueue.ts';
+import { definitionNoticeStatements } from './notice-changes.ts';
 import { publishAllFeeds, publishRosterFeeds } from './publish-feeds.ts';
 import { definitionHash } from './validate-roster.ts';
 
@@ -127,6 +128,7 @@ async function applyRosterFile(ctx: ServiceContext, path: string, roster: Roster
         stamp,
       ),
       ...enqueueStatements(roster.id, [null], 'roster.apply-file', stamp.now),
+      ...(await definitionNoticeStatements(ctx, stored, roster)),
     ],
   );
   return {

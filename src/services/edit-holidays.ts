@@ -15,6 +15,7 @@ import { type ServiceContext, stampOf } from './context.ts';
 import { invalid } from './errors.ts';
 import { enqueueEveryRoster } from './enqueue.ts';
 import { holidayCorrections } from './holiday-corrections.ts';
+import { holidayNoticeChanges } from './notice-changes.ts';
 import { publishAllFeeds } from './publish-feeds.ts';
 import { loadHolidayCalendar } from './roster-state.ts';
 
@@ -88,12 +89,10 @@ export async function putHolidayEntry(
       .find((table) => table.year === year)
       ?.entries.find((candidate) => candidate.date === date) ?? null;
   // A closed month (month close) is not rewritten silently: 422 without a reason, else corrections in the same batch.
-  const corrections = await holidayCorrections(
-    ctx,
-    date,
-    await loadHolidayCalendar(ctx.store),
-    createHolidayCalendar(tables),
-  );
+  const current = await loadHolidayCalendar(ctx.store);
+  const nextCalendar = createHolidayCalendar(tables);
+  const corrections = await holidayCorrections(ctx, date, current, nextCalendar);
+  const notices = await holidayNoticeChanges(ctx, current, nextCalendar);
   await ctx.store.holidays.putEdit(
     { country: 'vn', date, entry, source },
     {
@@ -107,6 +106,7 @@ export async function putHolidayEntry(
     stampOf(ctx),
     corrections,
   );
+  await notices.record();
   // Any roster may be open that day: push them all (a full reconcile would catch a crash between these two steps).
   await enqueueEveryRoster(ctx, entry ? 'holiday.put' : 'holiday.delete');
   await publishAllFeeds(ctx);

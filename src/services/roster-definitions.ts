@@ -10,6 +10,7 @@ import { enqueueStatements } from '../storage/sync-store.ts';
 import { withdrawStatements } from '../storage/sync-withdrawals.ts';
 import { type ServiceContext, stampOf } from './context.ts';
 import { conflict, ServiceError } from './errors.ts';
+import { definitionNoticeStatements } from './notice-changes.ts';
 import { publishRosterFeeds } from './publish-feeds.ts';
 import { requireRoster } from './roster-state.ts';
 import { publishTargets } from './sync-run.ts';
@@ -93,6 +94,7 @@ export async function editRoster(
         stamp,
       ),
       ...enqueueStatements(rosterId, [null], 'roster.update', stamp.now),
+      ...(await definitionNoticeStatements(ctx, stored, next)),
     ],
   );
   if (!written)
