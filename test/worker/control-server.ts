@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { GoogleStandIn } from '../stand-ins/google-calendar.ts';
 import type { GraphStandIn } from '../stand-ins/graph-calendar.ts';
+import type { WebhookReceiver } from '../stand-ins/webhook-receiver.ts';
 
 export interface ControlServer {
   url: string;
@@ -28,8 +29,9 @@ export async function startControlServer(options: {
   google: GoogleStandIn;
   graph: GraphStandIn;
   googleAccount: string;
+  receiver: WebhookReceiver;
 }): Promise<ControlServer> {
-  const { google, graph } = options;
+  const { google, graph, receiver } = options;
   const deleted: Answer = { status: 200, body: { deleted: true } };
   const routes: Route[] = [
     [
@@ -58,6 +60,20 @@ export async function startControlServer(options: {
       'GET',
       /^\/graph\/mailboxes\/([^/]+)\/events$/,
       ([mailbox]) => ({ status: 200, body: { events: graph.events(mailbox!) } }),
+    ],
+    // The webhook receiver: the secret to verify with (answered once at registration), and what it verified.
+    [
+      'POST',
+      /^\/webhook\/secret$/,
+      (_, body) => {
+        receiver.secret = body.secret!;
+        return { status: 200, body: { ok: true } };
+      },
+    ],
+    [
+      'GET',
+      /^\/webhook\/events$/,
+      () => ({ status: 200, body: { events: receiver.events, refused: receiver.refused } }),
     ],
     // A person deleting an event by hand in Google Calendar or Outlook.
     [

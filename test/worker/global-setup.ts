@@ -1,12 +1,13 @@
 /**
  * The Node side of the workerd tests (Vitest global setup, run once for the project): starts the Google and Graph
- * stand-ins and their control server on 127.0.0.1, registers the Worker's credentials with them, and provides their
+ * stand-ins, a webhook receiver and their control server on 127.0.0.1, registers the Worker's credentials with them, and provides their
  * URLs and the key to the Miniflare options and to the tests. Everything stops in the returned teardown; the
  * servers are unref'd, so nothing keeps the process alive if teardown never runs.
  */
 import type { TestProject } from 'vitest/node';
 import { startGoogleStandIn } from '../stand-ins/google-calendar.ts';
 import { startGraphStandIn } from '../stand-ins/graph-calendar.ts';
+import { startWebhookReceiver } from '../stand-ins/webhook-receiver.ts';
 import { closeTrustingDispatchers } from '../support/tls.ts';
 import { startControlServer } from './control-server.ts';
 import { GOOGLE_ACCOUNT, MS_APP } from './provided.ts';
@@ -16,7 +17,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const google = await startGoogleStandIn();
   const graph = await startGraphStandIn();
   graph.registerApp(MS_APP);
-  const control = await startControlServer({ google, graph, googleAccount: GOOGLE_ACCOUNT });
+  const receiver = await startWebhookReceiver();
+  const control = await startControlServer({
+    google,
+    graph,
+    googleAccount: GOOGLE_ACCOUNT,
+    receiver,
+  });
 
   project.provide('googleRootUrl', google.rootUrl);
   project.provide(
@@ -27,9 +34,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('graphLoginUrl', graph.loginBaseUrl);
   project.provide('graphCaPem', graph.caPem);
   project.provide('controlUrl', control.url);
+  project.provide('webhookUrl', receiver.url);
 
   return async () => {
-    await Promise.all([control.close(), google.close(), graph.close()]);
+    await Promise.all([control.close(), google.close(), graph.close(), receiver.close()]);
     await closeTrustingDispatchers();
   };
 }

@@ -30,6 +30,8 @@ export interface StandInsProvided {
   graphCaPem: string;
   /** `http://127.0.0.1:PORT`: the control server (set up and inspect the stand-ins' state). */
   controlUrl: string;
+  /** `http://127.0.0.1:PORT/hooks/lichtruc`: a Standard Webhooks receiver verifying what the Worker sends. */
+  webhookUrl: string;
 }
 
 declare module 'vitest' {

@@ -38,6 +38,10 @@ export default defineProject(async () => {
             MS_CLIENT_SECRET: MS_APP.clientSecret,
             MS_GRAPH_BASE_URL: inject('graphBaseUrl'),
             MS_LOGIN_BASE_URL: inject('graphLoginUrl'),
+            // Notices: the receiver is on 127.0.0.1, and a change's notice leaves within its request.
+            LICHTRUC_WEBHOOK_ALLOW_PRIVATE: '1',
+            LICHTRUC_NOTICE_COALESCE_SECONDS: '0',
+            LICHTRUC_QUIET_HOURS: 'off',
           },
           outboundService: forwardToStandIns(inject('graphCaPem')),
         },

@@ -68,3 +68,11 @@ export const deleteGraphEventByHand = (mailbox: string, eventId: string) =>
     'DELETE',
     `/graph/mailboxes/${encodeURIComponent(mailbox)}/events/${encodeURIComponent(eventId)}`,
   );
+
+/** The webhook receiver: the secret to verify with, and the events it verified. */
+export const setWebhookSecret = (secret: string) => control('POST', '/webhook/secret', { secret });
+export const webhookEvents = () =>
+  control<{
+    events: { id: string; type: string; data: Record<string, unknown> }[];
+    refused: number;
+  }>('GET', '/webhook/events');
