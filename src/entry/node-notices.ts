@@ -6,7 +6,7 @@
 import type { NodeConfig } from '../config.ts';
 import { createNoticeWorker, type NoticeWorker } from '../jobs/notice-worker.ts';
 import { createEmailChannel } from '../providers/notices/email-channel.ts';
-import { noticeChannelsFromConfig } from '../providers/notices/from-config.ts';
+import { noticeChannelsFromConfig } from './notice-channels.ts';
 import type { NoticeDeps } from '../services/notice-deps.ts';
 import type { Store } from '../storage/store.ts';
 import { noticeSettingsFromConfig } from './notice-settings.ts';

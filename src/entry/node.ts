@@ -15,7 +15,7 @@ import { prepareService } from '../services/prepare-service.ts';
 import { openSqlite, readMigrations } from '../storage/drivers/sqlite.ts';
 import { applyMigrations } from '../storage/sql.ts';
 import { createStore } from '../storage/store.ts';
-import { registerZaloWebhook, zaloWebhookFromConfig } from '../providers/notices/from-config.ts';
+import { registerZaloWebhook, zaloWebhookFromConfig } from './notice-channels.ts';
 import { sha256Hex } from '../services/secrets.ts';
 import { startNodeNotices } from './node-notices.ts';
 import { startNodeSync } from './node-sync.ts';

@@ -10,10 +10,7 @@ import { reconcileAll } from '../services/reconcile-rosters.ts';
 import type { SyncDeps } from '../services/sync-deps.ts';
 import { syncFromConfig } from './sync-from-config.ts';
 import { runNotices } from '../jobs/notice-worker.ts';
-import {
-  noticeChannelsFromConfig,
-  zaloWebhookFromConfig,
-} from '../providers/notices/from-config.ts';
+import { noticeChannelsFromConfig, zaloWebhookFromConfig } from './notice-channels.ts';
 import { applyCalendars } from '../services/apply-calendars.ts';
 import type { NoticeDeps } from '../services/notice-deps.ts';
 import { sha256Hex } from '../services/secrets.ts';

@@ -8,12 +8,13 @@
 import type { NoticeEvent } from '../domain/notice-events.ts';
 import type { OutgoingNotice, SendOutcome } from '../providers/notices/notice-channel.ts';
 import type { Delivery, DeliveryOutcome } from '../storage/notice-store.ts';
+import { backoffDelay } from './backoff.ts';
 import type { NoticeDeps } from './notice-deps.ts';
 
 /** Longer than any send may take: SMTP and HTTP calls time out well before. */
 export const SEND_LEASE_MS = 5 * 60_000;
-const BASE_MS = 30_000;
-const CAP_MS = 60 * 60_000;
+/** Notices wait longer between attempts than the calendar push: 30 s doubling, at most an hour. */
+const NOTICE_BACKOFF = { baseMs: 30_000, capMs: 60 * 60_000 };
 
 export interface DeliveryCounts {
   delivered: number;
@@ -49,8 +50,8 @@ function outcomeOf(
   const attempts = delivery.attempts + 1;
   if (attempts >= deps.settings.maxAttempts)
     return { status: 'failed', error: `${sent.error} (gave up after ${attempts} attempts)` };
-  const backoff = Math.min(CAP_MS, BASE_MS * 2 ** (attempts - 1)) * (0.5 + deps.random() / 2);
-  const delay = Math.max(backoff, sent.retryAfterMs ?? 0);
+  const policy = { ...NOTICE_BACKOFF, maxAttempts: deps.settings.maxAttempts };
+  const delay = backoffDelay(policy, attempts - 1, sent.retryAfterMs, deps.random);
   return {
     status: 'retry',
     error: sent.error,

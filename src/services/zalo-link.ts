@@ -54,20 +54,20 @@ export async function handleZaloMessage(ctx: ServiceContext, update: ZaloUpdate)
   if (STOP.has(text.toLowerCase())) {
     const count = await ctx.store.noticeSettings.unlinkZalo(update.chatId);
     return count > 0
-      ? 'Đã ngừng gửi thông báo lịch trực qua Zalo cho bạn.'
+      ? 'Đã ngừng gửi thông báo lịch trực qua Zalo này.'
       : 'Zalo này chưa liên kết với lịch trực nào.';
   }
   if (update.chatType === 'GROUP')
     return `Mã nhóm để quản trị viên thêm vào lịch trực: ${update.chatId}. Mã liên kết cá nhân chỉ dùng trong tin nhắn riêng với bot.`;
   const code = text.toUpperCase().replace(/\s+/g, '');
   if (!CODE.test(code))
-    return 'Gửi mã liên kết 8 ký tự trên trang lịch trực của bạn để nhận thông báo; gửi "dừng" để ngừng.';
+    return 'Xin gửi mã liên kết 8 ký tự trên trang lịch trực cá nhân để nhận thông báo; gửi "dừng" để ngừng.';
   const linked = await ctx.store.noticeSettings.linkZalo(
     code,
     update.chatId,
     ctx.now().toISOString(),
   );
-  if (!linked) return 'Mã không đúng hoặc đã hết hạn; hãy tạo mã mới trên trang lịch trực của bạn.';
+  if (!linked) return 'Mã không đúng hoặc đã hết hạn; xin tạo mã mới trên trang lịch trực cá nhân.';
   const rosters =
     linked.rosterId === '*'
       ? await ctx.store.listRosters()
@@ -76,5 +76,5 @@ export async function handleZaloMessage(ctx: ServiceContext, update: ZaloUpdate)
     .flatMap((stored) => stored?.roster.members ?? [])
     .find((candidate) => candidate.id === linked.memberId);
   const name = member ? `${member.honorific} ${member.fullName}` : linked.memberId;
-  return `Đã liên kết Zalo với lịch trực của ${name}. Bạn sẽ nhận thông báo khi lịch trực của bạn thay đổi; gửi "dừng" để ngừng.`;
+  return `Đã liên kết Zalo với lịch trực của ${name}. Thông báo sẽ được gửi về đây khi lịch trực của ${name} thay đổi; gửi "dừng" để ngừng.`;
 }

@@ -41,11 +41,11 @@ describe('linking Zalo', () => {
       text: expect.stringContaining('Đã liên kết Zalo với lịch trực của Ông Nguyễn Văn Luyện.'),
     });
     const staff = await (await h.service.request('GET', page, { token: null })).text();
-    expect(staff).toContain('Zalo của bạn đã được liên kết.');
+    expect(staff).toContain('Zalo đã được liên kết.');
 
     await h.zalo.userSends('chat-luyen', code); // used once
     expect(h.zalo.sent.at(-1)!.text).toBe(
-      'Mã không đúng hoặc đã hết hạn; hãy tạo mã mới trên trang lịch trực của bạn.',
+      'Mã không đúng hoặc đã hết hạn; xin tạo mã mới trên trang lịch trực cá nhân.',
     );
 
     expect(await absentHa()).toMatchObject({ delivered: 3 }); // e-mail to both, Zalo to Luyện
@@ -56,7 +56,7 @@ describe('linking Zalo', () => {
     expect(notice.text).not.toContain('ốm');
 
     await h.zalo.userSends('chat-luyen', 'Dừng');
-    expect(h.zalo.sent.at(-1)!.text).toBe('Đã ngừng gửi thông báo lịch trực qua Zalo cho bạn.');
+    expect(h.zalo.sent.at(-1)!.text).toBe('Đã ngừng gửi thông báo lịch trực qua Zalo này.');
     const before = h.zalo.sent.length;
     await h.absent('nguyen-manh-ha', '2026-12-11', 'leave');
     h.advance(121);

@@ -19,11 +19,11 @@ export function staffNoticesBlock(
   const zalo = !options.zalo
     ? ''
     : state.zaloLinked
-      ? html`<p>${t('Zalo của bạn đã được liên kết. Gửi "dừng" cho bot để ngừng.', 'Your Zalo is linked. Send "dừng" to the bot to stop.')}</p>`
+      ? html`<p>${t('Zalo đã được liên kết. Gửi "dừng" cho bot để ngừng nhận thông báo.', 'Zalo is linked. Send "dừng" to the bot to stop.')}</p>`
       : options.code
         ? html`<p>${t('Gửi mã này cho bot lịch trực trên Zalo', 'Send this code to the duty bot on Zalo')} (${t(`trong ${LINK_CODE_MINUTES} phút`, `within ${LINK_CODE_MINUTES} minutes`)}): <strong class="code">${options.code}</strong></p>`
         : html`<form method="post" action="/my/${token}/zalo-code"><button type="submit">${t('Nhận thông báo qua Zalo', 'Get notices on Zalo')}</button></form>`;
-  return html`<h2>${t('Thông báo khi lịch trực của bạn thay đổi', 'Notices when your duty changes')}</h2>
+  return html`<h2>${t('Thông báo khi lịch trực thay đổi', 'Notices when the duty changes')}</h2>
 <div class="card">
 <form method="post" action="/my/${token}/notices">
 ${checkbox('emailOn', p.emailOn, t('Nhận thư điện tử', 'By e-mail'))}

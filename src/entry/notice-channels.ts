@@ -2,11 +2,15 @@
  * The notice channels the configuration enables on every runtime: webhooks always (they are registered per roster),
  * Zalo when a bot token is set. E-mail needs SMTP sockets, so each entry adds its own (nodemailer on Node).
  */
-import type { NoticeConfig } from '../../config.ts';
-import type { NoticeChannelName } from '../../storage/notice-store.ts';
-import type { NoticeChannel } from './notice-channel.ts';
-import { createWebhookChannel } from './webhook-channel.ts';
-import { callZalo, createZaloChannel, type ZaloClientOptions } from './zalo-channel.ts';
+import type { NoticeConfig } from '../config.ts';
+import type { NoticeChannelName } from '../storage/notice-store.ts';
+import type { NoticeChannel } from '../providers/notices/notice-channel.ts';
+import { createWebhookChannel } from '../providers/notices/webhook-channel.ts';
+import {
+  callZalo,
+  createZaloChannel,
+  type ZaloClientOptions,
+} from '../providers/notices/zalo-channel.ts';
 
 export function zaloClientFromConfig(
   config: NoticeConfig,
