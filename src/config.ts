@@ -88,6 +88,24 @@ const quietHours = z.string().transform((text, ctx) => {
   return parsed ?? null;
 });
 
+const timeOfDay = z
+  .string()
+  .regex(/^(off|([01]\d|2[0-3]):[0-5]\d)$/, 'must be HH:MM such as 16:30, or off')
+  .transform((text) => (text === 'off' ? null : text));
+
+const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+const weeklyAt = z
+  .string()
+  .regex(
+    /^(off|(mon|tue|wed|thu|fri|sat|sun) ([01]\d|2[0-3]):[0-5]\d)$/,
+    'must be a weekday and HH:MM such as "fri 15:00", or off',
+  )
+  .transform((text) =>
+    text === 'off'
+      ? null
+      : { weekday: WEEKDAYS.indexOf(text.slice(0, 3)) + 1, time: text.slice(4) },
+  );
+
 const flag = z
   .enum(['0', '1', 'true', 'false'], { error: 'must be 1 or 0' })
   .transform((value) => value === '1' || value === 'true');
@@ -102,6 +120,8 @@ export const NoticeConfigShape = {
     .max(3600, 'must be a whole number of seconds from 0 to 3600')
     .default(120),
   LICHTRUC_QUIET_HOURS: quietHours.default({ start: '21:00', end: '06:30' }),
+  LICHTRUC_REMINDER_AT: timeOfDay.default('16:30'),
+  LICHTRUC_DIGEST_AT: weeklyAt.default({ weekday: 5, time: '15:00' }),
   LICHTRUC_SMTP_URL: z
     .url({ protocol: /^smtps?$/, error: 'must be smtp://user:pass@host:port or smtps://…' })
     .optional(),

@@ -117,3 +117,37 @@ export function uncoveredNotice(roster: Roster, slots: DutySlot[]): NoticeMessag
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
+
+/** The reminder the afternoon before a duty, to a member who asked for it. */
+export function reminderNotice(roster: Roster, slot: DutySlot): NoticeMessage {
+  const reader = { memberId: slot.memberId, admin: false };
+  const who = nameOf(roster, slot.memberId);
+  return message(
+    roster,
+    `Nhắc lịch trực ${roster.desk.title}: ${formatDayAndDate(slot.date)}`,
+    `Kính gửi ${who},`,
+    [
+      `${who} trực ${roster.desk.title}${insteadOf(roster, slot, reader)} ngày mai, ${when(roster, slot)}.`,
+    ],
+  );
+}
+
+/** Next week's desk for a group: who serves each day; private reasons read "vắng". */
+export function digestNotice(
+  roster: Roster,
+  slots: readonly DutySlot[],
+  week: string,
+): NoticeMessage {
+  const reader = { memberId: null, admin: false };
+  const lines = slots.map((slot) =>
+    slot.memberId
+      ? `${formatDayAndDate(slot.date)}: ${nameOf(roster, slot.memberId)}${insteadOf(roster, slot, reader)}, ${slotHours(slot)}.`
+      : `${formatDayAndDate(slot.date)}: chưa có người trực.`,
+  );
+  return message(
+    roster,
+    `Lịch trực ${roster.desk.title} tuần ${week}`,
+    `Lịch trực ${roster.desk.title} tuần ${week}, tại ${slots[0] ? slotPlace(roster, slots[0]) : ''}:`,
+    lines.length > 0 ? lines : ['Không có ngày trực nào trong tuần.'],
+  );
+}

@@ -8,5 +8,7 @@ export function noticeSettingsFromConfig(config: NoticeConfig): NoticeSettings {
     days: config.LICHTRUC_NOTICE_DAYS,
     coalesceMs: config.LICHTRUC_NOTICE_COALESCE_SECONDS * 1000,
     quietHours: config.LICHTRUC_QUIET_HOURS,
+    reminderAt: config.LICHTRUC_REMINDER_AT,
+    digestAt: config.LICHTRUC_DIGEST_AT,
   };
 }

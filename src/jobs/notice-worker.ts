@@ -6,10 +6,12 @@
 import { deliverDueNotices, type DeliveryCounts } from '../services/deliver-notices.ts';
 import type { NoticeDeps } from '../services/notice-deps.ts';
 import { planPendingNotices } from '../services/plan-notices.ts';
+import { planScheduledNotices } from '../services/plan-scheduled-notices.ts';
 
 export async function runNotices(deps: NoticeDeps): Promise<DeliveryCounts & { planned: number }> {
   const { deliveries } = await planPendingNotices(deps);
-  return { planned: deliveries, ...(await deliverDueNotices(deps)) };
+  const scheduled = await planScheduledNotices(deps);
+  return { planned: deliveries + scheduled.deliveries, ...(await deliverDueNotices(deps)) };
 }
 
 export interface NoticeWorker {

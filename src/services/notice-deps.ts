@@ -13,6 +13,10 @@ export interface NoticeSettings {
   quietHours: QuietHours | null;
   /** Attempts before a delivery is given up as failed. */
   maxAttempts: number;
+  /** Local `HH:MM` after which tomorrow's reminders go (LICHTRUC_REMINDER_AT); null: none. */
+  reminderAt: string | null;
+  /** The weekday (1 = Monday) and local time of next week's digest (LICHTRUC_DIGEST_AT); null: none. */
+  digestAt: { weekday: number; time: string } | null;
 }
 
 export const DEFAULT_NOTICE_SETTINGS: NoticeSettings = {
@@ -20,6 +24,8 @@ export const DEFAULT_NOTICE_SETTINGS: NoticeSettings = {
   coalesceMs: 120_000,
   quietHours: { start: '21:00', end: '06:30' },
   maxAttempts: 8,
+  reminderAt: '16:30',
+  digestAt: { weekday: 5, time: '15:00' },
 };
 
 export interface NoticeDeps {

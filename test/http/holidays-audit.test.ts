@@ -234,6 +234,8 @@ describe('configuration', () => {
       LICHTRUC_NOTICE_DAYS: 14,
       LICHTRUC_NOTICE_COALESCE_SECONDS: 120,
       LICHTRUC_QUIET_HOURS: { start: '21:00', end: '06:30' },
+      LICHTRUC_REMINDER_AT: '16:30',
+      LICHTRUC_DIGEST_AT: { weekday: 5, time: '15:00' },
       ZALO_API_BASE_URL: 'https://bot-api.zaloplatforms.com',
       LICHTRUC_WEBHOOK_ALLOW_PRIVATE: false,
     });

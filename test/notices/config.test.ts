@@ -34,8 +34,16 @@ describe('notice configuration', () => {
       LICHTRUC_QUIET_HOURS: null,
       LICHTRUC_WEBHOOK_ALLOW_PRIVATE: true,
     });
-    expect(parseConfig(NodeConfigSchema, { LICHTRUC_QUIET_HOURS: '22:30-06:00' })).toMatchObject({
+    expect(
+      parseConfig(NodeConfigSchema, {
+        LICHTRUC_QUIET_HOURS: '22:30-06:00',
+        LICHTRUC_REMINDER_AT: 'off',
+        LICHTRUC_DIGEST_AT: 'mon 07:30',
+      }),
+    ).toMatchObject({
       LICHTRUC_QUIET_HOURS: { start: '22:30', end: '06:00' },
+      LICHTRUC_REMINDER_AT: null,
+      LICHTRUC_DIGEST_AT: { weekday: 1, time: '07:30' },
     });
   });
 
@@ -45,6 +53,8 @@ describe('notice configuration', () => {
         LICHTRUC_NOTICE_DAYS: 'two weeks',
         LICHTRUC_NOTICE_COALESCE_SECONDS: '-5',
         LICHTRUC_QUIET_HOURS: '9pm-6am',
+        LICHTRUC_REMINDER_AT: '4:30pm',
+        LICHTRUC_DIGEST_AT: 'friday',
         LICHTRUC_SMTP_URL: 'http://mail.example.gov.vn',
         LICHTRUC_WEBHOOK_ALLOW_PRIVATE: 'yes',
       }),
@@ -52,6 +62,8 @@ describe('notice configuration', () => {
       'LICHTRUC_NOTICE_DAYS: must be a whole number of days from 0 to 60 (got "two weeks")',
       'LICHTRUC_NOTICE_COALESCE_SECONDS: must be a whole number of seconds from 0 to 3600 (got "-5")',
       'LICHTRUC_QUIET_HOURS: must be HH:MM-HH:MM such as 21:00-06:30, or off (got "9pm-6am")',
+      'LICHTRUC_REMINDER_AT: must be HH:MM such as 16:30, or off (got "4:30pm")',
+      'LICHTRUC_DIGEST_AT: must be a weekday and HH:MM such as "fri 15:00", or off (got "friday")',
       'LICHTRUC_SMTP_URL: must be smtp://user:pass@host:port or smtps://… (got "http://mail.example.gov.vn")',
       'LICHTRUC_WEBHOOK_ALLOW_PRIVATE: must be 1 or 0 (got "yes")',
     ]);

@@ -1,0 +1,120 @@
+/**
+ * Notices due at a time of day rather than after a change: the reminder the afternoon before a duty (to members who
+ * asked for it) and next week's desk on Friday afternoon (to the roster's group contacts). Run by every tick of the
+ * notice worker; a delivery's id derives from what it is about (the slot and member, the roster and week), so
+ * running again inserts nothing new and a restart never sends a reminder twice.
+ */
+import { addDays, weekdayOf } from '../domain/dates.ts';
+import { digestNotice, reminderNotice } from '../domain/notice-text.ts';
+import { formatDate } from '../domain/vietnamese.ts';
+import { wallClockInZone } from '../domain/zone.ts';
+import { DEFAULT_PREFERENCES } from '../storage/notice-settings-store.ts';
+import type { NewDelivery } from '../storage/notice-store.ts';
+import type { StoredRoster } from '../storage/records.ts';
+import type { NoticeDeps } from './notice-deps.ts';
+import { expandState, loadHolidayCalendar } from './roster-state.ts';
+import { sha256Hex } from './secrets.ts';
+
+type Target = Omit<NewDelivery, 'id' | 'rosterId' | 'nextAt' | 'createdAt'>;
+
+async function rows(deps: NoticeDeps, stored: StoredRoster, targets: Target[]) {
+  const now = deps.now().toISOString();
+  return Promise.all(
+    targets.map(async (target) => ({
+      ...target,
+      id: (await sha256Hex(`${target.noticeId}|${target.recipient}|${target.channel}`)).slice(
+        0,
+        32,
+      ),
+      rosterId: stored.id,
+      nextAt: now,
+      createdAt: now,
+    })),
+  );
+}
+
+async function slotsOf(deps: NoticeDeps, stored: StoredRoster, from: string, to: string) {
+  const [facts, holidays] = await Promise.all([
+    deps.store.factsOf(stored.id),
+    loadHolidayCalendar(deps.store),
+  ]);
+  return expandState({ stored, facts, holidays }, from, to).slots;
+}
+
+async function reminders(deps: NoticeDeps, stored: StoredRoster, today: string): Promise<Target[]> {
+  const { roster } = stored;
+  const preferences = await deps.store.noticeSettings.preferences(roster.id);
+  const chats = deps.channels.zalo
+    ? await deps.store.noticeSettings.zaloChats(roster.id)
+    : new Map();
+  const targets: Target[] = [];
+  for (const slot of await slotsOf(deps, stored, addDays(today, 1), addDays(today, 1))) {
+    const choice = (slot.memberId && preferences.get(slot.memberId)) || DEFAULT_PREFERENCES;
+    if (!slot.memberId || !choice.reminders) continue;
+    const message = reminderNotice(roster, slot);
+    const base = {
+      noticeId: `reminder/${slot.key}/${slot.memberId}`,
+      kind: 'duty.reminder',
+      recipient: `member:${slot.memberId}`,
+      subject: message.subject,
+      body: JSON.stringify({ text: message.text, html: message.html }),
+      urgent: false,
+    };
+    const email = choice.email ?? roster.members.find((m) => m.id === slot.memberId)?.email;
+    if (deps.channels.email && email && choice.emailOn)
+      targets.push({ ...base, channel: 'email', address: email });
+    const chat = chats.get(slot.memberId);
+    if (chat && choice.zaloOn) targets.push({ ...base, channel: 'zalo', address: chat });
+  }
+  return targets;
+}
+
+async function digest(deps: NoticeDeps, stored: StoredRoster, today: string): Promise<Target[]> {
+  const monday = addDays(today, 8 - weekdayOf(today));
+  const slots = await slotsOf(deps, stored, monday, addDays(monday, 6));
+  const week = `${formatDate(monday).slice(0, 5)}–${formatDate(addDays(monday, 4))}`;
+  const message = digestNotice(stored.roster, slots, week);
+  const body = JSON.stringify({ text: message.text, html: message.html });
+  const contacts = await deps.store.noticeSettings.contacts(stored.id);
+  return contacts
+    .filter((contact) => contact.role === 'group' && deps.channels[contact.channel])
+    .map((contact) => ({
+      noticeId: `digest/${stored.id}/${monday}`,
+      kind: 'digest.weekly',
+      channel: contact.channel,
+      recipient: `contact:${contact.id}`,
+      address: contact.address,
+      subject: message.subject,
+      body,
+      urgent: false,
+    }));
+}
+
+// What each process already planned today, per roster: the worker ticks every few seconds, and planning again is
+// harmless (same ids) but costs an expansion per roster. A restart plans once more, inserting nothing new.
+const done = new WeakMap<NoticeDeps, Map<string, string>>();
+
+export async function planScheduledNotices(deps: NoticeDeps): Promise<{ deliveries: number }> {
+  const { reminderAt, digestAt } = deps.settings;
+  const planned = done.get(deps) ?? new Map<string, string>();
+  done.set(deps, planned);
+  let count = 0;
+  for (const stored of await deps.store.listRosters()) {
+    const { date, time } = wallClockInZone(deps.now(), stored.roster.timeZone);
+    const remind = reminderAt !== null && time >= reminderAt;
+    const weekly =
+      digestAt !== null && weekdayOf(date) === digestAt.weekday && time >= digestAt.time;
+    const key = `${date}:${remind}:${weekly}`;
+    if ((!remind && !weekly) || planned.get(stored.id) === key) continue;
+    planned.set(stored.id, key);
+    const targets = [
+      ...(remind ? await reminders(deps, stored, date) : []),
+      ...(weekly ? await digest(deps, stored, date) : []),
+    ];
+    if (targets.length === 0) continue;
+    const deliveries = await rows(deps, stored, targets);
+    await deps.store.notices.plan(stored.id, 0, deliveries); // no change rows consumed (seq ≤ 0)
+    count += deliveries.length;
+  }
+  return { deliveries: count };
+}
