@@ -8,7 +8,7 @@ import type { NoticePlan } from '../domain/notice-plan.ts';
 import { memberNotice, type NoticeMessage, uncoveredNotice } from '../domain/notice-text.ts';
 import { releaseAfterQuietHours } from '../domain/quiet-hours.ts';
 import type { StoredRoster } from '../storage/records.ts';
-import { DEFAULT_PREFERENCES } from '../storage/notice-settings-store.ts';
+import { DEFAULT_PREFERENCES, type NoticePreferences } from '../storage/notice-settings-store.ts';
 import type { NewDelivery, NoticeChannelName } from '../storage/notice-store.ts';
 import type { NoticeDeps } from './notice-deps.ts';
 import { sha256Hex } from './secrets.ts';
@@ -29,37 +29,48 @@ const person = (message: NoticeMessage) => ({ text: message.text, html: message.
 const isTomorrowOrSooner = (date: string, now: Date) =>
   Date.parse(`${date}T00:00:00Z`) - now.getTime() < 2 * 86_400_000;
 
-async function memberTargets(deps: NoticeDeps, stored: StoredRoster, plan: NoticePlan) {
+export interface MemberAddress {
+  channel: 'email' | 'zalo';
+  address: string;
+  /** The member's choices (reminders among them). */
+  choice: NoticePreferences;
+}
+
+/**
+ * How each member of a roster can be reached now: their e-mail (preferences, else the roster) and their linked Zalo
+ * chat, as their preferences allow and the channels configured permit.
+ */
+export async function memberAddresses(deps: NoticeDeps, stored: StoredRoster) {
   const { roster } = stored;
   const preferences = await deps.store.noticeSettings.preferences(roster.id);
   const chats = deps.channels.zalo
     ? await deps.store.noticeSettings.zaloChats(roster.id)
-    : new Map();
+    : new Map<string, string>();
+  return (memberId: string): MemberAddress[] => {
+    const choice = preferences.get(memberId) ?? DEFAULT_PREFERENCES;
+    const email = choice.email ?? roster.members.find((m) => m.id === memberId)?.email;
+    const chat = chats.get(memberId);
+    return [
+      ...(deps.channels.email && email && choice.emailOn
+        ? [{ channel: 'email' as const, address: email, choice }]
+        : []),
+      ...(chat && choice.zaloOn ? [{ channel: 'zalo' as const, address: chat, choice }] : []),
+    ];
+  };
+}
+
+async function memberTargets(deps: NoticeDeps, stored: StoredRoster, plan: NoticePlan) {
+  const addressesOf = await memberAddresses(deps, stored);
   const targets: Target[] = [];
   for (const { memberId, lines } of plan.members) {
-    const member = roster.members.find((candidate) => candidate.id === memberId);
-    const choice = preferences.get(memberId) ?? DEFAULT_PREFERENCES;
-    const message = memberNotice(roster, memberId, lines);
-    const base = {
-      kind: 'duty.changed',
-      recipient: `member:${memberId}`,
-      subject: message.subject,
-    };
-    const email = choice.email ?? member?.email;
-    if (deps.channels.email && email && choice.emailOn)
+    const message = memberNotice(stored.roster, memberId, lines);
+    for (const { channel, address } of addressesOf(memberId))
       targets.push({
-        ...base,
-        channel: 'email',
-        address: email,
-        body: person(message),
-        urgent: false,
-      });
-    const chat = chats.get(memberId);
-    if (chat && choice.zaloOn)
-      targets.push({
-        ...base,
-        channel: 'zalo',
-        address: chat,
+        kind: 'duty.changed',
+        channel,
+        recipient: `member:${memberId}`,
+        address,
+        subject: message.subject,
         body: person(message),
         urgent: false,
       });

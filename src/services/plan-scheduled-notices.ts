@@ -8,10 +8,10 @@ import { addDays, weekdayOf } from '../domain/dates.ts';
 import { digestNotice, reminderNotice } from '../domain/notice-text.ts';
 import { formatDate } from '../domain/vietnamese.ts';
 import { wallClockInZone } from '../domain/zone.ts';
-import { DEFAULT_PREFERENCES } from '../storage/notice-settings-store.ts';
 import type { NewDelivery } from '../storage/notice-store.ts';
 import type { StoredRoster } from '../storage/records.ts';
 import type { NoticeDeps } from './notice-deps.ts';
+import { memberAddresses } from './notice-recipients.ts';
 import { expandState, loadHolidayCalendar } from './roster-state.ts';
 import { sha256Hex } from './secrets.ts';
 
@@ -42,29 +42,23 @@ async function slotsOf(deps: NoticeDeps, stored: StoredRoster, from: string, to:
 }
 
 async function reminders(deps: NoticeDeps, stored: StoredRoster, today: string): Promise<Target[]> {
-  const { roster } = stored;
-  const preferences = await deps.store.noticeSettings.preferences(roster.id);
-  const chats = deps.channels.zalo
-    ? await deps.store.noticeSettings.zaloChats(roster.id)
-    : new Map();
+  const addressesOf = await memberAddresses(deps, stored);
   const targets: Target[] = [];
   for (const slot of await slotsOf(deps, stored, addDays(today, 1), addDays(today, 1))) {
-    const choice = (slot.memberId && preferences.get(slot.memberId)) || DEFAULT_PREFERENCES;
-    if (!slot.memberId || !choice.reminders) continue;
-    const message = reminderNotice(roster, slot);
-    const base = {
-      noticeId: `reminder/${slot.key}/${slot.memberId}`,
-      kind: 'duty.reminder',
-      recipient: `member:${slot.memberId}`,
-      subject: message.subject,
-      body: JSON.stringify({ text: message.text, html: message.html }),
-      urgent: false,
-    };
-    const email = choice.email ?? roster.members.find((m) => m.id === slot.memberId)?.email;
-    if (deps.channels.email && email && choice.emailOn)
-      targets.push({ ...base, channel: 'email', address: email });
-    const chat = chats.get(slot.memberId);
-    if (chat && choice.zaloOn) targets.push({ ...base, channel: 'zalo', address: chat });
+    const addresses = slot.memberId ? addressesOf(slot.memberId) : [];
+    if (!addresses[0]?.choice.reminders) continue;
+    const message = reminderNotice(stored.roster, slot);
+    for (const { channel, address } of addresses)
+      targets.push({
+        noticeId: `reminder/${slot.key}/${slot.memberId}`,
+        kind: 'duty.reminder',
+        channel,
+        recipient: `member:${slot.memberId}`,
+        address,
+        subject: message.subject,
+        body: JSON.stringify({ text: message.text, html: message.html }),
+        urgent: false,
+      });
   }
   return targets;
 }
