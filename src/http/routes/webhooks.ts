@@ -19,7 +19,7 @@ webhooks.post(
     method: 'post',
     path: '/api/rosters/{id}/webhooks',
     summary:
-      'Register a webhook (https to a public address unless LICHTRUC_WEBHOOK_ALLOW_PRIVATE=1)',
+      'Register a webhook: https to a public address (private ones where the server allows them)',
     tag: TAG,
     body: WebhookInputSchema,
     responses: {

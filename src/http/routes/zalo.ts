@@ -31,7 +31,7 @@ zalo.post(
   describe({
     method: 'post',
     path: '/zalo/webhook',
-    summary: 'Zalo Bot Platform webhook (X-Bot-Api-Secret-Token): links and unlinks members',
+    summary: 'The Zalo bot’s webhook (its secret token in a header): links and unlinks members',
     tag: 'Notices',
     auth: false,
     responses: { 200: '{ ok: true }', 401: 'Wrong secret', 404: 'Zalo not configured' },
