@@ -2,7 +2,7 @@
  * Webhook events (Standard Webhooks payload shape `{ type, timestamp, data }`): one per changed slot. A receiver can
  * bridge them to a group chat, so a sensitive reason is written as `other` (away), never as it was recorded.
  */
-import { reasonFor } from './sensitive-reason.ts';
+import { OTHERS, shownReason } from './reason-privacy.ts';
 import { slotHours, slotPlace } from './notice-text.ts';
 import type { Roster } from './roster-schema.ts';
 import type { SlotChange } from './slot-diff.ts';
@@ -23,8 +23,6 @@ export interface NoticeEvent {
   data: Record<string, unknown>;
 }
 
-const GROUP_READER = { memberId: null, admin: false };
-
 function serving(roster: Roster, slot: DutySlot | null) {
   if (!slot) return null;
   const member = roster.members.find((candidate) => candidate.id === slot.memberId);
@@ -33,7 +31,7 @@ function serving(roster: Roster, slot: DutySlot | null) {
     memberId: slot.memberId,
     memberName: member ? memberName(member) : null,
     coversFor: slot.coversFor,
-    reason: reasonFor(slot.reason, GROUP_READER, slot.coversFor),
+    reason: slot.reason && shownReason(slot.reason, slot.coversFor, OTHERS),
   };
 }
 

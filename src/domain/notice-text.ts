@@ -7,7 +7,7 @@ import { effectiveOn } from './effective.ts';
 import { reasonText } from './event-text.ts';
 import type { DutyLine } from './notice-plan.ts';
 import type { Roster } from './roster-schema.ts';
-import { reasonFor } from './sensitive-reason.ts';
+import { MANAGER, OTHERS, type Reader, shownReason } from './reason-privacy.ts';
 import type { DutySlot } from './slot.ts';
 import { formatDayAndDate, memberName } from './vietnamese.ts';
 
@@ -16,11 +16,6 @@ export interface NoticeMessage {
   /** Plain text, also what Zalo gets (cut to its 2,000 characters). */
   text: string;
   html: string;
-}
-
-export interface Reader {
-  memberId: string | null;
-  admin: boolean;
 }
 
 const nameOf = (roster: Roster, id: string | null) => {
@@ -43,7 +38,7 @@ const when = (roster: Roster, slot: DutySlot) =>
 /** `thay Bà Nguyễn Mạnh Hà (đi học tập, bồi dưỡng)`, the reason as `reader` may see it. */
 function insteadOf(roster: Roster, slot: DutySlot, reader: Reader): string {
   if (!slot.coversFor) return '';
-  const reason = reasonFor(slot.reason, reader, slot.coversFor);
+  const reason = slot.reason && shownReason(slot.reason, slot.coversFor, reader);
   return ` thay ${nameOf(roster, slot.coversFor)}${reason ? ` (${reasonText(reason)})` : ''}`;
 }
 
@@ -87,7 +82,7 @@ const datesSubject = (prefix: string, slots: readonly DutySlot[]) => {
 
 /** The notice to one member about their own duty: what they now serve, what they no longer serve. */
 export function memberNotice(roster: Roster, memberId: string, lines: DutyLine[]): NoticeMessage {
-  const reader = { memberId, admin: false };
+  const reader: Reader = { kind: 'member', memberId };
   const slots = lines.map((line) => (line.change.after ?? line.change.before)!);
   return message(
     roster,
@@ -99,13 +94,13 @@ export function memberNotice(roster: Roster, memberId: string, lines: DutyLine[]
 
 /** The urgent notice to the roster's admins: nobody can serve these slots. */
 export function uncoveredNotice(roster: Roster, slots: DutySlot[]): NoticeMessage {
-  const reader = { memberId: null, admin: true };
+  const reader = MANAGER;
   return message(
     roster,
     datesSubject(`KHẨN: chưa có người trực ${roster.desk.title}`, slots),
     'Kính gửi quản trị lịch trực,',
     slots.map((slot) => {
-      const reason = slot.reason && reasonText(reasonFor(slot.reason, reader, slot.coversFor)!);
+      const reason = slot.reason && reasonText(shownReason(slot.reason, slot.coversFor, reader));
       const absent = slot.coversFor
         ? ` (${nameOf(roster, slot.coversFor)}${reason ? ` ${reason}` : ' vắng'})`
         : '';
@@ -120,7 +115,7 @@ export function escapeHtml(text: string): string {
 
 /** The reminder the afternoon before a duty, to a member who asked for it. */
 export function reminderNotice(roster: Roster, slot: DutySlot): NoticeMessage {
-  const reader = { memberId: slot.memberId, admin: false };
+  const reader: Reader = slot.memberId ? { kind: 'member', memberId: slot.memberId } : OTHERS;
   const who = nameOf(roster, slot.memberId);
   return message(
     roster,
@@ -138,7 +133,7 @@ export function digestNotice(
   slots: readonly DutySlot[],
   week: string,
 ): NoticeMessage {
-  const reader = { memberId: null, admin: false };
+  const reader = OTHERS;
   const lines = slots.map((slot) =>
     slot.memberId
       ? `${formatDayAndDate(slot.date)}: ${nameOf(roster, slot.memberId)}${insteadOf(roster, slot, reader)}, ${slotHours(slot)}.`
