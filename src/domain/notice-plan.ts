@@ -32,6 +32,21 @@ const dateOf = (change: SlotChange) => (change.after ?? change.before)!.date;
 const isUncovered = (change: SlotChange) =>
   change.after?.kind === 'uncovered' && change.before?.kind !== 'uncovered';
 
+/** The longest notice window allowed (LICHTRUC_NOTICE_DAYS ≤ 60): changes further out are never recorded. */
+export const NOTICE_HORIZON_DAYS = 60;
+
+/**
+ * The changes worth keeping for notices: inside the window, and changing who serves (or leaving nobody). A change
+ * of a note or a reason alone, or a shift of next year's rotation, is not stored at all.
+ */
+export function noticeWorthy(changes: readonly SlotChange[], window: NoticeWindow): SlotChange[] {
+  return changes.filter((change) => {
+    const date = dateOf(change);
+    const moved = servingOf(change, 'before') !== servingOf(change, 'after') || isUncovered(change);
+    return moved && date >= window.from && date <= window.to;
+  });
+}
+
 /**
  * The net effect of several changes to the same slots, oldest first (the coalescing window): the state before the
  * first and after the last. A change undone within the window nets to nothing.

@@ -7,11 +7,11 @@ import { type IsoDate, maxDate } from '../domain/dates.ts';
 import type { RosterFacts } from '../domain/facts-schema.ts';
 import { diffSlots, type SlotChange } from '../domain/slot-diff.ts';
 import type { GuardedStatement } from '../storage/guarded-write.ts';
-import { noticeChangeStatements } from '../storage/notice-store.ts';
 import { enqueueStatements } from '../storage/sync-store.ts';
 import type { ServiceContext } from './context.ts';
 import { conflict } from './errors.ts';
 import { correctionStatements } from './month-locks.ts';
+import { noticeStatements } from './notice-changes.ts';
 import { publishRosterFeeds } from './publish-feeds.ts';
 import { expandState, loadRosterState, type RosterState } from './roster-state.ts';
 
@@ -72,7 +72,7 @@ export async function changeFacts<T>(
         'facts',
         now,
       ),
-      ...noticeChangeStatements(rosterId, changedSlots, now),
+      ...noticeStatements(ctx, state.stored.roster, changedSlots),
     ];
     // Closed months (month close) are never rewritten silently: a change touching one is refused without a reason
     // (422, nothing stored), else it lands with a correction per locked slot it changes, in this same batch. Closing

@@ -7,7 +7,8 @@
 import { addDays } from '../domain/dates.ts';
 import type { HolidayCalendar } from '../domain/holidays.ts';
 import type { Roster } from '../domain/roster-schema.ts';
-import { diffSlots } from '../domain/slot-diff.ts';
+import { NOTICE_HORIZON_DAYS, noticeWorthy } from '../domain/notice-plan.ts';
+import { diffSlots, type SlotChange } from '../domain/slot-diff.ts';
 import { dateInZone } from '../domain/zone.ts';
 import type { GuardedStatement } from '../storage/guarded-write.ts';
 import { noticeChangeStatements } from '../storage/notice-store.ts';
@@ -15,11 +16,19 @@ import type { StoredRoster } from '../storage/records.ts';
 import type { ServiceContext } from './context.ts';
 import { expandState, loadHolidayCalendar } from './roster-state.ts';
 
-export const NOTICE_HORIZON_DAYS = 60;
-
 function comingDays(ctx: ServiceContext, roster: Roster) {
   const from = dateInZone(ctx.now(), roster.timeZone);
   return { from, to: addDays(from, NOTICE_HORIZON_DAYS) };
+}
+
+/** Notice rows for a change of `roster`'s slots, keeping only what may ever be told (see `noticeWorthy`). */
+export function noticeStatements(
+  ctx: ServiceContext,
+  roster: Roster,
+  changes: readonly SlotChange[],
+): GuardedStatement[] {
+  const worthy = noticeWorthy(changes, comingDays(ctx, roster));
+  return noticeChangeStatements(roster.id, worthy, ctx.now().toISOString());
 }
 
 /** Statements to land with a definition change (in its guarded batch). */
@@ -35,8 +44,7 @@ export async function definitionNoticeStatements(
   const { from, to } = comingDays(ctx, next);
   const before = expandState({ stored, facts, holidays }, from, to).slots;
   const after = expandState({ stored: { ...stored, roster: next }, facts, holidays }, from, to);
-  const changes = diffSlots(before, after.slots);
-  return noticeChangeStatements(stored.id, changes, ctx.now().toISOString());
+  return noticeStatements(ctx, next, diffSlots(before, after.slots));
 }
 
 /**
@@ -48,19 +56,14 @@ export async function holidayNoticeChanges(
   current: HolidayCalendar,
   next: HolidayCalendar,
 ): Promise<{ record(): Promise<void> }> {
-  const now = ctx.now().toISOString();
   const statements: { rosterId: string; statements: GuardedStatement[] }[] = [];
   for (const stored of await ctx.store.listRosters()) {
     const facts = await ctx.store.factsOf(stored.id);
     const { from, to } = comingDays(ctx, stored.roster);
     const before = expandState({ stored, facts, holidays: current }, from, to).slots;
     const after = expandState({ stored, facts, holidays: next }, from, to).slots;
-    const changes = diffSlots(before, after);
-    if (changes.length > 0)
-      statements.push({
-        rosterId: stored.id,
-        statements: noticeChangeStatements(stored.id, changes, now),
-      });
+    const rows = noticeStatements(ctx, stored.roster, diffSlots(before, after));
+    if (rows.length > 0) statements.push({ rosterId: stored.id, statements: rows });
   }
   return {
     async record() {

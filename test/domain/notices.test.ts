@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { expandRoster } from '../../src/domain/expand.ts';
 import type { Absence } from '../../src/domain/facts-schema.ts';
 import { slotChangeEvent } from '../../src/domain/notice-events.ts';
-import { netChanges, planNotices } from '../../src/domain/notice-plan.ts';
+import { netChanges, noticeWorthy, planNotices } from '../../src/domain/notice-plan.ts';
 import { memberNotice, uncoveredNotice } from '../../src/domain/notice-text.ts';
 import { parseQuietHours, releaseAfterQuietHours } from '../../src/domain/quiet-hours.ts';
 import { diffSlots } from '../../src/domain/slot-diff.ts';
@@ -99,6 +99,20 @@ describe('netChanges', () => {
     const net = netChanges([...there, ...diffSlots(slotsWith(absent), overridden)]);
     expect(net.map((change) => [change.before?.memberId, change.after?.memberId])).toEqual([
       [HA, HANH],
+    ]);
+  });
+});
+
+describe('noticeWorthy', () => {
+  it('keeps changes of who serves inside the window, not a new reason nor later days', () => {
+    const training = [away(HA, '2026-12-09', '2026-12-09', 'training')];
+    const sick = [away(HA, '2026-12-09', '2026-12-09', 'sick')];
+    expect(changeOf(training, sick)).toHaveLength(1); // the reason changed…
+    expect(noticeWorthy(changeOf(training, sick), WINDOW)).toEqual([]); // …but not who serves
+    const later = changeOf([], [away(HA, '2026-12-23', '2026-12-23', 'leave')]);
+    expect(noticeWorthy(later, WINDOW)).toEqual([]);
+    expect(noticeWorthy(changeOf([], training), WINDOW).map((change) => change.key)).toEqual([
+      'so-vhttdl-bac-giang/2026-12-09/primary',
     ]);
   });
 });
