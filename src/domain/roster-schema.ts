@@ -177,6 +177,17 @@ export const RosterObjectSchema = z.object({
     .describe('Which holiday table closes the office and adds làm bù Saturdays'),
   basis: BasisSchema.optional().describe('The document that made the assignment'),
   publish: PublishSchema.optional(),
+  requests: z
+    .object({
+      swapsWithoutApproval: z
+        .boolean()
+        .default(false)
+        .describe(
+          'A swap two members agree on (proposed on one staff page, accepted on the other) is recorded at once, without a roster manager approving it. Absences always need approval',
+        ),
+    })
+    .optional()
+    .describe('Requests officers make from their staff page'),
 });
 
 export const RosterSchema = RosterObjectSchema.superRefine(checkRosterSemantics);

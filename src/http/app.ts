@@ -26,8 +26,10 @@ import { holidays } from './routes/holidays.ts';
 import { letterImport } from './routes/letter-import.ts';
 import { my } from './routes/my.ts';
 import { notices } from './routes/notices.ts';
+import { myRequests } from './routes/my-requests.ts';
 import { publicFeed } from './routes/public-feed.ts';
 import { reports } from './routes/reports.ts';
+import { requests } from './routes/requests.ts';
 import { rosters } from './routes/rosters.ts';
 import { schedule } from './routes/schedule.ts';
 import { sync } from './routes/sync.ts';
@@ -87,6 +89,7 @@ export function createApp(deps: AppDeps): Hono<HonoEnv> {
     schedule,
     reports,
     facts,
+    requests,
     holidays,
     feeds,
     sync,
@@ -94,6 +97,7 @@ export function createApp(deps: AppDeps): Hono<HonoEnv> {
     publicFeed,
     docs,
     my,
+    myRequests,
     desks,
     adminAuth,
     admin,

@@ -71,7 +71,16 @@ export function planOverride(
 }
 
 export async function addSwap(ctx: ServiceContext, rosterId: string, input: Swap) {
-  return changeFacts(ctx, rosterId, (state) => {
+  return changeFacts(ctx, rosterId, planSwap(ctx, rosterId, input));
+}
+
+/** The change a swap makes, validated against the stored state (also what a staff request's approval previews). */
+export function planSwap(
+  ctx: ServiceContext,
+  rosterId: string,
+  input: Swap,
+): (state: RosterState) => FactChange<StoredSwap> {
+  return (state) => {
     requireSlot(state, input.first, 'first.date');
     requireSlot(state, input.second, 'second.date');
     const stamp = stampOf(ctx);
@@ -97,5 +106,5 @@ export async function addSwap(ctx: ServiceContext, rosterId: string, input: Swap
       range: { from, to },
       result: stored,
     };
-  });
+  };
 }

@@ -56,6 +56,19 @@ export function plainAuditStatement(
   return db.prepare(AUDIT_INSERT).bind(...auditValues(input, stamp));
 }
 
+/** An audit entry that lands only where `condition` (with its own placeholders) holds when it runs. */
+export function conditionalAuditStatement(
+  db: SqlDatabase,
+  input: AuditInput,
+  stamp: Stamp,
+  condition: string,
+  values: SqlValue[],
+): SqlStatement {
+  return db
+    .prepare(`${AUDIT_INSERT} WHERE ${condition}`)
+    .bind(...auditValues(input, stamp), ...values);
+}
+
 export function insertAbsence(
   rosterId: string,
   id: string,

@@ -11,6 +11,7 @@ import { createMonthStore, type MonthStore } from './month-store.ts';
 import { createNoticeSettingsStore, type NoticeSettingsStore } from './notice-settings-store.ts';
 import { createNoticeStore, type NoticeStore } from './notice-store.ts';
 import type { AuditRecord, StoredFacts, StoredRoster } from './records.ts';
+import { createRequestStore, type RequestStore } from './request-store.ts';
 import { createSessionStore, type SessionStore } from './session-store.ts';
 import type { SqlDatabase, SqlValue } from './sql.ts';
 import { plainAuditStatement, type Stamp } from './statements.ts';
@@ -55,6 +56,8 @@ export interface Store {
   notices: NoticeStore;
   /** Who hears about a roster: webhooks, contacts, preferences, Zalo links. */
   noticeSettings: NoticeSettingsStore;
+  /** Staff requests (absences and swaps officers ask for). */
+  requests: RequestStore;
 }
 
 // Parsing a stored definition validates it again; rosters change rarely, so keep the parsed value per hash.
@@ -117,6 +120,7 @@ export function createStore(db: SqlDatabase): Store {
     budgets: createBudgetStore(db),
     notices: createNoticeStore(db),
     noticeSettings: createNoticeSettingsStore(db),
+    requests: createRequestStore(db),
     async listRosters() {
       return (await rows('SELECT * FROM rosters ORDER BY id')).map(toStoredRoster);
     },

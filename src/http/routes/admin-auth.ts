@@ -27,7 +27,7 @@ export const SESSION_COOKIE = 'lichtruc_admin';
 export const adminAuth = new Hono<HonoEnv>();
 
 /** Whether a POST comes from this site: its Origin (or Sec-Fetch-Site) must not name another one. */
-function sameOrigin(c: Context<HonoEnv>): boolean {
+export function sameOrigin(c: Context<HonoEnv>): boolean {
   const origin = c.req.header('origin');
   // Under our Referrer-Policy: no-referrer, browsers send `Origin: null` on form posts; Sec-Fetch-Site decides then.
   if (origin && origin !== 'null') {

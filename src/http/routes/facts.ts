@@ -25,7 +25,7 @@ const CorrectionReasonSchema = lineText(500).describe(
 );
 
 /** The slots a change touched, as they are now (or, for a slot that vanished, as it was). */
-function changedView(roster: Roster, changes: SlotChange[]) {
+export function changedView(roster: Roster, changes: SlotChange[]) {
   return changes.map((change) => ({
     key: change.key,
     before: change.before && slotView(roster, change.before),

@@ -1,0 +1,142 @@
+/**
+ * The requests part of an officer's staff page: what they asked for and where it stands (with the manager's reason),
+ * the swaps colleagues propose to them, and the forms to ask for an absence or propose a swap. Every form carries
+ * the page's form token; every answer comes back here (Post/Redirect/Get).
+ */
+import { html } from 'hono/html';
+import { reasonText } from '../../domain/event-text.ts';
+import { AbsenceReasonSchema, type SlotRef } from '../../domain/facts-schema.ts';
+import type { Member } from '../../domain/roster-schema.ts';
+import type { RequestState, StaffRequest } from '../../domain/staff-request.ts';
+import {
+  formatDate,
+  formatDayAndDate,
+  type Language,
+  memberName,
+} from '../../domain/vietnamese.ts';
+import type { StaffSlot } from '../../services/staff-schedule.ts';
+import type { StoredRoster } from '../../storage/records.ts';
+import { errorBox } from './admin-view.ts';
+import { type Markup, translator, withLang } from './layout.ts';
+
+export interface StaffRequestsView {
+  token: string;
+  formToken: string;
+  memberId: string;
+  rosters: readonly StoredRoster[];
+  /** The officer's coming duties, to choose one to swap. */
+  duties: readonly StaffSlot[];
+  requests: readonly StaffRequest[];
+  error?: unknown;
+  /** Set after a successful post: what was done. */
+  done?: string | undefined;
+  language: Language;
+}
+
+const STATE_TEXT: Record<RequestState, [string, string]> = {
+  proposed: ['Chờ đồng nghiệp đồng ý', 'Waiting for the colleague'],
+  pending: ['Chờ duyệt', 'Waiting for approval'],
+  approved: ['Đã duyệt', 'Approved'],
+  declined: ['Không duyệt', 'Declined'],
+  withdrawn: ['Đã rút', 'Withdrawn'],
+};
+
+const DONE_TEXT: Record<string, [string, string]> = {
+  absence: ['Đã gửi đề nghị nghỉ; xin chờ duyệt.', 'Your absence request was sent for approval.'],
+  swap: ['Đã gửi đề nghị đổi ca cho đồng nghiệp.', 'Your swap proposal was sent to the colleague.'],
+  withdraw: ['Đã rút đề nghị.', 'The request was withdrawn.'],
+  accept: ['Đã đồng ý đổi ca.', 'You accepted the swap.'],
+};
+
+function nameOf(view: StaffRequestsView, memberId: string): string {
+  const member = view.rosters
+    .flatMap((stored) => stored.roster.members)
+    .find((candidate) => candidate.id === memberId);
+  return member ? memberName(member, view.language) : memberId;
+}
+
+const slotText = (ref: SlotRef, language: Language) => formatDayAndDate(ref.date, language);
+
+function requestText(view: StaffRequestsView, request: StaffRequest): string {
+  const t = translator(view.language);
+  const { detail } = request;
+  if (detail.kind === 'absence') {
+    const { absence } = detail;
+    const days =
+      absence.from === absence.to
+        ? formatDate(absence.from)
+        : `${formatDate(absence.from)} – ${formatDate(absence.to)}`;
+    return `${t('Nghỉ', 'Absence')} ${days}: ${reasonText(absence.reason, view.language)}`;
+  }
+  const { first, second } = detail.swap;
+  const mine = request.memberId === view.memberId;
+  const other = nameOf(view, mine ? (request.colleagueId ?? '') : request.memberId);
+  return mine
+    ? t(
+        `Đổi ca ${slotText(first, 'vi')} lấy ca ${slotText(second, 'vi')} của ${other}`,
+        `Swap ${slotText(first, 'en')} for ${other}’s ${slotText(second, 'en')}`,
+      )
+    : t(
+        `${other} đề nghị đổi ca ${slotText(first, 'vi')} lấy ca ${slotText(second, 'vi')} của Ông/Bà`,
+        `${other} offers ${slotText(first, 'en')} for your ${slotText(second, 'en')}`,
+      );
+}
+
+function actionForm(view: StaffRequestsView, request: StaffRequest, action: string, label: string) {
+  const path = withLang(`/my/${view.token}/requests/${request.id}/${action}`, view.language);
+  return html`<form method="post" action="${path}"><input type="hidden" name="form" value="${view.formToken}"><button type="submit" class="${action === 'withdraw' ? 'secondary' : ''}">${label}</button></form>`;
+}
+
+function requestItem(view: StaffRequestsView, request: StaffRequest): Markup {
+  const t = translator(view.language);
+  const [vi, en] = STATE_TEXT[request.state];
+  const mine = request.memberId === view.memberId;
+  const open = request.state === 'proposed' || request.state === 'pending';
+  return html`<li class="card request ${request.state}"><span class="when">${requestText(view, request)}</span><br>
+<span class="state">${t(vi, en)}</span>${request.decisionReason ? html` — <span class="muted">${request.decisionReason}</span>` : ''}
+${mine && open ? actionForm(view, request, 'withdraw', t('Rút đề nghị', 'Withdraw')) : ''}
+${!mine && request.state === 'proposed' ? actionForm(view, request, 'accept', t('Đồng ý đổi ca', 'Accept the swap')) : ''}</li>`;
+}
+
+function rosterField(view: StaffRequestsView) {
+  const t = translator(view.language);
+  if (view.rosters.length === 1)
+    return html`<input type="hidden" name="rosterId" value="${view.rosters[0]?.id}">`;
+  return html`<label>${t('Lịch trực', 'Roster')}<select name="rosterId">${view.rosters.map((stored) => html`<option value="${stored.id}">${stored.roster.name}</option>`)}</select></label>`;
+}
+
+function absenceForm(view: StaffRequestsView) {
+  const t = translator(view.language);
+  const action = withLang(`/my/${view.token}/requests/absence`, view.language);
+  return html`<form class="stack card" method="post" action="${action}"><input type="hidden" name="form" value="${view.formToken}">${rosterField(view)}
+<label>${t('Từ ngày', 'From')}<input type="date" name="from" required></label>
+<label>${t('Đến ngày', 'To')}<input type="date" name="to" required></label>
+<label>${t('Lý do', 'Reason')}<select name="reason">${AbsenceReasonSchema.options.map((value) => html`<option value="${value}">${reasonText(value, view.language)}</option>`)}</select></label>
+<label>${t('Ghi chú (chỉ người duyệt đọc)', 'Note (only the approver reads it)')}<input name="note" maxlength="500"></label>
+<button type="submit">${t('Gửi đề nghị nghỉ', 'Ask for the absence')}</button></form>`;
+}
+
+function swapForm(view: StaffRequestsView) {
+  const t = translator(view.language);
+  const colleagues = new Map<string, Member>();
+  for (const stored of view.rosters)
+    for (const member of stored.roster.members)
+      if (member.id !== view.memberId) colleagues.set(member.id, member);
+  const action = withLang(`/my/${view.token}/requests/swap`, view.language);
+  return html`<form class="stack card" method="post" action="${action}"><input type="hidden" name="form" value="${view.formToken}">${rosterField(view)}
+<label>${t('Ca của tôi', 'My duty')}<select name="mine">${view.duties.map(({ slot }) => html`<option value="${slot.date}/${slot.position}">${formatDayAndDate(slot.date, view.language)}</option>`)}</select></label>
+<label>${t('Đổi với', 'Swap with')}<select name="colleagueId">${[...colleagues.values()].map((member) => html`<option value="${member.id}">${memberName(member, view.language)}</option>`)}</select></label>
+<label>${t('Ngày trực của đồng nghiệp', 'The colleague’s duty day')}<input type="date" name="theirs" required></label>
+<label>${t('Ghi chú', 'Note')}<input name="note" maxlength="500"></label>
+<button type="submit">${t('Đề nghị đổi ca', 'Propose the swap')}</button></form>`;
+}
+
+export function staffRequests(view: StaffRequestsView): Markup {
+  const t = translator(view.language);
+  const done = view.done ? DONE_TEXT[view.done] : undefined;
+  return html`<h2 id="yeu-cau">${t('Đề nghị nghỉ, đổi ca', 'Absence and swap requests')}</h2>
+${view.error ? errorBox(view.error, view.language) : ''}${done ? html`<p class="notice" role="status">${t(...done)}</p>` : ''}
+${view.requests.length > 0 ? html`<ul class="duty requests">${view.requests.map((request) => requestItem(view, request))}</ul>` : html`<p class="card">${t('Chưa có đề nghị nào.', 'No request yet.')}</p>`}
+<details${view.error ? ' open' : ''}><summary>${t('Đề nghị nghỉ', 'Ask for an absence')}</summary>${absenceForm(view)}</details>
+${view.duties.length > 0 ? html`<details><summary>${t('Đề nghị đổi ca', 'Propose a swap')}</summary>${swapForm(view)}</details>` : ''}`;
+}
