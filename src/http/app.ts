@@ -16,6 +16,7 @@ import { adminHolidays } from './routes/admin-holidays.ts';
 import { adminImport } from './routes/admin-import.ts';
 import { adminMembers } from './routes/admin-members.ts';
 import { adminNotices } from './routes/admin-notices.ts';
+import { adminRequests } from './routes/admin-requests.ts';
 import { adminTools } from './routes/admin-tools.ts';
 import { audit } from './routes/audit.ts';
 import { desks } from './routes/desks.ts';
@@ -109,6 +110,7 @@ export function createApp(deps: AppDeps): Hono<HonoEnv> {
     notices,
     zalo,
     adminNotices,
+    adminRequests,
   ])
     app.route('/', routes);
 

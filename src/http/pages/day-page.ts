@@ -65,7 +65,7 @@ ${reason}
 <button type="submit">${t('Xem trước thay đổi', 'Preview the change')}</button></form>`;
 }
 
-function changesTable(roster: Roster, changes: readonly SlotChange[], language: Language) {
+export function changesTable(roster: Roster, changes: readonly SlotChange[], language: Language) {
   const t = translator(language);
   if (changes.length === 0)
     return html`<p class="card">${t('Không ca trực nào thay đổi.', 'No duty slot changes.')}</p>`;

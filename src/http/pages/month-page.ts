@@ -59,7 +59,8 @@ ${data.saved ? html`<p class="notice" role="status">${t('Đã lưu thay đổi.'
 <div class="buttons"><a class="button secondary" href="${monthLink(-1)}">← ${formatMonth(shiftMonth(month, -1))}</a>
 <a class="button secondary" href="${monthLink(1)}">${formatMonth(shiftMonth(month, 1))} →</a>
 <a class="button secondary" href="${withLang(`/admin/rosters/${id}/absences`, language)}">${t('Ngày vắng', 'Absences')}</a>
-<a class="button secondary" href="${withLang(`/admin/rosters/${id}/members`, language)}">${t('Thành viên', 'Members')}</a></div>
+<a class="button secondary" href="${withLang(`/admin/rosters/${id}/members`, language)}">${t('Thành viên', 'Members')}</a>
+<a class="button secondary" href="${withLang(`/admin/rosters/${id}/requests`, language)}">${t('Đề nghị của cán bộ', 'Staff requests')}</a></div>
 <p class="muted">${t('Chọn một ngày để phân công trực hoặc ghi nhận ngày vắng.', 'Pick a day to set an override or record an absence.')}</p>
 <div class="scroll"><table class="month"><thead><tr>${WEEKDAYS[language].map((name) => html`<th>${name}</th>`)}</tr></thead>
 <tbody>${weeksOf(month).map((week) => html`<tr>${week.map(cell)}</tr>`)}</tbody></table></div>
