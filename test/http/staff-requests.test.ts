@@ -3,7 +3,10 @@
  * and only an approval changes the roster (through the same path as an admin's change: covers, feeds, audit).
  */
 import { beforeEach, describe, expect, it } from 'vitest';
+import { loadCalendarSet } from '../../src/domain/calendar-set.ts';
+import { applyCalendars } from '../../src/services/apply-calendars.ts';
 import { eventLines, propertyOf } from '../support/feed-reader.ts';
+import { readCalendarFiles } from '../support/sample.ts';
 import { startTestService, type TestService } from '../support/service.ts';
 import {
   HA,
@@ -274,6 +277,28 @@ describe('a swap', () => {
     await service.json('POST', `${ROSTER}/requests/${request.id}/approve`, 200, {});
     expect((await slotOn(MONDAY)).memberId).toBe(LUYEN);
     expect((await slotOn(TUESDAY)).memberId).toBe(HA);
+  });
+
+  it('on a roster allowing agreed swaps, is recorded as soon as the colleague accepts', async () => {
+    const files = readCalendarFiles().map((file) =>
+      file.path === `${ROSTER_ID}.yaml`
+        ? { ...file, text: `${file.text}requests:\n  swapsWithoutApproval: true\n` }
+        : file,
+    );
+    await applyCalendars(service.ctx, loadCalendarSet(files));
+    const request = await proposeMondayForTuesday();
+    expect(await slotOn(MONDAY)).toMatchObject({ memberId: HA });
+    const luyen = await staffLink(service, LUYEN);
+    expect(await pages.submit(luyen, `${request.id}/accept`, {})).toBe(
+      `${luyen.page}?done=accept#yeu-cau`,
+    );
+    const [accepted] = await requestsOf();
+    expect(accepted).toMatchObject({ state: 'approved' });
+    expect(accepted?.factId).not.toBeNull();
+    expect((await slotOn(MONDAY)).memberId).toBe(LUYEN);
+    expect((await slotOn(TUESDAY)).memberId).toBe(HA);
+    const { html } = await pages.open(ha);
+    expect(html).toContain('Đã duyệt');
   });
 
   it('is refused when the colleague does not serve that day', async () => {
