@@ -7,11 +7,11 @@ import type { Position } from '../domain/roster-schema.ts';
 import type { StaffRequest, SwapRequestInput } from '../domain/staff-request.ts';
 import { dateInZone } from '../domain/zone.ts';
 import { previewFacts } from './change-facts.ts';
-import { type ServiceContext, stampOf } from './context.ts';
+import type { ServiceContext } from './context.ts';
 import { invalid } from './errors.ts';
 import { expandState, loadRosterState, type RosterState } from './roster-state.ts';
 import { planSwap } from './set-override.ts';
-import { type Requester, requesterRoster } from './staff-requester.ts';
+import { fileRequest, type Requester, requesterRoster } from './staff-requester.ts';
 
 /** The position of the slot `memberId` serves on `date` (at `position` when given), or a refusal for `field`. */
 function servedSlot(
@@ -64,20 +64,10 @@ export async function proposeSwap(
     ...(input.note ? { note: input.note } : {}),
   };
   await previewFacts(ctx, stored.id, planSwap(ctx, stored.id, swap));
-  const stamp = stampOf(ctx);
-  const request: StaffRequest = {
-    id: crypto.randomUUID(),
+  return fileRequest(ctx, requester, {
     rosterId: stored.id,
-    memberId: requester.memberId,
     colleagueId: input.colleagueId,
     detail: { kind: 'swap', swap },
     state: 'proposed',
-    decisionReason: null,
-    decidedBy: null,
-    factId: null,
-    createdAt: stamp.now,
-    updatedAt: stamp.now,
-  };
-  await ctx.store.requests.insert(request, stamp);
-  return request;
+  });
 }

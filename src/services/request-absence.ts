@@ -8,9 +8,9 @@ import type { AbsenceRequestInput, StaffRequest } from '../domain/staff-request.
 import { dateInZone } from '../domain/zone.ts';
 import { planAbsence } from './add-absence.ts';
 import { previewFacts } from './change-facts.ts';
-import { type ServiceContext, stampOf } from './context.ts';
+import type { ServiceContext } from './context.ts';
 import { invalid } from './errors.ts';
-import { type Requester, requesterRoster } from './staff-requester.ts';
+import { fileRequest, type Requester, requesterRoster } from './staff-requester.ts';
 
 export async function requestAbsence(
   ctx: ServiceContext,
@@ -31,20 +31,10 @@ export async function requestAbsence(
     ...(input.note ? { note: input.note } : {}),
   };
   await previewFacts(ctx, stored.id, planAbsence(ctx, stored.id, absence));
-  const stamp = stampOf(ctx);
-  const request: StaffRequest = {
-    id: crypto.randomUUID(),
+  return fileRequest(ctx, requester, {
     rosterId: stored.id,
-    memberId: requester.memberId,
     colleagueId: null,
     detail: { kind: 'absence', absence },
     state: 'pending',
-    decisionReason: null,
-    decidedBy: null,
-    factId: null,
-    createdAt: stamp.now,
-    updatedAt: stamp.now,
-  };
-  await ctx.store.requests.insert(request, stamp);
-  return request;
+  });
 }

@@ -7,7 +7,8 @@
 import { scopeOf } from '../storage/feed-store.ts';
 import type { StoredRoster } from '../storage/records.ts';
 import type { Store } from '../storage/store.ts';
-import type { ServiceContext } from './context.ts';
+import type { StaffRequest } from '../domain/staff-request.ts';
+import { type ServiceContext, stampOf } from './context.ts';
 import { notFound, ServiceError } from './errors.ts';
 import { rostersOf } from './publish-feeds.ts';
 import { randomToken, sha256Hex } from './secrets.ts';
@@ -44,6 +45,27 @@ export function requesterRoster(requester: Requester, rosterId: string): StoredR
     throw new ServiceError('validation', message, [{ field: 'rosterId', message }]);
   }
   return stored;
+}
+
+/** Stores a new request of `requester` (audited as `request.create`). */
+export async function fileRequest(
+  ctx: ServiceContext,
+  requester: Requester,
+  request: Pick<StaffRequest, 'rosterId' | 'colleagueId' | 'detail' | 'state'>,
+): Promise<StaffRequest> {
+  const stamp = stampOf(ctx);
+  const filed: StaffRequest = {
+    ...request,
+    id: crypto.randomUUID(),
+    memberId: requester.memberId,
+    decisionReason: null,
+    decidedBy: null,
+    factId: null,
+    createdAt: stamp.now,
+    updatedAt: stamp.now,
+  };
+  await ctx.store.requests.insert(filed, stamp);
+  return filed;
 }
 
 async function formKey(store: Store) {

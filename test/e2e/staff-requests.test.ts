@@ -6,7 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPhonePage, saveScreenshot } from '../support/browser.ts';
-import { type RunningService, startService } from '../support/running-service.ts';
+import { memberStaffPath, type RunningService, startService } from '../support/running-service.ts';
 
 const ROSTER_ID = 'so-vhttdl-bac-giang';
 const SCREEN = { width: 390, height: 844 };
@@ -18,13 +18,7 @@ let staffPath: string;
 beforeAll(async () => {
   service = await startService();
   browser = await launchBrowser();
-  const created = await service.api('/api/feeds', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ rosterId: ROSTER_ID, memberId: 'nguyen-manh-ha' }),
-  });
-  const { url } = (await created.json()) as { url: string };
-  staffPath = `/my/${/\/feeds\/([A-Za-z0-9_-]{43})\.ics$/.exec(url)![1]}`;
+  staffPath = await memberStaffPath(service, ROSTER_ID, 'nguyen-manh-ha');
 }, 120_000);
 
 afterAll(async () => {

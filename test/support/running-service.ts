@@ -83,3 +83,18 @@ export async function startService(options: StartOptions = {}): Promise<RunningS
     stop: stopService,
   };
 }
+
+/** Creates a member's feed link over the API and answers the path of its staff page, `/my/{token}`. */
+export async function memberStaffPath(
+  service: RunningService,
+  rosterId: string,
+  memberId: string,
+): Promise<string> {
+  const created = await service.api('/api/feeds', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ rosterId, memberId }),
+  });
+  const { url } = (await created.json()) as { url: string };
+  return `/my/${/\/feeds\/([A-Za-z0-9_-]{43})\.ics$/.exec(url)![1]}`;
+}

@@ -7,7 +7,7 @@ import { html } from 'hono/html';
 import { reasonText } from '../../domain/event-text.ts';
 import type { Roster } from '../../domain/roster-schema.ts';
 import type { SlotChange } from '../../domain/slot-diff.ts';
-import type { RequestState, StaffRequest } from '../../domain/staff-request.ts';
+import type { StaffRequest } from '../../domain/staff-request.ts';
 import {
   formatDate,
   formatDayAndDate,
@@ -17,6 +17,7 @@ import {
 import { type AdminView, csrfInput, errorBox, instantText } from './admin-view.ts';
 import { changesTable } from './day-page.ts';
 import { type Markup, translator, withLang } from './layout.ts';
+import { STATE_TEXT } from './staff-requests.ts';
 
 export interface PendingRequest {
   request: StaffRequest;
@@ -32,14 +33,6 @@ export interface RequestsPageData {
   error?: unknown;
   done?: string | undefined;
 }
-
-const STATE_TEXT: Record<RequestState, [string, string]> = {
-  proposed: ['Chờ đồng nghiệp đồng ý', 'Waiting for the colleague'],
-  pending: ['Chờ duyệt', 'Waiting for approval'],
-  approved: ['Đã duyệt', 'Approved'],
-  declined: ['Không duyệt', 'Declined'],
-  withdrawn: ['Đã rút', 'Withdrawn'],
-};
 
 /** `Bà Nguyễn Mạnh Hà: nghỉ 06/05/2024 – 08/05/2024, đi học tập, bồi dưỡng` or the swap, for a manager. */
 export function requestSummary(roster: Roster, request: StaffRequest, language: Language): string {

@@ -33,7 +33,8 @@ export interface StaffRequestsView {
   language: Language;
 }
 
-const STATE_TEXT: Record<RequestState, [string, string]> = {
+/** A request's state as officers and managers read it. */
+export const STATE_TEXT: Record<RequestState, [string, string]> = {
   proposed: ['Chờ đồng nghiệp đồng ý', 'Waiting for the colleague'],
   pending: ['Chờ duyệt', 'Waiting for approval'],
   approved: ['Đã duyệt', 'Approved'],
