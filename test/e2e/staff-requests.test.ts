@@ -30,7 +30,8 @@ afterAll(async () => {
 async function askForAbsence(page: Page, index: number): Promise<string> {
   const mine = await page.locator('select[name="mine"] option').nth(index).getAttribute('value');
   const day = mine!.slice(0, 10);
-  await page.click('summary:has-text("Đề nghị nghỉ")');
+  await page.click('a.button:has-text("Đề nghị nghỉ")');
+  await page.waitForURL(/\/requests\/absence$/);
   await page.fill('input[name="from"]', day);
   await page.fill('input[name="to"]', day);
   await page.selectOption('select[name="reason"]', 'training');

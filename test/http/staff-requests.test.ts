@@ -76,6 +76,17 @@ async function askForMonday(reason = 'training') {
 }
 
 describe('an absence request', () => {
+  it('is asked on a page of its own: the staff page, which colleagues see too, names no sensitive reason', async () => {
+    const staff = await pages.open(ha);
+    expect(staff.html).toContain(`href="${ha.page}/requests/absence"`);
+    expect(staff.html).not.toContain('nghỉ ốm');
+    const form = await pages.open(ha, '/requests/absence');
+    expect(form.response.status).toBe(200);
+    expect(form.response.headers.get('cache-control')).toBe('private, no-store');
+    expect(form.html).toContain('<option value="sick">nghỉ ốm</option>');
+    expect(form.html).toContain(`action="${ha.page}/requests/absence"`);
+  });
+
   it('waits for approval without changing the roster, and the officer sees it pending', async () => {
     const feedBefore = await (await service.request('GET', ha.feed, { token: null })).text();
     const request = await askForMonday();
@@ -198,6 +209,9 @@ describe('an absence request', () => {
     });
     expect(refused.response.status).toBe(409);
     expect(refused.html).toContain('Xung đột dữ liệu');
+    // The form comes back as it was sent.
+    expect(refused.html).toContain('<option value="sick" selected>');
+    expect(refused.html).toContain(`name="from" required value="${MONDAY}"`);
     expect(await requestsOf()).toEqual([]);
     const past = await pages.post(ha, 'absence', {
       form: token,
@@ -238,7 +252,10 @@ describe('refusals without a session', () => {
     const { html } = await pages.open(roster);
     expect(html).not.toContain('name="form"');
     const post = await pages.post(roster, 'absence', { form: '0'.repeat(64) });
-    expect(post.response.status).toBe(404);
+    expect(post.response.status).toBe(403);
+    expect(post.html).toContain('Chỉ đường liên kết riêng của cán bộ mới gửi được đề nghị.');
+    const form = await pages.open(roster, '/requests/absence');
+    expect(form.response.status).toBe(403);
   });
 
   it('another officer cannot withdraw a request (it is not found for them)', async () => {

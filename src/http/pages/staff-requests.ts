@@ -1,11 +1,13 @@
 /**
  * The requests part of an officer's staff page: what they asked for and where it stands (with the manager's reason),
- * the swaps colleagues propose to them, and the forms to ask for an absence or propose a swap. Every form carries
- * the page's form token; every answer comes back here (Post/Redirect/Get).
+ * the swaps colleagues propose to them, the form to propose a swap and a link to the absence form. The absence form
+ * has a page of its own (absence-request-page.ts) so that the staff page, which colleagues' links show too, never
+ * carries the names of sensitive reasons. Every form carries the page's form token; every answer comes back here
+ * (Post/Redirect/Get).
  */
 import { html } from 'hono/html';
 import { reasonText } from '../../domain/event-text.ts';
-import { AbsenceReasonSchema, type SlotRef } from '../../domain/facts-schema.ts';
+import type { SlotRef } from '../../domain/facts-schema.ts';
 import type { Member } from '../../domain/roster-schema.ts';
 import type { RequestState, StaffRequest } from '../../domain/staff-request.ts';
 import {
@@ -99,22 +101,12 @@ ${mine && open ? actionForm(view, request, 'withdraw', t('Rút đề nghị', 'W
 ${!mine && request.state === 'proposed' ? actionForm(view, request, 'accept', t('Đồng ý đổi ca', 'Accept the swap')) : ''}</li>`;
 }
 
-function rosterField(view: StaffRequestsView) {
-  const t = translator(view.language);
-  if (view.rosters.length === 1)
-    return html`<input type="hidden" name="rosterId" value="${view.rosters[0]?.id}">`;
-  return html`<label>${t('Lịch trực', 'Roster')}<select name="rosterId">${view.rosters.map((stored) => html`<option value="${stored.id}">${stored.roster.name}</option>`)}</select></label>`;
-}
-
-function absenceForm(view: StaffRequestsView) {
-  const t = translator(view.language);
-  const action = withLang(`/my/${view.token}/requests/absence`, view.language);
-  return html`<form class="stack card" method="post" action="${action}"><input type="hidden" name="form" value="${view.formToken}">${rosterField(view)}
-<label>${t('Từ ngày', 'From')}<input type="date" name="from" required></label>
-<label>${t('Đến ngày', 'To')}<input type="date" name="to" required></label>
-<label>${t('Lý do', 'Reason')}<select name="reason">${AbsenceReasonSchema.options.map((value) => html`<option value="${value}">${reasonText(value, view.language)}</option>`)}</select></label>
-<label>${t('Ghi chú (chỉ người duyệt đọc)', 'Note (only the approver reads it)')}<input name="note" maxlength="500"></label>
-<button type="submit">${t('Gửi đề nghị nghỉ', 'Ask for the absence')}</button></form>`;
+/** Which roster a request is for: a choice only for an officer on several rosters. */
+export function rosterField(rosters: readonly StoredRoster[], language: Language) {
+  const t = translator(language);
+  if (rosters.length === 1)
+    return html`<input type="hidden" name="rosterId" value="${rosters[0]?.id}">`;
+  return html`<label>${t('Lịch trực', 'Roster')}<select name="rosterId">${rosters.map((stored) => html`<option value="${stored.id}">${stored.roster.name}</option>`)}</select></label>`;
 }
 
 function swapForm(view: StaffRequestsView) {
@@ -124,7 +116,7 @@ function swapForm(view: StaffRequestsView) {
     for (const member of stored.roster.members)
       if (member.id !== view.memberId) colleagues.set(member.id, member);
   const action = withLang(`/my/${view.token}/requests/swap`, view.language);
-  return html`<form class="stack card" method="post" action="${action}"><input type="hidden" name="form" value="${view.formToken}">${rosterField(view)}
+  return html`<form class="stack card" method="post" action="${action}"><input type="hidden" name="form" value="${view.formToken}">${rosterField(view.rosters, view.language)}
 <label>${t('Ca của tôi', 'My duty')}<select name="mine">${view.duties.map(({ slot }) => html`<option value="${slot.date}/${slot.position}">${formatDayAndDate(slot.date, view.language)}</option>`)}</select></label>
 <label>${t('Đổi với', 'Swap with')}<select name="colleagueId">${[...colleagues.values()].map((member) => html`<option value="${member.id}">${memberName(member, view.language)}</option>`)}</select></label>
 <label>${t('Ngày trực của đồng nghiệp', 'The colleague’s duty day')}<input type="date" name="theirs" required></label>
@@ -138,6 +130,6 @@ export function staffRequests(view: StaffRequestsView): Markup {
   return html`<h2 id="yeu-cau">${t('Đề nghị nghỉ, đổi ca', 'Absence and swap requests')}</h2>
 ${view.error ? errorBox(view.error, view.language) : ''}${done ? html`<p class="notice" role="status">${t(...done)}</p>` : ''}
 ${view.requests.length > 0 ? html`<ul class="duty requests">${view.requests.map((request) => requestItem(view, request))}</ul>` : html`<p class="card">${t('Chưa có đề nghị nào.', 'No request yet.')}</p>`}
-<details${view.error ? ' open' : ''}><summary>${t('Đề nghị nghỉ', 'Ask for an absence')}</summary>${absenceForm(view)}</details>
-${view.duties.length > 0 ? html`<details><summary>${t('Đề nghị đổi ca', 'Propose a swap')}</summary>${swapForm(view)}</details>` : ''}`;
+<div class="buttons"><a class="button" href="${withLang(`/my/${view.token}/requests/absence`, view.language)}">${t('Đề nghị nghỉ', 'Ask for an absence')}</a></div>
+${view.duties.length > 0 ? html`<details${view.error ? ' open' : ''}><summary>${t('Đề nghị đổi ca', 'Propose a swap')}</summary>${swapForm(view)}</details>` : ''}`;
 }

@@ -2,11 +2,10 @@
  * What an officer posts from their staff page: an absence request, a swap proposal, withdrawing a request,
  * accepting a colleague's swap. There is no session: the secret link names the member, the form token (HMAC of the
  * link's feed) proves the form came from its page, and a post from another site (Origin) is refused. A post that
- * succeeds redirects back to the page (Post/Redirect/Get); a refused one shows the page with the reason.
+ * succeeds redirects back to the page (Post/Redirect/Get); a refused one shows its form again with the reason.
  */
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import type * as z from 'zod';
 import { AbsenceRequestSchema, SwapRequestSchema } from '../../domain/staff-request.ts';
 import { acceptSwap } from '../../services/accept-swap.ts';
 import type { ServiceContext } from '../../services/context.ts';
@@ -16,10 +15,12 @@ import { requestAbsence } from '../../services/request-absence.ts';
 import {
   type Requester,
   requesterOf,
+  staffFormToken,
   staffFormTokenMatches,
 } from '../../services/staff-requester.ts';
 import { withdrawRequest } from '../../services/withdraw-request.ts';
 import type { HonoEnv } from '../env.ts';
+import { absenceRequestPage } from '../pages/absence-request-page.ts';
 import { languageOf, translator, withLang } from '../pages/layout.ts';
 import { param, parseWith, serviceContext } from '../request.ts';
 import { type Form, readForm, sameOrigin } from './admin-auth.ts';
@@ -33,6 +34,13 @@ type Action = (
   form: Form,
   requestId: string,
 ) => Promise<unknown>;
+type Status = 404 | 409 | 410 | 422;
+type Refused = (
+  c: Context<HonoEnv>,
+  error: ServiceError,
+  status: Status,
+  form: Form,
+) => Response | Promise<Response>;
 
 const STATUS = { validation: 422, conflict: 409, 'not-found': 404, gone: 410 } as const;
 
@@ -40,24 +48,49 @@ const STATUS = { validation: 422, conflict: 409, 'not-found': 404, gone: 410 } a
 const filled = (form: Form) =>
   Object.fromEntries(Object.entries(form).filter(([, value]) => value.trim() !== ''));
 
-function staffPost(done: string, action: Action) {
+/** The member of the link, or the page saying why this link cannot make requests. */
+async function requesterOfLink(c: Context<HonoEnv>): Promise<Requester | Response> {
+  const t = translator(languageOf(c.req.query('lang')));
+  try {
+    return await requesterOf(serviceContext(c, 'staff'), param(c, 'token'));
+  } catch (error) {
+    if (!(error instanceof ServiceError)) throw error;
+    if (error.kind === 'gone')
+      return staffRefusal(
+        c,
+        410,
+        t('Đường liên kết lịch này đã bị thu hồi.', 'This calendar link was revoked.'),
+      );
+    if (error.kind === 'not-found')
+      return staffRefusal(
+        c,
+        404,
+        t('Không có lịch nào ở đường liên kết này.', 'There is no calendar at this link.'),
+      );
+    return staffRefusal(
+      c,
+      403,
+      t(
+        'Chỉ đường liên kết riêng của cán bộ mới gửi được đề nghị.',
+        'Only an officer’s own link can make requests.',
+      ),
+    );
+  }
+}
+
+const staffPageAgain: Refused = (c, error, status) => renderStaffPage(c, { error }, status);
+
+function staffPost(done: string, action: Action, refused: Refused = staffPageAgain) {
   return async (c: Context<HonoEnv>) => {
     const t = translator(languageOf(c.req.query('lang')));
-    const token = param(c, 'token');
     if (!sameOrigin(c))
       return staffRefusal(
         c,
         403,
         t('Yêu cầu đến từ một trang khác.', 'The request came from another site.'),
       );
-    let requester: Requester;
-    try {
-      requester = await requesterOf(serviceContext(c, 'staff'), token);
-    } catch (error) {
-      if (error instanceof ServiceError)
-        return renderStaffPage(c, {}, error.kind === 'gone' ? 410 : 404);
-      throw error;
-    }
+    const requester = await requesterOfLink(c);
+    if (requester instanceof Response) return requester;
     const ctx = serviceContext(c, `staff:${requester.memberId}`);
     const form = await readForm(c);
     if (!(await staffFormTokenMatches(ctx.store, requester.feedId, form.form)))
@@ -73,29 +106,45 @@ function staffPost(done: string, action: Action) {
       await action(ctx, requester, filled(form), c.req.param('requestId') ?? '');
     } catch (error) {
       if (!(error instanceof ServiceError)) throw error;
-      const status = STATUS[error.kind as keyof typeof STATUS] ?? 422;
-      return renderStaffPage(c, { error }, status);
+      return refused(c, error, STATUS[error.kind as keyof typeof STATUS] ?? 422, form);
     }
-    const language = languageOf(c.req.query('lang'));
-    const back = withLang(`/my/${token}?done=${done}`, language);
+    const back = withLang(`/my/${param(c, 'token')}?done=${done}`, languageOf(c.req.query('lang')));
     return c.redirect(`${back}#yeu-cau`, 303);
   };
 }
 
-function parsed<S extends z.ZodType>(schema: S, form: Form): z.infer<S> {
-  return parseWith(schema, form, 'the form');
+async function absenceForm(
+  c: Context<HonoEnv>,
+  refusal?: { error: unknown; form: Form; status: Status },
+) {
+  const requester = await requesterOfLink(c);
+  if (requester instanceof Response) return requester;
+  const { store } = c.get('deps');
+  c.header('cache-control', 'private, no-store');
+  const markup = absenceRequestPage({
+    token: param(c, 'token'),
+    formToken: await staffFormToken(store, requester.feedId),
+    rosters: requester.rosters,
+    language: languageOf(c.req.query('lang')),
+    ...(refusal ? { error: refusal.error, form: refusal.form } : {}),
+  });
+  return c.html(markup, refusal?.status ?? 200);
 }
 
+myRequests.get('/my/:token/requests/absence', (c) => absenceForm(c));
 myRequests.post(
   '/my/:token/requests/absence',
-  staffPost('absence', (ctx, requester, form) =>
-    requestAbsence(ctx, requester, parsed(AbsenceRequestSchema, form)),
+  staffPost(
+    'absence',
+    (ctx, requester, form) =>
+      requestAbsence(ctx, requester, parseWith(AbsenceRequestSchema, form, 'the form')),
+    (c, error, status, form) => absenceForm(c, { error, form, status }),
   ),
 );
 myRequests.post(
   '/my/:token/requests/swap',
   staffPost('swap', (ctx, requester, form) =>
-    proposeSwap(ctx, requester, parsed(SwapRequestSchema, form)),
+    proposeSwap(ctx, requester, parseWith(SwapRequestSchema, form, 'the form')),
   ),
 );
 myRequests.post(
