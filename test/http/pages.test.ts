@@ -53,8 +53,10 @@ describe('GET /my/{token}: the staff page of a feed link', () => {
     expect(html.indexOf('Thứ Hai 06/05/2024')).toBeLessThan(html.indexOf('iPhone / iPad'));
     expect(html).toMatch(/<details class="more"><summary>Xem thêm \d+ ca trực<\/summary>/);
 
+    // The subscribe card's buttons (the requests part below has its own).
+    const subscribe = html.slice(html.indexOf('id="dang-ky"'), html.indexOf('id="yeu-cau"'));
     const buttons = [
-      ...html.matchAll(/<a class="button[^"]*" href="([^"]+)"[^>]*>([^<]+)<\/a>/g),
+      ...subscribe.matchAll(/<a class="button[^"]*" href="([^"]+)"[^>]*>([^<]+)<\/a>/g),
     ].map((match) => [match[2], match[1]!.replaceAll('&amp;', '&')]);
     const name = encodeURIComponent('Lịch trực – Bà Nguyễn Mạnh Hà');
     expect(buttons).toEqual([
