@@ -48,6 +48,12 @@ const writesPerMinute = z.coerce
   .min(1, 'must be a whole number of writes per minute from 1 to 100000')
   .max(100_000, 'must be a whole number of writes per minute from 1 to 100000');
 
+/** The secret keying account passwords before PBKDF2 (services/passwords.ts); unset, accounts use tokens only. */
+const passwordPepper = z
+  .string()
+  .min(32, 'must be at least 32 characters of random text, e.g. from: openssl rand -base64 32')
+  .optional();
+
 /** Calendar push settings, the same on Node and on Workers. */
 export const SyncConfigSchema = z
   .object({
@@ -160,6 +166,7 @@ export const NodeConfigSchema = SyncConfigSchema.safeExtend({
     .min(24, 'must be at least 24 characters (or unset it to have one generated)')
     .optional(),
   LICHTRUC_PUBLIC_URL: httpUrl.optional(),
+  LICHTRUC_PASSWORD_PEPPER: passwordPepper,
   LICHTRUC_CALENDARS: z.string().min(1, 'must be a directory path').default('./calendars'),
   /** When the full reconcile (drift repair) runs; node-cron syntax, checked by the Node entry. */
   LICHTRUC_SYNC_CRON: z.string().min(1).default('17 2 * * *'),
@@ -190,7 +197,7 @@ export function parseConfig<S extends z.ZodObject>(
     result.error.issues.map((issue) => {
       const name = String(issue.path[0]);
       const given = present[name];
-      const secret = /TOKEN|KEY|SECRET/.test(name);
+      const secret = /TOKEN|KEY|SECRET|PEPPER/.test(name);
       const where = issue.path.length > 1 ? ` (field ${issue.path.slice(1).join('.')})` : '';
       return `${name}: ${issue.message}${where}${given === undefined ? '' : ` (got "${secret ? '…' : given}")`}`;
     }),
@@ -204,6 +211,7 @@ export const WorkerConfigSchema = SyncConfigSchema.safeExtend({
     .string({ error: 'is required on Workers: npx wrangler secret put LICHTRUC_ADMIN_TOKEN' })
     .min(24, 'must be at least 24 characters'),
   LICHTRUC_PUBLIC_URL: httpUrl,
+  LICHTRUC_PASSWORD_PEPPER: passwordPepper,
 }).superRefine(checkNoticePairs);
 
 export type WorkerConfig = z.infer<typeof WorkerConfigSchema>;

@@ -4,6 +4,7 @@
  * the admin token generated on first start when none is configured, and the links to go next printed.
  */
 import { serve } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { join, resolve } from 'node:path';
 import { readCalendarDirectory } from '../cli/calendar-files.ts';
 import { ConfigError, NodeConfigSchema, parseConfig } from '../config.ts';
@@ -67,6 +68,9 @@ async function main(): Promise<void> {
     now: ctx.now,
     publicUrl,
     adminTokenHash: prepared.adminTokenHash,
+    passwordPepper: config.LICHTRUC_PASSWORD_PEPPER,
+    // The socket's peer: on Node a client could write any CF-Connecting-IP header itself.
+    clientAddress: (c) => getConnInfo(c).remote.address,
     sync: sync.deps,
     afterChange: ctx.afterChange,
     notices: {

@@ -72,6 +72,7 @@ async function start(env: Env): Promise<Runtime> {
     now,
     publicUrl: config.LICHTRUC_PUBLIC_URL,
     adminTokenHash: await sha256Hex(config.LICHTRUC_ADMIN_TOKEN),
+    passwordPepper: config.LICHTRUC_PASSWORD_PEPPER,
     sync,
     afterChange: (_rosterId, waitUntil) => {
       if (sync && waitUntil) waitUntil(drainOutbox(sync));

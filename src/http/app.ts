@@ -1,15 +1,19 @@
 /**
- * The HTTP application, the same on Node and on Workers: request ids, security headers, the admin token on every
- * /api route, one resource per sub-app, the web pages (/my for staff, /desks for the public, /admin behind a
- * session), and every error turned into problem+json in one place.
+ * The HTTP application, the same on Node and on Workers: request ids, security headers, a bearer token (the admin
+ * token or an account's) on every /api route, one authorization check from ROUTE_POLICY, one resource per sub-app,
+ * the web pages (/my for staff, /desks for the public, /admin behind a session), and every error turned into
+ * problem+json in one place.
  */
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
+import { authenticateToken } from '../services/authenticate.ts';
 import { ServiceError } from '../services/errors.ts';
-import { matchesHash } from '../services/secrets.ts';
+import { RateLimited } from '../services/rate-limit.ts';
+import { authorize } from './authorize.ts';
 import type { AppDeps, HonoEnv } from './env.ts';
 import { problem } from './problem.ts';
-import { HttpError } from './request.ts';
+import { clientAddressOf, HttpError } from './request.ts';
+import { accounts } from './routes/accounts.ts';
 import { admin } from './routes/admin.ts';
 import { adminAuth, requireAdmin } from './routes/admin-auth.ts';
 import { adminHolidays } from './routes/admin-holidays.ts';
@@ -73,20 +77,31 @@ export function createApp(deps: AppDeps): Hono<HonoEnv> {
     if (PUBLIC_API.has(c.req.path)) return next();
     const header = c.req.header('authorization') ?? '';
     const token = /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1];
-    if (!token || !(await matchesHash(token, deps.adminTokenHash))) {
-      return problem(c, 'unauthorized', 'send Authorization: Bearer <admin token>');
-    }
+    const principal = await authenticateToken(
+      {
+        store: deps.store,
+        adminTokenHash: deps.adminTokenHash,
+        now: deps.now(),
+        address: clientAddressOf(c),
+      },
+      token,
+    );
+    if (!principal)
+      return problem(c, 'unauthorized', 'send Authorization: Bearer <admin token or API token>');
+    c.set('principal', principal);
     return next();
   });
 
   // The web pages: /my/{token} is opened by its secret token, /admin by a session (see routes/admin-auth.ts).
   app.use('/admin', requireAdmin);
   app.use('/admin/*', requireAdmin);
+  for (const path of ['/api/*', '/admin', '/admin/*']) app.use(path, authorize);
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   for (const routes of [
     letterImport,
     rosters,
+    accounts,
     schedule,
     reports,
     facts,
@@ -116,6 +131,11 @@ export function createApp(deps: AppDeps): Hono<HonoEnv> {
 
   app.notFound((c) => problem(c, 'not-found', `no route for ${c.req.method} ${c.req.path}`));
   app.onError((error, c) => {
+    if (error instanceof RateLimited) {
+      const response = problem(c, 'too-many-requests', error.message);
+      response.headers.set('retry-after', String(error.retryAfterSeconds));
+      return response;
+    }
     if (error instanceof ServiceError) return problem(c, error.kind, error.message, error.fields);
     if (error instanceof HttpError) return problem(c, error.kind, error.message);
     deps.logError?.(error, c.get('requestId'));

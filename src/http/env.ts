@@ -1,4 +1,6 @@
 /** What every request sees: the services' dependencies, and per-request values set by middleware. */
+import type { Context } from 'hono';
+import type { Principal } from '../domain/permissions.ts';
 import type { SyncDeps } from '../services/sync-deps.ts';
 import type { WorkbookRenderer } from '../domain/report-document.ts';
 import type { AdminSession } from '../storage/session-store.ts';
@@ -11,6 +13,13 @@ export interface AppDeps {
   publicUrl: string;
   /** SHA-256 (hex) of the admin token. */
   adminTokenHash: string;
+  /** The secret keying account passwords (LICHTRUC_PASSWORD_PEPPER); without it accounts sign in by token only. */
+  passwordPepper?: string | undefined;
+  /**
+   * The client's address, the key of the rate limit: the socket's peer on Node, `CF-Connecting-IP` (set by
+   * Cloudflare, not by the client) on Workers, which is also the default.
+   */
+  clientAddress?: ((c: Context<HonoEnv>) => string | undefined) | undefined;
   /** The calendar push, when at least one provider is configured. */
   sync?: SyncDeps | undefined;
   /**
@@ -43,5 +52,7 @@ export interface HonoEnv {
     deps: AppDeps;
     /** The admin web session of a request under /admin (set by the admin pages' middleware). */
     session?: AdminSession | undefined;
+    /** Who sends the request (set by the API's bearer check or the admin pages' session). */
+    principal?: Principal | undefined;
   };
 }

@@ -9,6 +9,7 @@ import type { FieldProblem, ServiceErrorKind } from '../services/errors.ts';
 export type ProblemKind =
   | ServiceErrorKind
   | 'unauthorized'
+  | 'too-many-requests'
   | 'unsupported-media-type'
   | 'payload-too-large'
   | 'not-implemented'
@@ -24,6 +25,8 @@ const STATUS: Record<ProblemKind, number> = {
   'precondition-required': 428,
   gone: 410,
   unauthorized: 401,
+  forbidden: 403,
+  'too-many-requests': 429,
   'unsupported-media-type': 415,
   'payload-too-large': 413,
   'not-implemented': 501,
@@ -40,6 +43,8 @@ const TITLES: Record<ProblemKind, [vi: string, en: string]> = {
   'precondition-required': ['Thiếu If-Match', 'If-Match required'],
   gone: ['Đã thu hồi', 'Gone'],
   unauthorized: ['Chưa xác thực', 'Unauthorized'],
+  forbidden: ['Không có quyền', 'Forbidden'],
+  'too-many-requests': ['Thử sai quá nhiều lần', 'Too many attempts'],
   'unsupported-media-type': ['Sai định dạng nội dung', 'Unsupported media type'],
   'payload-too-large': ['Nội dung quá lớn', 'Payload too large'],
   'not-implemented': ['Chưa hỗ trợ trên bản triển khai này', 'Not implemented'],

@@ -1,7 +1,9 @@
 /** Reading requests: JSON bodies with a size limit and schema validation, and the service context of a request. */
 import type { Context } from 'hono';
 import type * as z from 'zod';
+import { canSeeRoster } from '../domain/permissions.ts';
 import type { ServiceContext } from '../services/context.ts';
+import type { StoredRoster } from '../storage/records.ts';
 import { invalid } from '../services/errors.ts';
 import type { HonoEnv } from './env.ts';
 
@@ -61,7 +63,25 @@ export async function readBody<S extends z.ZodType>(
   return parseWith(schema, await readJson(c), 'the body');
 }
 
-export function serviceContext(c: Context<HonoEnv>, actor = 'admin'): ServiceContext {
+/** The rosters of a list the request's principal may see (all, outside an authenticated route). */
+export function visibleRosters(c: Context<HonoEnv>, all: StoredRoster[]): StoredRoster[] {
+  const principal = c.get('principal');
+  if (!principal) return all;
+  return all.filter((stored) =>
+    canSeeRoster(principal, { id: stored.id, organisationId: stored.roster.organisation.id }),
+  );
+}
+
+/** The client's address as the entry knows it (see AppDeps.clientAddress). */
+export function clientAddressOf(c: Context<HonoEnv>): string {
+  return c.get('deps').clientAddress?.(c) ?? c.req.header('cf-connecting-ip') ?? 'unknown';
+}
+
+/** The verbs' context; the actor of the audit log is the request's principal (its account id, or `admin`). */
+export function serviceContext(
+  c: Context<HonoEnv>,
+  actor = c.get('principal')?.id ?? 'admin',
+): ServiceContext {
   const deps = c.get('deps');
   const afterChange =
     deps.afterChange && ((rosterId: string) => deps.afterChange?.(rosterId, waitUntilOf(c)));

@@ -15,7 +15,8 @@ export type ServiceErrorKind =
   | 'read-only'
   | 'precondition-failed'
   | 'precondition-required'
-  | 'gone';
+  | 'gone'
+  | 'forbidden';
 
 export class ServiceError extends Error {
   readonly kind: ServiceErrorKind;
@@ -31,5 +32,6 @@ export class ServiceError extends Error {
 export const notFound = (what: string) => new ServiceError('not-found', `${what} does not exist`);
 export const invalid = (message: string, fields: FieldProblem[]) =>
   new ServiceError('validation', message, fields);
+export const forbidden = (message: string) => new ServiceError('forbidden', message);
 export const conflict = (message: string, fields: FieldProblem[] = []) =>
   new ServiceError('conflict', message, fields);

@@ -3,6 +3,8 @@
  * that change a roster go through `commit`, which applies guarded statements atomically or reports a conflict.
  */
 import { type Roster, RosterSchema } from '../domain/roster-schema.ts';
+import { type AccountStore, createAccountStore } from './account-store.ts';
+import { type AuthFailureStore, createAuthFailureStore } from './auth-failure-store.ts';
 import { type BudgetStore, createBudgetStore } from './budget-store.ts';
 import { createFeedStore, type FeedStore } from './feed-store.ts';
 import { type GuardedStatement, guardedWrite, type RosterGuard } from './guarded-write.ts';
@@ -58,6 +60,10 @@ export interface Store {
   noticeSettings: NoticeSettingsStore;
   /** Staff requests (absences and swaps officers ask for). */
   requests: RequestStore;
+  /** Accounts, their roles and API tokens. */
+  accounts: AccountStore;
+  /** Failed sign-ins and bad tokens, for rate limiting. */
+  authFailures: AuthFailureStore;
 }
 
 // Parsing a stored definition validates it again; rosters change rarely, so keep the parsed value per hash.
@@ -121,6 +127,8 @@ export function createStore(db: SqlDatabase): Store {
     notices: createNoticeStore(db),
     noticeSettings: createNoticeSettingsStore(db),
     requests: createRequestStore(db),
+    accounts: createAccountStore(db),
+    authFailures: createAuthFailureStore(db),
     async listRosters() {
       return (await rows('SELECT * FROM rosters ORDER BY id')).map(toStoredRoster);
     },

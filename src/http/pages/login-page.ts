@@ -5,9 +5,16 @@ import { page, translator, withLang } from './layout.ts';
 
 export function loginPage(language: Language, error?: string) {
   const t = translator(language);
+  const action = withLang('/admin/login', language);
   const body = html`${error ? html`<p class="error" role="alert">${error}</p>` : ''}
-<form class="stack card" method="post" action="${withLang('/admin/login', language)}">
-<label>${t('Mã quản trị', 'Admin token')}<input type="password" name="token" autocomplete="current-password" required autofocus></label>
+<form class="stack card" method="post" action="${action}">
+<label>${t('Tài khoản', 'Account')}<input name="account" autocomplete="username" required autofocus></label>
+<label>${t('Mật khẩu', 'Password')}<input type="password" name="password" autocomplete="current-password" required></label>
+<button type="submit">${t('Đăng nhập', 'Sign in')}</button>
+</form>
+<form class="stack card" method="post" action="${action}">
+<h2>${t('Hoặc bằng mã quản trị', 'Or with the admin token')}</h2>
+<label>${t('Mã quản trị', 'Admin token')}<input type="password" name="token" autocomplete="off" required></label>
 <button type="submit">${t('Đăng nhập', 'Sign in')}</button>
 </form>
 <p class="muted">${t('Mã quản trị được in ra một lần khi máy chủ khởi động lần đầu (hoặc là LICHTRUC_ADMIN_TOKEN).', 'The admin token is printed once on the first start of the server (or is LICHTRUC_ADMIN_TOKEN).')}</p>`;

@@ -1,5 +1,5 @@
 /**
- * Signing in to the admin pages: the admin token opens a session (cookie HttpOnly, SameSite=Strict, Path=/admin,
+ * Signing in to the admin pages: an account's password, or the bootstrap admin token, opens a session (cookie HttpOnly, SameSite=Strict, Path=/admin,
  * Secure behind https). Every POST under /admin but the sign-in itself carries the session's CSRF token in a hidden
  * field, and any POST whose Origin is another site is refused.
  */
@@ -8,11 +8,14 @@ import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import {
   csrfMatches,
+  type OpenedSession,
+  principalOfSession,
   SESSION_HOURS,
   sessionOf,
   signIn,
   signOut,
 } from '../../services/admin-sessions.ts';
+import { RateLimited } from '../../services/rate-limit.ts';
 import type { AdminSession } from '../../storage/session-store.ts';
 import type { HonoEnv } from '../env.ts';
 import { type AdminView, adminNav, type Form } from '../pages/admin-view.ts';
@@ -20,7 +23,7 @@ import { type AdminView, adminNav, type Form } from '../pages/admin-view.ts';
 export type { Form };
 import { languageOf, type Markup, page, translator, withLang } from '../pages/layout.ts';
 import { loginPage, refusedPage } from '../pages/login-page.ts';
-import { MAX_BODY_BYTES, serviceContext } from '../request.ts';
+import { clientAddressOf, MAX_BODY_BYTES, serviceContext } from '../request.ts';
 
 export const SESSION_COOKIE = 'lichtruc_admin';
 
@@ -63,12 +66,10 @@ export const requireAdmin: MiddlewareHandler<HonoEnv> = async (c, next) => {
   if (c.req.path === '/admin/login') return next();
   const language = languageOf(c.req.query('lang'));
   const t = translator(language);
-  const session = await sessionOf(
-    c.get('deps').store,
-    getCookie(c, SESSION_COOKIE),
-    c.get('deps').now(),
-  );
-  if (!session) {
+  const store = c.get('deps').store;
+  const session = await sessionOf(store, getCookie(c, SESSION_COOKIE), c.get('deps').now());
+  const principal = session && (await principalOfSession(store, session));
+  if (!session || !principal) {
     if (c.req.method === 'GET' || c.req.method === 'HEAD')
       return c.redirect(withLang('/admin/login', language), 303);
     return forbidden(
@@ -80,6 +81,7 @@ export const requireAdmin: MiddlewareHandler<HonoEnv> = async (c, next) => {
     );
   }
   c.set('session', session);
+  c.set('principal', principal);
   if (c.req.method === 'POST') {
     if (!sameOrigin(c))
       return forbidden(
@@ -101,23 +103,51 @@ export const requireAdmin: MiddlewareHandler<HonoEnv> = async (c, next) => {
 
 adminAuth.get('/admin/login', (c) => c.html(loginPage(languageOf(c.req.query('lang')))));
 
+/** Opens a session for the sign-in form, or answers the page again: wrong secret (401) or too many tries (429). */
+async function openSession(c: Context<HonoEnv>): Promise<OpenedSession | Response> {
+  const language = languageOf(c.req.query('lang'));
+  const t = translator(language);
+  const deps = c.get('deps');
+  const form = await readForm(c);
+  const credentials = {
+    store: deps.store,
+    adminTokenHash: deps.adminTokenHash,
+    pepper: deps.passwordPepper,
+    now: deps.now(),
+    address: clientAddressOf(c),
+  };
+  try {
+    const account = form.account?.trim();
+    const opened = await signIn(credentials, {
+      token: form.token,
+      account,
+      password: form.password,
+    });
+    if (opened) return opened;
+  } catch (error) {
+    if (!(error instanceof RateLimited)) throw error;
+    const minutes = Math.ceil(error.retryAfterSeconds / 60);
+    c.header('retry-after', String(error.retryAfterSeconds));
+    const why = t(
+      `Đã thử sai quá nhiều lần; hãy thử lại sau ${minutes} phút.`,
+      `Too many failed attempts; try again in ${minutes} minutes.`,
+    );
+    return c.html(loginPage(language, why), 429);
+  }
+  const why = form.account
+    ? t('Tài khoản hoặc mật khẩu không đúng.', 'Wrong account or password.')
+    : t('Mã quản trị không đúng.', 'That is not the admin token.');
+  return c.html(loginPage(language, why), 401);
+}
+
 adminAuth.post('/admin/login', async (c) => {
   const language = languageOf(c.req.query('lang'));
   const t = translator(language);
   if (!sameOrigin(c))
     return forbidden(c, t('Yêu cầu đến từ một trang khác.', 'The request came from another site.'));
   const deps = c.get('deps');
-  const opened = await signIn(
-    deps.store,
-    deps.adminTokenHash,
-    (await readForm(c)).token ?? '',
-    deps.now(),
-  );
-  if (!opened)
-    return c.html(
-      loginPage(language, t('Mã quản trị không đúng.', 'That is not the admin token.')),
-      401,
-    );
+  const opened = await openSession(c);
+  if (opened instanceof Response) return opened;
   setCookie(c, SESSION_COOKIE, opened.token, {
     httpOnly: true,
     sameSite: 'Strict',

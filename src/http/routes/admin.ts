@@ -29,7 +29,7 @@ import { dayPage, previewPage } from '../pages/day-page.ts';
 import { translator, withLang } from '../pages/layout.ts';
 import { monthPage } from '../pages/month-page.ts';
 import { rostersPage } from '../pages/rosters-page.ts';
-import { param, parseWith } from '../request.ts';
+import { param, parseWith, visibleRosters } from '../request.ts';
 import { adminCtx, adminPage, adminView, type Form, readForm } from './admin-auth.ts';
 
 export const admin = new Hono<HonoEnv>();
@@ -39,7 +39,7 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 admin.get('/admin', async (c) => {
   const view = adminView(c);
   const ctx = adminCtx(c);
-  const rosters = (await ctx.store.listRosters()).map((stored) => ({
+  const rosters = visibleRosters(c, await ctx.store.listRosters()).map((stored) => ({
     stored,
     currentMonth: dateInZone(ctx.now(), stored.roster.timeZone).slice(0, 7),
   }));

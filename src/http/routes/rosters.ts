@@ -1,5 +1,6 @@
 /** Rosters: list, read, and (for rosters created over the API) create, replace, delete, edit members and periods. */
 import { Hono } from 'hono';
+import { managesOrganisation } from '../../domain/permissions.ts';
 import {
   MemberSchema,
   PeriodSchema,
@@ -7,7 +8,7 @@ import {
   RosterObjectSchema,
 } from '../../domain/roster-schema.ts';
 import type { StoredRoster } from '../../storage/records.ts';
-import { notFound } from '../../services/errors.ts';
+import { forbidden, notFound } from '../../services/errors.ts';
 import {
   createRoster,
   deleteRoster,
@@ -17,7 +18,7 @@ import {
 import { requireRoster } from '../../services/roster-state.ts';
 import type { HonoEnv } from '../env.ts';
 import { describe } from '../openapi.ts';
-import { param, readBody, readJson, serviceContext } from '../request.ts';
+import { param, readBody, readJson, serviceContext, visibleRosters } from '../request.ts';
 
 const TAG = 'Rosters';
 const view = (stored: StoredRoster) => ({
@@ -43,7 +44,7 @@ rosters.get(
     responses: { 200: 'Rosters' },
   }),
   async (c) => {
-    const all = await serviceContext(c).store.listRosters();
+    const all = visibleRosters(c, await serviceContext(c).store.listRosters());
     return c.json({
       rosters: all.map(({ roster, ...stored }) => ({
         ...view({ ...stored, roster }),
@@ -64,7 +65,17 @@ rosters.post(
     responses: { 201: 'Created', 409: 'Id taken', 422: 'Invalid roster' },
   }),
   async (c) => {
-    const stored = await createRoster(serviceContext(c), await readJson(c));
+    const body = await readJson(c);
+    // A malformed organisation is left to the roster's validation (422); a well-formed other one is refused.
+    const organisationId = (body as { organisation?: { id?: unknown } } | null)?.organisation?.id;
+    const principal = c.get('principal');
+    if (
+      principal &&
+      typeof organisationId === 'string' &&
+      !managesOrganisation(principal, organisationId)
+    )
+      throw forbidden(`you may create rosters of your organisation only, not of ${organisationId}`);
+    const stored = await createRoster(serviceContext(c), body);
     c.header('etag', rosterEtag(stored));
     c.header('location', `/api/rosters/${stored.id}`);
     return c.json(view(stored), 201);

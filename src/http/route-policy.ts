@@ -1,0 +1,101 @@
+/**
+ * What every API route and admin page needs, in one table: the permission, and the path parameter naming the
+ * roster it acts on (checked against the roster's organisation). A route missing here is open to system admins
+ * only, and `test/http/permissions-sweep.test.ts` fails until it is added.
+ *
+ * Routes outside /api and /admin (feeds, /my, health) are opened by their own secrets and are not listed.
+ */
+import type { Permission } from '../domain/permissions.ts';
+
+export interface RouteRule {
+  permission: Permission;
+  /** The path parameter holding the roster id, when the route acts on one roster. */
+  roster?: string;
+}
+
+const read = (roster = 'id'): RouteRule => ({ permission: 'roster.read', roster });
+const facts = (roster = 'id'): RouteRule => ({ permission: 'roster.facts', roster });
+const manage = (roster = 'id'): RouteRule => ({ permission: 'roster.manage', roster });
+const SYSTEM: RouteRule = { permission: 'system' };
+const SIGNED_IN: RouteRule = { permission: 'signed-in' };
+
+/** Keyed by `METHOD path` as registered with Hono. */
+export const ROUTE_POLICY: Readonly<Record<string, RouteRule>> = {
+  // Lists filter themselves to what the principal may see; creating checks the new roster's organisation.
+  'GET /api/rosters': SIGNED_IN,
+  'POST /api/rosters': { permission: 'organisation.manage' },
+  'GET /api/rosters/:id': read(),
+  'PUT /api/rosters/:id': manage(),
+  'DELETE /api/rosters/:id': manage(),
+  'POST /api/rosters/:id/members': manage(),
+  'PUT /api/rosters/:id/members/:memberId': manage(),
+  'DELETE /api/rosters/:id/members/:memberId': manage(),
+  'POST /api/rosters/:id/periods': manage(),
+  'PUT /api/rosters/:id/periods/:periodId': manage(),
+  'DELETE /api/rosters/:id/periods/:periodId': manage(),
+  'GET /api/rosters/:id/schedule': read(),
+  'GET /api/rosters/:id/report': read(),
+  'GET /api/rosters/:id/months': read(),
+  'POST /api/rosters/:id/months/:month/close': manage(),
+  'GET /api/rosters/:id/absences': read(),
+  'POST /api/rosters/:id/absences': facts(),
+  'DELETE /api/rosters/:id/absences/:factId': facts(),
+  'GET /api/rosters/:id/overrides': read(),
+  'POST /api/rosters/:id/overrides': facts(),
+  'DELETE /api/rosters/:id/overrides/:factId': facts(),
+  'GET /api/rosters/:id/swaps': read(),
+  'POST /api/rosters/:id/swaps': facts(),
+  'DELETE /api/rosters/:id/swaps/:factId': facts(),
+  'POST /api/rosters/:id/sync': facts(),
+  // Feeds, holidays, the whole push and the whole audit log span organisations: system admins only for now.
+  'GET /api/feeds': SYSTEM,
+  'POST /api/feeds': SYSTEM,
+  'DELETE /api/feeds/:id': SYSTEM,
+  'GET /api/holidays/:year': SIGNED_IN,
+  'PUT /api/holidays/days/:date': SYSTEM,
+  'DELETE /api/holidays/days/:date': SYSTEM,
+  'POST /api/sync': SYSTEM,
+  'GET /api/sync/status': SYSTEM,
+  'GET /api/audit': SYSTEM,
+  // Accounts check the target account themselves (services/account-access.ts).
+  'GET /api/accounts': SIGNED_IN,
+  'POST /api/accounts': { permission: 'organisation.manage' },
+  'GET /api/accounts/:accountId': SIGNED_IN,
+  'DELETE /api/accounts/:accountId': { permission: 'organisation.manage' },
+  'POST /api/accounts/:accountId/tokens': SIGNED_IN,
+  'DELETE /api/accounts/:accountId/tokens/:tokenId': SIGNED_IN,
+
+  'GET /admin': SIGNED_IN,
+  'POST /admin/logout': SIGNED_IN,
+  'GET /admin/rosters/:id': read(),
+  'GET /admin/rosters/:id/days/:date': read(),
+  'POST /admin/rosters/:id/days/:date/preview': facts(),
+  'POST /admin/rosters/:id/days/:date/confirm': facts(),
+  'GET /admin/rosters/:id/absences': read(),
+  'POST /admin/rosters/:id/absences/:absenceId/delete': facts(),
+  'GET /admin/rosters/:id/members': read(),
+  'POST /admin/rosters/:id/members': manage(),
+  'POST /admin/rosters/:id/members/:memberId': manage(),
+  'POST /admin/rosters/:id/members/:memberId/delete': manage(),
+  'GET /admin/sync': SYSTEM,
+  'POST /admin/sync/:rosterId/preview': facts('rosterId'),
+  'POST /admin/sync/:rosterId/run': facts('rosterId'),
+  'GET /admin/sync/:rosterId/progress': facts('rosterId'),
+  'GET /admin/feeds': SYSTEM,
+  'POST /admin/feeds': SYSTEM,
+  'POST /admin/feeds/:feedId/rotate': SYSTEM,
+  'POST /admin/feeds/:feedId/revoke': SYSTEM,
+  'GET /admin/holidays': SYSTEM,
+  'POST /admin/holidays/notice': SYSTEM,
+  'POST /admin/holidays/days/:date/in-force': SYSTEM,
+  'POST /admin/holidays/revert': SYSTEM,
+  'GET /admin/audit': SYSTEM,
+};
+
+/** Routes anyone may open without signing in. */
+export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
+  'GET /api/openapi.json',
+  'GET /api/docs',
+  'GET /admin/login',
+  'POST /admin/login',
+]);
