@@ -6,6 +6,8 @@
 
 /** The admin token the Worker is configured with (a secret on Workers; ≥ 24 characters). */
 export const ADMIN_TOKEN = 'workerd-admin-token-0123456789abcdef';
+/** The secret keying account passwords (a wrangler secret in production; ≥ 32 characters). */
+export const PASSWORD_PEPPER = 'workerd-password-pepper-0123456789abcdef';
 /** The Worker's public URL: feed links start with it. */
 export const PUBLIC_URL = 'https://lichtruc.test';
 /** The Google service account the Worker signs in as; calendars the tests create share writer access with it. */

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineProject } from 'vitest/config';
 import { forwardToStandIns } from './outbound.ts';
-import { ADMIN_TOKEN, MS_APP, PUBLIC_URL } from './provided.ts';
+import { ADMIN_TOKEN, MS_APP, PASSWORD_PEPPER, PUBLIC_URL } from './provided.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 
@@ -28,6 +28,7 @@ export default defineProject(async () => {
             TEST_MIGRATIONS: migrations,
             LICHTRUC_ADMIN_TOKEN: ADMIN_TOKEN,
             LICHTRUC_PUBLIC_URL: PUBLIC_URL,
+            LICHTRUC_PASSWORD_PEPPER: PASSWORD_PEPPER,
             // A short horizon keeps each push to a few dozen events (wrangler.toml: 30 and 365 days).
             LICHTRUC_SYNC_PAST_DAYS: '7',
             LICHTRUC_SYNC_FUTURE_DAYS: '35',

@@ -9,6 +9,7 @@ declare global {
     interface Env {
       TEST_MIGRATIONS: D1Migration[];
       LICHTRUC_ADMIN_TOKEN: string;
+      LICHTRUC_PASSWORD_PEPPER: string;
       GOOGLE_API_ROOT_URL: string;
       GOOGLE_SERVICE_ACCOUNT_KEY: string;
       MS_TENANT_ID: string;
