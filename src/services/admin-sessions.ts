@@ -7,7 +7,7 @@ import { BOOTSTRAP_ADMIN, type Principal } from '../domain/permissions.ts';
 import type { AdminSession } from '../storage/session-store.ts';
 import type { Store } from '../storage/store.ts';
 import { principalOf } from './authenticate.ts';
-import { verifyPassword } from './passwords.ts';
+import { PBKDF2_ITERATIONS, verifyPassword } from './passwords.ts';
 import { accountKey, addressKey, RateLimited, recordFailure, retryAfter } from './rate-limit.ts';
 import { matchesHash, randomToken, sha256Hex } from './secrets.ts';
 
@@ -36,12 +36,17 @@ export interface SignInContext {
   address: string;
 }
 
+/** A well-formed hash no password matches: an unknown account costs the same time as a wrong password. */
+const NO_PASSWORD = `pbkdf2-sha256$${PBKDF2_ITERATIONS}$${'A'.repeat(22)}$${'A'.repeat(43)}`;
+
 /** The actor of the session the form opens, or null when its secret is wrong. */
 async function actorOf(ctx: SignInContext, form: SignInForm): Promise<string | null> {
   if (form.account) {
+    if (!ctx.pepper || !form.password) return null;
     const account = await ctx.store.accounts.get(form.account);
-    if (!account?.password || account.disabledAt || !ctx.pepper || !form.password) return null;
-    return (await verifyPassword(form.password, ctx.pepper, account.password)) ? account.id : null;
+    const usable = account?.password && !account.disabledAt ? account.password : null;
+    const matches = await verifyPassword(form.password, ctx.pepper, usable ?? NO_PASSWORD);
+    return matches && usable && account ? account.id : null;
   }
   if (form.token && (await matchesHash(form.token, ctx.adminTokenHash))) return SESSION_ACTOR;
   return null;

@@ -1,5 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ConfigError, NodeConfigSchema, parseConfig } from '../../src/config.ts';
+import {
+  ConfigError,
+  NodeConfigSchema,
+  parseConfig,
+  WorkerConfigSchema,
+} from '../../src/config.ts';
 import { problemOf, startTestService, type TestService } from '../support/service.ts';
 
 let service: TestService;
@@ -281,6 +286,19 @@ describe('configuration', () => {
     expect(() =>
       parseConfig(NodeConfigSchema, { GOOGLE_SERVICE_ACCOUNT_KEY: '{not json' }),
     ).toThrow('GOOGLE_SERVICE_ACCOUNT_KEY: must be the JSON text of a Google service account key');
+  });
+
+  it('wants a long password pepper on both runtimes, and never prints it', () => {
+    for (const schema of [NodeConfigSchema, WorkerConfigSchema])
+      expect(() =>
+        parseConfig(schema, {
+          LICHTRUC_ADMIN_TOKEN: 'a-token-of-at-least-24-characters',
+          LICHTRUC_PUBLIC_URL: 'https://lichtruc.test',
+          LICHTRUC_PASSWORD_PEPPER: 'ngan-qua',
+        }),
+      ).toThrow(
+        'LICHTRUC_PASSWORD_PEPPER: must be at least 32 characters of random text, e.g. from: openssl rand -base64 32 (got "…")',
+      );
   });
 
   it('wants the three Microsoft credentials together', () => {
