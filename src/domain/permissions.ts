@@ -9,8 +9,8 @@ export const ROLES = ['system-admin', 'org-admin', 'roster-manager', 'viewer'] a
 export type Role = (typeof ROLES)[number];
 
 /**
- * - `roster.read`: a roster's definition, schedule, facts, months and duty report.
- * - `roster.facts`: absences, overrides, swaps and resync of a roster.
+ * - `roster.read`: a roster's definition, schedule (sensitive reasons graded for viewers), months, duty report.
+ * - `roster.facts`: reading and changing a roster's absences, overrides and swaps (their reasons and notes); resync.
  * - `roster.manage`: a roster's definition, members, periods, closing months, feeds.
  * - `organisation.manage`: creating rosters and managing accounts inside one organisation.
  * - `signed-in`: anything an account may open whatever its role (its own home page, signing out).

@@ -2,6 +2,7 @@
 import type { Context } from 'hono';
 import type * as z from 'zod';
 import { canSeeRoster } from '../domain/permissions.ts';
+import { MANAGER, OTHERS, type Reader } from '../domain/reason-privacy.ts';
 import type { ServiceContext } from '../services/context.ts';
 import type { StoredRoster } from '../storage/records.ts';
 import { invalid } from '../services/errors.ts';
@@ -70,6 +71,14 @@ export function visibleRosters(c: Context<HonoEnv>, all: StoredRoster[]): Stored
   return all.filter((stored) =>
     canSeeRoster(principal, { id: stored.id, organisationId: stored.roster.organisation.id }),
   );
+}
+
+/**
+ * Who reads a roster's slots in this request: a viewer (read-only, e.g. the inspection office) reads sensitive
+ * absence reasons as "vắng"; every other role that reached the roster manages it.
+ */
+export function readerOf(c: Context<HonoEnv>): Reader {
+  return c.get('principal')?.role === 'viewer' ? OTHERS : MANAGER;
 }
 
 /** The client's address as the entry knows it (see AppDeps.clientAddress). */

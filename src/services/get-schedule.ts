@@ -1,5 +1,6 @@
 /** The duty slots and closed days of a roster over an inclusive range, as the API and the web pages show them. */
 import { countDays, isIsoDate } from '../domain/dates.ts';
+import { gradeSlot, MANAGER, type Reader } from '../domain/reason-privacy.ts';
 import { slotView } from '../domain/slot-view.ts';
 import type { Language } from '../domain/vietnamese.ts';
 import type { ServiceContext } from './context.ts';
@@ -31,6 +32,7 @@ export async function getSchedule(
   rosterId: string,
   range: { from?: string; to?: string },
   language: Language = 'vi',
+  reader: Reader = MANAGER,
 ) {
   const { from, to } = checkRange(range.from, range.to);
   const state = await loadRosterState(ctx, rosterId);
@@ -39,7 +41,9 @@ export async function getSchedule(
     rosterId,
     from,
     to,
-    slots: expansion.slots.map((slot) => slotView(state.stored.roster, slot, language)),
+    slots: expansion.slots.map((slot) =>
+      slotView(state.stored.roster, gradeSlot(slot, reader), language),
+    ),
     closedDays: expansion.closedDays,
     conflicts: expansion.conflicts,
   };

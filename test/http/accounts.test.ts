@@ -165,3 +165,37 @@ describe('API tokens', () => {
     );
   });
 });
+
+describe('a viewer', () => {
+  it('reads a sick absence as "vắng" in the schedule, and cannot list the absences', async () => {
+    const viewer = await addAccount(service, 'thanh-tra', 'viewer', ORGANISATION_A);
+    const manager = await addAccount(service, 'can-bo', 'roster-manager', ORGANISATION_A, [
+      ROSTER_A,
+    ]);
+    await service.json('POST', `/api/rosters/${ROSTER_A}/absences`, 201, {
+      ...absence,
+      reason: 'sick',
+    });
+    const path = `/api/rosters/${ROSTER_A}/schedule?from=2024-05-06&to=2024-05-07`;
+    const read = async (token: string) => {
+      const response = await service.request('GET', path, { token });
+      const body = (await response.json()) as {
+        slots: { coversFor: string | null; reason: string }[];
+      };
+      return body.slots.filter((slot) => slot.coversFor === 'nguyen-manh-ha');
+    };
+    const asManager = await read(manager.token);
+    const asViewer = await read(viewer.token);
+    expect(asManager.length).toBeGreaterThan(0);
+    expect(asManager.map((slot) => slot.reason)).toEqual(asManager.map(() => 'sick'));
+    expect(asViewer.map((slot) => slot.reason)).toEqual(asManager.map(() => 'other'));
+    const viewerText = JSON.stringify(
+      await (await service.request('GET', path, { token: viewer.token })).json(),
+    );
+    expect(viewerText).not.toMatch(/ốm|sick/i);
+    const absences = await service.request('GET', `/api/rosters/${ROSTER_A}/absences`, {
+      token: viewer.token,
+    });
+    expect(absences.status).toBe(403);
+  });
+});

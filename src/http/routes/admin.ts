@@ -29,7 +29,7 @@ import { dayPage, previewPage } from '../pages/day-page.ts';
 import { translator, withLang } from '../pages/layout.ts';
 import { monthPage } from '../pages/month-page.ts';
 import { rostersPage } from '../pages/rosters-page.ts';
-import { param, parseWith, visibleRosters } from '../request.ts';
+import { param, parseWith, readerOf, visibleRosters } from '../request.ts';
 import { adminCtx, adminPage, adminView, type Form, readForm } from './admin-auth.ts';
 
 export const admin = new Hono<HonoEnv>();
@@ -60,7 +60,7 @@ admin.get('/admin/rosters/:id', async (c) => {
   const month =
     asked && MONTH.test(asked) ? asked : dateInZone(ctx.now(), stored.roster.timeZone).slice(0, 7);
   const range = { from: `${month}-01`, to: lastDayOf(month) };
-  const schedule = await getSchedule(ctx, id, range, view.language);
+  const schedule = await getSchedule(ctx, id, range, view.language, readerOf(c));
   const body = monthPage(view, {
     rosterId: id,
     roster: stored.roster,

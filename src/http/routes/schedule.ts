@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { getSchedule } from '../../services/get-schedule.ts';
 import type { HonoEnv } from '../env.ts';
 import { describe } from '../openapi.ts';
-import { param, serviceContext } from '../request.ts';
+import { param, readerOf, serviceContext } from '../request.ts';
 
 export const schedule = new Hono<HonoEnv>();
 
@@ -28,6 +28,7 @@ schedule.get(
         param(c, 'id'),
         { from: c.req.query('from'), to: c.req.query('to') },
         language,
+        readerOf(c),
       ),
     );
   },
