@@ -5,7 +5,12 @@
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { matchedRoutes } from 'hono/route';
-import { decide, type Principal, type RosterTarget } from '../domain/permissions.ts';
+import {
+  decide,
+  type Permission,
+  type Principal,
+  type RosterTarget,
+} from '../domain/permissions.ts';
 import { forbidden, notFound } from '../services/errors.ts';
 import type { HonoEnv } from './env.ts';
 import { languageOf, translator } from './pages/layout.ts';
@@ -37,6 +42,24 @@ function paramOf(c: Context<HonoEnv>, routePath: string, name: string): string |
 async function rosterTarget(c: Context<HonoEnv>, rosterId: string): Promise<RosterTarget | null> {
   const stored = await c.get('deps').store.getRoster(rosterId);
   return stored ? { id: stored.id, organisationId: stored.roster.organisation.id } : null;
+}
+
+/**
+ * The same decision for a roster a handler learns from a body or another record (a feed's roster): throws the
+ * answer of a missing roster when the principal may not see it, 403 when it may see but not do.
+ */
+export async function requireOnRoster(
+  c: Context<HonoEnv>,
+  permission: Permission,
+  rosterId: string,
+): Promise<void> {
+  const principal = c.get('principal');
+  if (!principal) throw new Error('a roster check without a principal');
+  const roster = await rosterTarget(c, rosterId);
+  if (!roster) throw notFound(`roster "${rosterId}"`);
+  const decision = decide(principal, permission, roster);
+  if (decision === 'hidden') throw notFound(`roster "${rosterId}"`);
+  if (decision === 'forbidden') throw forbidden(`${principal.id} may not do this on ${rosterId}`);
 }
 
 function refuse(c: Context<HonoEnv>, principal: Principal) {

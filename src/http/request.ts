@@ -1,7 +1,7 @@
 /** Reading requests: JSON bodies with a size limit and schema validation, and the service context of a request. */
 import type { Context } from 'hono';
 import type * as z from 'zod';
-import { canSeeRoster } from '../domain/permissions.ts';
+import { decide, type Permission } from '../domain/permissions.ts';
 import { MANAGER, OTHERS, type Reader } from '../domain/reason-privacy.ts';
 import type { ServiceContext } from '../services/context.ts';
 import type { StoredRoster } from '../storage/records.ts';
@@ -64,12 +64,20 @@ export async function readBody<S extends z.ZodType>(
   return parseWith(schema, await readJson(c), 'the body');
 }
 
-/** The rosters of a list the request's principal may see (all, outside an authenticated route). */
-export function visibleRosters(c: Context<HonoEnv>, all: StoredRoster[]): StoredRoster[] {
+/** The rosters of a list on which the request's principal has `permission` (all outside an authenticated route). */
+export function visibleRosters(
+  c: Context<HonoEnv>,
+  all: StoredRoster[],
+  permission: Permission = 'roster.read',
+): StoredRoster[] {
   const principal = c.get('principal');
   if (!principal) return all;
-  return all.filter((stored) =>
-    canSeeRoster(principal, { id: stored.id, organisationId: stored.roster.organisation.id }),
+  return all.filter(
+    (stored) =>
+      decide(principal, permission, {
+        id: stored.id,
+        organisationId: stored.roster.organisation.id,
+      }) === 'allowed',
   );
 }
 

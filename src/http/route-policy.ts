@@ -47,10 +47,11 @@ export const ROUTE_POLICY: Readonly<Record<string, RouteRule>> = {
   'POST /api/rosters/:id/swaps': facts(),
   'DELETE /api/rosters/:id/swaps/:factId': facts(),
   'POST /api/rosters/:id/sync': facts(),
-  // Feeds, holidays, the whole push and the whole audit log span organisations: system admins only for now.
-  'GET /api/feeds': SYSTEM,
-  'POST /api/feeds': SYSTEM,
-  'DELETE /api/feeds/:id': SYSTEM,
+  // Feed links name their roster in the body or the feed: routes/feeds.ts checks it (requireOnRoster).
+  'GET /api/feeds': { permission: 'organisation.manage' },
+  'POST /api/feeds': { permission: 'organisation.manage' },
+  'DELETE /api/feeds/:id': { permission: 'organisation.manage' },
+  // Holidays, the whole push and the whole audit log span organisations: system admins only for now.
   'GET /api/holidays/:year': SIGNED_IN,
   'PUT /api/holidays/days/:date': SYSTEM,
   'DELETE /api/holidays/days/:date': SYSTEM,

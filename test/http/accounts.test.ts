@@ -199,3 +199,27 @@ describe('a viewer', () => {
     expect(absences.status).toBe(403);
   });
 });
+
+describe('feed links of an organisation admin', () => {
+  it('are those of its own rosters: another department’s feeds are answered as missing', async () => {
+    const adminA = await addAccount(service, 'quan-tri-a', 'org-admin', ORGANISATION_A);
+    const asA = (method: string, path: string, body?: unknown) =>
+      service.request(method, path, { token: adminA.token, ...(body ? { body } : {}) });
+    const feedB = await service.json<{ id: string; url: string }>('POST', '/api/feeds', 201, {
+      rosterId: ROSTER_B,
+    });
+    const created = await asA('POST', '/api/feeds', { rosterId: ROSTER_A });
+    expect(created.status).toBe(201);
+    const feedA = (await created.json()) as { id: string };
+    expect((await asA('POST', '/api/feeds', { rosterId: ROSTER_B })).status).toBe(404);
+
+    const listed = (await (await asA('GET', '/api/feeds')).json()) as { feeds: { id: string }[] };
+    expect(listed.feeds.map((feed) => feed.id)).toEqual([feedA.id]);
+    const revoke = await asA('DELETE', `/api/feeds/${feedB.body.id}`);
+    expect(revoke.status).toBe(404);
+    expect((await problemOf(revoke)).detail).toBe(`feed "${feedB.body.id}" does not exist`);
+    const feedPath = new URL(feedB.body.url).pathname;
+    expect((await service.request('GET', feedPath, { token: null })).status).toBe(200);
+    expect((await asA('DELETE', `/api/feeds/${feedA.id}`)).status).toBe(204);
+  });
+});

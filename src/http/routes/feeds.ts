@@ -1,11 +1,16 @@
-/** Feed links for admins: create (the link is shown once), list, revoke. */
+/**
+ * Feed links for admins: create (the link is shown once), list, revoke. An organisation admin works on the feeds
+ * of its own rosters: the roster comes from the body or the feed, so the check is here, not in the route policy.
+ */
 import { Hono } from 'hono';
 import * as z from 'zod';
 import { lineText, SlugSchema } from '../../domain/schema-primitives.ts';
+import { notFound, ServiceError } from '../../services/errors.ts';
 import { createFeed, revokeFeed } from '../../services/feed-links.ts';
 import type { HonoEnv } from '../env.ts';
 import { describe } from '../openapi.ts';
-import { param, readBody, serviceContext } from '../request.ts';
+import { requireOnRoster } from '../authorize.ts';
+import { param, readBody, serviceContext, visibleRosters } from '../request.ts';
 
 const TAG = 'Feeds';
 export const FeedInputSchema = z.object({
@@ -29,7 +34,9 @@ feeds.post(
     },
   }),
   async (c) => {
-    const feed = await createFeed(serviceContext(c), await readBody(c, FeedInputSchema));
+    const input = await readBody(c, FeedInputSchema);
+    await requireOnRoster(c, 'roster.manage', input.rosterId);
+    const feed = await createFeed(serviceContext(c), input);
     return c.json(feed, 201);
   },
 );
@@ -44,8 +51,15 @@ feeds.get(
     responses: { 200: 'Feeds' },
   }),
   async (c) => {
+    const ctx = serviceContext(c);
+    const all = await ctx.store.feeds.list({ rosterId: c.req.query('rosterId') });
+    const mine = new Set(
+      visibleRosters(c, await ctx.store.listRosters(), 'roster.manage').map((r) => r.id),
+    );
+    // Every feed for a system admin, those of a deleted roster too.
+    if (c.get('principal')?.role === 'system-admin') return c.json({ feeds: all });
     return c.json({
-      feeds: await serviceContext(c).store.feeds.list({ rosterId: c.req.query('rosterId') }),
+      feeds: all.filter((feed) => feed.rosterId !== null && mine.has(feed.rosterId)),
     });
   },
 );
@@ -59,7 +73,16 @@ feeds.delete(
     responses: { 204: 'Revoked', 404: 'No such feed' },
   }),
   async (c) => {
-    await revokeFeed(serviceContext(c), param(c, 'id'));
+    const ctx = serviceContext(c);
+    const feed = await ctx.store.feeds.get(param(c, 'id'));
+    // A feed of a roster the principal may not see is answered like a missing feed.
+    if (feed?.rosterId)
+      await requireOnRoster(c, 'roster.manage', feed.rosterId).catch((error: unknown) => {
+        throw error instanceof ServiceError && error.kind === 'not-found'
+          ? notFound(`feed "${param(c, 'id')}"`)
+          : error;
+      });
+    await revokeFeed(ctx, param(c, 'id'));
     return c.body(null, 204);
   },
 );
