@@ -15,6 +15,7 @@ import { problem } from './problem.ts';
 import { clientAddressOf, HttpError } from './request.ts';
 import { accounts } from './routes/accounts.ts';
 import { admin } from './routes/admin.ts';
+import { adminAccounts } from './routes/admin-accounts.ts';
 import { adminAuth, requireAdmin } from './routes/admin-auth.ts';
 import { adminHolidays } from './routes/admin-holidays.ts';
 import { adminImport } from './routes/admin-import.ts';
@@ -126,6 +127,7 @@ export function createApp(deps: AppDeps): Hono<HonoEnv> {
     zalo,
     adminNotices,
     adminRequests,
+    adminAccounts,
   ])
     app.route('/', routes);
 

@@ -91,6 +91,9 @@ export const ROUTE_POLICY: Readonly<Record<string, RouteRule>> = {
   'POST /admin/holidays/days/:date/in-force': SYSTEM,
   'POST /admin/holidays/revert': SYSTEM,
   'GET /admin/audit': SYSTEM,
+  'GET /admin/accounts': { permission: 'organisation.manage' },
+  'POST /admin/accounts': { permission: 'organisation.manage' },
+  'POST /admin/accounts/:accountId/disable': { permission: 'organisation.manage' },
 };
 
 /** Routes anyone may open without signing in. */

@@ -90,6 +90,9 @@ const EXPECTED: Record<string, { least: Level; roster?: true }> = {
   'POST /admin/holidays/days/:date/in-force': { least: 'system-admin' },
   'POST /admin/holidays/revert': { least: 'system-admin' },
   'GET /admin/audit': { least: 'system-admin' },
+  'GET /admin/accounts': { least: 'org-admin' },
+  'POST /admin/accounts': { least: 'org-admin' },
+  'POST /admin/accounts/:accountId/disable': { least: 'org-admin' },
 };
 
 const RANK: Record<Level, number> = {

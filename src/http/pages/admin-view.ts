@@ -5,6 +5,7 @@
  */
 import { html } from 'hono/html';
 import { formatInstant } from '../../domain/report-document.ts';
+import type { Role } from '../../domain/permissions.ts';
 import type { Language } from '../../domain/vietnamese.ts';
 import { ServiceError } from '../../services/errors.ts';
 import { type Markup, translator, withLang } from './layout.ts';
@@ -16,6 +17,8 @@ export interface AdminView {
   language: Language;
   /** The session's CSRF token, carried by every form that posts. */
   csrf: string;
+  /** The signed-in account's role: the navigation offers only the pages it reaches. */
+  role?: Role | undefined;
 }
 
 /** The hidden field every admin form carries. */
@@ -31,7 +34,9 @@ export function adminNav(view: AdminView): Markup {
   const t = translator(view.language);
   const link = (path: string, text: string) =>
     html`<a href="${withLang(path, view.language)}">${text}</a>`;
-  return html`<nav>${link('/admin', t('Lịch trực', 'Rosters'))} ${link('/admin/import', t('Nhập công văn', 'Import a letter'))} ${link('/admin/holidays', t('Ngày nghỉ lễ', 'Holidays'))} ${link('/admin/feeds', t('Đường liên kết', 'Feed links'))} ${link('/admin/sync', t('Đồng bộ', 'Sync'))} ${link('/admin/notices', t('Thông báo', 'Notices'))} ${link('/admin/audit', t('Nhật ký', 'Audit log'))}</nav>
+  const system = view.role === undefined || view.role === 'system-admin';
+  const accounts = system || view.role === 'org-admin';
+  return html`<nav>${link('/admin', t('Lịch trực', 'Rosters'))}${system ? html` ${link('/admin/import', t('Nhập công văn', 'Import a letter'))} ${link('/admin/holidays', t('Ngày nghỉ lễ', 'Holidays'))} ${link('/admin/feeds', t('Đường liên kết', 'Feed links'))} ${link('/admin/sync', t('Đồng bộ', 'Sync'))} ${link('/admin/notices', t('Thông báo', 'Notices'))} ${link('/admin/audit', t('Nhật ký', 'Audit log'))}` : ''}${accounts ? html` ${link('/admin/accounts', t('Tài khoản', 'Accounts'))}` : ''}</nav>
 <form class="inline" method="post" action="${withLang('/admin/logout', view.language)}">${csrfInput(view)}<button class="secondary" type="submit">${t('Đăng xuất', 'Sign out')}</button></form>`;
 }
 

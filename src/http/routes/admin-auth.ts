@@ -169,7 +169,11 @@ adminAuth.post('/admin/logout', async (c) => {
 
 /** What the page functions need of a request: its language and the session's CSRF token. */
 export function adminView(c: Context<HonoEnv>): AdminView {
-  return { language: languageOf(c.req.query('lang')), csrf: sessionOfRequest(c).csrfToken };
+  return {
+    language: languageOf(c.req.query('lang')),
+    csrf: sessionOfRequest(c).csrfToken,
+    role: c.get('principal')?.role,
+  };
 }
 
 /** The service context of an admin request: the signed-in session is the actor. */
