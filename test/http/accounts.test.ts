@@ -57,6 +57,26 @@ describe('an organisation admin of department A', () => {
       id: 'lich-moi-cua-b',
     });
     expect(created.status).toBe(403);
+    // Nor can a roster of A be handed over to B.
+    const own = await service.json<{ definition: Record<string, unknown> }>(
+      'POST',
+      '/api/rosters',
+      201,
+      {
+        ...before.body.definition,
+        id: 'lich-cua-a',
+        organisation: { id: ORGANISATION_A, names: [{ from: '2020-01-01', name: 'Sở A' }] },
+      },
+    );
+    const moved = await service.request('PUT', '/api/rosters/lich-cua-a', {
+      token: adminA.token,
+      headers: { 'if-match': own.response.headers.get('etag')! },
+      body: { ...own.body.definition, organisation: before.body.definition.organisation },
+    });
+    expect(moved.status).toBe(403);
+    expect((await problemOf(moved)).detail).toBe(
+      `a roster you write must name your organisation, not ${ORGANISATION_B}`,
+    );
 
     const after = await service.json('GET', `/api/rosters/${ROSTER_B}`, 200);
     expect(after.body).toEqual(before.body);

@@ -1,4 +1,5 @@
 /** Rosters: list, read, and (for rosters created over the API) create, replace, delete, edit members and periods. */
+import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { managesOrganisation } from '../../domain/permissions.ts';
 import {
@@ -35,6 +36,22 @@ const view = (stored: StoredRoster) => ({
 
 export const rosters = new Hono<HonoEnv>();
 
+/**
+ * A roster created or replaced must name an organisation the principal manages: an organisation admin can neither
+ * create a roster for another department nor move one there. A malformed organisation is left to the roster's
+ * validation (422).
+ */
+function checkOrganisation(c: Context<HonoEnv>, body: unknown): void {
+  const organisationId = (body as { organisation?: { id?: unknown } } | null)?.organisation?.id;
+  const principal = c.get('principal');
+  if (
+    principal &&
+    typeof organisationId === 'string' &&
+    !managesOrganisation(principal, organisationId)
+  )
+    throw forbidden(`a roster you write must name your organisation, not ${organisationId}`);
+}
+
 rosters.get(
   describe({
     method: 'get',
@@ -66,15 +83,7 @@ rosters.post(
   }),
   async (c) => {
     const body = await readJson(c);
-    // A malformed organisation is left to the roster's validation (422); a well-formed other one is refused.
-    const organisationId = (body as { organisation?: { id?: unknown } } | null)?.organisation?.id;
-    const principal = c.get('principal');
-    if (
-      principal &&
-      typeof organisationId === 'string' &&
-      !managesOrganisation(principal, organisationId)
-    )
-      throw forbidden(`you may create rosters of your organisation only, not of ${organisationId}`);
+    checkOrganisation(c, body);
     const stored = await createRoster(serviceContext(c), body);
     c.header('etag', rosterEtag(stored));
     c.header('location', `/api/rosters/${stored.id}`);
@@ -129,6 +138,7 @@ rosters.put(
   editRoute('/api/rosters/{id}', 'put', 'Replace a roster definition', RosterObjectSchema),
   async (c) => {
     const next = await readJson(c);
+    checkOrganisation(c, next);
     return respond(
       await editRoster(serviceContext(c), param(c, 'id'), c.req.header('if-match'), () => next),
     );
