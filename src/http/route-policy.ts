@@ -24,6 +24,8 @@ export const ROUTE_POLICY: Readonly<Record<string, RouteRule>> = {
   // Lists filter themselves to what the principal may see; creating checks the new roster's organisation.
   'GET /api/rosters': SIGNED_IN,
   'POST /api/rosters': { permission: 'organisation.manage' },
+  // Reads a letter into a draft; nothing is stored.
+  'POST /api/rosters/import': { permission: 'organisation.manage' },
   'GET /api/rosters/:id': read(),
   'PUT /api/rosters/:id': manage(),
   'DELETE /api/rosters/:id': manage(),
@@ -91,6 +93,9 @@ export const ROUTE_POLICY: Readonly<Record<string, RouteRule>> = {
   'POST /admin/holidays/days/:date/in-force': SYSTEM,
   'POST /admin/holidays/revert': SYSTEM,
   'GET /admin/audit': SYSTEM,
+  // Creates a roster from the draft without checking its organisation against the account's: system admins only.
+  'GET /admin/import': SYSTEM,
+  'POST /admin/import': SYSTEM,
   'GET /admin/accounts': { permission: 'organisation.manage' },
   'POST /admin/accounts': { permission: 'organisation.manage' },
   'POST /admin/accounts/:accountId/disable': { permission: 'organisation.manage' },
