@@ -35,7 +35,7 @@ beforeAll(async () => {
   page = await newPhonePage(browser, { viewport: { width: 1280, height: 900 }, isMobile: false });
   await page.goto(`${service.baseUrl}/admin/login`);
   await page.fill('input[name="token"]', service.adminToken);
-  await page.click('button[type="submit"]');
+  await page.press('input[name="token"]', 'Enter');
   await page.waitForURL(`${service.baseUrl}/admin`);
 }, 120_000);
 
