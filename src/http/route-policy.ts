@@ -49,6 +49,21 @@ export const ROUTE_POLICY: Readonly<Record<string, RouteRule>> = {
   'POST /api/rosters/:id/swaps': facts(),
   'DELETE /api/rosters/:id/swaps/:factId': facts(),
   'POST /api/rosters/:id/sync': facts(),
+  // Staff requests are decided by those who manage the roster's facts.
+  'GET /api/rosters/:id/requests': facts(),
+  'POST /api/rosters/:id/requests/:requestId/approve': facts(),
+  'POST /api/rosters/:id/requests/:requestId/decline': facts(),
+  // The notice log and resending are day-to-day work; webhooks (their secrets), contacts and preferences are setup.
+  'GET /api/rosters/:id/notices': facts(),
+  'POST /api/rosters/:id/notices/:noticeId/resend': facts(),
+  'GET /api/rosters/:id/webhooks': manage(),
+  'POST /api/rosters/:id/webhooks': manage(),
+  'DELETE /api/rosters/:id/webhooks/:webhookId': manage(),
+  'GET /api/rosters/:id/notice-contacts': manage(),
+  'POST /api/rosters/:id/notice-contacts': manage(),
+  'DELETE /api/rosters/:id/notice-contacts/:contactId': manage(),
+  'GET /api/rosters/:id/members/:memberId/notice-preferences': manage(),
+  'PUT /api/rosters/:id/members/:memberId/notice-preferences': manage(),
   // Feed links name their roster in the body or the feed: routes/feeds.ts checks it (requireOnRoster).
   'GET /api/feeds': { permission: 'organisation.manage' },
   'POST /api/feeds': { permission: 'organisation.manage' },
@@ -93,6 +108,16 @@ export const ROUTE_POLICY: Readonly<Record<string, RouteRule>> = {
   'POST /admin/holidays/days/:date/in-force': SYSTEM,
   'POST /admin/holidays/revert': SYSTEM,
   'GET /admin/audit': SYSTEM,
+  'GET /admin/rosters/:id/requests': facts(),
+  'POST /admin/rosters/:id/requests/:requestId/approve': facts(),
+  'POST /admin/rosters/:id/requests/:requestId/decline': facts(),
+  // The notices page lists every roster: system admins; its forms act on one roster.
+  'GET /admin/notices': SYSTEM,
+  'POST /admin/notices/:rosterId/:noticeId/resend': facts('rosterId'),
+  'POST /admin/notices/:rosterId/webhooks': manage('rosterId'),
+  'POST /admin/notices/:rosterId/webhooks/:webhookId/delete': manage('rosterId'),
+  'POST /admin/notices/:rosterId/contacts': manage('rosterId'),
+  'POST /admin/notices/:rosterId/contacts/:contactId/delete': manage('rosterId'),
   // Creates a roster from the draft without checking its organisation against the account's: system admins only.
   'GET /admin/import': SYSTEM,
   'POST /admin/import': SYSTEM,
