@@ -71,6 +71,7 @@ export function serviceContext(c: Context<HonoEnv>, actor = 'admin'): ServiceCon
     publicUrl: deps.publicUrl,
     actor: { name: actor, requestId: c.get('requestId') },
     afterChange,
+    feedsChanged: deps.feedsChanged && (() => deps.feedsChanged?.(waitUntilOf(c))),
   };
 }
 

@@ -4,6 +4,7 @@
  */
 import { type Roster, RosterSchema } from '../domain/roster-schema.ts';
 import { type BudgetStore, createBudgetStore } from './budget-store.ts';
+import { type CalendarFileStore, createCalendarFileStore } from './calendar-file-store.ts';
 import { createFeedStore, type FeedStore } from './feed-store.ts';
 import { type GuardedStatement, guardedWrite, type RosterGuard } from './guarded-write.ts';
 import { createHolidayStore, type HolidayStore } from './holiday-store.ts';
@@ -23,6 +24,10 @@ export interface Store {
   db: SqlDatabase;
   listRosters(): Promise<StoredRoster[]>;
   getRoster(id: string): Promise<StoredRoster | null>;
+  /** The rosters whose definition names `memberId` (one indexed-free scan of the text, parsing only those). */
+  rostersWithMember(memberId: string): Promise<StoredRoster[]>;
+  /** Rosters defined by files, without parsing their definitions (start-up compares paths only). */
+  fileRosters(): Promise<{ id: string; sourcePath: string | null; fileMissing: boolean }[]>;
   factsOf(rosterId: string): Promise<StoredFacts>;
   /** Applies the statements if `guard` still holds; false when someone else changed the roster first. */
   commit(
@@ -58,6 +63,8 @@ export interface Store {
   noticeSettings: NoticeSettingsStore;
   /** Staff requests (absences and swaps officers ask for). */
   requests: RequestStore;
+  /** The calendars/ files last applied (Node start-up). */
+  calendarFiles: CalendarFileStore;
 }
 
 // Parsing a stored definition validates it again; rosters change rarely, so keep the parsed value per hash.
@@ -121,8 +128,28 @@ export function createStore(db: SqlDatabase): Store {
     notices: createNoticeStore(db),
     noticeSettings: createNoticeSettingsStore(db),
     requests: createRequestStore(db),
+    calendarFiles: createCalendarFileStore(db),
     async listRosters() {
       return (await rows('SELECT * FROM rosters ORDER BY id')).map(toStoredRoster);
+    },
+    async rostersWithMember(memberId) {
+      const candidates = await rows(
+        'SELECT * FROM rosters WHERE instr(definition, ?) > 0 ORDER BY id',
+        JSON.stringify(memberId),
+      );
+      return candidates
+        .map(toStoredRoster)
+        .filter((stored) => stored.roster.members.some((member) => member.id === memberId));
+    },
+    async fileRosters() {
+      const found = await rows(
+        "SELECT id, source_path, file_missing FROM rosters WHERE origin = 'file' ORDER BY id",
+      );
+      return found.map((row) => ({
+        id: String(row.id),
+        sourcePath: row.source_path === null ? null : String(row.source_path),
+        fileMissing: Boolean(row.file_missing),
+      }));
     },
     async getRoster(id) {
       const row = await db.prepare('SELECT * FROM rosters WHERE id = ?').bind(id).first<Row>();

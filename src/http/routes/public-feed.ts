@@ -80,8 +80,8 @@ publicFeed.get(
       conditional,
       held,
     );
-    if (answer.status === 404) return problem(c, 'not-found', 'no calendar at this link');
-    if (answer.status === 410)
+    if (answer.kind === 'unknown') return problem(c, 'not-found', 'no calendar at this link');
+    if (answer.kind === 'revoked')
       return problem(c, 'gone', 'this calendar link was revoked; ask for a new one');
 
     const headers = new Headers({
@@ -90,7 +90,7 @@ publicFeed.get(
       'cache-control': 'private, no-cache',
       vary: 'Accept-Encoding',
     });
-    if (answer.status === 304) return new Response(null, { status: 304, headers });
+    if (answer.kind === 'not-modified') return new Response(null, { status: 304, headers });
     headers.set('content-type', 'text/calendar; charset=utf-8');
     headers.set('content-disposition', 'inline; filename="lich-truc.ics"');
     const bytes =
