@@ -118,7 +118,7 @@ const wallFormatters = new Map<string, Intl.DateTimeFormat>();
 const DAY_MS = 86_400_000;
 
 /** What the clocks of `zone` show at `epochMs` (`YYYYMMDDTHHMMSS`) and their offset, via Intl, never the host's zone. */
-function wallAt(epochMs: number, zone: string): { digits: string; offsetMs: number } {
+function wallAtByIntl(epochMs: number, zone: string): { digits: string; offsetMs: number } {
   let formatter = wallFormatters.get(zone);
   if (!formatter) {
     const numeric = 'numeric' as const;
@@ -145,8 +145,38 @@ function wallAt(epochMs: number, zone: string): { digits: string; offsetMs: numb
     part.minute!,
     part.second!,
   );
-  const digits = new Date(asUtc).toISOString().replace(/[-:]/g, '').slice(0, 15);
-  return { digits, offsetMs: asUtc - Math.floor(epochMs / 1000) * 1000 };
+  return { digits: digitsOf(asUtc), offsetMs: asUtc - Math.floor(epochMs / 1000) * 1000 };
+}
+
+const digitsOf = (asUtc: number) => new Date(asUtc).toISOString().replace(/[-:]/g, '').slice(0, 15);
+
+// Offsets of each zone at the start of UTC days, computed once per day and zone: Intl.formatToParts was over a
+// quarter of a render. A day whose two ends share an offset has no transition inside (zones change offset at most
+// once a day), so its wall times are plain arithmetic; only a transition day asks Intl again.
+const dayStartOffsets = new Map<string, Map<number, number>>();
+const DAYS_KEPT_PER_ZONE = 20_000;
+
+function offsetAtDayStart(zone: string, day: number): number {
+  let days = dayStartOffsets.get(zone);
+  if (!days) {
+    days = new Map();
+    dayStartOffsets.set(zone, days);
+  }
+  let offset = days.get(day);
+  if (offset === undefined) {
+    if (days.size >= DAYS_KEPT_PER_ZONE) days.clear();
+    offset = wallAtByIntl(day * DAY_MS, zone).offsetMs;
+    days.set(day, offset);
+  }
+  return offset;
+}
+
+/** What the clocks of `zone` show at `epochMs` (`YYYYMMDDTHHMMSS`) and their offset, never the host's zone. */
+function wallAt(epochMs: number, zone: string): { digits: string; offsetMs: number } {
+  const day = Math.floor(epochMs / DAY_MS);
+  const offsetMs = offsetAtDayStart(zone, day);
+  if (offsetMs !== offsetAtDayStart(zone, day + 1)) return wallAtByIntl(epochMs, zone);
+  return { digits: digitsOf(Math.floor(epochMs / 1000) * 1000 + offsetMs), offsetMs };
 }
 
 /**
