@@ -145,6 +145,8 @@ export interface StartupRow {
   healthzMs: number;
   readyMs: number;
   readyRssMiB: number;
+  /** RSS once the feed worker has rendered every roster's feed (first start only; null when not waited for). */
+  feedsRssMiB: number | null;
   restartHealthzMs: number;
   restartReadyMs: number;
 }
@@ -172,11 +174,15 @@ async function answers(url: string): Promise<number> {
   }
 }
 
-async function startOnce(env: Record<string, string>, port: number) {
+async function startOnce(env: Record<string, string>, port: number, waitForFeeds: boolean) {
   const started = performance.now();
   const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'src/entry/node.ts')], {
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
-    stdio: 'ignore',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  let output = '';
+  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+    output += chunk;
   });
   let healthzMs = 0;
   for (;;) {
@@ -187,12 +193,21 @@ async function startOnce(env: Record<string, string>, port: number) {
   }
   const readyMs = performance.now() - started;
   const readyRssMiB = rssMiB(child.pid!);
+  // The first start's feed links are rendered by the feed worker after ready; its log line says when it is done.
+  let feedsRssMiB: number | null = null;
+  while (waitForFeeds && !output.includes('stale feeds rendered'))
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  if (waitForFeeds) feedsRssMiB = rssMiB(child.pid!);
   child.kill('SIGTERM');
   await new Promise((resolve) => child.once('exit', resolve));
-  return { healthzMs, readyMs, readyRssMiB };
+  return { healthzMs, readyMs, readyRssMiB, feedsRssMiB };
 }
 
-export async function nodeStartup(count: number, port: number): Promise<StartupRow> {
+export async function nodeStartup(
+  count: number,
+  port: number,
+  waitForFeeds: boolean,
+): Promise<StartupRow> {
   const directory = mkdtempSync(join(tmpdir(), 'lichtruc-national-'));
   try {
     const calendars = join(directory, 'calendars');
@@ -203,8 +218,8 @@ export async function nodeStartup(count: number, port: number): Promise<StartupR
       LICHTRUC_CALENDARS: calendars,
       LICHTRUC_ADMIN_TOKEN: TOKEN,
     };
-    const first = await startOnce(env, port);
-    const again = await startOnce(env, port);
+    const first = await startOnce(env, port, waitForFeeds);
+    const again = await startOnce(env, port, false);
     return {
       rosters: count,
       ...first,
@@ -218,7 +233,12 @@ export async function nodeStartup(count: number, port: number): Promise<StartupR
 
 if (import.meta.main) {
   const sizes = (process.env.NATIONAL_SIZES ?? '10,100,1000').split(',').map(Number);
-  for (const size of sizes) console.log(JSON.stringify(await holidayEditLatency(size, 7)));
-  console.log(JSON.stringify(await timeUntilFresh(Number(process.env.NATIONAL_FRESH ?? 25))));
-  for (const size of sizes) console.log(JSON.stringify(await nodeStartup(size, 18787)));
+  const part = process.env.NATIONAL_PART ?? 'edit,fresh,startup';
+  if (part.includes('edit'))
+    for (const size of sizes) console.log(JSON.stringify(await holidayEditLatency(size, 7)));
+  if (part.includes('fresh'))
+    console.log(JSON.stringify(await timeUntilFresh(Number(process.env.NATIONAL_FRESH ?? 25))));
+  if (part.includes('startup'))
+    for (const size of sizes)
+      console.log(JSON.stringify(await nodeStartup(size, 18787, size <= 1000)));
 }

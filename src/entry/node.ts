@@ -58,6 +58,7 @@ async function main(): Promise<void> {
   };
   const feedWorker = createFeedWorker(ctx, {
     onError: (error) => console.error('lichtruc: rendering feeds failed:', error),
+    onProgress: (rendered) => log(`feeds: ${rendered} stale feeds rendered in the background`),
   });
 
   registerZaloWebhook(config, globalThis.fetch, publicUrl).catch((error: unknown) =>

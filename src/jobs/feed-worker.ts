@@ -14,7 +14,7 @@ export interface FeedWorker {
   stop(): void;
 }
 
-const BATCH = 16;
+const BATCH = 64;
 const breathe = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 export function createFeedWorker(
@@ -30,10 +30,10 @@ export function createFeedWorker(
     let rendered = 0;
     for (;;) {
       again = false;
-      const done = await refreshStaleFeeds(ctx, BATCH);
+      // A render is one synchronous stretch of tens of milliseconds: let requests through after each.
+      const done = await refreshStaleFeeds(ctx, BATCH, breathe);
       rendered += done.length;
       if (stopped || (done.length < BATCH && !again)) break;
-      await breathe();
     }
     if (rendered > 0) options.onProgress?.(rendered);
   };

@@ -20,9 +20,19 @@ export async function refreshScope(
   return 'rendered';
 }
 
-/** Renders up to `limit` stale feeds, one after the other; answers the scopes it rendered. */
-export async function refreshStaleFeeds(ctx: ServiceContext, limit: number): Promise<string[]> {
+/**
+ * Renders up to `limit` stale feeds, one after the other, awaiting `pause` after each (the Node worker lets requests
+ * through there); answers the scopes it rendered.
+ */
+export async function refreshStaleFeeds(
+  ctx: ServiceContext,
+  limit: number,
+  pause: () => Promise<unknown> = async () => undefined,
+): Promise<string[]> {
   const stale = await ctx.store.feeds.staleScopes(limit);
-  for (const scope of stale) await publishScope(ctx, scope);
+  for (const scope of stale) {
+    await publishScope(ctx, scope);
+    await pause();
+  }
   return stale;
 }
