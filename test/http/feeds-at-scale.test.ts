@@ -133,4 +133,24 @@ describe('a holiday edit with many rosters', () => {
     for (const answer of after) expect(await answer.text()).toMatch(/STATUS:CANCELLED/);
     worker.stop();
   });
+
+  it('reaches a phone that polled before two edits as one new version: SEQUENCE one above what it saw', async () => {
+    const fixture = await withRosters(0);
+    const [rosterFeed] = fixture.paths;
+    const uidOf = (text: string) =>
+      uidsOf(text).find((candidate) => candidate.includes(`/${DAY}/primary`))!;
+    const before = await (
+      await fixture.service.request('GET', rosterFeed!, { token: null })
+    ).text();
+    expect(eventLines(before, uidOf(before))).toContain('SEQUENCE:0');
+    fixture.service.setNow('2024-05-02T01:00:05Z');
+    await fixture.service.json('PUT', `/api/holidays/days/${DAY}`, 200, HOLIDAY);
+    fixture.service.setNow('2024-05-02T01:00:06Z');
+    const renamed = { entry: { ...HOLIDAY.entry, name: 'Nghỉ lễ đặc biệt (đính chính)' } };
+    await fixture.service.json('PUT', `/api/holidays/days/${DAY}`, 200, renamed);
+    const after = await (await fixture.service.request('GET', rosterFeed!, { token: null })).text();
+    const lines = eventLines(after, uidOf(after));
+    expect(lines).toContain('STATUS:CANCELLED');
+    expect(lines).toContain('SEQUENCE:1');
+  });
 });
