@@ -50,11 +50,11 @@ export async function prepareAdminToken(
 export async function prepareFirstStartFeeds(ctx: ServiceContext): Promise<string[]> {
   const messages: string[] = [];
   if (!(await ctx.store.setting('first_start_done'))) {
-    for (const stored of await ctx.store.listRosters()) {
+    for (const stored of await ctx.store.rosterNames()) {
       const feed = await createFeed(ctx, { rosterId: stored.id, label: 'created at first start' });
       const staffPage = feed.url.replace(/\/feeds\/([^/]+)\.ics$/, '/my/$1');
       messages.push(
-        `\nCalendar feed of ${stored.roster.name} (shown once; subscribe from a phone or calendar app):`,
+        `\nCalendar feed of ${stored.name} (shown once; subscribe from a phone or calendar app):`,
         `  ${feed.url}`,
         `  ${feed.webcalUrl}`,
         `  staff page with subscribe buttons and a QR code: ${staffPage}`,

@@ -26,6 +26,8 @@ export interface Store {
   getRoster(id: string): Promise<StoredRoster | null>;
   /** The rosters whose definition names `memberId` (one indexed-free scan of the text, parsing only those). */
   rostersWithMember(memberId: string): Promise<StoredRoster[]>;
+  /** Every roster's id and name, without parsing definitions (thousands of them cost seconds of CPU). */
+  rosterNames(): Promise<{ id: string; name: string }[]>;
   /** Rosters defined by files, without parsing their definitions (start-up compares paths only). */
   fileRosters(): Promise<{ id: string; sourcePath: string | null; fileMissing: boolean }[]>;
   factsOf(rosterId: string): Promise<StoredFacts>;
@@ -140,6 +142,12 @@ export function createStore(db: SqlDatabase): Store {
       return candidates
         .map(toStoredRoster)
         .filter((stored) => stored.roster.members.some((member) => member.id === memberId));
+    },
+    async rosterNames() {
+      const found = await rows(
+        "SELECT id, json_extract(definition, '$.name') AS name FROM rosters ORDER BY id",
+      );
+      return found.map((row) => ({ id: String(row.id), name: String(row.name) }));
     },
     async fileRosters() {
       const found = await rows(
