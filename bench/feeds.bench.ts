@@ -117,7 +117,7 @@ export async function startBenchService(set: CalendarSet): Promise<BenchService>
  * The document publishScope rendered for `scope`, rebuilt the way it builds it (from the events it stored), and
  * checked: rendered again, it must hash to the cached ETag.
  */
-async function renderedDocument(
+export async function renderedDocument(
   service: BenchService,
   scope: string,
   cache: CachedFeed,

@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { PUSH_NOTES, pushTable } from './calendar-push.ts';
 import { runExpandBenchmarks } from './expand.bench.ts';
 import { runFeedBenchmarks } from './feeds.bench.ts';
+import { compareRenderers } from './render-vs-ical.bench.ts';
 import { GOOGLE_SYNC_NOTES, runGoogleSyncBenchmarks } from './google-sync.bench.ts';
 import { httpTable, notModifiedRatios, runHttpBenchmarks } from './http.bench.ts';
 import { corpusScoreLine, IMPORT_NOTES, runImportBenchmarks } from './import.bench.ts';
@@ -25,6 +26,7 @@ const expand = runExpandBenchmarks({ quick, log });
 const reports = runReportBenchmarks({ quick, log });
 const imports = runImportBenchmarks({ quick, log });
 const feeds = await runFeedBenchmarks({ quick, log });
+const renderers = await compareRenderers({ quick });
 const googleSync = await runGoogleSyncBenchmarks({ quick, log });
 const outlookSync = await runOutlookSyncBenchmarks({ quick, log });
 const quotaPush = await runQuotaPushBenchmark({ quick, log });
@@ -86,6 +88,9 @@ console.log(
     '- first publish: publishScope on a service where the scope was never published (all events inserted, feed',
     '  rendered, hashed, cached), a new in-memory service per call, not timed. re-publish: again on the same service,',
     '  nothing changed. renderFeed alone: the ICS writer on the same document. ns/byte is per byte of ICS written.',
+    `- renderFeed against bare ical-generator on the same ${renderers.events} events, alternating rounds: ${formatNumber(renderers.renderFeedMs, 1)} ms`,
+    `  against ${formatNumber(renderers.icalGeneratorMs, 1)} ms, ratio ${renderers.ratio.toFixed(2)} (goal ≤ 1.2). National scale, start-up and the Worker's`,
+    '  start-up CPU have their own scripts: node bench/national.bench.ts, node bench/worker-startup.bench.ts.',
   ].join('\n'),
 );
 console.log();

@@ -112,6 +112,6 @@ describe('the Worker entry', () => {
       default: object;
     };
     expect(Object.keys(worker)).toEqual(['default']);
-    expect(Object.keys(worker.default).sort()).toEqual(['fetch', 'scheduled']);
+    expect(Object.keys(worker.default).sort()).toEqual(['fetch', 'queue', 'scheduled']);
   });
 });

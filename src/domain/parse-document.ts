@@ -13,6 +13,9 @@ export interface DocumentIssue {
   message: string;
 }
 
+/** Roster files use few anchors if any; this bounds the expansion of a hostile or mistaken file. */
+const MAX_ALIAS_COUNT = 100;
+
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; issues: DocumentIssue[] };
 
 export function parseDocumentWith<S extends z.ZodType>(
@@ -31,7 +34,15 @@ export function parseDocumentWith<S extends z.ZodType>(
       }),
     };
   }
-  const result = schema.safeParse(document.toJS());
+  let data: unknown;
+  try {
+    // Throws on a document that expands beyond reason (an alias bomb: "Excessive alias count…").
+    data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, issues: [{ line: 1, column: 1, path: '', message }] };
+  }
+  const result = schema.safeParse(data);
   if (result.success) return { ok: true, value: result.data };
   const issues = result.error.issues.map((issue): DocumentIssue => {
     const path = issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part));

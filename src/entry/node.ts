@@ -1,23 +1,24 @@
 #!/usr/bin/env node
 /**
- * The Node entry, the zero-configuration default: embedded SQLite, migrations and calendars/ applied at start-up,
- * the admin token generated on first start when none is configured, and the links to go next printed.
+ * The Node entry, the zero-configuration default: embedded SQLite and its migrations, the server listening at once,
+ * then calendars/ applied (changed files only; /readyz answers 503 until done), the admin token generated on first
+ * start when none is configured, the links to go next printed, and stale feeds rendered in the background.
  */
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { join, resolve } from 'node:path';
-import { readCalendarDirectory } from '../cli/calendar-files.ts';
 import { ConfigError, NodeConfigSchema, parseConfig } from '../config.ts';
-import { loadCalendarSet } from '../domain/calendar-set.ts';
 import { createApp } from '../http/app.ts';
-import { applyCalendars } from '../services/apply-calendars.ts';
+import { createFeedWorker } from '../jobs/feed-worker.ts';
+import type { ServiceContext } from '../services/context.ts';
 import { ServiceError } from '../services/errors.ts';
-import { prepareService } from '../services/prepare-service.ts';
+import { prepareAdminToken, prepareFirstStartFeeds } from '../services/prepare-service.ts';
 import { openSqlite, readMigrations } from '../storage/drivers/sqlite.ts';
 import { applyMigrations } from '../storage/sql.ts';
 import { createStore } from '../storage/store.ts';
 import { registerZaloWebhook, zaloWebhookFromConfig } from './notice-channels.ts';
 import { sha256Hex } from '../services/secrets.ts';
+import { applyCalendarsLater, calendarsReportLines } from './node-calendars.ts';
 import { startNodeNotices } from './node-notices.ts';
 import { startNodeSync } from './node-sync.ts';
 
@@ -44,7 +45,8 @@ async function main(): Promise<void> {
     publicUrl,
     (message) => console.log(message),
   );
-  const ctx = {
+  const log = (message: string) => console.log(message);
+  const ctx: ServiceContext = {
     store,
     now: () => new Date(),
     publicUrl,
@@ -53,16 +55,19 @@ async function main(): Promise<void> {
       sync.worker?.kick();
       notices.worker.kick();
     },
+    feedsChanged: () => feedWorker.kick(),
   };
+  const feedWorker = createFeedWorker(ctx, {
+    onError: (error) => console.error('lichtruc: rendering feeds failed:', error),
+    onProgress: (rendered) => log(`feeds: ${rendered} stale feeds rendered in the background`),
+  });
 
   registerZaloWebhook(config, globalThis.fetch, publicUrl).catch((error: unknown) =>
     console.log(`notices: the Zalo bot's webhook was not set: ${String(error)}`),
   );
-  const report = await applyCalendars(
-    ctx,
-    loadCalendarSet(readCalendarDirectory(resolve(config.LICHTRUC_CALENDARS))),
-  );
-  const prepared = await prepareService(ctx, config.LICHTRUC_ADMIN_TOKEN);
+  // Listen first, whatever the number of rosters: calendars/ is applied afterwards (see /readyz).
+  const calendars = applyCalendarsLater(ctx, resolve(config.LICHTRUC_CALENDARS), log);
+  const prepared = await prepareAdminToken(ctx, config.LICHTRUC_ADMIN_TOKEN);
   const app = createApp({
     store,
     now: ctx.now,
@@ -73,6 +78,8 @@ async function main(): Promise<void> {
     clientAddress: (c) => getConnInfo(c).remote.address,
     sync: sync.deps,
     afterChange: ctx.afterChange,
+    feedsChanged: () => feedWorker.kick(),
+    readiness: [calendars.readiness],
     notices: {
       allowPrivateWebhooks: config.LICHTRUC_WEBHOOK_ALLOW_PRIVATE,
       kick: () => notices.worker.kick(),
@@ -86,19 +93,19 @@ async function main(): Promise<void> {
 
   const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, () => {
     console.log(`lichtruc is serving on ${publicUrl} (database ${config.LICHTRUC_DB})`);
-    for (const roster of report.rosters)
-      console.log(
-        `  roster ${roster.id} from calendars/${roster.path}: ${roster.result}${roster.reason ? ` (${roster.reason})` : ''}`,
-      );
-    for (const id of report.missing)
-      console.log(
-        `  roster ${id}: its file is gone from ${config.LICHTRUC_CALENDARS}; kept with its data`,
-      );
-    for (const line of prepared.messages) console.log(line);
-    console.log(
-      `\nAdmin pages: ${publicUrl}/admin (sign in with the admin token)   API docs: ${publicUrl}/api/docs   health: ${publicUrl}/healthz`,
-    );
+    calendars.start();
   });
+  calendars.applied
+    .then(async (report) => {
+      if (report)
+        for (const line of calendarsReportLines(report, config.LICHTRUC_CALENDARS)) log(line);
+      for (const line of [...prepared.messages, ...(await prepareFirstStartFeeds(ctx))]) log(line);
+      log(
+        `\nAdmin pages: ${publicUrl}/admin (sign in with the admin token)   API docs: ${publicUrl}/api/docs   health: ${publicUrl}/healthz   ready: ${publicUrl}/readyz`,
+      );
+      feedWorker.kick();
+    })
+    .catch((error: unknown) => console.error('lichtruc: first-start chores failed:', error));
   server.once('error', (error: NodeJS.ErrnoException) => {
     console.error(`lichtruc: ${listenFailure(error, config.HOST, config.PORT)}`);
     process.exit(1);
@@ -106,6 +113,7 @@ async function main(): Promise<void> {
   const stop = () => {
     sync.stop();
     notices.stop();
+    feedWorker.stop();
     server.close(() => process.exit(0));
   };
   process.once('SIGINT', stop);

@@ -13,6 +13,13 @@ import { runNotices } from '../jobs/notice-worker.ts';
 import { noticeChannelsFromConfig, zaloWebhookFromConfig } from './notice-channels.ts';
 import { applyCalendars } from '../services/apply-calendars.ts';
 import type { NoticeDeps } from '../services/notice-deps.ts';
+import {
+  consumeFeedMessages,
+  type FeedMessage,
+  type FeedQueue,
+  recordDeadFeedMessages,
+} from '../jobs/feed-queue.ts';
+import type { ServiceContext } from '../services/context.ts';
 import { sha256Hex } from '../services/secrets.ts';
 import type { SqlDatabase } from '../storage/sql.ts';
 import { createStore } from '../storage/store.ts';
@@ -22,12 +29,19 @@ import { noticeSettingsFromConfig } from './notice-settings.ts';
 /** The nightly cron of wrangler.toml; the other one drains the outbox. */
 // Not exported: workerd takes every named export of the main module for an entrypoint and refuses a plain value.
 const NIGHTLY_CRON = '17 19 * * *';
+/** wrangler.toml's dead-letter queue of the feed queue. */
+const DEAD_FEED_QUEUE = 'lichtruc-feeds-dead';
 
 interface Runtime {
   app: ReturnType<typeof createApp>;
   sync: SyncDeps | undefined;
   notices: NoticeDeps;
+  ctx: ServiceContext;
 }
+
+/** The feed queue, when bound (without it feeds still render on their first GET). */
+const feedQueueOf = (env: Env): Queue<FeedMessage> | undefined =>
+  (env as { FEED_QUEUE?: Queue<FeedMessage> }).FEED_QUEUE;
 
 // One runtime per isolate (and per environment object, so tests with several envs stay apart).
 const runtimes = new WeakMap<object, Promise<Runtime>>();
@@ -41,7 +55,7 @@ async function start(env: Env): Promise<Runtime> {
   const now = () => new Date();
   // D1's binding has the shape of the store's SQL port (prepare/bind/all/first/run, batch, exec).
   const store = createStore(env.DB as unknown as SqlDatabase);
-  const ctx = {
+  const ctx: ServiceContext = {
     store,
     now,
     publicUrl: config.LICHTRUC_PUBLIC_URL,
@@ -83,9 +97,14 @@ async function start(env: Env): Promise<Runtime> {
       allowPrivateWebhooks: config.LICHTRUC_WEBHOOK_ALLOW_PRIVATE,
       zalo: await zaloWebhookFromConfig(config, (input, init) => fetch(input, init), sha256Hex),
     },
+    // One message whatever the change: its consumer finds the stale feeds and fans them out.
+    feedsChanged: (waitUntil) => {
+      const queue = feedQueueOf(env);
+      if (queue && waitUntil) waitUntil(queue.send({ kind: 'refresh' }));
+    },
     logError: (error, requestId) => console.error(`[${requestId}]`, error),
   });
-  return { app, sync, notices };
+  return { app, sync, notices, ctx };
 }
 
 function runtimeOf(env: Env): Promise<Runtime> {
@@ -125,7 +144,19 @@ export default {
   async scheduled(controller: ScheduledController, env: Env, ctx: ExecutionContext): Promise<void> {
     const { sync, notices } = await runtimeOf(env);
     ctx.waitUntil(runNotices(notices));
+    // Catch up on feeds a lost message (or a dead letter) left stale.
+    if (controller.cron !== NIGHTLY_CRON) await feedQueueOf(env)?.send({ kind: 'refresh' });
     if (!sync) return;
     ctx.waitUntil(controller.cron === NIGHTLY_CRON ? reconcileAll(sync) : drainOutbox(sync));
+  },
+
+  async queue(batch: MessageBatch<unknown>, env: Env): Promise<void> {
+    const { ctx } = await runtimeOf(env);
+    if (batch.queue === DEAD_FEED_QUEUE) return recordDeadFeedMessages(ctx, batch.messages);
+    const queue = feedQueueOf(env);
+    if (!queue) throw new Error(`no FEED_QUEUE binding to fan out batch of ${batch.queue}`);
+    await consumeFeedMessages(ctx, batch.messages, queue as FeedQueue, (line) =>
+      console.error(line),
+    );
   },
 };

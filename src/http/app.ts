@@ -28,6 +28,7 @@ import { desks } from './routes/desks.ts';
 import { docs } from './routes/docs.ts';
 import { facts } from './routes/facts.ts';
 import { feeds } from './routes/feeds.ts';
+import { health } from './routes/health.ts';
 import { holidays } from './routes/holidays.ts';
 import { letterImport } from './routes/letter-import.ts';
 import { my } from './routes/my.ts';
@@ -98,9 +99,9 @@ export function createApp(deps: AppDeps): Hono<HonoEnv> {
   app.use('/admin/*', requireAdmin);
   for (const path of ['/api/*', '/admin', '/admin/*']) app.use(path, authorize);
 
-  app.get('/healthz', (c) => c.json({ status: 'ok' }));
   for (const routes of [
     letterImport,
+    health,
     rosters,
     accounts,
     schedule,

@@ -2,6 +2,7 @@
 import type { Context } from 'hono';
 import type { Principal } from '../domain/permissions.ts';
 import type { SyncDeps } from '../services/sync-deps.ts';
+import type { ReadinessCheck } from './routes/health.ts';
 import type { WorkbookRenderer } from '../domain/report-document.ts';
 import type { AdminSession } from '../storage/session-store.ts';
 import type { Store } from '../storage/store.ts';
@@ -29,6 +30,13 @@ export interface AppDeps {
   afterChange?:
     | ((rosterId: string, waitUntil?: (promise: Promise<unknown>) => void) => void)
     | undefined;
+  /**
+   * Some feeds were marked stale: the entry renders them in the background (Node: the in-process feed worker;
+   * Workers: a message on the feed queue, sent within the request's `waitUntil`).
+   */
+  feedsChanged?: ((waitUntil?: (promise: Promise<unknown>) => void) => void) | undefined;
+  /** Named checks `GET /readyz` runs; it answers 503 until all pass (none: always ready). */
+  readiness?: readonly ReadinessCheck[] | undefined;
   /** The XLSX writer of `GET …/report?format=xlsx`; absent on Workers (the download answers 501 there). */
   renderWorkbook?: WorkbookRenderer | undefined;
   /** Change notices: whether webhooks may point at private addresses, and a kick for the notice worker. */

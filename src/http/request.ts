@@ -108,6 +108,7 @@ export function serviceContext(
     publicUrl: deps.publicUrl,
     actor: { name: actor, requestId: c.get('requestId') },
     afterChange,
+    feedsChanged: deps.feedsChanged && (() => deps.feedsChanged?.(waitUntilOf(c))),
   };
 }
 

@@ -1,19 +1,20 @@
 /**
  * Provisioning from calendars/: every roster file and holiday table is applied declaratively and idempotently at
  * start-up (or deploy). An unchanged file changes nothing; a changed one replaces the definition, keeps the roster's
- * facts, is audited, and re-publishes the feeds it touches. A roster whose file disappeared is kept (with its facts
- * and feeds) and flagged, never deleted behind the admins' backs.
+ * facts, is audited, and marks the feeds it touches stale. A roster whose file disappeared is kept (with its facts
+ * and feeds) and flagged, never deleted behind the admins' backs. A file that cannot be applied (bad YAML, an alias
+ * bomb, an invalid roster) is reported and skipped: the other files are applied and its roster keeps its last good
+ * state.
  */
-import type { CalendarSet } from '../domain/calendar-set.ts';
+import type { CalendarSet, FileIssue } from '../domain/calendar-set.ts';
 import { contentHash } from '../domain/hash.ts';
 import type { Roster } from '../domain/roster-schema.ts';
 import { auditStatement, replaceDefinition } from '../storage/statements.ts';
 import { enqueueStatements } from '../storage/sync-store.ts';
 import { type ServiceContext, stampOf } from './context.ts';
-import { invalid } from './errors.ts';
 import { enqueueEveryRoster } from './enqueue.ts';
 import { definitionNoticeStatements } from './notice-changes.ts';
-import { publishAllFeeds, publishRosterFeeds } from './publish-feeds.ts';
+import { invalidateRosterFeeds } from './publish-feeds.ts';
 import { definitionHash } from './validate-roster.ts';
 
 export interface ApplyReport {
@@ -26,35 +27,45 @@ export interface ApplyReport {
   holidayTables: { year: number; result: 'created' | 'updated' | 'unchanged' }[];
   /** File-defined rosters whose file is gone. */
   missing: string[];
+  /** Files that could not be applied, with their locations; nothing of them was stored. */
+  issues: FileIssue[];
 }
 
-export async function applyCalendars(ctx: ServiceContext, set: CalendarSet): Promise<ApplyReport> {
-  if (set.issues.length > 0) {
-    throw invalid(
-      'the calendars directory has invalid files',
-      set.issues.map((issue) => ({
-        field: `${issue.file}:${issue.line}:${issue.column}`,
-        message: issue.message,
-      })),
-    );
-  }
-  const report: ApplyReport = { rosters: [], holidayTables: [], missing: [] };
+export interface ApplyOptions {
+  /**
+   * Files present in calendars/ but left out of the set (unchanged since they were last applied): their rosters are
+   * kept as stored, neither applied nor flagged missing.
+   */
+  keptPaths?: ReadonlySet<string>;
+  /** Called after each roster: the Node entry logs progress and lets requests through meanwhile. */
+  onProgress?(done: number, total: number): Promise<void> | void;
+}
+
+export async function applyCalendars(
+  ctx: ServiceContext,
+  set: CalendarSet,
+  options: ApplyOptions = {},
+): Promise<ApplyReport> {
+  const report: ApplyReport = { rosters: [], holidayTables: [], missing: [], issues: set.issues };
   const now = ctx.now().toISOString();
   for (const table of set.holidayTables) {
     const result = await ctx.store.holidays.putBase(table, contentHash(JSON.stringify(table)), now);
     report.holidayTables.push({ year: table.year, result });
   }
   const changed: [Roster, Roster | null][] = [];
-  for (const { path, roster } of set.rosters) {
+  for (const [index, { path, roster }] of set.rosters.entries()) {
     const entry = await applyRosterFile(ctx, path, roster);
     report.rosters.push(entry.report);
     if (entry.changed) changed.push(entry.changed);
+    await options.onProgress?.(index + 1, set.rosters.length);
   }
 
+  // A broken file's roster is not missing: it keeps its last good state until the file is fixed.
+  const kept = new Set([...(options.keptPaths ?? []), ...set.issues.map((issue) => issue.file)]);
   const fileIds = new Set(set.rosters.map((entry) => entry.roster.id));
-  const fileRosters = (await ctx.store.listRosters()).filter((stored) => stored.origin === 'file');
+  const fileRosters = await ctx.store.fileRosters();
   report.missing = fileRosters
-    .filter((stored) => !fileIds.has(stored.id))
+    .filter((stored) => !fileIds.has(stored.id) && !kept.has(stored.sourcePath ?? ''))
     .map((stored) => stored.id);
   await ctx.store.setFileMissing(report.missing, true);
   await ctx.store.setFileMissing(
@@ -64,12 +75,12 @@ export async function applyCalendars(ctx: ServiceContext, set: CalendarSet): Pro
     false,
   );
 
+  // A changed holiday table bumped the holidays version, which every feed checks; a changed roster marks its own.
   if (report.holidayTables.some((table) => table.result !== 'unchanged')) {
     await enqueueEveryRoster(ctx, 'holidays.apply-file');
-    await publishAllFeeds(ctx);
-  } else {
-    for (const [next, before] of changed) await publishRosterFeeds(ctx, next, before);
+    ctx.feedsChanged?.();
   }
+  for (const [next, before] of changed) await invalidateRosterFeeds(ctx, next, before);
   return report;
 }
 

@@ -1,18 +1,20 @@
 /**
  * The shared path of every change to a roster's facts (absences, overrides, swaps): read, validate against what
- * is stored, write atomically (with an outbox row per changed slot for the calendar push) only if nobody changed the
- * facts meanwhile, retrying a few times if they did; then re-publish the feeds and report the slots that changed.
+ * is stored, write atomically (with an outbox row per changed slot for the calendar push, and the roster's feeds marked stale)
+ * only if nobody changed the facts meanwhile, retrying a few times if they did; then report the slots that changed.
+ * Nothing is rendered here: the feeds render on their next GET or in the background.
  */
 import { type IsoDate, maxDate } from '../domain/dates.ts';
 import type { RosterFacts } from '../domain/facts-schema.ts';
 import { diffSlots, type SlotChange } from '../domain/slot-diff.ts';
 import type { GuardedStatement } from '../storage/guarded-write.ts';
+import { invalidateFeedsStatement } from '../storage/feed-versions.ts';
 import { enqueueStatements } from '../storage/sync-store.ts';
 import type { ServiceContext } from './context.ts';
 import { conflict } from './errors.ts';
 import { correctionStatements } from './month-locks.ts';
 import { noticeStatements } from './notice-changes.ts';
-import { publishRosterFeeds } from './publish-feeds.ts';
+import { rosterFeedScopes } from './publish-feeds.ts';
 import { expandState, loadRosterState, type RosterState } from './roster-state.ts';
 
 export interface FactChange<T> {
@@ -88,9 +90,10 @@ export async function changeFacts<T>(
       column: 'facts_version' as const,
       expected: state.stored.factsVersion,
     };
-    if (!(await ctx.store.commit(guard, now, [...change.statements, ...outbox, ...corrections])))
-      continue;
-    await publishRosterFeeds(ctx, state.stored.roster);
+    const stale = invalidateFeedsStatement(rosterFeedScopes(state.stored.roster));
+    const statements = [...change.statements, ...outbox, ...corrections, stale];
+    if (!(await ctx.store.commit(guard, now, statements))) continue;
+    ctx.feedsChanged?.();
     ctx.afterChange?.(rosterId);
     return { result: change.result, changedSlots };
   }

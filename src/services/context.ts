@@ -14,8 +14,13 @@ export interface ServiceContext {
    * each correction it makes. Unset for changes that touch no closed month.
    */
   correctionReason?: string | undefined;
-  /** Called after a change of a roster has landed (and its outbox rows with it): the entry pushes it soon. */
+  /**
+   * Called after a change of a roster has landed (and its outbox rows with it): the entry pushes it soon. `'*'`: every
+   * roster was queued (a holiday edit).
+   */
   afterChange?: ((rosterId: string) => void) | undefined;
+  /** Called after feeds were marked stale: the entry renders them in the background (they render on GET anyway). */
+  feedsChanged?: (() => void) | undefined;
 }
 
 export function stampOf(ctx: ServiceContext): Stamp {

@@ -1,7 +1,8 @@
 /**
  * Reading and editing the holiday table. A late government notice (a swap, a làm bù Saturday, a pending day coming
- * into force) is an edit of one date; the merged table is validated as a whole before it is saved, and every live
- * feed is re-published because any roster may be open that day.
+ * into force) is an edit of one date; the merged table is validated as a whole before it is saved. Saving bumps the
+ * holiday table's version, which every feed checks: the request renders nothing, each feed renders on its next GET
+ * or in the background.
  */
 import { estimateHolidayTable } from '../domain/estimate-holidays.ts';
 import { applyHolidayEdits } from '../domain/holiday-edits.ts';
@@ -16,7 +17,6 @@ import { invalid } from './errors.ts';
 import { enqueueEveryRoster } from './enqueue.ts';
 import { holidayCorrections } from './holiday-corrections.ts';
 import { holidayNoticeChanges } from './notice-changes.ts';
-import { publishAllFeeds } from './publish-feeds.ts';
 import { loadHolidayCalendar } from './roster-state.ts';
 
 export async function getHolidayTable(ctx: ServiceContext, year: number) {
@@ -109,7 +109,7 @@ export async function putHolidayEntry(
   await notices.record();
   // Any roster may be open that day: push them all (a full reconcile would catch a crash between these two steps).
   await enqueueEveryRoster(ctx, entry ? 'holiday.put' : 'holiday.delete');
-  await publishAllFeeds(ctx);
+  ctx.feedsChanged?.();
   return getHolidayTable(ctx, year);
 }
 

@@ -3,10 +3,8 @@
  * a link is shown once, at creation; a lost link is revoked and a new one created.
  */
 import type { FeedRecord } from '../storage/records.ts';
-import { scopeOf } from '../storage/feed-store.ts';
 import { type ServiceContext, stampOf } from './context.ts';
 import { invalid, notFound } from './errors.ts';
-import { publishScope } from './publish-feeds.ts';
 import { requireRoster } from './roster-state.ts';
 import { randomToken, sha256Hex } from './secrets.ts';
 
@@ -51,7 +49,8 @@ export async function createFeed(
     },
     stamp,
   );
-  await publishScope(ctx, scopeOf(feed));
+  // Rendered on its first GET (or by the background worker), not here: creating a thousand links renders nothing.
+  ctx.feedsChanged?.();
   return { ...feed, ...feedUrls(ctx.publicUrl, token) };
 }
 

@@ -28,9 +28,11 @@ export async function holidayCorrections(
 ): Promise<SqlStatement[]> {
   const end = `${date.slice(0, 4)}-12-31`;
   const plans: { rosterId: string; planned: PlannedCorrections }[] = [];
-  for (const stored of await ctx.store.listRosters()) {
+  // Only rosters with a closed month the edit can reach: a late notice for a coming holiday reads none.
+  for (const rosterId of await ctx.store.months.rostersClosedBetween(monthOf(date), monthOf(end))) {
+    const stored = await ctx.store.getRoster(rosterId);
+    if (!stored) continue;
     const closed = await closedMonths(ctx, stored.id);
-    if (![...closed].some((month) => monthOf(date) <= month && month <= monthOf(end))) continue;
     const facts = await ctx.store.factsOf(stored.id);
     const before = expandState({ stored, facts, holidays: current }, date, end).slots;
     const after = expandState({ stored, facts, holidays: next }, date, end).slots;

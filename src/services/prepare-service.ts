@@ -13,7 +13,8 @@ export interface PreparedService {
   messages: string[];
 }
 
-export async function prepareService(
+/** The admin token's hash, generating (and showing once) a token on first start when none is configured. */
+export async function prepareAdminToken(
   ctx: ServiceContext,
   configuredToken: string | undefined,
 ): Promise<PreparedService> {
@@ -39,13 +40,21 @@ export async function prepareService(
     }
   }
 
-  // Only on the very first start: a link an admin revoked later must stay revoked.
+  return { adminTokenHash, messages };
+}
+
+/**
+ * On the very first start (after calendars/ is applied), a feed link for each roster, shown once; later starts only
+ * say where to create links. A link an admin revoked later must stay revoked, so this never runs twice.
+ */
+export async function prepareFirstStartFeeds(ctx: ServiceContext): Promise<string[]> {
+  const messages: string[] = [];
   if (!(await ctx.store.setting('first_start_done'))) {
-    for (const stored of await ctx.store.listRosters()) {
+    for (const stored of await ctx.store.rosterNames()) {
       const feed = await createFeed(ctx, { rosterId: stored.id, label: 'created at first start' });
       const staffPage = feed.url.replace(/\/feeds\/([^/]+)\.ics$/, '/my/$1');
       messages.push(
-        `\nCalendar feed of ${stored.roster.name} (shown once; subscribe from a phone or calendar app):`,
+        `\nCalendar feed of ${stored.name} (shown once; subscribe from a phone or calendar app):`,
         `  ${feed.url}`,
         `  ${feed.webcalUrl}`,
         `  staff page with subscribe buttons and a QR code: ${staffPage}`,
@@ -57,5 +66,5 @@ export async function prepareService(
       `\nFeed links were shown when they were created; to make a new one, or a staff page link, sign in to the admin pages: ${ctx.publicUrl}/admin/feeds`,
     );
   }
-  return { adminTokenHash, messages };
+  return messages;
 }

@@ -1,7 +1,8 @@
 /**
- * Publishing feeds: after any change, the scopes it touches (a roster's feed, its members' feeds) are reconciled
- * against what they showed before and re-rendered once, so a GET serves stored bytes and a conditional GET costs one
- * lookup. Only scopes with a live link are published.
+ * Publishing feeds. A change only marks the scopes it touches stale (a roster's feed, its members' feeds; a holiday
+ * edit all of them, through the holiday table's version); a scope is reconciled against what it showed before and
+ * rendered on its first GET after that, or earlier by the background worker. A GET of a fresh feed serves stored
+ * bytes, and a conditional GET costs one lookup.
  */
 import { addDays, type IsoDate } from '../domain/dates.ts';
 import {
@@ -17,6 +18,7 @@ import { dateInZone } from '../domain/zone.ts';
 import type { FeedDocument } from '../providers/ics/feed-document.ts';
 import { renderFeed } from '../providers/ics/render-feed.ts';
 import type { CachedFeed, PublishedEventRow } from '../storage/feed-store.ts';
+import type { FeedVersions } from '../storage/feed-versions.ts';
 import type { Roster } from '../domain/roster-schema.ts';
 import type { StoredRoster } from '../storage/records.ts';
 import type { ServiceContext } from './context.ts';
@@ -39,10 +41,7 @@ export async function rostersOf(ctx: ServiceContext, scope: string): Promise<Sto
       throw notFound(`roster "${parsed.rosterId}"`);
     return [stored];
   }
-  const all = await ctx.store.listRosters();
-  return all.filter((stored) =>
-    stored.roster.members.some((member) => member.id === parsed.memberId),
-  );
+  return ctx.store.rostersWithMember(parsed.memberId);
 }
 
 function zoneOf(rosters: readonly StoredRoster[]): string {
@@ -61,7 +60,47 @@ export function feedName(scope: string, rosters: readonly StoredRoster[]): strin
 
 const toPublished = (row: PublishedEventRow): PublishedEvent => ({ ...row, hash: row.contentHash });
 
-export async function publishScope(ctx: ServiceContext, scope: string): Promise<CachedFeed> {
+/**
+ * Whether a stored feed is what its scope shows now: built today (in its zone) for the versions the scope is at.
+ * A type guard, so a caller holding `cache | null` gets the cache back when it is fresh.
+ */
+export function isFresh<C extends Omit<CachedFeed, 'body'>>(
+  cache: C | null,
+  current: FeedVersions,
+  now: Date,
+): cache is C {
+  if (!cache) return false;
+  const [zone, day] = cache.builtFor.split('|');
+  return (
+    zone !== undefined &&
+    day === dateInZone(now, zone) &&
+    cache.holidaysVersion === current.holidaysVersion &&
+    cache.scopeVersion === current.scopeVersion
+  );
+}
+
+// One render per scope at a time in this process: concurrent GETs of a stale feed (and the background worker) share
+// it, so SEQUENCE is bumped once per change and the work is not repeated.
+const rendering = new WeakMap<object, Map<string, Promise<CachedFeed>>>();
+
+/** Renders `scope` as it is now (sharing a render already under way) and stores the result. */
+export function publishScope(ctx: ServiceContext, scope: string): Promise<CachedFeed> {
+  let pending = rendering.get(ctx.store);
+  if (!pending) {
+    pending = new Map();
+    rendering.set(ctx.store, pending);
+  }
+  let render = pending.get(scope);
+  if (!render) {
+    render = renderScope(ctx, scope).finally(() => pending.delete(scope));
+    pending.set(scope, render);
+  }
+  return render;
+}
+
+async function renderScope(ctx: ServiceContext, scope: string): Promise<CachedFeed> {
+  // Versions first: a change landing during the render leaves the stored copy stale, never wrongly fresh.
+  const versions = await ctx.store.feeds.versions(scope);
   const rosters = await rostersOf(ctx, scope);
   const zone = zoneOf(rosters);
   const today: IsoDate = dateInZone(ctx.now(), zone);
@@ -87,12 +126,46 @@ export async function publishScope(ctx: ServiceContext, scope: string): Promise<
     result.upserts.map((event) => ({ ...event, contentHash: event.hash })),
     result.deletes,
   );
+  const body = renderFeed(feedDocument(scope, rosters, zone, result.events));
+  const etag = `"${(await sha256Hex(body)).slice(0, 32)}"`;
+  const previous = await ctx.store.feeds.cached(scope);
+  const cache: CachedFeed = {
+    scope,
+    builtFor,
+    etag,
+    lastModified: lastModifiedAfter(ctx.now(), previous, etag),
+    body,
+    ...versions,
+  };
+  if (!sameCache(previous, cache)) await ctx.store.feeds.saveCache(cache);
+  return cache;
+}
 
-  const document: FeedDocument = {
+const sameCache = (a: CachedFeed | null, b: CachedFeed) =>
+  a !== null &&
+  a.etag === b.etag &&
+  a.builtFor === b.builtFor &&
+  a.holidaysVersion === b.holidaysVersion &&
+  a.scopeVersion === b.scopeVersion;
+
+/** HTTP dates have one-second resolution: a new version must look newer than the last even within the same second. */
+function lastModifiedAfter(now: Date, previous: CachedFeed | null, etag: string): string {
+  if (previous?.etag === etag) return previous.lastModified;
+  const before = previous ? new Date(previous.lastModified).toISOString() : undefined;
+  return new Date(stampAfter(now, before)).toUTCString();
+}
+
+function feedDocument(
+  scope: string,
+  rosters: readonly StoredRoster[],
+  zone: string,
+  events: readonly PublishedEvent[],
+): FeedDocument {
+  return {
     name: feedName(scope, rosters),
     timeZone: zone,
     refreshMinutes: 60,
-    events: result.events.map((event) => {
+    events: events.map((event) => {
       const { tentative, ...content } = JSON.parse(event.content) as EventContent;
       return {
         uid: event.uid,
@@ -104,52 +177,31 @@ export async function publishScope(ctx: ServiceContext, scope: string): Promise<
       };
     }),
   };
-  const body = renderFeed(document);
-  const etag = `"${(await sha256Hex(body)).slice(0, 32)}"`;
-  const previous = await ctx.store.feeds.cached(scope);
-  if (previous && previous.etag === etag && previous.builtFor === builtFor) return previous;
-  // HTTP dates have one-second resolution: a new version must look newer than the last even within the same second.
-  const lastModified =
-    previous?.etag === etag
-      ? previous.lastModified
-      : new Date(
-          stampAfter(
-            ctx.now(),
-            previous ? new Date(previous.lastModified).toISOString() : undefined,
-          ),
-        ).toUTCString();
-  const cache: CachedFeed = { scope, builtFor, etag, lastModified, body };
-  await ctx.store.feeds.saveCache(cache);
-  return cache;
 }
 
 /**
- * Re-publishes the live scopes a roster change can touch: the roster's own feed and the feeds of its members, as
- * they were and as they are (pass both versions of the roster when its members changed).
+ * The feed scopes a roster change can touch: the roster's own feed, its public desk feed (if it has one), and the
+ * feeds of its members, as they were and as they are (pass both versions of the roster when its members changed).
  */
-export async function publishRosterFeeds(
+export function rosterFeedScopes(...versions: (Roster | null | undefined)[]): string[] {
+  const present = versions.filter((roster): roster is Roster => Boolean(roster));
+  if (present.length === 0) return [];
+  return [
+    ...new Set([
+      `roster:${present[0]!.id}`,
+      publicScope(present[0]!.id),
+      ...present.flatMap((roster) => roster.members.map((member) => `member:${member.id}`)),
+    ]),
+  ];
+}
+
+/** Marks the feeds a roster change touches stale (when the change was not a guarded batch that could carry it). */
+export async function invalidateRosterFeeds(
   ctx: ServiceContext,
   ...versions: (Roster | null | undefined)[]
 ): Promise<void> {
-  const present = versions.filter((roster): roster is Roster => Boolean(roster));
-  if (present.length === 0) return;
-  const touched = new Set([
-    `roster:${present[0]!.id}`,
-    ...present.flatMap((roster) => roster.members.map((member) => `member:${member.id}`)),
-  ]);
-  for (const scope of await ctx.store.feeds.liveScopes()) {
-    if (touched.has(scope)) await publishScope(ctx, scope);
-  }
-  // The public feed has no link to be live by: it is live while the roster, as stored now, says its desk is public.
-  const current = await ctx.store.getRoster(present[0]!.id);
-  if (current && isPublicDesk(current.roster)) await publishScope(ctx, publicScope(current.id));
-}
-
-/** Re-publishes every live feed (after a holiday table change, which can touch any roster). */
-export async function publishAllFeeds(ctx: ServiceContext): Promise<void> {
-  for (const scope of await ctx.store.feeds.liveScopes()) await publishScope(ctx, scope);
-  for (const stored of await ctx.store.listRosters())
-    if (isPublicDesk(stored.roster)) await publishScope(ctx, publicScope(stored.id));
+  await ctx.store.feeds.invalidate(rosterFeedScopes(...versions));
+  ctx.feedsChanged?.();
 }
 
 export const isPublicDesk = (roster: Roster) => roster.publish?.publicDesk === true;

@@ -6,12 +6,13 @@
 import type { Roster } from '../domain/roster-schema.ts';
 import type { StoredRoster } from '../storage/records.ts';
 import { auditStatement, replaceDefinition, revokeRosterFeeds } from '../storage/statements.ts';
+import { invalidateFeedsStatement } from '../storage/feed-versions.ts';
 import { enqueueStatements } from '../storage/sync-store.ts';
 import { withdrawStatements } from '../storage/sync-withdrawals.ts';
 import { type ServiceContext, stampOf } from './context.ts';
 import { conflict, ServiceError } from './errors.ts';
 import { definitionNoticeStatements } from './notice-changes.ts';
-import { publishRosterFeeds } from './publish-feeds.ts';
+import { invalidateRosterFeeds, rosterFeedScopes } from './publish-feeds.ts';
 import { requireRoster } from './roster-state.ts';
 import { publishTargets } from './sync-run.ts';
 import { definitionHash, validateRoster } from './validate-roster.ts';
@@ -56,8 +57,8 @@ export async function createRoster(ctx: ServiceContext, input: unknown): Promise
     },
     stamp,
   );
-  // Members' feeds span all their rosters: a new roster shows up in them at once.
-  await publishRosterFeeds(ctx, roster);
+  // Members' feeds span all their rosters: a new roster shows up in them at their next GET.
+  await invalidateRosterFeeds(ctx, roster);
   ctx.afterChange?.(roster.id);
   return (await ctx.store.getRoster(roster.id))!;
 }
@@ -95,6 +96,7 @@ export async function editRoster(
       ),
       ...enqueueStatements(rosterId, [null], 'roster.update', stamp.now),
       ...(await definitionNoticeStatements(ctx, stored, next)),
+      invalidateFeedsStatement(rosterFeedScopes(next, stored.roster)),
     ],
   );
   if (!written)
@@ -102,7 +104,7 @@ export async function editRoster(
       'precondition-failed',
       `roster "${rosterId}" was changed by someone else at the same moment: reload and try again`,
     );
-  await publishRosterFeeds(ctx, next, stored.roster);
+  ctx.feedsChanged?.();
   ctx.afterChange?.(rosterId);
   return (await ctx.store.getRoster(rosterId))!;
 }
@@ -134,6 +136,7 @@ export async function deleteRoster(
         stamp,
       ),
       ...withdrawStatements(publishTargets(stored.roster), stamp.now),
+      invalidateFeedsStatement(rosterFeedScopes(stored.roster)),
       { sql: 'DELETE FROM rosters WHERE id = ? AND :guard', values: [rosterId] },
     ],
   );
@@ -142,6 +145,6 @@ export async function deleteRoster(
       'precondition-failed',
       `roster "${rosterId}" was changed by someone else at the same moment: reload and try again`,
     );
-  await publishRosterFeeds(ctx, stored.roster);
+  ctx.feedsChanged?.();
   ctx.afterChange?.(rosterId);
 }

@@ -1,19 +1,19 @@
 /**
  * Answering a calendar client's GET of a feed link. A conditional GET of an unchanged feed costs one lookup and no
- * rendering; a revoked link answers "gone" even when a rendered copy exists; an unknown one "not found".
+ * rendering; a feed marked stale by a change (or built for an earlier day) is rendered before answering, so a GET
+ * after a change never sees the old content; a revoked link is "revoked" even when a rendered copy exists.
  */
-import { dateInZone } from '../domain/zone.ts';
 import { scopeOf } from '../storage/feed-store.ts';
 import type { ServiceContext } from './context.ts';
-import { publishScope } from './publish-feeds.ts';
+import { isFresh, publishScope } from './publish-feeds.ts';
 import { sha256Hex } from './secrets.ts';
 
 export type FeedAnswer =
-  | { status: 404 }
-  | { status: 410 }
-  | { status: 304; etag: string; lastModified: string }
+  | { kind: 'unknown' }
+  | { kind: 'revoked' }
+  | { kind: 'not-modified'; etag: string; lastModified: string }
   /** `body` is null when the caller said it already holds the bytes of this ETag. */
-  | { status: 200; etag: string; lastModified: string; body: string | null };
+  | { kind: 'feed'; etag: string; lastModified: string; body: string | null };
 
 export interface Conditional {
   ifNoneMatch?: string | undefined;
@@ -59,22 +59,20 @@ export async function serveFeed(
   conditional: Conditional,
   holds: (etag: string) => boolean = () => false,
 ): Promise<FeedAnswer> {
-  if (!TOKEN.test(token)) return { status: 404 };
+  if (!TOKEN.test(token)) return { kind: 'unknown' };
   const found = await ctx.store.feeds.lookup(await hashOf(token));
-  if (!found) return { status: 404 };
-  if (found.feed.revokedAt) return { status: 410 };
+  if (!found) return { kind: 'unknown' };
+  if (found.feed.revokedAt) return { kind: 'revoked' };
   const { cache } = found;
-  // The cache is built for one day in one zone (`zone|date`): the feed's window moves with the date.
-  const [zone, day] = cache?.builtFor.split('|') ?? [];
-  const fresh = cache && zone && day === dateInZone(ctx.now(), zone);
+  const fresh = isFresh(cache, found.current, ctx.now());
   if (fresh && notModified(conditional, cache.etag, cache.lastModified)) {
-    return { status: 304, etag: cache.etag, lastModified: cache.lastModified };
+    return { kind: 'not-modified', etag: cache.etag, lastModified: cache.lastModified };
   }
   if (fresh && holds(cache.etag))
-    return { status: 200, etag: cache.etag, lastModified: cache.lastModified, body: null };
+    return { kind: 'feed', etag: cache.etag, lastModified: cache.lastModified, body: null };
   const scope = scopeOf(found.feed);
   const feed = (fresh && (await ctx.store.feeds.cached(scope))) || (await publishScope(ctx, scope));
   if (notModified(conditional, feed.etag, feed.lastModified))
-    return { status: 304, etag: feed.etag, lastModified: feed.lastModified };
-  return { status: 200, etag: feed.etag, lastModified: feed.lastModified, body: feed.body };
+    return { kind: 'not-modified', etag: feed.etag, lastModified: feed.lastModified };
+  return { kind: 'feed', etag: feed.etag, lastModified: feed.lastModified, body: feed.body };
 }

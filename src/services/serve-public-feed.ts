@@ -1,11 +1,11 @@
 /**
  * A calendar client's GET of a desk's public feed (`/desks/{id}.ics`): the stored rendering of the `public:<id>`
- * scope while it was built today, else published anew; 304 for a conditional GET of the same version.
+ * scope while it is fresh (built today, for the versions a change bumps), else rendered anew; 304 for a conditional
+ * GET of the same version.
  */
 import { publicScope } from '../domain/feed-events.ts';
-import { dateInZone } from '../domain/zone.ts';
 import type { ServiceContext } from './context.ts';
-import { publishScope } from './publish-feeds.ts';
+import { isFresh, publishScope } from './publish-feeds.ts';
 import { requirePublicDesk } from './public-desk.ts';
 import { type Conditional, type FeedAnswer, notModified } from './serve-feed.ts';
 
@@ -13,13 +13,15 @@ export async function servePublicFeed(
   ctx: ServiceContext,
   rosterId: string,
   conditional: Conditional,
-): Promise<Exclude<FeedAnswer, { status: 404 | 410 }>> {
+): Promise<Exclude<FeedAnswer, { kind: 'unknown' | 'revoked' }>> {
   const stored = await requirePublicDesk(ctx, rosterId);
   const scope = publicScope(stored.id);
-  const cached = await ctx.store.feeds.cached(scope);
-  const today = `${stored.roster.timeZone}|${dateInZone(ctx.now(), stored.roster.timeZone)}`;
-  const feed = cached?.builtFor === today ? cached : await publishScope(ctx, scope);
+  const [cached, current] = await Promise.all([
+    ctx.store.feeds.cached(scope),
+    ctx.store.feeds.versions(scope),
+  ]);
+  const feed = isFresh(cached, current, ctx.now()) ? cached : await publishScope(ctx, scope);
   if (notModified(conditional, feed.etag, feed.lastModified))
-    return { status: 304, etag: feed.etag, lastModified: feed.lastModified };
-  return { status: 200, etag: feed.etag, lastModified: feed.lastModified, body: feed.body };
+    return { kind: 'not-modified', etag: feed.etag, lastModified: feed.lastModified };
+  return { kind: 'feed', etag: feed.etag, lastModified: feed.lastModified, body: feed.body };
 }

@@ -1,4 +1,11 @@
 /** Feed links (only token hashes are kept), the publication state of feed events, and rendered feeds. */
+import {
+  createFeedVersionQueries,
+  currentVersionsSql,
+  type DeadLetter,
+  type FeedVersions,
+  scopeSql,
+} from './feed-versions.ts';
 import type { FeedRecord } from './records.ts';
 import type { SqlDatabase, SqlValue } from './sql.ts';
 import { type AuditInput, plainAuditStatement, type Stamp } from './statements.ts';
@@ -14,8 +21,9 @@ export interface PublishedEventRow {
   modifiedAt: string;
 }
 
-export interface CachedFeed {
+export interface CachedFeed extends FeedVersions {
   scope: string;
+  /** `zone|date`: the day (in the feed's zone) its window was computed for. */
   builtFor: string;
   etag: string;
   lastModified: string;
@@ -25,6 +33,8 @@ export interface CachedFeed {
 export interface FeedLookup {
   feed: FeedRecord;
   cache: Omit<CachedFeed, 'body'> | null;
+  /** The versions the scope is at now: the cache is stale unless it was built for these. */
+  current: FeedVersions;
 }
 
 export interface FeedStore {
@@ -44,6 +54,20 @@ export interface FeedStore {
   ): Promise<void>;
   cached(scope: string): Promise<CachedFeed | null>;
   saveCache(feed: CachedFeed): Promise<void>;
+  /** The versions of a scope now; read them before reading what a render shows. */
+  versions(scope: string): Promise<FeedVersions>;
+  /** Marks the scopes' rendered feeds stale (outside a guarded batch; inside one use invalidateFeedsStatement). */
+  invalidate(scopes: readonly string[]): Promise<void>;
+  /** Scopes with a live link whose rendered feed is missing or stale: at most `limit`, in order, after `after`. */
+  staleScopes(limit: number, after?: string): Promise<string[]>;
+  /** A feed-queue message that reached the dead-letter queue (Workers). */
+  recordDeadLetter(
+    scope: string | null,
+    body: string,
+    attempts: number,
+    now: string,
+  ): Promise<void>;
+  deadLetters(limit: number): Promise<DeadLetter[]>;
 }
 
 type Row = Record<string, SqlValue>;
@@ -67,6 +91,7 @@ export function scopeOf(feed: Pick<FeedRecord, 'rosterId' | 'memberId'>): string
 
 export function createFeedStore(db: SqlDatabase): FeedStore {
   return {
+    ...createFeedVersionQueries(db),
     async create(feed, tokenHash, audit, stamp) {
       await db.batch([
         db
@@ -97,10 +122,12 @@ export function createFeedStore(db: SqlDatabase): FeedStore {
       ]);
     },
     async lookup(tokenHash) {
+      const scope = scopeSql('f.');
       const row = await db
         .prepare(
-          `SELECT f.*, c.scope AS c_scope, c.built_for, c.etag, c.last_modified FROM feeds f
-           LEFT JOIN feed_cache c ON c.scope = CASE WHEN f.member_id IS NOT NULL THEN 'member:' || f.member_id ELSE 'roster:' || f.roster_id END
+          `SELECT f.*, c.scope AS c_scope, c.built_for, c.etag, c.last_modified, c.holidays_version,
+             c.scope_version, ${currentVersionsSql(scope)}
+           FROM feeds f LEFT JOIN feed_cache c ON c.scope = ${scope}
            WHERE f.token_hash = ?`,
         )
         .bind(tokenHash)
@@ -114,8 +141,14 @@ export function createFeedStore(db: SqlDatabase): FeedStore {
               builtFor: String(row.built_for),
               etag: String(row.etag),
               lastModified: String(row.last_modified),
+              holidaysVersion: String(row.holidays_version),
+              scopeVersion: Number(row.scope_version),
             };
-      return { feed: toFeed(row), cache };
+      const current = {
+        holidaysVersion: String(row.current_holidays),
+        scopeVersion: Number(row.current_scope),
+      };
+      return { feed: toFeed(row), cache, current };
     },
     async liveScopes() {
       const { results } = await db
@@ -181,17 +214,29 @@ export function createFeedStore(db: SqlDatabase): FeedStore {
             etag: String(row.etag),
             lastModified: String(row.last_modified),
             body: String(row.body),
+            holidaysVersion: String(row.holidays_version),
+            scopeVersion: Number(row.scope_version),
           }
         : null;
     },
     async saveCache(feed) {
       await db
         .prepare(
-          `INSERT INTO feed_cache (scope, built_for, etag, last_modified, body) VALUES (?, ?, ?, ?, ?)
+          `INSERT INTO feed_cache (scope, built_for, etag, last_modified, body, holidays_version, scope_version)
+           VALUES (?, ?, ?, ?, ?, ?, ?)
            ON CONFLICT (scope) DO UPDATE SET built_for = excluded.built_for, etag = excluded.etag,
-             last_modified = excluded.last_modified, body = excluded.body`,
+             last_modified = excluded.last_modified, body = excluded.body,
+             holidays_version = excluded.holidays_version, scope_version = excluded.scope_version`,
         )
-        .bind(feed.scope, feed.builtFor, feed.etag, feed.lastModified, feed.body)
+        .bind(
+          feed.scope,
+          feed.builtFor,
+          feed.etag,
+          feed.lastModified,
+          feed.body,
+          feed.holidaysVersion,
+          feed.scopeVersion,
+        )
         .run();
     },
   };

@@ -39,6 +39,8 @@ export interface MonthCorrection extends CorrectionInput {
 
 export interface MonthStore {
   closes(rosterId: string): Promise<MonthClose[]>;
+  /** Rosters with a closed month between `from` and `to` (YYYY-MM, inclusive): one query whatever their number. */
+  rostersClosedBetween(from: string, to: string): Promise<string[]>;
   /** The locked slots of these months, by date and position. */
   records(rosterId: string, months: readonly string[]): Promise<DutySlot[]>;
   /** The corrections of these months, oldest first. */
@@ -60,6 +62,14 @@ export function createMonthStore(db: SqlDatabase): MonthStore {
         .all<Row>()
     ).results;
   return {
+    async rostersClosedBetween(from, to) {
+      const found = await rows(
+        'SELECT DISTINCT roster_id FROM month_closes WHERE month BETWEEN ? AND ? ORDER BY roster_id',
+        from,
+        to,
+      );
+      return found.map((row) => String(row.roster_id));
+    },
     async closes(rosterId) {
       const found = await rows(
         `SELECT c.*, (SELECT COUNT(*) FROM month_records r WHERE r.roster_id = c.roster_id AND r.month = c.month) AS slots

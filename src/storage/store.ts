@@ -6,6 +6,7 @@ import { type Roster, RosterSchema } from '../domain/roster-schema.ts';
 import { type AccountStore, createAccountStore } from './account-store.ts';
 import { type AuthFailureStore, createAuthFailureStore } from './auth-failure-store.ts';
 import { type BudgetStore, createBudgetStore } from './budget-store.ts';
+import { type CalendarFileStore, createCalendarFileStore } from './calendar-file-store.ts';
 import { createFeedStore, type FeedStore } from './feed-store.ts';
 import { type GuardedStatement, guardedWrite, type RosterGuard } from './guarded-write.ts';
 import { createHolidayStore, type HolidayStore } from './holiday-store.ts';
@@ -25,6 +26,12 @@ export interface Store {
   db: SqlDatabase;
   listRosters(): Promise<StoredRoster[]>;
   getRoster(id: string): Promise<StoredRoster | null>;
+  /** The rosters whose definition names `memberId` (one indexed-free scan of the text, parsing only those). */
+  rostersWithMember(memberId: string): Promise<StoredRoster[]>;
+  /** Every roster's id and name, without parsing definitions (thousands of them cost seconds of CPU). */
+  rosterNames(): Promise<{ id: string; name: string }[]>;
+  /** Rosters defined by files, without parsing their definitions (start-up compares paths only). */
+  fileRosters(): Promise<{ id: string; sourcePath: string | null; fileMissing: boolean }[]>;
   factsOf(rosterId: string): Promise<StoredFacts>;
   /** Applies the statements if `guard` still holds; false when someone else changed the roster first. */
   commit(
@@ -64,6 +71,8 @@ export interface Store {
   accounts: AccountStore;
   /** Failed sign-ins and bad tokens, for rate limiting. */
   authFailures: AuthFailureStore;
+  /** The calendars/ files last applied (Node start-up). */
+  calendarFiles: CalendarFileStore;
 }
 
 // Parsing a stored definition validates it again; rosters change rarely, so keep the parsed value per hash.
@@ -129,8 +138,34 @@ export function createStore(db: SqlDatabase): Store {
     requests: createRequestStore(db),
     accounts: createAccountStore(db),
     authFailures: createAuthFailureStore(db),
+    calendarFiles: createCalendarFileStore(db),
     async listRosters() {
       return (await rows('SELECT * FROM rosters ORDER BY id')).map(toStoredRoster);
+    },
+    async rostersWithMember(memberId) {
+      const candidates = await rows(
+        'SELECT * FROM rosters WHERE instr(definition, ?) > 0 ORDER BY id',
+        JSON.stringify(memberId),
+      );
+      return candidates
+        .map(toStoredRoster)
+        .filter((stored) => stored.roster.members.some((member) => member.id === memberId));
+    },
+    async rosterNames() {
+      const found = await rows(
+        "SELECT id, json_extract(definition, '$.name') AS name FROM rosters ORDER BY id",
+      );
+      return found.map((row) => ({ id: String(row.id), name: String(row.name) }));
+    },
+    async fileRosters() {
+      const found = await rows(
+        "SELECT id, source_path, file_missing FROM rosters WHERE origin = 'file' ORDER BY id",
+      );
+      return found.map((row) => ({
+        id: String(row.id),
+        sourcePath: row.source_path === null ? null : String(row.source_path),
+        fileMissing: Boolean(row.file_missing),
+      }));
     },
     async getRoster(id) {
       const row = await db.prepare('SELECT * FROM rosters WHERE id = ?').bind(id).first<Row>();

@@ -44,6 +44,8 @@ export interface SyncStore extends WithdrawalQueries {
     reason: string,
     now: string,
   ): Promise<void>;
+  /** Queues every roster whole, in one statement (a holiday edit); answers how many were queued. */
+  enqueueEveryRoster(reason: string, now: string): Promise<number>;
   state(provider: string, rosterId: string): Promise<SyncState | null>;
   allStates(): Promise<SyncState[]>;
   saveState(state: SyncState): Promise<void>;
@@ -151,6 +153,15 @@ export function createSyncStore(db: SqlDatabase): SyncStore {
     async enqueue(rosterId, slotKeys, reason, now) {
       if (slotKeys.length > 0)
         await db.batch(slotKeys.map((slotKey) => enqueueOne(rosterId, slotKey, reason, now)));
+    },
+    async enqueueEveryRoster(reason, now) {
+      const { meta } = await db
+        .prepare(
+          'INSERT INTO sync_outbox (roster_id, slot_key, reason, enqueued_at) SELECT id, NULL, ?, ? FROM rosters',
+        )
+        .bind(reason, now)
+        .run();
+      return meta.changes;
     },
     async state(provider, rosterId) {
       const row = await db

@@ -3,7 +3,7 @@
  * configuration but a port. It prints an admin token and a feed link once, serves them, keeps them across a restart
  * without printing secrets again, and refuses bad configuration naming the variable.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import { lintIcs } from '../support/ics-lint.ts';
 import {
   exitWithin,
   freePort,
+  ROOT,
   type Spawned,
   spawnEntry,
   stop,
@@ -85,6 +86,14 @@ describe('npm start on a fresh database', () => {
     const health = await get(`${base}/healthz`);
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ status: 'ok' });
+    const ready = await get(`${base}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({
+      status: 'ready',
+      checks: [
+        { name: 'calendars', ok: true, detail: 'calendars/ applied: 1 changed, 0 unchanged' },
+      ],
+    });
 
     // fetch asks for gzip and unzips on its own: ask for identity to compare Content-Length with the bytes.
     const feed = await get(feedUrl, { 'accept-encoding': 'identity' });
@@ -162,6 +171,59 @@ describe('npm start on a fresh database', () => {
     expect(((await feeds.json()) as { feeds: unknown[] }).feeds).toHaveLength(1);
 
     expect(await stop(spawned)).toBe(0);
+  });
+});
+
+describe('a broken file in calendars/', () => {
+  it('serves the other rosters, names the file in the log, and parses nothing unchanged on restart', async () => {
+    const calendars = join(directory, 'broken-calendars');
+    cpSync(join(ROOT, 'calendars'), calendars, { recursive: true });
+    const letter = readFileSync(join(calendars, 'so-vhttdl-bac-giang.yaml'), 'utf8');
+    writeFileSync(
+      join(calendars, 'so-noi-vu.yaml'),
+      letter.replaceAll('so-vhttdl-bac-giang', 'so-noi-vu'),
+    );
+    // A billion laughs: nine levels of nine aliases.
+    const bomb = ['l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
+    for (let level = 1; level < 9; level++)
+      bomb.push(
+        `l${level}: &l${level} [${Array(9)
+          .fill(`*l${level - 1}`)
+          .join(', ')}]`,
+      );
+    writeFileSync(join(calendars, 'so-loi.yaml'), bomb.join('\n'));
+    const env = {
+      LICHTRUC_DB: join(directory, 'broken', 'lichtruc.db'),
+      LICHTRUC_CALENDARS: calendars,
+      LICHTRUC_ADMIN_TOKEN: 'an-admin-token-for-this-test-0123456789',
+      PORT: String(await freePort()),
+      HOST: '127.0.0.1',
+    };
+    const base = `http://127.0.0.1:${env.PORT}`;
+    const first = await start(env);
+    expect(first.output).toContain('calendars/so-loi.yaml was not applied');
+    expect(first.output).toContain(
+      'so-loi.yaml:1:1 Excessive alias count indicates a resource exhaustion attack',
+    );
+    expect(first.output).toContain('roster so-noi-vu from calendars/so-noi-vu.yaml: created');
+    const ready = await get(`${base}/readyz`);
+    expect(ready.status).toBe(200);
+    expect((await ready.json()) as unknown).toMatchObject({
+      checks: [{ name: 'calendars', ok: true, detail: expect.stringContaining('1 broken') }],
+    });
+    const rosters = await get(`${base}/api/rosters`, {
+      authorization: `Bearer ${env.LICHTRUC_ADMIN_TOKEN}`,
+    });
+    expect(
+      ((await rosters.json()) as { rosters: { id: string }[] }).rosters.map((roster) => roster.id),
+    ).toEqual(['so-noi-vu', 'so-vhttdl-bac-giang']);
+    expect(await stop(first.spawned)).toBe(0);
+
+    const second = await start(env);
+    expect(second.output).toContain('6 files unchanged since the last start');
+    expect(second.output).not.toContain(': created');
+    expect(second.output).toContain('calendars/so-loi.yaml was not applied');
+    expect(await stop(second.spawned)).toBe(0);
   });
 });
 

@@ -256,11 +256,13 @@ describe('GET /feeds/{token}.ics: what a phone downloads', () => {
   it('shows a day nobody can cover as TENTATIVE, naming whom nobody replaces, and CONFIRMED again once covered', async () => {
     const { path } = await createFeed();
     await fetchGoodFeed(path);
-    const absences = [
-      await addAbsence(HA),
-      await addAbsence(LUYEN),
-      await addAbsence('nguyen-van-hanh'),
-    ];
+    // The phone polls after each change; a feed renders on the GET after a change, so each one it sees bumps SEQUENCE
+    // (changes nobody fetched in between would reach it as one).
+    const absences = [];
+    for (const member of [HA, LUYEN, 'nguyen-van-hanh']) {
+      absences.push(await addAbsence(member));
+      await fetchGoodFeed(path);
+    }
     const { text } = await fetchGoodFeed(path);
     const title = 'Trực Bộ phận Một cửa – Chưa có người trực thay Bà Nguyễn Mạnh Hà (nghỉ phép)';
     expect(propertyOf(eventLines(text, UID), 'STATUS')).toBe('TENTATIVE');

@@ -85,18 +85,19 @@ describe('applying calendars/ at start-up', () => {
     expect((await service.ctx.store.getRoster('so-tu-phap'))!.roster.name).toBe('Sở Tư pháp');
   });
 
-  it('refuses a broken file with its location, and leaves the stored roster as it was', async () => {
+  it('skips a broken file with its location, applies the others, and leaves its roster as it was', async () => {
     const before = await service.ctx.store.getRoster('so-vhttdl-bac-giang');
     const broken = withRoster((text) => text.replace('from: 2024-04-15', 'from: 2024-04-31'));
-    await expect(applyCalendars(service.ctx, loadCalendarSet(broken))).rejects.toMatchObject({
-      kind: 'validation',
-      fields: [
-        expect.objectContaining({
-          field: expect.stringMatching(/^so-vhttdl-bac-giang\.yaml:\d+:\d+$/),
-          message: 'no such date in the calendar',
-        }),
-      ],
-    });
+    const report = await applyCalendars(service.ctx, loadCalendarSet(broken));
+    expect(report.issues).toEqual([
+      expect.objectContaining({
+        file: 'so-vhttdl-bac-giang.yaml',
+        line: expect.any(Number),
+        message: 'no such date in the calendar',
+      }),
+    ]);
+    // Not flagged as missing: the file is there, only broken.
+    expect(report.missing).toEqual([]);
     expect(await service.ctx.store.getRoster('so-vhttdl-bac-giang')).toEqual(before);
   });
 });

@@ -11,7 +11,7 @@ import { applyCalendars } from '../../src/services/apply-calendars.ts';
 import type { ServiceContext } from '../../src/services/context.ts';
 import { sha256Hex } from '../../src/services/secrets.ts';
 import { openSqlite, readMigrations } from '../../src/storage/drivers/sqlite.ts';
-import { applyMigrations } from '../../src/storage/sql.ts';
+import { applyMigrations, type SqlDatabase } from '../../src/storage/sql.ts';
 import { createStore } from '../../src/storage/store.ts';
 import { readCalendarFiles } from './sample.ts';
 
@@ -42,8 +42,9 @@ export interface TestService {
 export async function startTestService(
   now = '2024-05-02T01:00:00Z',
   calendars = readCalendarFiles(),
+  options: { wrapDb?: (db: SqlDatabase) => SqlDatabase } = {},
 ): Promise<TestService> {
-  const db = openSqlite(':memory:');
+  const db = (options.wrapDb ?? ((plain) => plain))(openSqlite(':memory:'));
   await applyMigrations(db, readMigrations(join(import.meta.dirname, '../../migrations')));
   const store = createStore(db);
   let clock = new Date(now);

@@ -28,7 +28,7 @@ import { errorBox } from '../pages/admin-view.ts';
 import { dayPage, previewPage } from '../pages/day-page.ts';
 import { translator, withLang } from '../pages/layout.ts';
 import { monthPage } from '../pages/month-page.ts';
-import { rostersPage } from '../pages/rosters-page.ts';
+import { brokenFilesBox, rostersPage } from '../pages/rosters-page.ts';
 import { param, parseWith, readerOf, visibleRosters } from '../request.ts';
 import { adminCtx, adminPage, adminView, type Form, readForm } from './admin-auth.ts';
 
@@ -43,10 +43,11 @@ admin.get('/admin', async (c) => {
     stored,
     currentMonth: dateInZone(ctx.now(), stored.roster.timeZone).slice(0, 7),
   }));
+  const broken = (await ctx.store.calendarFiles.list()).filter((file) => file.issues.length > 0);
   return adminPage(
     c,
     translator(view.language)('Các lịch trực', 'Rosters'),
-    rostersPage(view, rosters),
+    html`${brokenFilesBox(view, broken)}${rostersPage(view, rosters)}`,
   );
 });
 

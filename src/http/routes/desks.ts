@@ -66,7 +66,7 @@ async function deskFeed(c: Context<HonoEnv>, id: string): Promise<Response> {
     'last-modified': answer.lastModified,
     'cache-control': CACHE,
   });
-  if (answer.status === 304) return new Response(null, { status: 304, headers });
+  if (answer.kind === 'not-modified') return new Response(null, { status: 304, headers });
   headers.set('content-type', 'text/calendar; charset=utf-8');
   headers.set('content-disposition', `inline; filename="lich-truc-${id}.ics"`);
   return new Response(c.req.method === 'HEAD' ? null : answer.body, { status: 200, headers });

@@ -12,13 +12,39 @@ import { param, serviceContext } from '../request.ts';
 export const publicFeed = new Hono<HonoEnv>();
 
 // Encoded bodies by ETag (identity and gzip): a feed changes rarely and is polled often, so encode each version
-// once and skip reading it back from the database while it is held here.
+// once and skip reading it back from the database while it is held here. Bounded by bytes, least recently used
+// first out: a member feed spanning many rosters weighs megabytes, so a count alone would not bound the memory.
 const encoded = new Map<string, Uint8Array>();
-const ENCODED_CACHE_LIMIT = 128;
+const ENCODED_CACHE_BYTES = 32 * 1024 * 1024;
+let encodedBytes = 0;
+
+function holdEncoded(key: string, bytes: Uint8Array): void {
+  if (bytes.byteLength > ENCODED_CACHE_BYTES / 4) return;
+  // Two requests may have encoded the same version at once: count it once.
+  encodedBytes -= encoded.get(key)?.byteLength ?? 0;
+  encoded.delete(key);
+  encoded.set(key, bytes);
+  encodedBytes += bytes.byteLength;
+  for (const [oldest, held] of encoded) {
+    if (encodedBytes <= ENCODED_CACHE_BYTES) break;
+    encoded.delete(oldest);
+    encodedBytes -= held.byteLength;
+  }
+}
+
+/** The held bytes of `key`, marked as just used. */
+function heldEncoded(key: string): Uint8Array | undefined {
+  const bytes = encoded.get(key);
+  if (bytes) {
+    encoded.delete(key);
+    encoded.set(key, bytes);
+  }
+  return bytes;
+}
 
 async function encode(etag: string, body: string, gzip: boolean): Promise<Uint8Array> {
   const key = `${etag}${gzip ? ':gzip' : ''}`;
-  let bytes = encoded.get(key);
+  let bytes = heldEncoded(key);
   if (!bytes) {
     const raw = new Blob([body]);
     bytes = new Uint8Array(
@@ -26,8 +52,7 @@ async function encode(etag: string, body: string, gzip: boolean): Promise<Uint8A
         gzip ? raw.stream().pipeThrough(new CompressionStream('gzip')) : raw,
       ).arrayBuffer(),
     );
-    if (encoded.size >= ENCODED_CACHE_LIMIT) encoded.delete(encoded.keys().next().value!);
-    encoded.set(key, bytes);
+    holdEncoded(key, bytes);
   }
   return bytes;
 }
@@ -71,7 +96,7 @@ publicFeed.get(
     const useGzip = acceptsGzip(c.req.header('accept-encoding'));
     let heldBytes: Uint8Array | undefined;
     const held = (etag: string) => {
-      heldBytes = encoded.get(`${etag}${useGzip ? ':gzip' : ''}`);
+      heldBytes = heldEncoded(`${etag}${useGzip ? ':gzip' : ''}`);
       return heldBytes !== undefined;
     };
     const answer = await serveFeed(
@@ -80,8 +105,8 @@ publicFeed.get(
       conditional,
       held,
     );
-    if (answer.status === 404) return problem(c, 'not-found', 'no calendar at this link');
-    if (answer.status === 410)
+    if (answer.kind === 'unknown') return problem(c, 'not-found', 'no calendar at this link');
+    if (answer.kind === 'revoked')
       return problem(c, 'gone', 'this calendar link was revoked; ask for a new one');
 
     const headers = new Headers({
@@ -90,7 +115,7 @@ publicFeed.get(
       'cache-control': 'private, no-cache',
       vary: 'Accept-Encoding',
     });
-    if (answer.status === 304) return new Response(null, { status: 304, headers });
+    if (answer.kind === 'not-modified') return new Response(null, { status: 304, headers });
     headers.set('content-type', 'text/calendar; charset=utf-8');
     headers.set('content-disposition', 'inline; filename="lich-truc.ics"');
     const bytes =

@@ -4,7 +4,7 @@
  * code runs in workerd. The client's own retries are off: they ignore Retry-After and never retry POST, so the sync
  * engine's backoff decides.
  */
-import { calendar, type calendar_v3 } from '@googleapis/calendar';
+import type { calendar_v3 } from '@googleapis/calendar';
 import type { DesiredRemoteEvent } from '../../domain/remote-event.ts';
 import type { RemoteEvent, SyncOp } from '../../domain/sync-plan.ts';
 import { type CalendarProvider, type OpOutcome, ProviderError } from '../calendar-provider.ts';
@@ -48,13 +48,21 @@ function callOf(op: WriteOp, calendarId: string): BatchCall {
 export function createGoogleProvider(options: GoogleProviderOptions): CalendarProvider {
   const rootUrl = options.rootUrl.endsWith('/') ? options.rootUrl : `${options.rootUrl}/`;
   const tokens = createServiceAccountTokens(options.key, options.fetch, options.now);
-  const api = calendar({
-    version: 'v3',
-    rootUrl,
-    fetchImplementation: options.fetch,
-    retry: false,
-    timeout: options.timeoutMs ?? 20_000,
-  });
+  // The official client (and google-auth-library under it) costs most of a Worker's start-up CPU when evaluated at
+  // import: load it on the first call that needs it.
+  let client: Promise<calendar_v3.Calendar> | undefined;
+  const calendarApi = () => {
+    client ??= import('@googleapis/calendar').then(({ calendar }) =>
+      calendar({
+        version: 'v3',
+        rootUrl,
+        fetchImplementation: options.fetch,
+        retry: false,
+        timeout: options.timeoutMs ?? 20_000,
+      }),
+    );
+    return client;
+  };
   const errorContext = (calendarId: string) => ({
     calendarId,
     account: options.key.client_email,
@@ -71,12 +79,12 @@ export function createGoogleProvider(options: GoogleProviderOptions): CalendarPr
       const params = { calendarId, ...(eventId ? { eventId } : {}) };
       const response =
         call.method === 'POST'
-          ? await api.events.insert(
+          ? await (await calendarApi()).events.insert(
               { ...params, requestBody: call.body as calendar_v3.Schema$Event },
               await auth(),
             )
           : call.method === 'PUT'
-            ? await api.events.update(
+            ? await (await calendarApi()).events.update(
                 {
                   ...params,
                   eventId: eventId!,
@@ -84,7 +92,10 @@ export function createGoogleProvider(options: GoogleProviderOptions): CalendarPr
                 },
                 await auth(),
               )
-            : await api.events.delete({ ...params, eventId: eventId! }, await auth());
+            : await (await calendarApi()).events.delete(
+                { ...params, eventId: eventId! },
+                await auth(),
+              );
       return { status: response.status, headers: {}, body: response.data };
     } catch (error) {
       return answerOfError(error);
@@ -231,7 +242,7 @@ export function createGoogleProvider(options: GoogleProviderOptions): CalendarPr
       const kept = made.filter((share) => wanted.includes(share.account));
       for (const share of made.filter((candidate) => !wanted.includes(candidate.account))) {
         try {
-          await api.acl.delete(
+          await (await calendarApi()).acl.delete(
             { calendarId: target.calendarId, ruleId: share.remoteId },
             await auth(),
           );
@@ -244,7 +255,7 @@ export function createGoogleProvider(options: GoogleProviderOptions): CalendarPr
         (candidate) => !made.some((share) => share.account === candidate),
       )) {
         try {
-          const rule = await api.acl.insert(
+          const rule = await (await calendarApi()).acl.insert(
             {
               calendarId: target.calendarId,
               requestBody: { role: 'reader', scope: { type: 'user', value: account } },
@@ -265,7 +276,9 @@ export function createGoogleProvider(options: GoogleProviderOptions): CalendarPr
         let page: calendar_v3.Schema$Events;
         try {
           page = (
-            await api.events.list(
+            await (
+              await calendarApi()
+            ).events.list(
               {
                 calendarId: target.calendarId,
                 privateExtendedProperty: [

@@ -95,9 +95,13 @@ function eventData(event: FeedEvent, zone: string): ICalEventData {
 }
 
 /** RFC 5545 TEXT allows no control character but HTAB; CR and LF are kept for escape() to turn into `\n`. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
 function stripControls(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
-  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '');
+  // Almost no text has one: test first rather than copy every string through replace().
+  CONTROLS.lastIndex = 0;
+  return CONTROLS.test(text) ? text.replace(CONTROLS, '') : text;
 }
 
 /** For the values ical-generator writes verbatim (see the module comment). */
@@ -117,8 +121,11 @@ const ISO_WITH_OFFSET =
 const wallFormatters = new Map<string, Intl.DateTimeFormat>();
 const DAY_MS = 86_400_000;
 
-/** What the clocks of `zone` show at `epochMs` (`YYYYMMDDTHHMMSS`) and their offset, via Intl, never the host's zone. */
-function wallAt(epochMs: number, zone: string): { digits: string; offsetMs: number } {
+/**
+ * What the clocks of `zone` show at `epochMs`, as the epoch milliseconds of that reading taken as UTC (`wallMs`,
+ * whole seconds), and their offset; via Intl, never the host's zone.
+ */
+function wallAtByIntl(epochMs: number, zone: string): { wallMs: number; offsetMs: number } {
   let formatter = wallFormatters.get(zone);
   if (!formatter) {
     const numeric = 'numeric' as const;
@@ -145,25 +152,70 @@ function wallAt(epochMs: number, zone: string): { digits: string; offsetMs: numb
     part.minute!,
     part.second!,
   );
-  const digits = new Date(asUtc).toISOString().replace(/[-:]/g, '').slice(0, 15);
-  return { digits, offsetMs: asUtc - Math.floor(epochMs / 1000) * 1000 };
+  return { wallMs: asUtc, offsetMs: asUtc - Math.floor(epochMs / 1000) * 1000 };
+}
+
+// Offsets of each zone at the start of UTC days, computed once per day and zone: Intl.formatToParts was over a
+// quarter of a render. A day whose two ends share an offset has no transition inside (zones change offset at most
+// once a day), so its wall times are plain arithmetic; only a transition day asks Intl again.
+const dayStartOffsets = new Map<string, Map<number, number>>();
+const DAYS_KEPT_PER_ZONE = 20_000;
+
+function offsetAtDayStart(zone: string, day: number): number {
+  let days = dayStartOffsets.get(zone);
+  if (!days) {
+    days = new Map();
+    dayStartOffsets.set(zone, days);
+  }
+  let offset = days.get(day);
+  if (offset === undefined) {
+    if (days.size >= DAYS_KEPT_PER_ZONE) days.clear();
+    offset = wallAtByIntl(day * DAY_MS, zone).offsetMs;
+    days.set(day, offset);
+  }
+  return offset;
+}
+
+/** `wallAtByIntl` without Intl on days without an offset transition. */
+function wallAt(epochMs: number, zone: string): { wallMs: number; offsetMs: number } {
+  const day = Math.floor(epochMs / DAY_MS);
+  const offsetMs = offsetAtDayStart(zone, day);
+  if (offsetMs !== offsetAtDayStart(zone, day + 1)) return wallAtByIntl(epochMs, zone);
+  return { wallMs: Math.floor(epochMs / 1000) * 1000 + offsetMs, offsetMs };
 }
 
 /**
- * True when `digits` at `offsetMs` name the instant `epochMs` on the clocks of `zone`: the clocks show those digits
- * then (either time of a repeated hour), or the digits fall in an hour skipped by a DST change and the offset is one
+ * True when the wall reading `wallMs` at `offsetMs` names the instant `epochMs` on the clocks of `zone`: the clocks
+ * show it then (either time of a repeated hour), or it falls in an hour skipped by a DST change and the offset is one
  * of the change's two (RFC 5545 §3.3.5 reads such a time with the offset before the change).
  */
-function isWallTimeOf(digits: string, offsetMs: number, epochMs: number, zone: string): boolean {
-  if (wallAt(epochMs, zone).digits === digits) return true;
+function isWallTimeOf(wallMs: number, offsetMs: number, epochMs: number, zone: string): boolean {
+  if (wallAt(epochMs, zone).wallMs === wallMs) return true;
   const offsets = [
     wallAt(epochMs - DAY_MS, zone).offsetMs,
     wallAt(epochMs + DAY_MS, zone).offsetMs,
   ];
   const shownSomewhere = offsets.some(
-    (offset) => wallAt(epochMs + offsetMs - offset, zone).digits === digits,
+    (offset) => wallAt(epochMs + offsetMs - offset, zone).wallMs === wallMs,
   );
   return offsets.includes(offsetMs) && !shownSomewhere;
+}
+
+/** The digits of a wall reading as epoch milliseconds taken as UTC; NaN when they name no time (31/02, 24:00). */
+function literalWallMs(...digits: (string | undefined)[]): number {
+  const [year, month, day, hour, minute, second] = digits.map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const wallMs = Date.UTC(year, month - 1, day, hour, minute, second);
+  const back = new Date(wallMs);
+  const exact =
+    back.getUTCMonth() === month - 1 && back.getUTCDate() === day && hour < 24 && minute < 60;
+  return exact && second < 60 ? wallMs : Number.NaN;
 }
 
 /**
@@ -178,12 +230,12 @@ function zonedWallTime(iso: string, zone: string, uid: string): ICalTemporalZone
     throw new FeedRenderError(`${uid}: bad date-time ${iso}`);
   const [, year, month, day, hour, minute, second = '00', utc, sign, offsetHours, offsetMinutes] =
     match as unknown as string[];
-  const digits = `${year}${month}${day}T${hour}${minute}${second}`;
+  const wallMs = literalWallMs(year, month, day, hour, minute, second);
   const offsetMs =
     utc === 'Z'
       ? 0
       : (sign === '-' ? -1 : 1) * (Number(offsetHours) * 60 + Number(offsetMinutes)) * 60_000;
-  if (!isWallTimeOf(digits, offsetMs, epochMilliseconds, zone))
+  if (Number.isNaN(wallMs) || !isWallTimeOf(wallMs, offsetMs, epochMilliseconds, zone))
     throw new FeedRenderError(`${uid}: ${iso} is not a wall time of ${zone}`);
   const wall = {
     year: Number(year),
