@@ -4,12 +4,13 @@
  * session), and every error turned into problem+json in one place.
  */
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { ServiceError } from '../services/errors.ts';
 import { matchesHash } from '../services/secrets.ts';
 import type { AppDeps, HonoEnv } from './env.ts';
 import { problem } from './problem.ts';
-import { HttpError } from './request.ts';
+import { HttpError, MAX_BODY_BYTES } from './request.ts';
 import { admin } from './routes/admin.ts';
 import { adminAuth, requireAdmin } from './routes/admin-auth.ts';
 import { adminHolidays } from './routes/admin-holidays.ts';
@@ -50,6 +51,15 @@ export function createApp(deps: AppDeps): Hono<HonoEnv> {
     await next();
     c.header('x-request-id', requestId);
   });
+  // Counted while streaming, before sign-in: a chunked body (no Content-Length) is refused as soon as it passes the
+  // limit, so no route, signed in or not, ever holds more than MAX_BODY_BYTES of one request.
+  app.use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) =>
+        problem(c, 'payload-too-large', `the body is larger than ${MAX_BODY_BYTES} bytes`),
+    }),
+  );
   // Feed tokens live in URLs: never leak them through a Referer.
   const policy = {
     defaultSrc: ["'none'"],

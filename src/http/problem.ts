@@ -9,6 +9,7 @@ import type { FieldProblem, ServiceErrorKind } from '../services/errors.ts';
 export type ProblemKind =
   | ServiceErrorKind
   | 'unauthorized'
+  | 'bad-request'
   | 'unsupported-media-type'
   | 'payload-too-large'
   | 'not-implemented'
@@ -24,6 +25,7 @@ const STATUS: Record<ProblemKind, number> = {
   'precondition-required': 428,
   gone: 410,
   unauthorized: 401,
+  'bad-request': 400,
   'unsupported-media-type': 415,
   'payload-too-large': 413,
   'not-implemented': 501,
@@ -40,6 +42,7 @@ const TITLES: Record<ProblemKind, [vi: string, en: string]> = {
   'precondition-required': ['Thiếu If-Match', 'If-Match required'],
   gone: ['Đã thu hồi', 'Gone'],
   unauthorized: ['Chưa xác thực', 'Unauthorized'],
+  'bad-request': ['Yêu cầu không đọc được', 'Malformed request'],
   'unsupported-media-type': ['Sai định dạng nội dung', 'Unsupported media type'],
   'payload-too-large': ['Nội dung quá lớn', 'Payload too large'],
   'not-implemented': ['Chưa hỗ trợ trên bản triển khai này', 'Not implemented'],

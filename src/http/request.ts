@@ -9,7 +9,7 @@ import type { HonoEnv } from './env.ts';
 export const MAX_BODY_BYTES = 256 * 1024;
 
 export class HttpError extends Error {
-  readonly kind: 'unsupported-media-type' | 'payload-too-large' | 'not-implemented';
+  readonly kind: 'bad-request' | 'unsupported-media-type' | 'not-implemented';
 
   constructor(kind: HttpError['kind'], message: string) {
     super(message);
@@ -17,16 +17,25 @@ export class HttpError extends Error {
   }
 }
 
+/** The `charset` parameter of a Content-Type, lower-cased and unquoted; undefined when there is none. */
+function charsetOf(type: string): string | undefined {
+  const value = /;\s*charset\s*=\s*("[^"]*"|[^;\s]*)/i.exec(type)?.[1];
+  return value?.replace(/^"|"$/g, '').toLowerCase();
+}
+
+/** The body as JSON. Its size was bounded while streaming by the app's body limit (app.ts). */
 export async function readJson(c: Context<HonoEnv>): Promise<unknown> {
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/([a-z.+-]*\+)?json\b/i.test(type))
     throw new HttpError('unsupported-media-type', 'send the body as application/json');
-  const declared = Number(c.req.header('content-length') ?? 0);
-  if (declared > MAX_BODY_BYTES)
-    throw new HttpError('payload-too-large', `the body is larger than ${MAX_BODY_BYTES} bytes`);
+  // JSON is UTF-8 (RFC 8259 §8.1): a body announced in another charset would be misread, not converted.
+  const charset = charsetOf(type);
+  if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8')
+    throw new HttpError(
+      'unsupported-media-type',
+      `send JSON encoded as UTF-8 (charset=utf-8), not charset=${charset}`,
+    );
   const bytes = new Uint8Array(await c.req.arrayBuffer());
-  if (bytes.byteLength > MAX_BODY_BYTES)
-    throw new HttpError('payload-too-large', `the body is larger than ${MAX_BODY_BYTES} bytes`);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);

@@ -178,7 +178,7 @@ describe('lichtruc preview', () => {
     ],
     [
       ['--from', '2024-02-30', '--to', '2024-03-01'],
-      'lichtruc: --from 2024-02-30 is not a date written YYYY-MM-DD\n',
+      'lichtruc: --from 2024-02-30: expected a real date written YYYY-MM-DD\n',
     ],
     [['--to', '2024-03-01'], 'lichtruc: --from YYYY-MM-DD is required\n'],
     [

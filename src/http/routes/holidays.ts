@@ -1,7 +1,7 @@
 /** The holiday table: read a year; set or remove one day's entry when a government notice arrives. */
 import { Hono } from 'hono';
 import * as z from 'zod';
-import { isIsoDate } from '../../domain/dates.ts';
+import { dateProblem, SUPPORTED_YEARS } from '../../domain/dates.ts';
 import { HolidayEntrySchema, HolidaySourceSchema } from '../../domain/holiday-schema.ts';
 import { lineText } from '../../domain/schema-primitives.ts';
 import { getHolidayTable, putHolidayEntry } from '../../services/edit-holidays.ts';
@@ -25,10 +25,8 @@ const HolidayEditSchema = z.object({
 export const holidays = new Hono<HonoEnv>();
 
 function dateParam(value: string): string {
-  if (!isIsoDate(value))
-    throw invalid('the date is not valid', [
-      { field: 'date', message: 'expected a real date written YYYY-MM-DD' },
-    ]);
+  const problem = dateProblem(value);
+  if (problem) throw invalid('the date is not valid', [{ field: 'date', message: problem }]);
   return value;
 }
 
@@ -41,10 +39,11 @@ holidays.get(
     responses: { 200: 'The table', 422: 'Bad year' },
   }),
   async (c) => {
-    const year = z.coerce.number().int().min(1976).max(2199).safeParse(param(c, 'year'));
+    const { first, last } = SUPPORTED_YEARS;
+    const year = z.coerce.number().int().min(first).max(last).safeParse(param(c, 'year'));
     if (!year.success)
       throw invalid('the year is not valid', [
-        { field: 'year', message: 'expected a year between 1976 and 2199' },
+        { field: 'year', message: `expected a year between ${first} and ${last}` },
       ]);
     return c.json(await getHolidayTable(serviceContext(c), year.data));
   },
