@@ -153,6 +153,47 @@ describe('overrides and swaps', () => {
     expect(schedule.body.slots[0]!.memberId).toBe('nguyen-manh-ha');
   });
 
+  it("an override replaces the slot's previous one: 200 overrides are one row, each replacement audited", async () => {
+    const members = ['nguyen-van-hanh', 'nguyen-van-luyen'];
+    const ids: string[] = [];
+    for (let n = 0; n < 200; n++) {
+      // Every other one names the position: with or without it, it is the same slot.
+      const { body } = await service.json<{ override: { id: string } }>(
+        'POST',
+        `${ROSTER}/overrides`,
+        201,
+        { date: '2024-05-06', memberId: members[n % 2], ...(n % 2 ? { position: 'primary' } : {}) },
+      );
+      ids.push(body.override.id);
+    }
+    const { body } = await service.json<{ overrides: { id: string; memberId: string }[] }>(
+      'GET',
+      `${ROSTER}/overrides`,
+      200,
+    );
+    expect(body.overrides.map((override) => [override.id, override.memberId])).toEqual([
+      [ids[199], 'nguyen-van-luyen'],
+    ]);
+    const schedule = await service.json<{ slots: { memberId: string; kind: string }[] }>(
+      'GET',
+      `${ROSTER}/schedule?from=2024-05-06&to=2024-05-06`,
+      200,
+    );
+    expect(schedule.body.slots).toMatchObject([{ memberId: 'nguyen-van-luyen', kind: 'override' }]);
+    const audit = await service.json<{
+      entries: { action: string; entityId: string; before: { id: string } | null }[];
+    }>('GET', '/api/audit?rosterId=so-vhttdl-bac-giang&limit=500', 200);
+    const overrides = audit.body.entries.filter((entry) => entry.action.startsWith('override.'));
+    // Newest first: 199 replacements, each naming the override it replaced, after the first creation.
+    expect(overrides.map((entry) => entry.action)).toEqual([
+      ...Array.from({ length: 199 }, () => 'override.replace'),
+      'override.create',
+    ]);
+    expect(overrides.map((entry) => [entry.entityId, entry.before?.id ?? null])).toEqual(
+      ids.map((id, n) => [id, n === 0 ? null : ids[n - 1]]).reverse(),
+    );
+  });
+
   it('refuses an override on a day the office is closed', async () => {
     const response = await service.request('POST', `${ROSTER}/overrides`, {
       body: { date: '2024-04-30', memberId: 'nguyen-van-hanh' },
