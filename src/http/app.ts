@@ -7,6 +7,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { ServiceError } from '../services/errors.ts';
+import { StorageWriteError } from '../storage/sql.ts';
 import { matchesHash } from '../services/secrets.ts';
 import type { AppDeps, HonoEnv } from './env.ts';
 import { problem } from './problem.ts';
@@ -24,6 +25,7 @@ import { desks } from './routes/desks.ts';
 import { docs } from './routes/docs.ts';
 import { facts } from './routes/facts.ts';
 import { feeds } from './routes/feeds.ts';
+import { health } from './routes/health.ts';
 import { holidays } from './routes/holidays.ts';
 import { letterImport } from './routes/letter-import.ts';
 import { my } from './routes/my.ts';
@@ -93,8 +95,8 @@ export function createApp(deps: AppDeps): Hono<HonoEnv> {
   app.use('/admin', requireAdmin);
   app.use('/admin/*', requireAdmin);
 
-  app.get('/healthz', (c) => c.json({ status: 'ok' }));
   for (const routes of [
+    health,
     letterImport,
     rosters,
     schedule,
@@ -129,6 +131,8 @@ export function createApp(deps: AppDeps): Hono<HonoEnv> {
     if (error instanceof ServiceError) return problem(c, error.kind, error.message, error.fields);
     if (error instanceof HttpError) return problem(c, error.kind, error.message);
     deps.logError?.(error, c.get('requestId'));
+    // Not the request's fault and not a bug: the operator must free the disk (GET /readyz says so too).
+    if (error instanceof StorageWriteError) return problem(c, 'unavailable', error.message);
     return problem(
       c,
       'internal',
