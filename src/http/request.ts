@@ -63,13 +63,6 @@ export function parseWith<S extends z.ZodType>(
   throw invalid(`${what} is not valid`, fields);
 }
 
-export async function readBody<S extends z.ZodType>(
-  c: Context<HonoEnv>,
-  schema: S,
-): Promise<z.infer<S>> {
-  return parseWith(schema, await readJson(c), 'the body');
-}
-
 export function serviceContext(c: Context<HonoEnv>, actor = 'admin'): ServiceContext {
   const deps = c.get('deps');
   const afterChange =

@@ -5,7 +5,7 @@ import { lineText, SlugSchema } from '../../domain/schema-primitives.ts';
 import { createFeed, revokeFeed } from '../../services/feed-links.ts';
 import type { HonoEnv } from '../env.ts';
 import { describe } from '../openapi.ts';
-import { param, readBody, serviceContext } from '../request.ts';
+import { param, serviceContext } from '../request.ts';
 
 const TAG = 'Feeds';
 export const FeedInputSchema = z.object({
@@ -15,24 +15,22 @@ export const FeedInputSchema = z.object({
 });
 export const feeds = new Hono<HonoEnv>();
 
-feeds.post(
-  describe({
-    method: 'post',
-    path: '/api/feeds',
-    summary: 'Create a secret feed link for a roster or one member',
-    tag: TAG,
-    body: FeedInputSchema,
-    responses: {
-      201: '{ id, url, webcalUrl } (shown once)',
-      404: 'No such roster',
-      422: 'Invalid',
-    },
-  }),
-  async (c) => {
-    const feed = await createFeed(serviceContext(c), await readBody(c, FeedInputSchema));
-    return c.json(feed, 201);
+const createFeedRoute = describe({
+  method: 'post',
+  path: '/api/feeds',
+  summary: 'Create a secret feed link for a roster or one member',
+  tag: TAG,
+  body: FeedInputSchema,
+  responses: {
+    201: '{ id, url, webcalUrl } (shown once)',
+    404: 'No such roster',
+    422: 'Invalid',
   },
-);
+});
+feeds.post(createFeedRoute.path, async (c) => {
+  const feed = await createFeed(serviceContext(c), await createFeedRoute.body(c));
+  return c.json(feed, 201);
+});
 
 feeds.get(
   describe({
@@ -42,7 +40,7 @@ feeds.get(
     tag: TAG,
     query: { rosterId: 'Only this roster' },
     responses: { 200: 'Feeds' },
-  }),
+  }).path,
   async (c) => {
     return c.json({
       feeds: await serviceContext(c).store.feeds.list({ rosterId: c.req.query('rosterId') }),
@@ -57,7 +55,7 @@ feeds.delete(
     summary: 'Revoke a feed link: it answers 410 from now on',
     tag: TAG,
     responses: { 204: 'Revoked', 404: 'No such feed' },
-  }),
+  }).path,
   async (c) => {
     await revokeFeed(serviceContext(c), param(c, 'id'));
     return c.body(null, 204);

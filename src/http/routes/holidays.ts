@@ -8,7 +8,7 @@ import { getHolidayTable, putHolidayEntry } from '../../services/edit-holidays.t
 import { invalid } from '../../services/errors.ts';
 import type { HonoEnv } from '../env.ts';
 import { describe } from '../openapi.ts';
-import { param, parseWith, readBody, serviceContext } from '../request.ts';
+import { param, parseWith, serviceContext } from '../request.ts';
 
 const TAG = 'Holidays';
 // Month close: an edit that changes a closed month of any roster must say why (recorded with each correction).
@@ -37,7 +37,7 @@ holidays.get(
     summary: 'The holiday table of a year (official or estimated)',
     tag: TAG,
     responses: { 200: 'The table', 422: 'Bad year' },
-  }),
+  }).path,
   async (c) => {
     const { first, last } = SUPPORTED_YEARS;
     const year = z.coerce.number().int().min(first).max(last).safeParse(param(c, 'year'));
@@ -49,28 +49,26 @@ holidays.get(
   },
 );
 
-holidays.put(
-  describe({
-    method: 'put',
-    path: '/api/holidays/days/{date}',
-    summary: "Set a day's entry (a swap, a làm bù day, a pending day in force)",
-    tag: TAG,
-    body: HolidayEditSchema,
-    responses: { 200: 'The table of that year', 422: 'Invalid entry' },
-  }),
-  async (c) => {
-    const date = dateParam(param(c, 'date'));
-    const edit = await readBody(c, HolidayEditSchema);
-    return c.json(
-      await putHolidayEntry(
-        { ...serviceContext(c), correctionReason: edit.correctionReason },
-        date,
-        edit.entry,
-        edit.source ?? null,
-      ),
-    );
-  },
-);
+const putDayRoute = describe({
+  method: 'put',
+  path: '/api/holidays/days/{date}',
+  summary: "Set a day's entry (a swap, a làm bù day, a pending day in force)",
+  tag: TAG,
+  body: HolidayEditSchema,
+  responses: { 200: 'The table of that year', 422: 'Invalid entry' },
+});
+holidays.put(putDayRoute.path, async (c) => {
+  const date = dateParam(param(c, 'date'));
+  const edit = await putDayRoute.body(c);
+  return c.json(
+    await putHolidayEntry(
+      { ...serviceContext(c), correctionReason: edit.correctionReason },
+      date,
+      edit.entry,
+      edit.source ?? null,
+    ),
+  );
+});
 
 holidays.delete(
   describe({
@@ -80,7 +78,7 @@ holidays.delete(
     tag: TAG,
     query: { reason: 'Why a closed month is changed (required when the edit touches one)' },
     responses: { 200: 'The table of that year', 422: 'Touches a closed month without a reason' },
-  }),
+  }).path,
   async (c) => {
     const reason = c.req.query('reason');
     const correctionReason =
