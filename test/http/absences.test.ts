@@ -1,5 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { BAD_ABSENCES, expectRefusal, VALID_ABSENCE as valid } from '../support/bad-input.ts';
+import {
+  BAD_ABSENCES,
+  expectRefusal,
+  requestOf,
+  VALID_ABSENCE as valid,
+} from '../support/bad-input.ts';
 import { problemOf, startTestService, type TestService } from '../support/service.ts';
 
 const ROSTER = '/api/rosters/so-vhttdl-bac-giang';
@@ -97,13 +102,7 @@ describe('POST /api/rosters/{id}/absences', () => {
 
   it.each(BAD_ABSENCES)('refuses $name with a problem+json and changes nothing', async (bad) => {
     const before = await storedState();
-    const response = await service.request('POST', `${ROSTER}/absences`, {
-      body: bad.body,
-      ...(bad.headers ? { headers: bad.headers } : {}),
-    });
-    expect(response.status).toBe(bad.status);
-    expect(response.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
-    expectRefusal(await problemOf(response), bad);
+    await expectRefusal(await service.request('POST', `${ROSTER}/absences`, requestOf(bad)), bad);
     expect(await storedState()).toEqual(before);
   });
 

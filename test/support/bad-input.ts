@@ -87,13 +87,21 @@ export const BAD_ABSENCES: BadInputCase[] = [
   },
 ];
 
+/** The body and headers of a case, as both runtimes' request helpers take them. */
+export function requestOf(bad: BadInputCase): { body: unknown; headers?: Record<string, string> } {
+  return { body: bad.body, ...(bad.headers ? { headers: bad.headers } : {}) };
+}
+
 interface Problem {
   status: number;
   errors?: { field: string; message: string }[];
 }
 
-/** What a client of either runtime must be told about a refused case. */
-export function expectRefusal(problem: Problem, refused: BadInputCase): void {
+/** What a client of either runtime must be told about a refused case: its status, a problem+json, the reason. */
+export async function expectRefusal(response: Response, refused: BadInputCase): Promise<void> {
+  expect(response.status).toBe(refused.status);
+  expect(response.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
+  const problem = (await response.json()) as Problem;
   expect(problem).toMatchObject({
     status: refused.status,
     type: expect.stringMatching(/^urn:lichtruc:problem:/),

@@ -3,7 +3,12 @@
  * test/http/absences.test.ts), each refused with a problem+json that names what is wrong, and nothing stored in D1.
  */
 import { describe, expect, it } from 'vitest';
-import { BAD_ABSENCES, expectRefusal, VALID_ABSENCE as valid } from '../support/bad-input.ts';
+import {
+  BAD_ABSENCES,
+  expectRefusal,
+  requestOf,
+  VALID_ABSENCE as valid,
+} from '../support/bad-input.ts';
 import { exports } from 'cloudflare:workers';
 import { ADMIN_TOKEN, PUBLIC_URL } from './provided.ts';
 import { call, json, problemOf, ROSTER_ID } from './workerd/api.ts';
@@ -25,13 +30,7 @@ async function storedState() {
 describe('POST /api/rosters/{id}/absences in workerd refuses bad input', () => {
   it.each(BAD_ABSENCES)('refuses $name with a problem+json and stores nothing', async (bad) => {
     const before = await storedState();
-    const response = await call('POST', `${ROSTER}/absences`, {
-      body: bad.body,
-      ...(bad.headers ? { headers: bad.headers } : {}),
-    });
-    expect(response.status).toBe(bad.status);
-    expect(response.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
-    expectRefusal(await problemOf(response), bad);
+    await expectRefusal(await call('POST', `${ROSTER}/absences`, requestOf(bad)), bad);
     expect(await storedState()).toEqual(before);
   });
 
