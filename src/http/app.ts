@@ -53,15 +53,6 @@ export function createApp(deps: AppDeps): Hono<HonoEnv> {
     await next();
     c.header('x-request-id', requestId);
   });
-  // Counted while streaming, before sign-in: a chunked body (no Content-Length) is refused as soon as it passes the
-  // limit, so no route, signed in or not, ever holds more than MAX_BODY_BYTES of one request.
-  app.use(
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) =>
-        problem(c, 'payload-too-large', `the body is larger than ${MAX_BODY_BYTES} bytes`),
-    }),
-  );
   // Feed tokens live in URLs: never leak them through a Referer.
   const policy = {
     defaultSrc: ["'none'"],
@@ -80,6 +71,16 @@ export function createApp(deps: AppDeps): Hono<HonoEnv> {
     contentSecurityPolicy: { ...policy, frameAncestors: ['*'] },
   });
   app.use((c, next) => (EMBEDDABLE.test(c.req.path) ? embeddableHeaders : pageHeaders)(c, next));
+
+  // Counted while streaming, before sign-in: a chunked body (no Content-Length) is refused as soon as it passes the
+  // limit, so no route, signed in or not, ever holds more than MAX_BODY_BYTES of one request.
+  app.use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) =>
+        problem(c, 'payload-too-large', `the body is larger than ${MAX_BODY_BYTES} bytes`),
+    }),
+  );
 
   app.use('/api/*', async (c, next) => {
     if (PUBLIC_API.has(c.req.path)) return next();

@@ -32,6 +32,7 @@ afterAll(() => new Promise<void>((closed) => server.close(() => closed())));
 interface Answer {
   status: number;
   contentType: string | undefined;
+  headers: Record<string, unknown>;
   body: string;
   /** Bytes the client had written when the answer came. */
   sent: number;
@@ -62,6 +63,7 @@ function postChunked(path: string, headers: Record<string, string>, total: numbe
         resolve({
           status: res.statusCode ?? 0,
           contentType: res.headers['content-type'],
+          headers: res.headers,
           body,
           sent,
         });
@@ -90,6 +92,12 @@ describe('a chunked body over the limit is refused while it streams', () => {
     const answer = await postChunked(path, headers, 64 * 1024 * 1024);
     expect(answer.status).toBe(413);
     expect(answer.contentType).toBe('application/problem+json; charset=utf-8');
+    // Answered like any other response: the request id of the log, the security headers.
+    expect(answer.headers).toMatchObject({
+      'x-request-id': expect.stringMatching(/^[0-9a-f-]{36}$/),
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+    });
     expect(JSON.parse(answer.body)).toMatchObject({
       status: 413,
       title: 'Nội dung quá lớn',
