@@ -180,6 +180,10 @@ describe('lichtruc preview', () => {
       ['--from', '2024-02-30', '--to', '2024-03-01'],
       'lichtruc: --from 2024-02-30: expected a real date written YYYY-MM-DD\n',
     ],
+    [
+      ['--from', '2024-01-01', '--to', '9999-12-31'],
+      'lichtruc: --to 9999-12-31: expected a date from 1976-01-01 to 2199-12-31\n',
+    ],
     [['--to', '2024-03-01'], 'lichtruc: --from YYYY-MM-DD is required\n'],
     [
       ['--from', '2024-05-01', '--to', '2024-05-02', '--format', 'pdf'],
