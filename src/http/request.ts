@@ -17,6 +17,18 @@ export class HttpError extends Error {
   }
 }
 
+/**
+ * A urlencoded or multipart body, files included. A body that cannot be parsed as the form it claims to be (a
+ * multipart body without its boundary) is a 400, not a 500.
+ */
+export async function parseForm(c: Context<HonoEnv>) {
+  try {
+    return await c.req.parseBody();
+  } catch {
+    throw new HttpError('bad-request', 'the form cannot be read: its body does not match its type');
+  }
+}
+
 /** The `charset` parameter of a Content-Type, lower-cased and unquoted; undefined when there is none. */
 function charsetOf(type: string): string | undefined {
   const value = /;\s*charset\s*=\s*("[^"]*"|[^;\s]*)/i.exec(type)?.[1];

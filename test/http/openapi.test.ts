@@ -32,7 +32,9 @@ const concrete = (path: string) =>
 
 describe('every /api route', () => {
   it('is found by the walk (the sweep below is not empty)', () => {
-    expect(apiRoutes().length).toBeGreaterThanOrEqual(ROUTES.length);
+    expect(apiRoutes().length).toBeGreaterThanOrEqual(
+      ROUTES.filter((route) => route.path.startsWith('/api/')).length,
+    );
   });
 
   it('answers 401 without a token or with a wrong one, and changes nothing', async () => {
@@ -77,22 +79,25 @@ describe('a route validates its body with the schema it documents', () => {
     { providers: 7, dryRun: 'x', date: 'x', id: 5 },
   ];
 
-  it.each(ROUTES.filter((route) => route.body).map((route) => [route.method, route.path, route]))(
-    '%s %s refuses a body exactly as its documented schema does',
-    async (method, path, route) => {
-      for (const body of bodies) {
-        const expected = route.body!.safeParse(body);
-        if (expected.success) continue;
-        const response = await service.request(
-          method.toUpperCase(),
-          concrete(path.replace(/\{([^}]+)\}/g, ':$1')),
-          { body, headers: { 'if-match': '"x"' } },
-        );
-        expect(response.status).toBe(422);
-        const fields = (await problemOf(response)).errors?.map((error) => error.field);
-        const paths = expected.error.issues.map((issue) => issue.path.join('.'));
-        expect(fields?.sort()).toEqual(paths.sort());
-      }
-    },
-  );
+  it.each(
+    ROUTES.filter((route) => route.body && route.path.startsWith('/api/')).map((route) => [
+      route.method,
+      route.path,
+      route,
+    ]),
+  )('%s %s refuses a body exactly as its documented schema does', async (method, path, route) => {
+    for (const body of bodies) {
+      const expected = route.body!.safeParse(body);
+      if (expected.success) continue;
+      const response = await service.request(
+        method.toUpperCase(),
+        concrete(path.replace(/\{([^}]+)\}/g, ':$1')),
+        { body, headers: { 'if-match': '"x"' } },
+      );
+      expect(response.status).toBe(422);
+      const fields = (await problemOf(response)).errors?.map((error) => error.field);
+      const paths = expected.error.issues.map((issue) => issue.path.join('.'));
+      expect(fields?.sort()).toEqual(paths.sort());
+    }
+  });
 });

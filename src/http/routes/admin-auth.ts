@@ -20,7 +20,7 @@ import { type AdminView, adminNav, type Form } from '../pages/admin-view.ts';
 export type { Form };
 import { languageOf, type Markup, page, translator, withLang } from '../pages/layout.ts';
 import { loginPage, refusedPage } from '../pages/login-page.ts';
-import { HttpError, serviceContext } from '../request.ts';
+import { parseForm, serviceContext } from '../request.ts';
 
 export const SESSION_COOKIE = 'lichtruc_admin';
 
@@ -43,12 +43,7 @@ export function sameOrigin(c: Context<HonoEnv>): boolean {
  * cannot be parsed as the form it claims to be (a multipart body without its boundary) is a 400, not a 500.
  */
 export async function readForm(c: Context<HonoEnv>): Promise<Form> {
-  let parsed: Awaited<ReturnType<typeof c.req.parseBody>>;
-  try {
-    parsed = await c.req.parseBody();
-  } catch {
-    throw new HttpError('bad-request', 'the form cannot be read: its body does not match its type');
-  }
+  const parsed = await parseForm(c);
   const form: Form = {};
   for (const [key, value] of Object.entries(parsed))
     if (typeof value === 'string') form[key] = value;
