@@ -1,6 +1,7 @@
 /**
- * The dependency rule of docs/architecture.md, enforced: the domain is pure (no runtime APIs, no I/O), and only the
- * entries, the CLI and the storage drivers may import `node:*` modules, so the same core runs in workerd.
+ * The dependency rule (domain ← storage/providers ← services ← jobs/http/cli ← entry), enforced: the domain is
+ * pure (no runtime APIs, no I/O), and only the entries, the CLI and the storage drivers may import `node:*` modules,
+ * so the same core runs in workerd.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';

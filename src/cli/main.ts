@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { isIsoDate } from '../domain/dates.ts';
+import { dateProblem } from '../domain/dates.ts';
 import type { Language } from '../domain/vietnamese.ts';
 import { UsageError } from './calendar-files.ts';
 import { holidays } from './holidays.ts';
@@ -52,8 +52,8 @@ function oneOf<T extends string>(name: string, value: string, allowed: readonly 
 
 function date(name: string, value: string | undefined): string {
   if (!value) throw new UsageError(`--${name} YYYY-MM-DD is required`);
-  if (!isIsoDate(value))
-    throw new UsageError(`--${name} ${value} is not a date written YYYY-MM-DD`);
+  const problem = dateProblem(value);
+  if (problem) throw new UsageError(`--${name} ${value}: ${problem}`);
   return value;
 }
 

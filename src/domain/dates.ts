@@ -19,6 +19,30 @@ export function isIsoDate(text: string): boolean {
   return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
 }
 
+/**
+ * The years lichtruc can expand: the lunar calendar and the estimated holiday rules hold from 1976 (the reunified
+ * calendar) to 2199. Every date that comes in from outside is checked against them.
+ */
+export const SUPPORTED_YEARS = { first: 1976, last: 2199 } as const;
+
+/** How a refusal names the range, in every message. */
+export const SUPPORTED_RANGE_TEXT = `a date from ${SUPPORTED_YEARS.first}-01-01 to ${SUPPORTED_YEARS.last}-12-31`;
+
+export function isSupportedYear(year: number): boolean {
+  return Number.isInteger(year) && year >= SUPPORTED_YEARS.first && year <= SUPPORTED_YEARS.last;
+}
+
+/** A real `YYYY-MM-DD` date within the supported years. */
+export function isSupportedDate(text: string): boolean {
+  return isIsoDate(text) && isSupportedYear(Number(text.slice(0, 4)));
+}
+
+/** Why `text` is not a supported date, or undefined when it is one. */
+export function dateProblem(text: string): string | undefined {
+  if (!isIsoDate(text)) return 'expected a real date written YYYY-MM-DD';
+  return isSupportedDate(text) ? undefined : `expected ${SUPPORTED_RANGE_TEXT}`;
+}
+
 export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }

@@ -4,7 +4,16 @@
  * Saturday or Sunday. It never guesses swapped days or làm bù Saturdays: only the government decides those, so the
  * official table for a year may differ and replaces this one when the notice arrives.
  */
-import { addDays, type IsoDate, isWeekend, makeIsoDate, weekdayOf, yearOf } from './dates.ts';
+import {
+  addDays,
+  type IsoDate,
+  isSupportedYear,
+  isWeekend,
+  makeIsoDate,
+  SUPPORTED_YEARS,
+  weekdayOf,
+  yearOf,
+} from './dates.ts';
 import { type HolidayEntry, type HolidayTable, HolidayTableSchema } from './holiday-schema.ts';
 import { hungKingsDay, lunarNewYear } from './lunar.ts';
 
@@ -74,8 +83,10 @@ function statutoryDays(year: number): StatutoryDay[] {
  * weekend holidays give two distinct days. From 2026, 24/11 is added as `pending` when it is a weekday.
  */
 export function estimateHolidayTable(year: number): HolidayTable {
-  if (!Number.isInteger(year) || year < 1976 || year > 2199) {
-    throw new RangeError(`cannot estimate holidays for ${year}: expected a year from 1976 to 2199`);
+  if (!isSupportedYear(year)) {
+    throw new RangeError(
+      `cannot estimate holidays for ${year}: expected a year from ${SUPPORTED_YEARS.first} to ${SUPPORTED_YEARS.last}`,
+    );
   }
   const days = statutoryDays(year);
   const off = new Set(days.map((day) => day.date));

@@ -4,7 +4,7 @@
  * become working days (`makeup-workday`).
  */
 import * as z from 'zod';
-import { weekdayOf, yearOf } from './dates.ts';
+import { SUPPORTED_YEARS, weekdayOf, yearOf } from './dates.ts';
 import { DocumentDateSchema, IsoDateSchema, lineText, SlugSchema } from './schema-primitives.ts';
 
 export const HolidayStatusSchema = z
@@ -47,7 +47,7 @@ export const HolidayTableSchema = z
   .object({
     $schema: z.string().optional(),
     country: z.literal('vn'),
-    year: z.number().int().min(1976).max(2199),
+    year: z.number().int().min(SUPPORTED_YEARS.first).max(SUPPORTED_YEARS.last),
     sources: z.array(HolidaySourceSchema).default([]),
     entries: z.array(HolidayEntrySchema),
   })

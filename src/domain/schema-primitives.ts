@@ -1,11 +1,23 @@
 /** Building blocks shared by the roster, holiday and facts schemas. Text is normalised to NFC on the way in. */
 import * as z from 'zod';
-import { isIsoDate } from './dates.ts';
+import { isIsoDate, isSupportedDate, SUPPORTED_RANGE_TEXT } from './dates.ts';
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A day within the supported years (dates.ts): holidays cannot be worked out outside them. One issue per bad date,
+ * and no `abort`: an aborted issue would also stop the roster's semantic checks.
+ */
 export const IsoDateSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written YYYY-MM-DD')
-  .refine(isIsoDate, 'no such date in the calendar');
+  .regex(ISO_DATE, 'expected a date written YYYY-MM-DD')
+  .superRefine((value, ctx) => {
+    if (!ISO_DATE.test(value)) return;
+    if (!isIsoDate(value))
+      ctx.addIssue({ code: 'custom', message: 'no such date in the calendar' });
+    else if (!isSupportedDate(value))
+      ctx.addIssue({ code: 'custom', message: `expected ${SUPPORTED_RANGE_TEXT}` });
+  });
 
 /** A document date that may be known only to the month ("ngày   tháng 4 năm 2024"). */
 export const DocumentDateSchema = z

@@ -5,14 +5,16 @@
  * problem+json in one place.
  */
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { authenticateToken } from '../services/authenticate.ts';
 import { ServiceError } from '../services/errors.ts';
 import { RateLimited } from '../services/rate-limit.ts';
+import { StorageWriteError } from '../storage/sql.ts';
 import { authorize } from './authorize.ts';
 import type { AppDeps, HonoEnv } from './env.ts';
 import { problem } from './problem.ts';
-import { clientAddressOf, HttpError } from './request.ts';
+import { clientAddressOf, HttpError, MAX_BODY_BYTES } from './request.ts';
 import { accounts } from './routes/accounts.ts';
 import { admin } from './routes/admin.ts';
 import { adminAccounts } from './routes/admin-accounts.ts';
@@ -75,6 +77,16 @@ export function createApp(deps: AppDeps): Hono<HonoEnv> {
   });
   app.use((c, next) => (EMBEDDABLE.test(c.req.path) ? embeddableHeaders : pageHeaders)(c, next));
 
+  // Counted while streaming, before sign-in: a chunked body (no Content-Length) is refused as soon as it passes the
+  // limit, so no route, signed in or not, ever holds more than MAX_BODY_BYTES of one request.
+  app.use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) =>
+        problem(c, 'payload-too-large', `the body is larger than ${MAX_BODY_BYTES} bytes`),
+    }),
+  );
+
   app.use('/api/*', async (c, next) => {
     if (PUBLIC_API.has(c.req.path)) return next();
     const header = c.req.header('authorization') ?? '';
@@ -100,8 +112,8 @@ export function createApp(deps: AppDeps): Hono<HonoEnv> {
   for (const path of ['/api/*', '/admin', '/admin/*']) app.use(path, authorize);
 
   for (const routes of [
-    letterImport,
     health,
+    letterImport,
     rosters,
     accounts,
     schedule,
@@ -142,6 +154,8 @@ export function createApp(deps: AppDeps): Hono<HonoEnv> {
     if (error instanceof ServiceError) return problem(c, error.kind, error.message, error.fields);
     if (error instanceof HttpError) return problem(c, error.kind, error.message);
     deps.logError?.(error, c.get('requestId'));
+    // Not the request's fault and not a bug: the operator must free the disk (GET /readyz says so too).
+    if (error instanceof StorageWriteError) return problem(c, 'unavailable', error.message);
     return problem(
       c,
       'internal',

@@ -1,8 +1,13 @@
 /**
- * The API's routes described once, with the same zod schemas the handlers validate with: the OpenAPI document and
- * the docs page are generated from this list, so they cannot drift from what the server accepts.
+ * The API's routes described once: the OpenAPI document and the docs page are generated from this list, and a route
+ * reads its JSON body only through the validator `describe` returns for it, built from the schema it documents. So a
+ * route cannot document one schema and validate another (test/http/openapi.test.ts keeps routes from reading bodies
+ * any other way).
  */
+import type { Context } from 'hono';
 import * as z from 'zod';
+import type { HonoEnv } from './env.ts';
+import { parseWith, readJson } from './request.ts';
 
 export interface RouteSpec {
   method: 'get' | 'post' | 'put' | 'delete';
@@ -13,6 +18,10 @@ export interface RouteSpec {
   /** false for the few public routes (health, feeds, docs). */
   auth?: boolean;
   body?: z.ZodType;
+  /** How refusals name the body (`the roster is not valid`); default `the body`. */
+  bodyName?: string;
+  /** A text/plain body the route also takes, described in words (read with `text(c)`). */
+  textBody?: string;
   query?: Record<string, string>;
   /** Status → description. */
   responses: Record<number, string>;
@@ -22,10 +31,31 @@ export interface RouteSpec {
 
 export const ROUTES: RouteSpec[] = [];
 
-/** Registers a route's description and returns its Hono path (`{id}` → `:id`). */
-export function describe(spec: RouteSpec): string {
+export interface ApiRoute<Body> {
+  /** The Hono path (`{id}` → `:id`). */
+  path: string;
+  /** The JSON body, validated with the schema the document shows for this route (422 when it does not conform). */
+  body(c: Context<HonoEnv>): Promise<Body>;
+  /** The raw bytes of the text/plain body the document shows for this route (its size bounded by the app). */
+  text(c: Context<HonoEnv>): Promise<Uint8Array>;
+}
+
+/** Registers a route's description; returns its Hono path and the reader of its body. */
+export function describe<S extends z.ZodType = z.ZodNever>(
+  spec: RouteSpec & { body?: S },
+): ApiRoute<z.infer<S>> {
   ROUTES.push(spec);
-  return spec.path.replace(/\{([^}]+)\}/g, ':$1');
+  return {
+    path: spec.path.replace(/\{([^}]+)\}/g, ':$1'),
+    async body(c) {
+      if (!spec.body) throw new Error(`${spec.method} ${spec.path} documents no body`);
+      return parseWith(spec.body, await readJson(c), spec.bodyName ?? 'the body');
+    },
+    async text(c) {
+      if (!spec.textBody) throw new Error(`${spec.method} ${spec.path} documents no text body`);
+      return new Uint8Array(await c.req.arrayBuffer());
+    },
+  };
 }
 
 function schemaOf(schema: z.ZodType): unknown {
@@ -75,7 +105,12 @@ export function openApiDocument(serverUrl: string) {
         ? {
             requestBody: {
               required: true,
-              content: { 'application/json': { schema: schemaOf(route.body) } },
+              content: {
+                'application/json': { schema: schemaOf(route.body) },
+                ...(route.textBody
+                  ? { 'text/plain': { schema: { type: 'string', description: route.textBody } } }
+                  : {}),
+              },
             },
           }
         : {}),

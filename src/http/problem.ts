@@ -10,6 +10,7 @@ export type ProblemKind =
   | ServiceErrorKind
   | 'unauthorized'
   | 'too-many-requests'
+  | 'bad-request'
   | 'unsupported-media-type'
   | 'payload-too-large'
   | 'not-implemented'
@@ -27,6 +28,7 @@ const STATUS: Record<ProblemKind, number> = {
   unauthorized: 401,
   forbidden: 403,
   'too-many-requests': 429,
+  'bad-request': 400,
   'unsupported-media-type': 415,
   'payload-too-large': 413,
   'not-implemented': 501,
@@ -45,6 +47,7 @@ const TITLES: Record<ProblemKind, [vi: string, en: string]> = {
   unauthorized: ['Chưa xác thực', 'Unauthorized'],
   forbidden: ['Không có quyền', 'Forbidden'],
   'too-many-requests': ['Thử sai quá nhiều lần', 'Too many attempts'],
+  'bad-request': ['Yêu cầu không đọc được', 'Malformed request'],
   'unsupported-media-type': ['Sai định dạng nội dung', 'Unsupported media type'],
   'payload-too-large': ['Nội dung quá lớn', 'Payload too large'],
   'not-implemented': ['Chưa hỗ trợ trên bản triển khai này', 'Not implemented'],

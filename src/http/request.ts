@@ -12,7 +12,7 @@ import type { HonoEnv } from './env.ts';
 export const MAX_BODY_BYTES = 256 * 1024;
 
 export class HttpError extends Error {
-  readonly kind: 'unsupported-media-type' | 'payload-too-large' | 'not-implemented';
+  readonly kind: 'bad-request' | 'unsupported-media-type' | 'not-implemented';
 
   constructor(kind: HttpError['kind'], message: string) {
     super(message);
@@ -20,16 +20,37 @@ export class HttpError extends Error {
   }
 }
 
+/**
+ * A urlencoded or multipart body, files included. A body that cannot be parsed as the form it claims to be (a
+ * multipart body without its boundary) is a 400, not a 500.
+ */
+export async function parseForm(c: Context<HonoEnv>) {
+  try {
+    return await c.req.parseBody();
+  } catch {
+    throw new HttpError('bad-request', 'the form cannot be read: its body does not match its type');
+  }
+}
+
+/** The `charset` parameter of a Content-Type, lower-cased and unquoted; undefined when there is none. */
+function charsetOf(type: string): string | undefined {
+  const value = /;\s*charset\s*=\s*("[^"]*"|[^;\s]*)/i.exec(type)?.[1];
+  return value?.replace(/^"|"$/g, '').toLowerCase();
+}
+
+/** The body as JSON. Its size was bounded while streaming by the app's body limit (app.ts). */
 export async function readJson(c: Context<HonoEnv>): Promise<unknown> {
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/([a-z.+-]*\+)?json\b/i.test(type))
     throw new HttpError('unsupported-media-type', 'send the body as application/json');
-  const declared = Number(c.req.header('content-length') ?? 0);
-  if (declared > MAX_BODY_BYTES)
-    throw new HttpError('payload-too-large', `the body is larger than ${MAX_BODY_BYTES} bytes`);
+  // JSON is UTF-8 (RFC 8259 §8.1): a body announced in another charset would be misread, not converted.
+  const charset = charsetOf(type);
+  if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8')
+    throw new HttpError(
+      'unsupported-media-type',
+      `send JSON encoded as UTF-8 (charset=utf-8), not charset=${charset}`,
+    );
   const bytes = new Uint8Array(await c.req.arrayBuffer());
-  if (bytes.byteLength > MAX_BODY_BYTES)
-    throw new HttpError('payload-too-large', `the body is larger than ${MAX_BODY_BYTES} bytes`);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
@@ -55,13 +76,6 @@ export function parseWith<S extends z.ZodType>(
     message: issue.message,
   }));
   throw invalid(`${what} is not valid`, fields);
-}
-
-export async function readBody<S extends z.ZodType>(
-  c: Context<HonoEnv>,
-  schema: S,
-): Promise<z.infer<S>> {
-  return parseWith(schema, await readJson(c), 'the body');
 }
 
 /** The rosters of a list on which the request's principal has `permission` (all outside an authenticated route). */

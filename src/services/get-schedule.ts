@@ -1,5 +1,5 @@
 /** The duty slots and closed days of a roster over an inclusive range, as the API and the web pages show them. */
-import { countDays, isIsoDate } from '../domain/dates.ts';
+import { countDays, dateProblem } from '../domain/dates.ts';
 import { gradeSlot, MANAGER, type Reader } from '../domain/reason-privacy.ts';
 import { slotView } from '../domain/slot-view.ts';
 import type { Language } from '../domain/vietnamese.ts';
@@ -15,10 +15,10 @@ export function checkRange(
   to: string | undefined,
 ): { from: string; to: string } {
   const fields: FieldProblem[] = [];
-  if (!from || !isIsoDate(from))
-    fields.push({ field: 'from', message: 'expected a real date written YYYY-MM-DD' });
-  if (!to || !isIsoDate(to))
-    fields.push({ field: 'to', message: 'expected a real date written YYYY-MM-DD' });
+  const fromProblem = dateProblem(from ?? '');
+  if (fromProblem) fields.push({ field: 'from', message: fromProblem });
+  const toProblem = dateProblem(to ?? '');
+  if (toProblem) fields.push({ field: 'to', message: toProblem });
   if (fields.length === 0 && to! < from!)
     fields.push({ field: 'to', message: `is before from (${from})` });
   if (fields.length === 0 && countDays(from!, to!) > MAX_SCHEDULE_DAYS)

@@ -4,7 +4,12 @@
  * per slot of the month it changes, in the same batch as the change. A report of a closed month is its locked slots
  * with the corrections applied in order.
  */
-import { daysInMonth, type IsoDate } from '../domain/dates.ts';
+import {
+  daysInMonth,
+  type IsoDate,
+  isSupportedYear,
+  SUPPORTED_RANGE_TEXT,
+} from '../domain/dates.ts';
 import type { SlotChange } from '../domain/slot-diff.ts';
 import type { DutySlot } from '../domain/slot.ts';
 import {
@@ -28,6 +33,10 @@ export function lastDayOf(month: string): IsoDate {
   if (!match)
     throw invalid('the month is not valid', [
       { field: 'month', message: 'expected a month written YYYY-MM' },
+    ]);
+  if (!isSupportedYear(Number(match[1])))
+    throw invalid('the month is not valid', [
+      { field: 'month', message: `expected a month within ${SUPPORTED_RANGE_TEXT}` },
     ]);
   return `${month}-${String(daysInMonth(Number(match[1]), Number(match[2]))).padStart(2, '0')}`;
 }

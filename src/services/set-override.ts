@@ -4,7 +4,7 @@ import type { Override, SlotRef, Swap } from '../domain/facts-schema.ts';
 import { matchRef } from '../domain/plan-day.ts';
 import { formatDate } from '../domain/vietnamese.ts';
 import type { StoredOverride, StoredSwap } from '../storage/records.ts';
-import { auditStatement, insertOverride, insertSwap } from '../storage/statements.ts';
+import { auditStatement, deleteFact, insertOverride, insertSwap } from '../storage/statements.ts';
 import { changeFacts, type FactChange } from './change-facts.ts';
 import { type ServiceContext, stampOf } from './context.ts';
 import { invalid } from './errors.ts';
@@ -16,13 +16,28 @@ const NO_SLOT = {
   missing: 'the day has no slot at that position',
 };
 
-/** Refuses a reference to a day without a matching slot, so a fact never silently applies to nothing. */
-function requireSlot(state: RosterState, ref: SlotRef, field: string): void {
-  const day = scheduleOn(compileRoster(state.stored.roster), state.holidays, ref.date);
-  const match = matchRef(day.assignments, ref);
-  if (typeof match !== 'string') return;
+/**
+ * The position of the slot a reference names; refuses a day without a matching slot, so a fact never silently
+ * applies to nothing.
+ */
+function requireSlot(state: RosterState, ref: SlotRef, field: string): string {
+  const match = matchRef(dayOf(state, ref.date).assignments, ref);
+  if (typeof match !== 'string') return match.position;
   const message = `no duty slot on ${formatDate(ref.date)}: ${NO_SLOT[match]}`;
   throw invalid(message, [{ field, message }]);
+}
+
+const dayOf = (state: RosterState, date: string) =>
+  scheduleOn(compileRoster(state.stored.roster), state.holidays, date);
+
+/** The stored overrides of the slot at `position` on `date` (with or without the position written out). */
+function overridesOfSlot(state: RosterState, date: string, position: string): StoredOverride[] {
+  const { assignments } = dayOf(state, date);
+  return state.facts.overrides.filter((override) => {
+    if (override.date !== date) return false;
+    const match = matchRef(assignments, override);
+    return typeof match !== 'string' && match.position === position;
+  });
 }
 
 function requireMember(state: RosterState, memberId: string): void {
@@ -44,7 +59,9 @@ export function planOverride(
 ): (state: RosterState) => FactChange<StoredOverride> {
   return (state) => {
     requireMember(state, input.memberId);
-    requireSlot(state, input, 'date');
+    const position = requireSlot(state, input, 'date');
+    // A slot has at most one override: a new one replaces the previous, so the data says what the schedule shows.
+    const replaced = overridesOfSlot(state, input.date, position);
     const stamp = stampOf(ctx);
     const id = crypto.randomUUID();
     const override = input;
@@ -55,15 +72,25 @@ export function planOverride(
       createdAt: stamp.now,
       createdBy: stamp.actor.name,
     };
+    const audit = {
+      action: replaced.length > 0 ? 'override.replace' : 'override.create',
+      rosterId,
+      entity: 'override',
+      entityId: id,
+      ...(replaced.length > 0 ? { before: replaced.length === 1 ? replaced[0] : replaced } : {}),
+      after: stored,
+    };
+    const gone = new Set(replaced.map((old) => old.id));
     return {
       statements: [
+        ...replaced.map((old) => deleteFact('overrides', rosterId, old.id)),
         insertOverride(rosterId, id, override, stamp),
-        auditStatement(
-          { action: 'override.create', rosterId, entity: 'override', entityId: id, after: stored },
-          stamp,
-        ),
+        auditStatement(audit, stamp),
       ],
-      next: { ...state.facts, overrides: [...state.facts.overrides, stored] },
+      next: {
+        ...state.facts,
+        overrides: [...state.facts.overrides.filter((old) => !gone.has(old.id)), stored],
+      },
       range: { from: input.date, to: input.date },
       result: stored,
     };

@@ -23,6 +23,14 @@ export interface SqlDatabase {
   exec(sql: string): Promise<unknown>;
 }
 
+/**
+ * The database refused a write for a reason of the machine, not of the data (a full disk, a read-only file): the
+ * request can be retried once the operator has fixed it. Drivers translate their own errors into it.
+ */
+export class StorageWriteError extends Error {
+  override readonly name = 'StorageWriteError';
+}
+
 export interface Migration {
   name: string;
   sql: string;

@@ -51,6 +51,11 @@ export interface Store {
     before?: number | undefined;
   }): Promise<AuditRecord[]>;
   setting(key: string): Promise<string | null>;
+  /**
+   * Writes and removes a row of a few pages in one transaction (readiness): throws StorageWriteError when the
+   * database cannot be written; leaves the data as it was.
+   */
+  probeWrite(): Promise<void>;
   putSetting(key: string, value: string): Promise<void>;
   feeds: FeedStore;
   holidays: HolidayStore;
@@ -74,6 +79,8 @@ export interface Store {
   /** The calendars/ files last applied (Node start-up). */
   calendarFiles: CalendarFileStore;
 }
+
+const PROBE_KEY = 'readiness-probe';
 
 // Parsing a stored definition validates it again; rosters change rarely, so keep the parsed value per hash.
 const parsedDefinitions = new Map<string, Roster>();
@@ -238,6 +245,15 @@ export function createStore(db: SqlDatabase): Store {
         .bind(key)
         .first<{ value: string }>();
       return row?.value ?? null;
+    },
+    async probeWrite() {
+      // Larger than a page, so the write needs room on disk like a real change does, not just a rewrite in place.
+      await db.batch([
+        db
+          .prepare('INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)')
+          .bind(PROBE_KEY, 'x'.repeat(8192)),
+        db.prepare('DELETE FROM settings WHERE key = ?').bind(PROBE_KEY),
+      ]);
     },
     async putSetting(key, value) {
       await db

@@ -178,7 +178,11 @@ describe('lichtruc preview', () => {
     ],
     [
       ['--from', '2024-02-30', '--to', '2024-03-01'],
-      'lichtruc: --from 2024-02-30 is not a date written YYYY-MM-DD\n',
+      'lichtruc: --from 2024-02-30: expected a real date written YYYY-MM-DD\n',
+    ],
+    [
+      ['--from', '2024-01-01', '--to', '9999-12-31'],
+      'lichtruc: --to 9999-12-31: expected a date from 1976-01-01 to 2199-12-31\n',
     ],
     [['--to', '2024-03-01'], 'lichtruc: --from YYYY-MM-DD is required\n'],
     [

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { holidays, holidayTables } from '../support/sample.ts';
 
-/** The table of official days off in docs/domain.md, written out by hand. */
+/** The official days off as the government's notices announce them, written out by hand. */
 const OFFICIAL = {
   2024: {
     off: [

@@ -3,7 +3,7 @@ import { addDays, eachDate, makeIsoDate } from '../../src/domain/dates.ts';
 import { hungKingsDay, lunarNewYear, lunarToSolar, solarToLunar } from '../../src/domain/lunar.ts';
 
 describe('Tết and Giỗ Tổ', () => {
-  // Reference dates from docs/domain.md (Mùng 1 Tết / Giỗ Tổ Hùng Vương), as printed on Vietnamese calendars.
+  // Reference dates (Mùng 1 Tết / Giỗ Tổ Hùng Vương), as printed on Vietnamese calendars.
   const reference: [number, string, string][] = [
     [2024, '2024-02-10', '2024-04-18'],
     [2025, '2025-01-29', '2025-04-07'],

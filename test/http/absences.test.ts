@@ -1,4 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import {
+  BAD_ABSENCES,
+  expectRefusal,
+  requestOf,
+  VALID_ABSENCE as valid,
+} from '../support/bad-input.ts';
 import { problemOf, startTestService, type TestService } from '../support/service.ts';
 
 const ROSTER = '/api/rosters/so-vhttdl-bac-giang';
@@ -94,58 +100,11 @@ describe('POST /api/rosters/{id}/absences', () => {
     ).toBe(404);
   });
 
-  const valid = {
-    memberId: 'nguyen-manh-ha',
-    from: '2024-05-06',
-    to: '2024-05-08',
-    reason: 'leave',
-  };
-  const cases: [
-    string,
-    { body?: unknown; headers?: Record<string, string> },
-    number,
-    string | RegExp,
-  ][] = [
-    [
-      'malformed JSON',
-      { body: '{"memberId": "nguyen-manh-ha",' },
-      422,
-      'the body is not valid JSON',
-    ],
-    ['an impossible date', { body: { ...valid, from: '2024-02-30' } }, 422, 'from'],
-    ['to before from', { body: { ...valid, from: '2024-05-08', to: '2024-05-06' } }, 422, 'to'],
-    ['an unknown member', { body: { ...valid, memberId: 'nguyen-van-khong' } }, 422, 'memberId'],
-    ['an unknown reason', { body: { ...valid, reason: 'holiday' } }, 422, 'reason'],
-    ['control characters in the note', { body: { ...valid, note: 'a\u0000b' } }, 422, 'note'],
-    [
-      'a body that is not JSON',
-      { body: 'memberId=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } },
-      415,
-      /application\/json/,
-    ],
-    ['an oversized body', { body: { ...valid, note: 'x'.repeat(300_000) } }, 413, /larger than/],
-  ];
-
-  it.each(cases)(
-    'refuses %s with a problem+json and changes nothing',
-    async (_name, request, status, field) => {
-      const before = await storedState();
-      const response = await service.request('POST', `${ROSTER}/absences`, request);
-      expect(response.status).toBe(status);
-      expect(response.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
-      const problem = await problemOf(response);
-      expect(problem).toMatchObject({
-        status,
-        type: expect.stringMatching(/^urn:lichtruc:problem:/),
-        title: expect.any(String),
-        requestId: expect.any(String),
-      });
-      if (typeof field === 'string' && status === 422 && field.length < 10)
-        expect(problem.errors?.map((error) => error.field)).toContain(field);
-      else expect(JSON.stringify(problem)).toMatch(field);
-      expect(await storedState()).toEqual(before);
-    },
-  );
+  it.each(BAD_ABSENCES)('refuses $name with a problem+json and changes nothing', async (bad) => {
+    const before = await storedState();
+    await expectRefusal(await service.request('POST', `${ROSTER}/absences`, requestOf(bad)), bad);
+    expect(await storedState()).toEqual(before);
+  });
 
   it('refuses an absence overlapping another of the same officer (409) and keeps the first', async () => {
     await service.json('POST', `${ROSTER}/absences`, 201, valid);
@@ -191,6 +150,47 @@ describe('overrides and swaps', () => {
       200,
     );
     expect(schedule.body.slots[0]!.memberId).toBe('nguyen-manh-ha');
+  });
+
+  it("an override replaces the slot's previous one: 200 overrides are one row, each replacement audited", async () => {
+    const members = ['nguyen-van-hanh', 'nguyen-van-luyen'];
+    const ids: string[] = [];
+    for (let n = 0; n < 200; n++) {
+      // Every other one names the position: with or without it, it is the same slot.
+      const { body } = await service.json<{ override: { id: string } }>(
+        'POST',
+        `${ROSTER}/overrides`,
+        201,
+        { date: '2024-05-06', memberId: members[n % 2], ...(n % 2 ? { position: 'primary' } : {}) },
+      );
+      ids.push(body.override.id);
+    }
+    const { body } = await service.json<{ overrides: { id: string; memberId: string }[] }>(
+      'GET',
+      `${ROSTER}/overrides`,
+      200,
+    );
+    expect(body.overrides.map((override) => [override.id, override.memberId])).toEqual([
+      [ids[199], 'nguyen-van-luyen'],
+    ]);
+    const schedule = await service.json<{ slots: { memberId: string; kind: string }[] }>(
+      'GET',
+      `${ROSTER}/schedule?from=2024-05-06&to=2024-05-06`,
+      200,
+    );
+    expect(schedule.body.slots).toMatchObject([{ memberId: 'nguyen-van-luyen', kind: 'override' }]);
+    const audit = await service.json<{
+      entries: { action: string; entityId: string; before: { id: string } | null }[];
+    }>('GET', '/api/audit?rosterId=so-vhttdl-bac-giang&limit=500', 200);
+    const overrides = audit.body.entries.filter((entry) => entry.action.startsWith('override.'));
+    // Newest first: 199 replacements, each naming the override it replaced, after the first creation.
+    expect(overrides.map((entry) => entry.action)).toEqual([
+      ...Array.from({ length: 199 }, () => 'override.replace'),
+      'override.create',
+    ]);
+    expect(overrides.map((entry) => [entry.entityId, entry.before?.id ?? null])).toEqual(
+      ids.map((id, n) => [id, n === 0 ? null : ids[n - 1]]).reverse(),
+    );
   });
 
   it('refuses an override on a day the office is closed', async () => {

@@ -1,4 +1,7 @@
-/** `/healthz` answers at once; `/readyz` runs the entry's named checks and answers 503 until every one passes. */
+/**
+ * `/healthz` answers at once; `/readyz` runs the built-in write check and the entry's named checks, and answers 503
+ * until every one passes.
+ */
 import { describe, expect, it } from 'vitest';
 import { startTestService } from '../support/service.ts';
 
@@ -22,6 +25,7 @@ describe('GET /readyz', () => {
     expect(await before.json()).toEqual({
       status: 'not-ready',
       checks: [
+        { name: 'database-writable', ok: true },
         { name: 'database', ok: true },
         { name: 'calendars', ok: false, detail: 'applying calendars/: 120 of 5000 changed files' },
       ],
@@ -48,7 +52,10 @@ describe('GET /readyz', () => {
     expect(answer.status).toBe(503);
     expect(await answer.json()).toEqual({
       status: 'not-ready',
-      checks: [{ name: 'database', ok: false, detail: 'disk I/O error' }],
+      checks: [
+        { name: 'database-writable', ok: true },
+        { name: 'database', ok: false, detail: 'disk I/O error' },
+      ],
     });
   });
 });

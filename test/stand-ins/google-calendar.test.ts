@@ -1,6 +1,6 @@
 /**
  * The Google stand-in as the official client (`@googleapis/calendar`) meets it, plus raw fetches for what the client
- * cannot do (the JWT bearer grant, batch). Each case is a Google behaviour from docs/integrations.md that the
+ * cannot do (the JWT bearer grant, batch). Each case is a behaviour of the real Google Calendar API that the
  * product must survive: taken ids, stale etags, soft deletes, ragged pages, expiring sync tokens, batch statuses,
  * rate limits, revoked keys and calendars not shared.
  */

@@ -1,8 +1,8 @@
 /**
  * A stateful stand-in for Google Calendar API v3 and Google's OAuth token endpoint, on 127.0.0.1, for driving the
  * official `@googleapis/calendar` client (`rootUrl: standIn.rootUrl`) and raw batch requests against it. It keeps
- * Google's quirks (docs/integrations.md): 409 on taken ids, soft deletes and 410, 412 on stale If-Match, ragged
- * pages, sync tokens that expire, per-part batch statuses, and scripted faults. Node-only: it is test code.
+ * Google's quirks as the real service shows them: 409 on taken ids, soft deletes and 410, 412 on stale If-Match,
+ * ragged pages, sync tokens that expire, per-part batch statuses, and scripted faults. Node-only: it is test code.
  */
 import type { calendar_v3 } from '@googleapis/calendar';
 import {

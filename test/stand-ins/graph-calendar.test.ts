@@ -1,6 +1,6 @@
 /**
  * The Graph stand-in as the official client (`@microsoft/microsoft-graph-client` 3.x) meets it over HTTPS, plus raw
- * fetches for the client-credentials grant. Each case is a Graph behaviour from docs/integrations.md that the product
+ * fetches for the client-credentials grant. Each case is a behaviour of the real Graph that the product
  * must survive: transactionId dedupe under the client's own POST replays, stale change keys, UTC unless asked
  * otherwise, extended-property filters, absolute nextLinks, `$batch` limits and per-item throttling, revoked apps.
  */

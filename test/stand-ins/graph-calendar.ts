@@ -1,9 +1,9 @@
 /**
  * A stateful stand-in for Microsoft Graph v1.0 calendar events and the Microsoft identity platform's token endpoint,
  * over HTTPS on 127.0.0.1 with a throw-away certificate, for driving the official `@microsoft/microsoft-graph-client`
- * against it. It keeps Graph's quirks (docs/integrations.md): transactionId dedupe, change keys and 412, UTC unless
- * `Prefer: outlook.timezone`, extended-property filters, `$skip` nextLinks, `$batch` with per-item statuses, app-only
- * tokens, application access policies, and scripted throttling. Node-only: it is test code.
+ * against it. It keeps Graph's quirks as the real service shows them: transactionId dedupe, change keys and 412, UTC
+ * unless `Prefer: outlook.timezone`, extended-property filters, `$skip` nextLinks, `$batch` with per-item statuses,
+ * app-only tokens, application access policies, and scripted throttling. Node-only: it is test code.
  */
 import { type AppRegistration, createAuthRegistry } from './graph-auth.ts';
 import { createEvent, findEvent, patchEvent, removeEvent } from './graph-events.ts';

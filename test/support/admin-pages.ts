@@ -14,6 +14,8 @@ export const decode = (text: string) =>
 export interface PageOptions {
   cookie?: string;
   form?: Record<string, string>;
+  /** A raw body, sent with the Content-Type of `headers` (for bodies no browser would send). */
+  body?: string;
   headers?: Record<string, string>;
 }
 
@@ -21,7 +23,7 @@ export function pagesOf(service: () => TestService) {
   async function page(method: string, path: string, options: PageOptions = {}) {
     const headers: Record<string, string> = { ...options.headers };
     if (options.cookie) headers.cookie = options.cookie;
-    let body: string | undefined;
+    let body = options.body;
     if (options.form) {
       body = new URLSearchParams(options.form).toString();
       headers['content-type'] = 'application/x-www-form-urlencoded';

@@ -2,14 +2,13 @@
  * A lichtruc service whose roster publishes to a Google calendar on the stand-in, with the real Google provider
  * (official client, batch endpoint, service-account grant) and a sync that never really sleeps.
  */
-import { loadCalendarSet } from '../../src/domain/calendar-set.ts';
 import type { SyncDeps } from '../../src/services/sync-deps.ts';
 import { createGoogleProvider } from '../../src/providers/google/google-provider.ts';
 import { ServiceAccountKeySchema } from '../../src/providers/google/service-account.ts';
-import { applyCalendars } from '../../src/services/apply-calendars.ts';
 import { type GoogleStandIn, startGoogleStandIn } from '../stand-ins/google-calendar.ts';
 import { readCalendarFiles } from './sample.ts';
 import { startTestService, type TestService } from './service.ts';
+import { applyPublishedFiles, attachSync } from './sync-fixture.ts';
 
 export const CALENDAR_ID = 'truc-mot-cua@group.calendar.google.com';
 export const ACCOUNT = 'lichtruc-sync@du-an.iam.gserviceaccount.com';
@@ -58,10 +57,7 @@ export async function startGoogleSync(
         ? { owners: [ACCOUNT] }
         : { writers: [ACCOUNT] };
   standIn.createCalendar({ id: CALENDAR_ID, summary: 'Lịch trực Một cửa', ...access });
-  await applyCalendars(service.ctx, loadCalendarSet(publishedRosterFiles(options.editRoster)));
-  await service.ctx.store.db.prepare('DELETE FROM sync_outbox').run();
-
-  const sleeps: number[] = [];
+  await applyPublishedFiles(service, publishedRosterFiles(options.editRoster));
   const providerFor = (clientEmail: string) =>
     createGoogleProvider({
       key: ServiceAccountKeySchema.parse(standIn.createServiceAccount(clientEmail)),
@@ -70,18 +66,7 @@ export async function startGoogleSync(
       now: service.ctx.now,
       timeoutMs: options.timeoutMs ?? 5_000,
     });
-  const deps: SyncDeps = {
-    store: service.ctx.store,
-    now: service.ctx.now,
-    providers: { google: providerFor(ACCOUNT) },
-    horizon: { pastDays: 30, futureDays: 365 },
-    backoff: { baseMs: 100, capMs: 10_000, maxAttempts: 6 },
-    sleep: async (ms) => {
-      sleeps.push(ms);
-    },
-    random: () => 0.5,
-  };
-  service.appDeps.sync = deps;
+  const { deps, sleeps } = attachSync(service, { google: providerFor(ACCOUNT) });
   return {
     service,
     standIn,

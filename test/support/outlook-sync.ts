@@ -2,14 +2,13 @@
  * A lichtruc service whose roster publishes to an Outlook mailbox on the Graph stand-in (HTTPS with a throw-away
  * certificate), with the real Outlook provider on the official Graph client and a sync that never really sleeps.
  */
-import { loadCalendarSet } from '../../src/domain/calendar-set.ts';
 import type { SyncDeps } from '../../src/services/sync-deps.ts';
 import { createOutlookProvider } from '../../src/providers/outlook/outlook-provider.ts';
-import { applyCalendars } from '../../src/services/apply-calendars.ts';
 import { type GraphStandIn, startGraphStandIn } from '../stand-ins/graph-calendar.ts';
 import { createSelfSignedCertificate } from '../stand-ins/graph-tls.ts';
 import { readCalendarFiles } from './sample.ts';
 import { startTestService, type TestService } from './service.ts';
+import { applyPublishedFiles, attachSync } from './sync-fixture.ts';
 import { trustingFetch } from './tls.ts';
 
 export const MAILBOX = 'truc.motcua@svhttdl.bacninh.gov.vn';
@@ -48,10 +47,7 @@ export async function startOutlookSync(
   const standIn = await startGraphStandIn({ now: () => service.ctx.now().getTime(), certificate });
   standIn.registerApp(APP);
   standIn.createMailbox(MAILBOX);
-  await applyCalendars(service.ctx, loadCalendarSet(options.files ?? outlookRosterFiles()));
-  await service.ctx.store.db.prepare('DELETE FROM sync_outbox').run();
-
-  const sleeps: number[] = [];
+  await applyPublishedFiles(service, options.files ?? outlookRosterFiles());
   const providerWith = (clientSecret: string) =>
     createOutlookProvider({
       ...APP,
@@ -61,18 +57,7 @@ export async function startOutlookSync(
       fetch: trustingFetch(standIn.caPem),
       now: service.ctx.now,
     });
-  const deps: SyncDeps = {
-    store: service.ctx.store,
-    now: service.ctx.now,
-    providers: { outlook: providerWith(APP.clientSecret) },
-    horizon: { pastDays: 30, futureDays: 365 },
-    backoff: { baseMs: 100, capMs: 10_000, maxAttempts: 6 },
-    sleep: async (ms) => {
-      sleeps.push(ms);
-    },
-    random: () => 0.5,
-  };
-  service.appDeps.sync = deps;
+  const { deps, sleeps } = attachSync(service, { outlook: providerWith(APP.clientSecret) });
   return {
     service,
     standIn,

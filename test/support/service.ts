@@ -22,6 +22,8 @@ export interface TestService {
   ctx: ServiceContext;
   /** The app's dependencies, to attach a sync (`appDeps.sync = …`) after start. */
   appDeps: AppDeps;
+  /** The Hono app itself, to serve it on a real socket (`serve({ fetch: app.fetch, … })`). */
+  app: ReturnType<typeof createApp>;
   /** Sets the clock (an ISO instant). */
   setNow(iso: string): void;
   request(
@@ -80,6 +82,7 @@ export async function startTestService(
   return {
     ctx,
     appDeps,
+    app,
     setNow(iso) {
       clock = new Date(iso);
     },

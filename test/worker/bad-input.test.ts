@@ -1,12 +1,19 @@
 /**
- * Bad input to the Worker in workerd, as on Node (test/http/absences.test.ts): each refused with a problem+json that
- * names what is wrong, and nothing stored in D1.
+ * Bad input to the Worker in workerd: the same table as on Node (test/support/bad-input.ts, run by
+ * test/http/absences.test.ts), each refused with a problem+json that names what is wrong, and nothing stored in D1.
  */
 import { describe, expect, it } from 'vitest';
-import { type CallOptions, call, json, problemOf, ROSTER_ID } from './workerd/api.ts';
+import {
+  BAD_ABSENCES,
+  expectRefusal,
+  requestOf,
+  VALID_ABSENCE as valid,
+} from '../support/bad-input.ts';
+import { exports } from 'cloudflare:workers';
+import { ADMIN_TOKEN, PUBLIC_URL } from './provided.ts';
+import { call, json, problemOf, ROSTER_ID } from './workerd/api.ts';
 
 const ROSTER = `/api/rosters/${ROSTER_ID}`;
-const valid = { memberId: 'nguyen-manh-ha', from: '2024-05-06', to: '2024-05-08', reason: 'leave' };
 
 /** Everything an admin could have entered, to show a refused request changed none of it. */
 async function storedState() {
@@ -21,47 +28,11 @@ async function storedState() {
 }
 
 describe('POST /api/rosters/{id}/absences in workerd refuses bad input', () => {
-  const cases: [string, CallOptions, number, string | RegExp][] = [
-    [
-      'malformed JSON',
-      { body: '{"memberId": "nguyen-manh-ha",' },
-      422,
-      /the body is not valid JSON/,
-    ],
-    ['an impossible date', { body: { ...valid, from: '2024-02-30' } }, 422, 'from'],
-    ['to before from', { body: { ...valid, from: '2024-05-08', to: '2024-05-06' } }, 422, 'to'],
-    ['an unknown member', { body: { ...valid, memberId: 'nguyen-van-khong' } }, 422, 'memberId'],
-    ['an unknown reason', { body: { ...valid, reason: 'holiday' } }, 422, 'reason'],
-    ['control characters in the note', { body: { ...valid, note: 'a\u0000b' } }, 422, 'note'],
-    [
-      'a body that is not JSON',
-      { body: 'memberId=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } },
-      415,
-      /application\/json/,
-    ],
-    ['an oversized body', { body: { ...valid, note: 'x'.repeat(300_000) } }, 413, /larger than/],
-  ];
-
-  it.each(cases)(
-    'refuses %s with a problem+json and stores nothing',
-    async (_name, request, status, expected) => {
-      const before = await storedState();
-      const response = await call('POST', `${ROSTER}/absences`, request);
-      expect(response.status).toBe(status);
-      expect(response.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
-      const problem = await problemOf(response);
-      expect(problem).toMatchObject({
-        status,
-        type: expect.stringMatching(/^urn:lichtruc:problem:/),
-        title: expect.any(String),
-        requestId: expect.any(String),
-      });
-      if (typeof expected === 'string')
-        expect(problem.errors?.map((error) => error.field)).toContain(expected);
-      else expect(JSON.stringify(problem)).toMatch(expected);
-      expect(await storedState()).toEqual(before);
-    },
-  );
+  it.each(BAD_ABSENCES)('refuses $name with a problem+json and stores nothing', async (bad) => {
+    const before = await storedState();
+    await expectRefusal(await call('POST', `${ROSTER}/absences`, requestOf(bad)), bad);
+    expect(await storedState()).toEqual(before);
+  });
 
   it('still takes a valid absence afterwards (the refusals left the roster usable)', async () => {
     await json('POST', `${ROSTER}/absences`, 201, valid);
@@ -71,5 +42,42 @@ describe('POST /api/rosters/{id}/absences in workerd refuses bad input', () => {
       200,
     );
     expect(absences.map((absence) => absence.memberId)).toEqual(['nguyen-manh-ha']);
+  });
+});
+
+/**
+ * A body streamed in chunks with no Content-Length, which never ends on its own: the Worker must answer 413 from what
+ * it counted, before the body is over (the stream is cancelled once the answer is in).
+ */
+function endlessBody(): { body: ReadableStream<Uint8Array>; sent: () => number } {
+  const chunk = new Uint8Array(16 * 1024).fill(0x61);
+  let sent = 0;
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      sent += chunk.byteLength;
+      controller.enqueue(chunk);
+    },
+  });
+  return { body, sent: () => sent };
+}
+
+describe('a chunked body over the limit in workerd', () => {
+  it.each([
+    ['/admin/login, before sign-in', '/admin/login', 'application/x-www-form-urlencoded', null],
+    ['/api, with the admin token', `${ROSTER}/absences`, 'application/json', ADMIN_TOKEN],
+  ])('%s: 413 problem+json while the body still streams', async (_name, path, type, token) => {
+    const { body, sent } = endlessBody();
+    const headers = new Headers({ 'content-type': type });
+    if (token) headers.set('authorization', `Bearer ${token}`);
+    const response = await exports.default.fetch(
+      new Request(new URL(path, PUBLIC_URL), { method: 'POST', headers, body }),
+    );
+    expect(response.status).toBe(413);
+    expect(await problemOf(response)).toMatchObject({
+      status: 413,
+      detail: 'the body is larger than 262144 bytes',
+    });
+    expect(sent()).toBeLessThan(4 * 1024 * 1024);
+    await body.cancel().catch(() => undefined);
   });
 });

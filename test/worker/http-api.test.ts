@@ -13,6 +13,15 @@ describe('the Worker in workerd', () => {
     expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('is ready: D1 takes a write (GET /readyz, no token)', async () => {
+    const response = await call('GET', '/readyz', { token: null });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      status: 'ready',
+      checks: [{ name: 'database-writable', ok: true }],
+    });
+  });
+
   it('asks for the admin token on /api routes with a problem+json 401', async () => {
     for (const token of [null, 'not-the-admin-token-at-all-0000']) {
       const response = await call('GET', '/api/rosters', { token });

@@ -12,7 +12,7 @@ import { ADMIN_TOKEN, MS_APP, PASSWORD_PEPPER, PUBLIC_URL } from './provided.ts'
 
 const ROOT = join(import.meta.dirname, '../..');
 
-// Offline (docs/architecture.md): no request.cf download by Miniflare, no telemetry, no banner.
+// Offline (no test reaches Cloudflare): no request.cf download by Miniflare, no telemetry, no banner.
 process.env.CLOUDFLARE_CF_FETCH_ENABLED ??= 'false';
 process.env.WRANGLER_SEND_METRICS ??= 'false';
 process.env.WRANGLER_HIDE_BANNER ??= 'true';

@@ -9,7 +9,7 @@ import { issueApiToken } from '../../services/issue-api-token.ts';
 import { revokeApiToken } from '../../services/revoke-api-token.ts';
 import type { HonoEnv } from '../env.ts';
 import { describe } from '../openapi.ts';
-import { param, readBody, serviceContext } from '../request.ts';
+import { param, serviceContext } from '../request.ts';
 
 const TAG = 'Accounts';
 export const accounts = new Hono<HonoEnv>();
@@ -27,35 +27,28 @@ accounts.get(
     summary: 'Accounts you manage',
     tag: TAG,
     responses: { 200: '{ accounts }' },
-  }),
+  }).path,
   async (c) => {
     const all = await listAccounts(serviceContext(c), principal(c));
     return c.json({ accounts: all.map(accountView) });
   },
 );
 
-accounts.post(
-  describe({
-    method: 'post',
-    path: '/api/accounts',
-    summary: 'Create an account',
-    tag: TAG,
-    body: NewAccountSchema,
-    responses: { 201: 'Created', 403: 'Not your organisation', 409: 'Id taken', 422: 'Invalid' },
-  }),
-  async (c) => {
-    const input = await readBody(c, NewAccountSchema);
-    const deps = c.get('deps');
-    const account = await createAccount(
-      serviceContext(c),
-      principal(c),
-      input,
-      deps.passwordPepper,
-    );
-    c.header('location', `/api/accounts/${account.id}`);
-    return c.json(accountView(account), 201);
-  },
-);
+const createAccountRoute = describe({
+  method: 'post',
+  path: '/api/accounts',
+  summary: 'Create an account',
+  tag: TAG,
+  body: NewAccountSchema,
+  responses: { 201: 'Created', 403: 'Not your organisation', 409: 'Id taken', 422: 'Invalid' },
+});
+accounts.post(createAccountRoute.path, async (c) => {
+  const input = await createAccountRoute.body(c);
+  const deps = c.get('deps');
+  const account = await createAccount(serviceContext(c), principal(c), input, deps.passwordPepper);
+  c.header('location', `/api/accounts/${account.id}`);
+  return c.json(accountView(account), 201);
+});
 
 accounts.get(
   describe({
@@ -64,7 +57,7 @@ accounts.get(
     summary: 'An account and its tokens (never their secrets)',
     tag: TAG,
     responses: { 200: 'The account', 404: 'No such account you manage' },
-  }),
+  }).path,
   async (c) => {
     const ctx = serviceContext(c);
     const account = await requireManagedAccount(ctx, principal(c), param(c, 'accountId'));
@@ -80,34 +73,27 @@ accounts.delete(
     summary: 'Disable an account: its tokens and sessions stop working',
     tag: TAG,
     responses: { 204: 'Disabled', 404: 'No such account you manage', 409: 'Your own account' },
-  }),
+  }).path,
   async (c) => {
     await disableAccount(serviceContext(c), principal(c), param(c, 'accountId'));
     return c.body(null, 204);
   },
 );
 
-accounts.post(
-  describe({
-    method: 'post',
-    path: '/api/accounts/{accountId}/tokens',
-    summary: 'Issue an API token (its secret is shown this once)',
-    tag: TAG,
-    body: NewApiTokenSchema,
-    responses: { 201: '{ token, secret }', 404: 'No such account you manage' },
-  }),
-  async (c) => {
-    const { label } = await readBody(c, NewApiTokenSchema);
-    const issued = await issueApiToken(
-      serviceContext(c),
-      principal(c),
-      param(c, 'accountId'),
-      label,
-    );
-    c.header('cache-control', 'no-store');
-    return c.json(issued, 201);
-  },
-);
+const issueTokenRoute = describe({
+  method: 'post',
+  path: '/api/accounts/{accountId}/tokens',
+  summary: 'Issue an API token (its secret is shown this once)',
+  tag: TAG,
+  body: NewApiTokenSchema,
+  responses: { 201: '{ token, secret }', 404: 'No such account you manage' },
+});
+accounts.post(issueTokenRoute.path, async (c) => {
+  const { label } = await issueTokenRoute.body(c);
+  const issued = await issueApiToken(serviceContext(c), principal(c), param(c, 'accountId'), label);
+  c.header('cache-control', 'no-store');
+  return c.json(issued, 201);
+});
 
 accounts.delete(
   describe({
@@ -116,7 +102,7 @@ accounts.delete(
     summary: 'Revoke an API token',
     tag: TAG,
     responses: { 204: 'Revoked', 404: 'No such live token' },
-  }),
+  }).path,
   async (c) => {
     const ctx = serviceContext(c);
     await revokeApiToken(ctx, principal(c), param(c, 'accountId'), param(c, 'tokenId'));

@@ -23,7 +23,7 @@ import { type AdminView, adminNav, type Form } from '../pages/admin-view.ts';
 export type { Form };
 import { languageOf, type Markup, page, translator, withLang } from '../pages/layout.ts';
 import { loginPage, refusedPage } from '../pages/login-page.ts';
-import { clientAddressOf, MAX_BODY_BYTES, serviceContext } from '../request.ts';
+import { clientAddressOf, parseForm, serviceContext } from '../request.ts';
 
 export const SESSION_COOKIE = 'lichtruc_admin';
 
@@ -41,10 +41,12 @@ export function sameOrigin(c: Context<HonoEnv>): boolean {
   return site === undefined || site === 'same-origin' || site === 'none';
 }
 
-/** The fields of a urlencoded or multipart form, strings only. */
+/**
+ * The fields of a urlencoded or multipart form, strings only (the app's body limit bounded its size). A body that
+ * cannot be parsed as the form it claims to be (a multipart body without its boundary) is a 400, not a 500.
+ */
 export async function readForm(c: Context<HonoEnv>): Promise<Form> {
-  if (Number(c.req.header('content-length') ?? 0) > MAX_BODY_BYTES) return {};
-  const parsed = await c.req.parseBody();
+  const parsed = await parseForm(c);
   const form: Form = {};
   for (const [key, value] of Object.entries(parsed))
     if (typeof value === 'string') form[key] = value;

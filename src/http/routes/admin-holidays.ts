@@ -5,7 +5,7 @@
  */
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { isIsoDate } from '../../domain/dates.ts';
+import { dateProblem, isSupportedYear } from '../../domain/dates.ts';
 import { slugOf } from '../../domain/schema-primitives.ts';
 import type { HolidayEntry, HolidaySource, HolidayTable } from '../../domain/holiday-schema.ts';
 import { HolidaySourceSchema } from '../../domain/holiday-schema.ts';
@@ -32,8 +32,7 @@ const ZONE = 'Asia/Ho_Chi_Minh';
 /** The year asked for (`?year=`), else the current one in Vietnam. */
 function yearOf(c: Context<HonoEnv>): number {
   const asked = c.req.query('year');
-  if (asked && /^\d{4}$/.test(asked) && Number(asked) >= 1976 && Number(asked) <= 2199)
-    return Number(asked);
+  if (asked && /^\d{4}$/.test(asked) && isSupportedYear(Number(asked))) return Number(asked);
   return Number(dateInZone(c.get('deps').now(), ZONE).slice(0, 4));
 }
 
@@ -79,10 +78,8 @@ function sourceOf(table: HolidayTable, form: Form): HolidaySource {
 
 function dateField(form: Form, name: string): string {
   const value = form[name]?.trim() ?? '';
-  if (!isIsoDate(value))
-    throw invalid('the date is not valid', [
-      { field: name, message: 'expected a real date written YYYY-MM-DD' },
-    ]);
+  const problem = dateProblem(value);
+  if (problem) throw invalid('the date is not valid', [{ field: name, message: problem }]);
   return value;
 }
 
@@ -160,10 +157,8 @@ adminHolidays.post('/admin/holidays/days/:date/in-force', (c) =>
   change(c, async (form) => {
     const ctx = withReason(c, form);
     const date = param(c, 'date');
-    if (!isIsoDate(date))
-      throw invalid('the date is not valid', [
-        { field: 'date', message: 'expected a real date written YYYY-MM-DD' },
-      ]);
+    const problem = dateProblem(date);
+    if (problem) throw invalid('the date is not valid', [{ field: 'date', message: problem }]);
     const table = await getHolidayTable(ctx, Number(date.slice(0, 4)));
     const entry = table.entries.find((candidate) => candidate.date === date);
     if (entry?.status !== 'pending')

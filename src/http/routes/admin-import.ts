@@ -23,6 +23,7 @@ import {
   reviewPage,
 } from '../pages/import-page.ts';
 import { type Markup, translator, withLang } from '../pages/layout.ts';
+import { parseForm } from '../request.ts';
 import { adminCtx, adminPage, adminView } from './admin-auth.ts';
 
 export const adminImport = new Hono<HonoEnv>();
@@ -85,7 +86,7 @@ async function act(c: Context<HonoEnv>, action: string, review: Review) {
 
 adminImport.post(IMPORT_PATH, async (c) => {
   const view = adminView(c);
-  const form = (await c.req.parseBody()) as Posted;
+  const form = (await parseForm(c)) as Posted;
   const action = typeof form.action === 'string' ? form.action : 'read';
   let letter: Awaited<ReturnType<typeof readLetter>>;
   try {

@@ -5,7 +5,7 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { html } from 'hono/html';
-import { isIsoDate } from '../../domain/dates.ts';
+import { isIsoDate, isSupportedDate, SUPPORTED_YEARS } from '../../domain/dates.ts';
 import {
   type Absence,
   AbsenceSchema,
@@ -51,6 +51,18 @@ admin.get('/admin', async (c) => {
   );
 });
 
+/** A day or month the address asks for that lichtruc cannot work out (its holidays are unknown there). */
+function outsideRange(c: Context<HonoEnv>) {
+  const t = translator(adminView(c).language);
+  const { first, last } = SUPPORTED_YEARS;
+  return adminPage(
+    c,
+    t('Ngoài khoảng thời gian hỗ trợ', 'Outside the supported range'),
+    html`<p class="error" role="alert">${t(`Chỉ xem được lịch từ 01/01/${first} đến 31/12/${last}.`, `Only dates from 01/01/${first} to 31/12/${last} can be shown.`)}</p>`,
+    422,
+  );
+}
+
 admin.get('/admin/rosters/:id', async (c) => {
   const view = adminView(c);
   const t = translator(view.language);
@@ -58,6 +70,7 @@ admin.get('/admin/rosters/:id', async (c) => {
   const id = param(c, 'id');
   const stored = await requireRoster(ctx, id);
   const asked = c.req.query('month');
+  if (asked && MONTH.test(asked) && !isSupportedDate(`${asked}-01`)) return outsideRange(c);
   const month =
     asked && MONTH.test(asked) ? asked : dateInZone(ctx.now(), stored.roster.timeZone).slice(0, 7);
   const range = { from: `${month}-01`, to: lastDayOf(month) };
@@ -85,6 +98,7 @@ async function showDay(c: Context<HonoEnv>, error?: unknown, form: Form = {}) {
       html`<p class="error">${t('Ngày không hợp lệ.', 'Not a valid date.')}</p>`,
       404,
     );
+  if (!isSupportedDate(date)) return outsideRange(c);
   const stored = await requireRoster(ctx, id);
   const schedule = await getSchedule(ctx, id, { from: date, to: date }, view.language);
   const body = dayPage(view, { rosterId: id, roster: stored.roster, date, schedule, error, form });

@@ -25,7 +25,7 @@ audit.get(
       before: 'Entries older than this seq',
     },
     responses: { 200: '{ entries, next }' },
-  }),
+  }).path,
   async (c) => {
     const query = parseWith(QuerySchema, c.req.query(), 'the query');
     const entries = await serviceContext(c).store.audit(query);

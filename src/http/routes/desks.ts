@@ -82,7 +82,7 @@ desks.get(
     auth: false,
     query: { lang: 'vi (default) or en' },
     responses: { 200: 'text/html or text/calendar', 304: 'Not modified', 404: 'No public desk' },
-  }),
+  }).path,
   async (c) => {
     const file = param(c, 'file');
     if (file.endsWith('.ics')) return deskFeed(c, file.slice(0, -'.ics'.length));

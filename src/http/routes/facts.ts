@@ -14,7 +14,7 @@ import type { Roster } from '../../domain/roster-schema.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import type { HonoEnv } from '../env.ts';
 import { describe } from '../openapi.ts';
-import { param, parseWith, readBody, serviceContext } from '../request.ts';
+import { param, parseWith, serviceContext } from '../request.ts';
 
 const TAG = 'Absences, overrides, swaps';
 export const facts = new Hono<HonoEnv>();
@@ -54,7 +54,7 @@ function factRoutes<S extends z.ZodObject>(
       summary: `List the ${table}`,
       tag: TAG,
       responses: { 200: `The ${table}` },
-    }),
+    }).path,
     async (c) => {
       const ctx = serviceContext(c);
       const rosterId = param(c, 'id');
@@ -63,32 +63,30 @@ function factRoutes<S extends z.ZodObject>(
     },
   );
 
-  facts.post(
-    describe({
-      method: 'post',
-      path: `/api/rosters/{id}/${table}`,
-      summary: `Record ${article} ${one}`,
-      tag: TAG,
-      body,
-      responses: {
-        201: `The ${one} and the slots it changed`,
-        404: 'No such roster',
-        409: 'Overlaps another absence',
-        422: 'Invalid, or touches a closed month without correctionReason',
-      },
-    }),
-    async (c) => {
-      const { correctionReason, ...input } = (await readBody(c, body)) as z.infer<S> & {
-        correctionReason?: string;
-      };
-      const ctx = { ...serviceContext(c), correctionReason };
-      const rosterId = param(c, 'id');
-      const { result, changedSlots } = await add(ctx, rosterId, input as z.infer<S>);
-      const roster = (await requireRoster(ctx, rosterId)).roster;
-      c.header('location', `/api/rosters/${rosterId}/${table}/${result.id}`);
-      return c.json({ [one]: result, changedSlots: changedView(roster, changedSlots) }, 201);
+  const record = describe({
+    method: 'post',
+    path: `/api/rosters/{id}/${table}`,
+    summary: `Record ${article} ${one}`,
+    tag: TAG,
+    body,
+    responses: {
+      201: `The ${one} and the slots it changed`,
+      404: 'No such roster',
+      409: 'Overlaps another absence',
+      422: 'Invalid, or touches a closed month without correctionReason',
     },
-  );
+  });
+  facts.post(record.path, async (c) => {
+    const { correctionReason, ...input } = (await record.body(c)) as z.infer<S> & {
+      correctionReason?: string;
+    };
+    const ctx = { ...serviceContext(c), correctionReason };
+    const rosterId = param(c, 'id');
+    const { result, changedSlots } = await add(ctx, rosterId, input as z.infer<S>);
+    const roster = (await requireRoster(ctx, rosterId)).roster;
+    c.header('location', `/api/rosters/${rosterId}/${table}/${result.id}`);
+    return c.json({ [one]: result, changedSlots: changedView(roster, changedSlots) }, 201);
+  });
 
   facts.delete(
     describe({
@@ -102,7 +100,7 @@ function factRoutes<S extends z.ZodObject>(
         404: 'No such roster or record',
         422: 'Touches a closed month without a reason',
       },
-    }),
+    }).path,
     async (c) => {
       const reason = c.req.query('reason');
       const correctionReason =

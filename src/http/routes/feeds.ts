@@ -10,7 +10,7 @@ import { createFeed, revokeFeed } from '../../services/feed-links.ts';
 import type { HonoEnv } from '../env.ts';
 import { describe } from '../openapi.ts';
 import { requireOnRoster } from '../authorize.ts';
-import { param, readBody, serviceContext, visibleRosters } from '../request.ts';
+import { param, serviceContext, visibleRosters } from '../request.ts';
 
 const TAG = 'Feeds';
 export const FeedInputSchema = z.object({
@@ -20,26 +20,24 @@ export const FeedInputSchema = z.object({
 });
 export const feeds = new Hono<HonoEnv>();
 
-feeds.post(
-  describe({
-    method: 'post',
-    path: '/api/feeds',
-    summary: 'Create a secret feed link for a roster or one member',
-    tag: TAG,
-    body: FeedInputSchema,
-    responses: {
-      201: '{ id, url, webcalUrl } (shown once)',
-      404: 'No such roster',
-      422: 'Invalid',
-    },
-  }),
-  async (c) => {
-    const input = await readBody(c, FeedInputSchema);
-    await requireOnRoster(c, 'roster.manage', input.rosterId);
-    const feed = await createFeed(serviceContext(c), input);
-    return c.json(feed, 201);
+const createFeedRoute = describe({
+  method: 'post',
+  path: '/api/feeds',
+  summary: 'Create a secret feed link for a roster or one member',
+  tag: TAG,
+  body: FeedInputSchema,
+  responses: {
+    201: '{ id, url, webcalUrl } (shown once)',
+    404: 'No such roster',
+    422: 'Invalid',
   },
-);
+});
+feeds.post(createFeedRoute.path, async (c) => {
+  const input = await createFeedRoute.body(c);
+  await requireOnRoster(c, 'roster.manage', input.rosterId);
+  const feed = await createFeed(serviceContext(c), input);
+  return c.json(feed, 201);
+});
 
 feeds.get(
   describe({
@@ -49,7 +47,7 @@ feeds.get(
     tag: TAG,
     query: { rosterId: 'Only this roster' },
     responses: { 200: 'Feeds' },
-  }),
+  }).path,
   async (c) => {
     const ctx = serviceContext(c);
     const all = await ctx.store.feeds.list({ rosterId: c.req.query('rosterId') });
@@ -71,7 +69,7 @@ feeds.delete(
     summary: 'Revoke a feed link: it answers 410 from now on',
     tag: TAG,
     responses: { 204: 'Revoked', 404: 'No such feed' },
-  }),
+  }).path,
   async (c) => {
     const ctx = serviceContext(c);
     const feed = await ctx.store.feeds.get(param(c, 'id'));

@@ -1,10 +1,11 @@
 /**
- * Liveness and readiness. `/healthz` answers as soon as the process serves HTTP. `/readyz` runs the entry's named
- * checks (Node: "calendars", applied after the server listens) and answers 503 until every one passes, so a load
- * balancer or an orchestrator sends traffic only to a replica that is ready.
+ * Liveness and readiness, both without a token. `/healthz` answers as soon as the process serves HTTP (restart it
+ * when it does not). `/readyz` runs the named checks — the database can be written, plus the entry's own (Node:
+ * "calendars", applied after the server listens) — and answers 503 with each check's reason until every one passes,
+ * so a load balancer or an orchestrator sends traffic only to a replica that can do its work.
  */
 import { Hono } from 'hono';
-import type { HonoEnv } from '../env.ts';
+import type { AppDeps, HonoEnv } from '../env.ts';
 import { describe } from '../openapi.ts';
 
 export interface CheckResult {
@@ -13,10 +14,23 @@ export interface CheckResult {
   detail?: string | undefined;
 }
 
-/** One named readiness check; several entries or concerns add their own to `AppDeps.readiness`. */
+/** One named readiness check; entries add their own to `AppDeps.readiness`. */
 export interface ReadinessCheck {
   name: string;
   check(): CheckResult | Promise<CheckResult>;
+}
+
+/** Checks every deployment runs. Reads can succeed on a full or read-only disk while every change fails. */
+function builtInChecks(deps: AppDeps): ReadinessCheck[] {
+  return [
+    {
+      name: 'database-writable',
+      check: async () => {
+        await deps.store.probeWrite();
+        return { ok: true };
+      },
+    },
+  ];
 }
 
 export const health = new Hono<HonoEnv>();
@@ -29,7 +43,7 @@ health.get(
     tag: 'Health',
     auth: false,
     responses: { 200: '{ status: "ok" }' },
-  }),
+  }).path,
   (c) => c.json({ status: 'ok' }),
 );
 
@@ -41,10 +55,11 @@ health.get(
     tag: 'Health',
     auth: false,
     responses: { 200: '{ status: "ready", checks }', 503: '{ status: "not-ready", checks }' },
-  }),
+  }).path,
   async (c) => {
+    const deps = c.get('deps');
     const checks = await Promise.all(
-      (c.get('deps').readiness ?? []).map(async ({ name, check }) => {
+      [...builtInChecks(deps), ...(deps.readiness ?? [])].map(async ({ name, check }) => {
         try {
           return { name, ...(await check()) };
         } catch (error) {

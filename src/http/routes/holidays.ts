@@ -1,14 +1,14 @@
 /** The holiday table: read a year; set or remove one day's entry when a government notice arrives. */
 import { Hono } from 'hono';
 import * as z from 'zod';
-import { isIsoDate } from '../../domain/dates.ts';
+import { dateProblem, SUPPORTED_YEARS } from '../../domain/dates.ts';
 import { HolidayEntrySchema, HolidaySourceSchema } from '../../domain/holiday-schema.ts';
 import { lineText } from '../../domain/schema-primitives.ts';
 import { getHolidayTable, putHolidayEntry } from '../../services/edit-holidays.ts';
 import { invalid } from '../../services/errors.ts';
 import type { HonoEnv } from '../env.ts';
 import { describe } from '../openapi.ts';
-import { param, parseWith, readBody, serviceContext } from '../request.ts';
+import { param, parseWith, serviceContext } from '../request.ts';
 
 const TAG = 'Holidays';
 // Month close: an edit that changes a closed month of any roster must say why (recorded with each correction).
@@ -25,10 +25,8 @@ const HolidayEditSchema = z.object({
 export const holidays = new Hono<HonoEnv>();
 
 function dateParam(value: string): string {
-  if (!isIsoDate(value))
-    throw invalid('the date is not valid', [
-      { field: 'date', message: 'expected a real date written YYYY-MM-DD' },
-    ]);
+  const problem = dateProblem(value);
+  if (problem) throw invalid('the date is not valid', [{ field: 'date', message: problem }]);
   return value;
 }
 
@@ -39,39 +37,38 @@ holidays.get(
     summary: 'The holiday table of a year (official or estimated)',
     tag: TAG,
     responses: { 200: 'The table', 422: 'Bad year' },
-  }),
+  }).path,
   async (c) => {
-    const year = z.coerce.number().int().min(1976).max(2199).safeParse(param(c, 'year'));
+    const { first, last } = SUPPORTED_YEARS;
+    const year = z.coerce.number().int().min(first).max(last).safeParse(param(c, 'year'));
     if (!year.success)
       throw invalid('the year is not valid', [
-        { field: 'year', message: 'expected a year between 1976 and 2199' },
+        { field: 'year', message: `expected a year between ${first} and ${last}` },
       ]);
     return c.json(await getHolidayTable(serviceContext(c), year.data));
   },
 );
 
-holidays.put(
-  describe({
-    method: 'put',
-    path: '/api/holidays/days/{date}',
-    summary: "Set a day's entry (a swap, a làm bù day, a pending day in force)",
-    tag: TAG,
-    body: HolidayEditSchema,
-    responses: { 200: 'The table of that year', 422: 'Invalid entry' },
-  }),
-  async (c) => {
-    const date = dateParam(param(c, 'date'));
-    const edit = await readBody(c, HolidayEditSchema);
-    return c.json(
-      await putHolidayEntry(
-        { ...serviceContext(c), correctionReason: edit.correctionReason },
-        date,
-        edit.entry,
-        edit.source ?? null,
-      ),
-    );
-  },
-);
+const putDayRoute = describe({
+  method: 'put',
+  path: '/api/holidays/days/{date}',
+  summary: "Set a day's entry (a swap, a làm bù day, a pending day in force)",
+  tag: TAG,
+  body: HolidayEditSchema,
+  responses: { 200: 'The table of that year', 422: 'Invalid entry' },
+});
+holidays.put(putDayRoute.path, async (c) => {
+  const date = dateParam(param(c, 'date'));
+  const edit = await putDayRoute.body(c);
+  return c.json(
+    await putHolidayEntry(
+      { ...serviceContext(c), correctionReason: edit.correctionReason },
+      date,
+      edit.entry,
+      edit.source ?? null,
+    ),
+  );
+});
 
 holidays.delete(
   describe({
@@ -81,7 +78,7 @@ holidays.delete(
     tag: TAG,
     query: { reason: 'Why a closed month is changed (required when the edit touches one)' },
     responses: { 200: 'The table of that year', 422: 'Touches a closed month without a reason' },
-  }),
+  }).path,
   async (c) => {
     const reason = c.req.query('reason');
     const correctionReason =

@@ -7,7 +7,7 @@ import * as z from 'zod';
 import { readLetter } from '../../services/read-letter.ts';
 import type { HonoEnv } from '../env.ts';
 import { describe } from '../openapi.ts';
-import { HttpError, MAX_BODY_BYTES, parseWith, readJson } from '../request.ts';
+import { HttpError } from '../request.ts';
 
 export const LetterBodySchema = z.object({
   text: z.string().min(1).describe('The letter as text (a copy of the công văn)'),
@@ -15,33 +15,29 @@ export const LetterBodySchema = z.object({
 
 export const letterImport = new Hono<HonoEnv>();
 
-letterImport.post(
-  describe({
-    method: 'post',
-    path: '/api/rosters/import',
-    summary: 'Read an assignment letter into a roster draft (also text/plain)',
-    tag: 'Rosters',
-    body: LetterBodySchema,
-    responses: {
-      200: '{ text, draft, findings, complete }',
-      415: 'Not text',
-      422: 'Unreadable letter',
-    },
-  }),
-  async (c) => {
-    const type = c.req.header('content-type') ?? '';
-    if (/^text\/plain\b/i.test(type)) {
-      const bytes = new Uint8Array(await c.req.arrayBuffer());
-      if (bytes.byteLength > MAX_BODY_BYTES)
-        throw new HttpError('payload-too-large', `the body is larger than ${MAX_BODY_BYTES} bytes`);
-      return c.json(await readLetter({ bytes }));
-    }
-    if (!/json/i.test(type))
-      throw new HttpError(
-        'unsupported-media-type',
-        'send the letter as text/plain or as JSON { "text": … }',
-      );
-    const { text } = parseWith(LetterBodySchema, await readJson(c), 'the body');
-    return c.json(await readLetter({ text }));
+const importRoute = describe({
+  method: 'post',
+  path: '/api/rosters/import',
+  summary: 'Read an assignment letter into a roster draft (also text/plain)',
+  tag: 'Rosters',
+  body: LetterBodySchema,
+  textBody: 'The letter itself: UTF-8, or 8-bit TCVN3 bytes',
+  responses: {
+    200: '{ text, draft, findings, complete }',
+    415: 'Not text',
+    422: 'Unreadable letter',
   },
-);
+});
+letterImport.post(importRoute.path, async (c) => {
+  const type = c.req.header('content-type') ?? '';
+  // The app's body limit has bounded the size while the body streamed in.
+  if (/^text\/plain\b/i.test(type))
+    return c.json(await readLetter({ bytes: await importRoute.text(c) }));
+  if (!/json/i.test(type))
+    throw new HttpError(
+      'unsupported-media-type',
+      'send the letter as text/plain or as JSON { "text": … }',
+    );
+  const { text } = await importRoute.body(c);
+  return c.json(await readLetter({ text }));
+});

@@ -10,7 +10,7 @@ import { languageOf, page, translator } from '../pages/layout.ts';
 import { staffNoticesBlock } from '../pages/staff-notices.ts';
 import { staffPage } from '../pages/staff-page.ts';
 import { staffRequests } from '../pages/staff-requests.ts';
-import { param, serviceContext } from '../request.ts';
+import { param, parseForm, serviceContext } from '../request.ts';
 
 export const my = new Hono<HonoEnv>();
 
@@ -110,7 +110,7 @@ my.post('/my/:token/zalo-code', async (c) => {
 my.post('/my/:token/notices', async (c) => {
   const token = param(c, 'token');
   if (!crossSite(c)) {
-    const form = await c.req.parseBody();
+    const form = await parseForm(c);
     const on = (name: string) => form[name] === '1';
     await saveStaffPreferences(serviceContext(c, 'staff'), token, {
       emailOn: on('emailOn'),

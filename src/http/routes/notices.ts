@@ -12,7 +12,7 @@ import {
 } from '../../services/notice-admin.ts';
 import type { HonoEnv } from '../env.ts';
 import { describe } from '../openapi.ts';
-import { param, parseWith, readBody, serviceContext } from '../request.ts';
+import { param, parseWith, serviceContext } from '../request.ts';
 
 const TAG = 'Notices';
 export const ContactInputSchema = z.discriminatedUnion('channel', [
@@ -43,7 +43,7 @@ notices.get(
     tag: TAG,
     query: { limit: 'At most this many, newest first (default 100)' },
     responses: { 200: '{ notices }', 404: 'No such roster', 422: 'Invalid limit' },
-  }),
+  }).path,
   async (c) => {
     const { limit } = parseWith(LogQuerySchema, c.req.query(), 'the query');
     return c.json({ notices: await noticeLog(serviceContext(c), param(c, 'id'), limit) });
@@ -57,7 +57,7 @@ notices.post(
     summary: 'Send a delivered or failed notice again',
     tag: TAG,
     responses: { 202: 'Queued', 404: 'No such notice', 409: 'Still waiting to be sent' },
-  }),
+  }).path,
   async (c) => {
     await resendNotice(serviceContext(c), param(c, 'id'), param(c, 'noticeId'));
     c.get('deps').notices?.kick?.();
@@ -72,24 +72,22 @@ notices.get(
     summary: "The roster's admin contacts (urgent notices) and group channels",
     tag: TAG,
     responses: { 200: '{ contacts }', 404: 'No such roster' },
-  }),
+  }).path,
   async (c) => c.json({ contacts: await listContacts(serviceContext(c), param(c, 'id')) }),
 );
 
-notices.post(
-  describe({
-    method: 'post',
-    path: '/api/rosters/{id}/notice-contacts',
-    summary: 'Add an admin contact or a group channel',
-    tag: TAG,
-    body: ContactInputSchema,
-    responses: { 201: 'The contact', 404: 'No such roster', 422: 'Invalid' },
-  }),
-  async (c) => {
-    const input = await readBody(c, ContactInputSchema);
-    return c.json(await addContact(serviceContext(c), param(c, 'id'), input), 201);
-  },
-);
+const addContactRoute = describe({
+  method: 'post',
+  path: '/api/rosters/{id}/notice-contacts',
+  summary: 'Add an admin contact or a group channel',
+  tag: TAG,
+  body: ContactInputSchema,
+  responses: { 201: 'The contact', 404: 'No such roster', 422: 'Invalid' },
+});
+notices.post(addContactRoute.path, async (c) => {
+  const input = await addContactRoute.body(c);
+  return c.json(await addContact(serviceContext(c), param(c, 'id'), input), 201);
+});
 
 notices.delete(
   describe({
@@ -98,7 +96,7 @@ notices.delete(
     summary: 'Remove a contact',
     tag: TAG,
     responses: { 204: 'Removed', 404: 'No such roster or contact' },
-  }),
+  }).path,
   async (c) => {
     await deleteContact(serviceContext(c), param(c, 'id'), param(c, 'contactId'));
     return c.body(null, 204);
@@ -113,23 +111,21 @@ notices.get(
     summary: "A member's notice preferences",
     tag: TAG,
     responses: { 200: '{ email, emailOn, zaloOn, reminders }', 404: 'No such roster' },
-  }),
+  }).path,
   async (c) =>
     c.json(await memberPreferences(serviceContext(c), param(c, 'id'), param(c, 'memberId'))),
 );
 
-notices.put(
-  describe({
-    method: 'put',
-    path: preferencesPath,
-    summary: "Set a member's notice preferences (fields left out keep their value)",
-    tag: TAG,
-    body: PreferencesInputSchema,
-    responses: { 200: 'The preferences', 404: 'No such roster', 422: 'Invalid' },
-  }),
-  async (c) => {
-    const input = await readBody(c, PreferencesInputSchema);
-    const ctx = serviceContext(c);
-    return c.json(await setMemberPreferences(ctx, param(c, 'id'), param(c, 'memberId'), input));
-  },
-);
+const preferencesRoute = describe({
+  method: 'put',
+  path: preferencesPath,
+  summary: "Set a member's notice preferences (fields left out keep their value)",
+  tag: TAG,
+  body: PreferencesInputSchema,
+  responses: { 200: 'The preferences', 404: 'No such roster', 422: 'Invalid' },
+});
+notices.put(preferencesRoute.path, async (c) => {
+  const input = await preferencesRoute.body(c);
+  const ctx = serviceContext(c);
+  return c.json(await setMemberPreferences(ctx, param(c, 'id'), param(c, 'memberId'), input));
+});

@@ -86,7 +86,7 @@ publicFeed.get(
       404: 'Unknown link',
       410: 'Revoked link',
     },
-  }),
+  }).path,
   async (c) => {
     const file = param(c, 'file');
     const conditional: Conditional = {

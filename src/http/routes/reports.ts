@@ -71,7 +71,7 @@ reports.get(
       422: 'Bad range or format',
       501: 'XLSX asked of a deployment without the writer (Workers)',
     },
-  }),
+  }).path,
   async (c) => {
     const language: Language = c.req.query('lang') === 'en' ? 'en' : 'vi';
     const format = formatOf(c);
@@ -115,7 +115,7 @@ reports.get(
     summary: 'Months of a roster: closed (when, by whom, corrections) or open',
     tag: TAG,
     responses: { 200: '{ rosterId, months }', 404: 'No such roster' },
-  }),
+  }).path,
   async (c) => c.json(await listMonths(serviceContext(c), param(c, 'id'))),
 );
 
@@ -132,7 +132,7 @@ reports.post(
       404: 'No such roster',
       422: 'Bad month, or the month is not over',
     },
-  }),
+  }).path,
   async (c) => {
     const { close, created } = await closeMonth(
       serviceContext(c),

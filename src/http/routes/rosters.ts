@@ -2,11 +2,12 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { managesOrganisation } from '../../domain/permissions.ts';
+import type * as z from 'zod';
 import {
   MemberSchema,
   PeriodSchema,
   type Roster,
-  RosterObjectSchema,
+  RosterSchema,
 } from '../../domain/roster-schema.ts';
 import type { StoredRoster } from '../../storage/records.ts';
 import { forbidden, notFound } from '../../services/errors.ts';
@@ -19,7 +20,7 @@ import {
 import { requireRoster } from '../../services/roster-state.ts';
 import type { HonoEnv } from '../env.ts';
 import { describe } from '../openapi.ts';
-import { param, readBody, readJson, serviceContext, visibleRosters } from '../request.ts';
+import { param, serviceContext, visibleRosters } from '../request.ts';
 
 const TAG = 'Rosters';
 const view = (stored: StoredRoster) => ({
@@ -59,7 +60,7 @@ rosters.get(
     summary: 'List rosters',
     tag: TAG,
     responses: { 200: 'Rosters' },
-  }),
+  }).path,
   async (c) => {
     const all = visibleRosters(c, await serviceContext(c).store.listRosters());
     return c.json({
@@ -72,24 +73,23 @@ rosters.get(
   },
 );
 
-rosters.post(
-  describe({
-    method: 'post',
-    path: '/api/rosters',
-    summary: 'Create a roster (API-managed)',
-    tag: TAG,
-    body: RosterObjectSchema,
-    responses: { 201: 'Created', 409: 'Id taken', 422: 'Invalid roster' },
-  }),
-  async (c) => {
-    const body = await readJson(c);
-    checkOrganisation(c, body);
-    const stored = await createRoster(serviceContext(c), body);
-    c.header('etag', rosterEtag(stored));
-    c.header('location', `/api/rosters/${stored.id}`);
-    return c.json(view(stored), 201);
-  },
-);
+const createRosterRoute = describe({
+  method: 'post',
+  path: '/api/rosters',
+  summary: 'Create a roster (API-managed)',
+  tag: TAG,
+  body: RosterSchema,
+  bodyName: 'the roster',
+  responses: { 201: 'Created', 409: 'Id taken', 422: 'Invalid roster' },
+});
+rosters.post(createRosterRoute.path, async (c) => {
+  const body = await createRosterRoute.body(c);
+  checkOrganisation(c, body);
+  const stored = await createRoster(serviceContext(c), body);
+  c.header('etag', rosterEtag(stored));
+  c.header('location', `/api/rosters/${stored.id}`);
+  return c.json(view(stored), 201);
+});
 
 rosters.get(
   describe({
@@ -98,7 +98,7 @@ rosters.get(
     summary: 'Read a roster and its ETag',
     tag: TAG,
     responses: { 200: 'The roster', 404: 'No such roster' },
-  }),
+  }).path,
   async (c) => {
     const stored = await requireRoster(serviceContext(c), param(c, 'id'));
     c.header('etag', rosterEtag(stored));
@@ -112,19 +112,21 @@ const respond = (stored: StoredRoster) => {
   return response;
 };
 
-const editRoute = (
+const editRoute = <S extends z.ZodType = z.ZodNever>(
   path: string,
   method: 'post' | 'put' | 'delete',
   summary: string,
-  body?: typeof MemberSchema | typeof PeriodSchema | typeof RosterObjectSchema,
+  body?: S,
+  bodyName?: string,
 ) =>
-  describe({
+  describe<S>({
     method,
     path,
     summary,
     tag: TAG,
     ifMatch: true,
     ...(body ? { body } : {}),
+    ...(bodyName ? { bodyName } : {}),
     responses: {
       200: 'The roster after the change',
       409: 'Read-only roster',
@@ -134,16 +136,20 @@ const editRoute = (
     },
   });
 
-rosters.put(
-  editRoute('/api/rosters/{id}', 'put', 'Replace a roster definition', RosterObjectSchema),
-  async (c) => {
-    const next = await readJson(c);
-    checkOrganisation(c, next);
-    return respond(
-      await editRoster(serviceContext(c), param(c, 'id'), c.req.header('if-match'), () => next),
-    );
-  },
+const replaceRosterRoute = editRoute(
+  '/api/rosters/{id}',
+  'put',
+  'Replace a roster definition',
+  RosterSchema,
+  'the roster',
 );
+rosters.put(replaceRosterRoute.path, async (c) => {
+  const next = await replaceRosterRoute.body(c);
+  checkOrganisation(c, next);
+  return respond(
+    await editRoster(serviceContext(c), param(c, 'id'), c.req.header('if-match'), () => next),
+  );
+});
 
 rosters.delete(
   describe({
@@ -153,7 +159,7 @@ rosters.delete(
     tag: TAG,
     ifMatch: true,
     responses: { 204: 'Deleted', 409: 'Read-only roster', 412: 'Changed meanwhile' },
-  }),
+  }).path,
   async (c) => {
     await deleteRoster(serviceContext(c), param(c, 'id'), c.req.header('if-match'));
     return c.body(null, 204);
@@ -169,36 +175,37 @@ function partRoutes(part: Part, schema: typeof MemberSchema | typeof PeriodSchem
     if (!listOf(roster).some((item) => item.id === id))
       throw notFound(`${one} "${id}" of roster "${roster.id}"`);
   };
-  rosters.post(
-    editRoute(`/api/rosters/{id}/${part}`, 'post', `Add a ${one}`, schema),
-    async (c) => {
-      const item = await readBody(c, schema);
-      return respond(
-        await editRoster(serviceContext(c), param(c, 'id'), c.req.header('if-match'), (roster) => ({
+  const add = editRoute(`/api/rosters/{id}/${part}`, 'post', `Add a ${one}`, schema);
+  rosters.post(add.path, async (c) => {
+    const item = await add.body(c);
+    return respond(
+      await editRoster(serviceContext(c), param(c, 'id'), c.req.header('if-match'), (roster) => ({
+        ...roster,
+        [part]: [...listOf(roster), item],
+      })),
+    );
+  });
+  const replace = editRoute(
+    `/api/rosters/{id}/${part}/{${key}}`,
+    'put',
+    `Replace a ${one}`,
+    schema,
+  );
+  rosters.put(replace.path, async (c) => {
+    const id = param(c, key);
+    const item = { ...(await replace.body(c)), id };
+    return respond(
+      await editRoster(serviceContext(c), param(c, 'id'), c.req.header('if-match'), (roster) => {
+        requirePart(roster, id);
+        return {
           ...roster,
-          [part]: [...listOf(roster), item],
-        })),
-      );
-    },
-  );
-  rosters.put(
-    editRoute(`/api/rosters/{id}/${part}/{${key}}`, 'put', `Replace a ${one}`, schema),
-    async (c) => {
-      const id = param(c, key);
-      const item = { ...(await readBody(c, schema)), id };
-      return respond(
-        await editRoster(serviceContext(c), param(c, 'id'), c.req.header('if-match'), (roster) => {
-          requirePart(roster, id);
-          return {
-            ...roster,
-            [part]: listOf(roster).map((existing) => (existing.id === id ? item : existing)),
-          };
-        }),
-      );
-    },
-  );
+          [part]: listOf(roster).map((existing) => (existing.id === id ? item : existing)),
+        };
+      }),
+    );
+  });
   rosters.delete(
-    editRoute(`/api/rosters/{id}/${part}/{${key}}`, 'delete', `Remove a ${one}`),
+    editRoute(`/api/rosters/{id}/${part}/{${key}}`, 'delete', `Remove a ${one}`).path,
     async (c) => {
       const id = param(c, key);
       return respond(

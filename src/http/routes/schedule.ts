@@ -19,7 +19,7 @@ schedule.get(
       lang: 'vi (default) or en',
     },
     responses: { 200: '{ slots, closedDays, conflicts }', 404: 'No such roster', 422: 'Bad range' },
-  }),
+  }).path,
   async (c) => {
     const language = c.req.query('lang') === 'en' ? 'en' : 'vi';
     return c.json(

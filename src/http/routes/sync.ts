@@ -5,7 +5,7 @@ import { pushProgress } from '../../services/push-progress.ts';
 import { resyncAll, resyncRoster, syncStatus } from '../../services/sync-admin.ts';
 import type { HonoEnv } from '../env.ts';
 import { describe } from '../openapi.ts';
-import { param, readBody } from '../request.ts';
+import { param } from '../request.ts';
 
 const TAG = 'Calendar push';
 const SyncRequestSchema = z.object({
@@ -21,35 +21,32 @@ const SyncRequestSchema = z.object({
 
 export const sync = new Hono<HonoEnv>();
 
-sync.post(
-  describe({
-    method: 'post',
-    path: '/api/rosters/{id}/sync',
-    summary: 'Resync a roster against its calendars (drift repair); dryRun for the plan only',
-    tag: TAG,
-    body: SyncRequestSchema,
-    responses: {
-      200: 'Per provider: plan counts and what was applied',
-      404: 'No such roster',
-      422: 'No provider configured',
-    },
-  }),
-  async (c) =>
-    c.json(
-      await resyncRoster(c.get('deps').sync, param(c, 'id'), await readBody(c, SyncRequestSchema)),
-    ),
+const resyncRosterRoute = describe({
+  method: 'post',
+  path: '/api/rosters/{id}/sync',
+  summary: 'Resync a roster against its calendars (drift repair); dryRun for the plan only',
+  tag: TAG,
+  body: SyncRequestSchema,
+  responses: {
+    200: 'Per provider: plan counts and what was applied',
+    404: 'No such roster',
+    422: 'No provider configured',
+  },
+});
+sync.post(resyncRosterRoute.path, async (c) =>
+  c.json(await resyncRoster(c.get('deps').sync, param(c, 'id'), await resyncRosterRoute.body(c))),
 );
 
-sync.post(
-  describe({
-    method: 'post',
-    path: '/api/sync',
-    summary: 'Resync every roster',
-    tag: TAG,
-    body: SyncRequestSchema,
-    responses: { 200: 'Per roster and provider: plan counts and what was applied' },
-  }),
-  async (c) => c.json(await resyncAll(c.get('deps').sync, await readBody(c, SyncRequestSchema))),
+const resyncAllRoute = describe({
+  method: 'post',
+  path: '/api/sync',
+  summary: 'Resync every roster',
+  tag: TAG,
+  body: SyncRequestSchema,
+  responses: { 200: 'Per roster and provider: plan counts and what was applied' },
+});
+sync.post(resyncAllRoute.path, async (c) =>
+  c.json(await resyncAll(c.get('deps').sync, await resyncAllRoute.body(c))),
 );
 
 sync.get(
@@ -60,7 +57,7 @@ sync.get(
       'Per roster and provider: last run, pending changes, last error, progress; deleted rosters still being withdrawn; how far the push has come (next 30 days, whole horizon, time left)',
     tag: TAG,
     responses: { 200: 'Status' },
-  }),
+  }).path,
   async (c) => {
     const { sync } = c.get('deps');
     return c.json({

@@ -5,7 +5,7 @@ import { NOTICE_EVENT_TYPES } from '../../domain/notice-events.ts';
 import { addWebhook, deleteWebhook, listWebhooks } from '../../services/notice-webhooks.ts';
 import type { HonoEnv } from '../env.ts';
 import { describe } from '../openapi.ts';
-import { param, readBody, serviceContext } from '../request.ts';
+import { param, serviceContext } from '../request.ts';
 
 const TAG = 'Notices';
 export const WebhookInputSchema = z.object({
@@ -14,28 +14,26 @@ export const WebhookInputSchema = z.object({
 });
 export const webhooks = new Hono<HonoEnv>();
 
-webhooks.post(
-  describe({
-    method: 'post',
-    path: '/api/rosters/{id}/webhooks',
-    summary:
-      'Register a webhook: https to a public address (private ones where the server allows them)',
-    tag: TAG,
-    body: WebhookInputSchema,
-    responses: {
-      201: '{ id, url, events, secret } (the whsec_ secret is shown once)',
-      404: 'No such roster',
-      422: 'Invalid or private URL',
-    },
-  }),
-  async (c) => {
-    const input = await readBody(c, WebhookInputSchema);
-    const allowPrivate = c.get('deps').notices?.allowPrivateWebhooks ?? false;
-    const hook = await addWebhook(serviceContext(c), param(c, 'id'), input, allowPrivate);
-    c.header('location', `/api/rosters/${hook.rosterId}/webhooks/${hook.id}`);
-    return c.json(hook, 201);
+const addWebhookRoute = describe({
+  method: 'post',
+  path: '/api/rosters/{id}/webhooks',
+  summary:
+    'Register a webhook: https to a public address (private ones where the server allows them)',
+  tag: TAG,
+  body: WebhookInputSchema,
+  responses: {
+    201: '{ id, url, events, secret } (the whsec_ secret is shown once)',
+    404: 'No such roster',
+    422: 'Invalid or private URL',
   },
-);
+});
+webhooks.post(addWebhookRoute.path, async (c) => {
+  const input = await addWebhookRoute.body(c);
+  const allowPrivate = c.get('deps').notices?.allowPrivateWebhooks ?? false;
+  const hook = await addWebhook(serviceContext(c), param(c, 'id'), input, allowPrivate);
+  c.header('location', `/api/rosters/${hook.rosterId}/webhooks/${hook.id}`);
+  return c.json(hook, 201);
+});
 
 webhooks.get(
   describe({
@@ -44,7 +42,7 @@ webhooks.get(
     summary: "List a roster's webhooks (without their secrets)",
     tag: TAG,
     responses: { 200: '{ webhooks }', 404: 'No such roster' },
-  }),
+  }).path,
   async (c) => c.json({ webhooks: await listWebhooks(serviceContext(c), param(c, 'id')) }),
 );
 
@@ -55,7 +53,7 @@ webhooks.delete(
     summary: 'Delete a webhook: nothing more is sent to it',
     tag: TAG,
     responses: { 204: 'Deleted', 404: 'No such roster or webhook' },
-  }),
+  }).path,
   async (c) => {
     await deleteWebhook(serviceContext(c), param(c, 'id'), param(c, 'webhookId'));
     return c.body(null, 204);

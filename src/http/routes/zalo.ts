@@ -10,7 +10,7 @@ import { handleZaloMessage } from '../../services/zalo-link.ts';
 import type { HonoEnv } from '../env.ts';
 import { describe } from '../openapi.ts';
 import { problem } from '../problem.ts';
-import { parseWith, readJson, serviceContext } from '../request.ts';
+import { serviceContext } from '../request.ts';
 
 const UpdateSchema = z.object({
   event_name: z.string(),
@@ -25,38 +25,42 @@ const UpdateSchema = z.object({
     .optional(),
 });
 
+// The platform sends the update itself; getUpdates wraps it in { ok, result }: accept both.
+const ZaloBodySchema = z.preprocess(
+  (raw) => (raw as { result?: unknown } | null)?.result ?? raw,
+  UpdateSchema,
+);
+
 export const zalo = new Hono<HonoEnv>();
 
-zalo.post(
-  describe({
-    method: 'post',
-    path: '/zalo/webhook',
-    summary: 'The Zalo bot’s webhook (its secret token in a header): links and unlinks members',
-    tag: 'Notices',
-    auth: false,
-    responses: { 200: '{ ok: true }', 401: 'Wrong secret', 404: 'Zalo not configured' },
-  }),
-  async (c) => {
-    const bot = c.get('deps').notices?.zalo;
-    if (!bot) return problem(c, 'not-found', 'Zalo is not configured on this server');
-    const secret = c.req.header('x-bot-api-secret-token') ?? '';
-    if (!(await matchesHash(secret, bot.secretHash)))
-      return problem(c, 'unauthorized', 'the X-Bot-Api-Secret-Token header is missing or wrong');
-    const raw = (await readJson(c)) as { ok?: boolean; result?: unknown } | null;
-    // The platform sends the update itself; getUpdates wraps it in { ok, result }: accept both.
-    const update = parseWith(UpdateSchema, raw?.result ?? raw, 'the update');
-    const message = update.message;
-    if (update.event_name === 'message.text.received' && message?.text !== undefined) {
-      const chat = {
-        chatId: message.chat.id,
-        chatType: message.chat.chat_type,
-        text: message.text,
-      };
-      const answer = await handleZaloMessage(serviceContext(c, 'zalo'), chat);
-      await bot
-        .send(chat.chatId, answer)
-        .catch((error: unknown) => c.get('deps').logError?.(error, c.get('requestId')));
-    }
-    return c.json({ ok: true });
-  },
-);
+const webhookRoute = describe({
+  method: 'post',
+  path: '/zalo/webhook',
+  summary: 'The Zalo bot’s webhook (its secret token in a header): links and unlinks members',
+  tag: 'Notices',
+  auth: false,
+  body: ZaloBodySchema,
+  bodyName: 'the update',
+  responses: { 200: '{ ok: true }', 401: 'Wrong secret', 404: 'Zalo not configured' },
+});
+zalo.post(webhookRoute.path, async (c) => {
+  const bot = c.get('deps').notices?.zalo;
+  if (!bot) return problem(c, 'not-found', 'Zalo is not configured on this server');
+  const secret = c.req.header('x-bot-api-secret-token') ?? '';
+  if (!(await matchesHash(secret, bot.secretHash)))
+    return problem(c, 'unauthorized', 'the X-Bot-Api-Secret-Token header is missing or wrong');
+  const update = await webhookRoute.body(c);
+  const message = update.message;
+  if (update.event_name === 'message.text.received' && message?.text !== undefined) {
+    const chat = {
+      chatId: message.chat.id,
+      chatType: message.chat.chat_type,
+      text: message.text,
+    };
+    const answer = await handleZaloMessage(serviceContext(c, 'zalo'), chat);
+    await bot
+      .send(chat.chatId, answer)
+      .catch((error: unknown) => c.get('deps').logError?.(error, c.get('requestId')));
+  }
+  return c.json({ ok: true });
+});

@@ -2,7 +2,33 @@
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
-import type { Migration, SqlDatabase, SqlRunResult, SqlStatement, SqlValue } from '../sql.ts';
+import {
+  type Migration,
+  type SqlDatabase,
+  type SqlRunResult,
+  type SqlStatement,
+  type SqlValue,
+  StorageWriteError,
+} from '../sql.ts';
+
+/** SQLite's primary result codes that mean the machine, not the data, refused a write. */
+const MACHINE_FAULTS: Record<number, string> = {
+  8: 'the database file is read-only',
+  10: 'the disk could not be read or written',
+  13: 'the disk is full',
+  14: 'the database file cannot be opened',
+};
+
+/** `error` as a StorageWriteError that says why the database cannot be written, or unchanged. */
+function writeError(error: unknown): unknown {
+  const errcode = (error as { errcode?: unknown }).errcode;
+  const why = typeof errcode === 'number' ? MACHINE_FAULTS[errcode & 0xff] : undefined;
+  if (!why) return error;
+  return new StorageWriteError(
+    `the database cannot be written: ${why} (SQLite: ${(error as Error).message})`,
+    { cause: error },
+  );
+}
 
 /** Compiled statements by SQL text: the store prepares the same few statements over and over. */
 type StatementCache = Map<string, StatementSync>;
@@ -46,7 +72,11 @@ class SqliteStatement implements SqlStatement {
   }
 
   runNow(): SqlRunResult {
-    return { meta: { changes: Number(this.compiled().run(...this.values).changes) } };
+    try {
+      return { meta: { changes: Number(this.compiled().run(...this.values).changes) } };
+    } catch (error) {
+      throw writeError(error);
+    }
   }
 }
 
@@ -59,14 +89,16 @@ export function openSqlite(path: string): SqlDatabase {
   return {
     prepare: (sql) => new SqliteStatement(db, cache, sql),
     async batch(statements) {
-      db.exec('BEGIN IMMEDIATE');
       try {
+        db.exec('BEGIN IMMEDIATE');
         const results = statements.map((statement) => (statement as SqliteStatement).runNow());
         db.exec('COMMIT');
         return results;
       } catch (error) {
-        db.exec('ROLLBACK');
-        throw error;
+        // SQLite has already rolled back after a full disk or an I/O error; a second ROLLBACK would replace the
+        // real reason with "cannot rollback - no transaction is active".
+        if (db.isTransaction) db.exec('ROLLBACK');
+        throw writeError(error);
       }
     },
     async exec(sql) {
