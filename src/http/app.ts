@@ -5,13 +5,14 @@
  */
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
-import { ServiceError } from '../services/errors.ts';
+import { publicFields, ServiceError } from '../services/errors.ts';
 import { matchesHash } from '../services/secrets.ts';
 import type { AppDeps, HonoEnv } from './env.ts';
 import { problem } from './problem.ts';
 import { HttpError } from './request.ts';
 import { admin } from './routes/admin.ts';
 import { adminAuth, requireAdmin } from './routes/admin-auth.ts';
+import { adminErrorPage, isAdminPath } from './routes/admin-errors.ts';
 import { adminHolidays } from './routes/admin-holidays.ts';
 import { adminImport } from './routes/admin-import.ts';
 import { adminMembers } from './routes/admin-members.ts';
@@ -114,9 +115,18 @@ export function createApp(deps: AppDeps): Hono<HonoEnv> {
   ])
     app.route('/', routes);
 
-  app.notFound((c) => problem(c, 'not-found', `no route for ${c.req.method} ${c.req.path}`));
+  app.notFound((c) =>
+    isAdminPath(c.req.path)
+      ? adminErrorPage(c)
+      : problem(c, 'not-found', `no route for ${c.req.method} ${c.req.path}`),
+  );
   app.onError((error, c) => {
-    if (error instanceof ServiceError) return problem(c, error.kind, error.message, error.fields);
+    if (isAdminPath(c.req.path)) {
+      if (!(error instanceof ServiceError)) deps.logError?.(error, c.get('requestId'));
+      return adminErrorPage(c, error);
+    }
+    if (error instanceof ServiceError)
+      return problem(c, error.kind, error.message, publicFields(error.fields));
     if (error instanceof HttpError) return problem(c, error.kind, error.message);
     deps.logError?.(error, c.get('requestId'));
     return problem(

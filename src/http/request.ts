@@ -2,7 +2,7 @@
 import type { Context } from 'hono';
 import type * as z from 'zod';
 import type { ServiceContext } from '../services/context.ts';
-import { invalid } from '../services/errors.ts';
+import { invalid, zodFieldProblems } from '../services/errors.ts';
 import type { HonoEnv } from './env.ts';
 
 /** Far above any roster or absence, far below anything that could hurt the server. */
@@ -47,11 +47,9 @@ export function parseWith<S extends z.ZodType>(
 ): z.infer<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const fields = result.error.issues.map((issue) => ({
-    field: issue.path.map(String).join('.'),
-    message: issue.message,
-  }));
-  throw invalid(`${what} is not valid`, fields);
+  throw invalid(`${what} is not valid`, zodFieldProblems(result.error, value), {
+    code: 'form-invalid',
+  });
 }
 
 export async function readBody<S extends z.ZodType>(

@@ -14,15 +14,25 @@ export function checkRange(
   to: string | undefined,
 ): { from: string; to: string } {
   const fields: FieldProblem[] = [];
-  if (!from || !isIsoDate(from))
-    fields.push({ field: 'from', message: 'expected a real date written YYYY-MM-DD' });
-  if (!to || !isIsoDate(to))
-    fields.push({ field: 'to', message: 'expected a real date written YYYY-MM-DD' });
+  const notADate = { message: 'expected a real date written YYYY-MM-DD', code: 'not-a-date' };
+  if (!from || !isIsoDate(from)) fields.push({ field: 'from', ...notADate });
+  if (!to || !isIsoDate(to)) fields.push({ field: 'to', ...notADate });
   if (fields.length === 0 && to! < from!)
-    fields.push({ field: 'to', message: `is before from (${from})` });
+    fields.push({
+      field: 'to',
+      message: `is before from (${from})`,
+      code: 'to-before-from',
+      params: { from: from! },
+    });
   if (fields.length === 0 && countDays(from!, to!) > MAX_SCHEDULE_DAYS)
-    fields.push({ field: 'to', message: `a range spans at most ${MAX_SCHEDULE_DAYS} days` });
-  if (fields.length > 0) throw invalid('the date range is not valid', fields);
+    fields.push({
+      field: 'to',
+      message: `a range spans at most ${MAX_SCHEDULE_DAYS} days`,
+      code: 'range-too-long',
+      params: { days: MAX_SCHEDULE_DAYS },
+    });
+  if (fields.length > 0)
+    throw invalid('the date range is not valid', fields, { code: 'range-invalid' });
   return { from: from!, to: to! };
 }
 

@@ -22,13 +22,15 @@ function requireSlot(state: RosterState, ref: SlotRef, field: string): void {
   const match = matchRef(day.assignments, ref);
   if (typeof match !== 'string') return;
   const message = `no duty slot on ${formatDate(ref.date)}: ${NO_SLOT[match]}`;
-  throw invalid(message, [{ field, message }]);
+  const coded = { code: `no-slot-${match}`, params: { date: ref.date } };
+  throw invalid(message, [{ field, message, ...coded }], coded);
 }
 
 function requireMember(state: RosterState, memberId: string): void {
   if (!state.stored.roster.members.some((member) => member.id === memberId)) {
     const message = `no member with id "${memberId}" in roster ${state.stored.id}`;
-    throw invalid(message, [{ field: 'memberId', message }]);
+    const coded = { code: 'unknown-member', params: { memberId } };
+    throw invalid(message, [{ field: 'memberId', message, ...coded }], coded);
   }
 }
 
