@@ -17,6 +17,7 @@ import { adminHolidays } from './routes/admin-holidays.ts';
 import { adminImport } from './routes/admin-import.ts';
 import { adminMembers } from './routes/admin-members.ts';
 import { adminNotices } from './routes/admin-notices.ts';
+import { adminReport } from './routes/admin-report.ts';
 import { adminRequests } from './routes/admin-requests.ts';
 import { adminTools } from './routes/admin-tools.ts';
 import { audit } from './routes/audit.ts';
@@ -112,6 +113,7 @@ export function createApp(deps: AppDeps): Hono<HonoEnv> {
     zalo,
     adminNotices,
     adminRequests,
+    adminReport,
   ])
     app.route('/', routes);
 

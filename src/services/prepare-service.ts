@@ -42,7 +42,10 @@ export async function prepareService(
   // Only on the very first start: a link an admin revoked later must stay revoked.
   if (!(await ctx.store.setting('first_start_done'))) {
     for (const stored of await ctx.store.listRosters()) {
-      const feed = await createFeed(ctx, { rosterId: stored.id, label: 'created at first start' });
+      const feed = await createFeed(ctx, {
+        rosterId: stored.id,
+        label: 'tạo khi khởi động lần đầu',
+      });
       const staffPage = feed.url.replace(/\/feeds\/([^/]+)\.ics$/, '/my/$1');
       messages.push(
         `\nCalendar feed of ${stored.roster.name} (shown once; subscribe from a phone or calendar app):`,
