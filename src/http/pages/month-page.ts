@@ -64,7 +64,7 @@ function dayLabel(
   const t = translator(language);
   const duty = slots.map(
     (slot) =>
-      `${kindText(slot.kind, language)}: ${slot.memberName ?? t('chưa có người', 'nobody')}`,
+      `${slot.memberName ?? t('chưa có người trực', 'nobody on duty')} (${kindText(slot.kind, language).toLocaleLowerCase(language)})`,
   );
   const what = closed
     ? [closed.name, ...duty]
