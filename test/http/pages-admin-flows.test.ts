@@ -34,7 +34,7 @@ describe('the month grid', () => {
     expect(html).toContain('<title>Lịch tháng 04/2024 – Lịch trực</title>');
     expect(html).toContain(`<form class="picker" method="get" action="${GRID}">`);
     expect(html).toContain('<option value="04" selected>04</option>');
-    expect(html).toContain('<caption>Lịch trực tháng 04/2024 –');
+    expect(html).toContain('<caption>Lịch trực tháng 04/2024</caption>');
     expect(html).toContain('<th scope="col">Thứ Hai</th>');
     expect(html).toContain(
       'aria-label="Thứ Hai 22/04/2024: Bà Nguyễn Mạnh Hà (thường lệ)">22/04</a>',

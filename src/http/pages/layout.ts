@@ -61,7 +61,7 @@ table.month{table-layout:fixed;min-width:42rem}
 table.month td{height:5.5rem;font-size:.85rem}
 table.month td.closed{background:#f3e9e9}table.month td.out{background:#f0f0f0;color:#999}
 table.month .day{font-weight:700;display:block}
-table.month caption{text-align:left;font-weight:600;padding:.3rem 0}
+table.month caption{text-align:left;font-weight:600;padding:.3rem 0;position:sticky;left:0}
 table.report td.number{text-align:right}table.report tr.total{font-weight:700}
 form.picker{display:flex;flex-wrap:wrap;gap:.5rem;align-items:end;margin:.6rem 0}
 .kind{display:inline-block;border-radius:.3rem;padding:0 .3rem;font-size:.8em;background:#e8edf3}

@@ -109,7 +109,7 @@ ${outsideNote(language, data.outsideFeeds)}
 <a class="button secondary" href="${withLang(`/admin/rosters/${id}/report`, language)}">${t('Báo cáo kết quả trực', 'Duty report')}</a></div>
 ${monthPicker(view, id, month)}
 <p class="muted">${t('Chọn một ngày để phân công trực hoặc ghi nhận ngày vắng.', 'Pick a day to set an override or record an absence.')}</p>
-<div class="scroll"><table class="month"><caption>${t('Lịch trực tháng', 'Duty in')} ${formatMonth(month)} – ${data.roster.name}</caption><thead><tr>${WEEKDAYS[language].map((name) => html`<th scope="col">${name}</th>`)}</tr></thead>
+<div class="scroll"><table class="month"><caption>${t('Lịch trực tháng', 'Duty in')} ${formatMonth(month)}</caption><thead><tr>${WEEKDAYS[language].map((name) => html`<th scope="col">${name}</th>`)}</tr></thead>
 <tbody>${weeksOf(month).map((week) => html`<tr>${week.map(cell)}</tr>`)}</tbody></table></div>
 ${schedule.conflicts.length > 0 ? html`<h2>${t('Không áp dụng được', 'Could not apply')}</h2><ul>${schedule.conflicts.map((conflict) => html`<li>${formatDate(conflict.date)}: ${say(conflict.code, { date: conflict.date, ...(conflict.memberId ? { memberId: conflict.memberId } : {}) }, words, language, conflict.message)}</li>`)}</ul>` : ''}`;
 }
