@@ -300,6 +300,25 @@ describe('admin members page', () => {
     expect(row(after.html, 'data-member', 'tran-thi-mai')).toContain('mai@example.vn');
   });
 
+  it('says next to each field what is wrong with a new member, and keeps the roster', async () => {
+    const path = await apiRoster();
+    const { cookie, csrf } = await signIn();
+    const refused = await page('POST', path, {
+      cookie,
+      form: { csrf, ifMatch: '"v1"', intent: 'add', id: '', ...MAI, unit: '', email: 'mai@' },
+    });
+    expect(refused.response.status).toBe(422);
+    expect(refused.html).toContain(
+      'name="unit" maxlength="200" required value=""><span class="field-error" id="error-unit">cần nhập</span>',
+    );
+    expect(refused.html).toContain(
+      'value="mai@"><span class="field-error" id="error-email">sai định dạng</span>',
+    );
+    expect(
+      (await service.json<RosterView>('GET', '/api/rosters/so-tu-phap', 200)).body.version,
+    ).toBe(1);
+  });
+
   it('refuses a form read at an older version, saying someone else changed the roster', async () => {
     const path = await apiRoster();
     const { cookie, csrf } = await signIn();

@@ -7,7 +7,7 @@ import type { Member, Roster } from '../../domain/roster-schema.ts';
 import { type Language, memberName } from '../../domain/vietnamese.ts';
 import { ServiceError } from '../../services/errors.ts';
 import type { FeedRecord, StoredRoster } from '../../storage/records.ts';
-import { type AdminView, csrfInput, errorBox, type Form } from './admin-view.ts';
+import { type AdminView, csrfInput, errorBox, type Form, fieldError } from './admin-view.ts';
 import { type Markup, translator, withLang } from './layout.ts';
 
 const roleText = (role: Member['role'], language: Language) =>
@@ -22,18 +22,31 @@ function refusal(error: unknown, language: Language, roster: Roster): Markup {
   if (error instanceof ServiceError && error.kind === 'precondition-failed') {
     return html`<div class="error" role="alert"><strong>${t('Không lưu được', 'Not saved')}:</strong> ${t('lịch trực đã được người khác thay đổi sau khi trang này được mở. Trang dưới đây là bản mới nhất: kiểm tra lại rồi thực hiện lại thay đổi.', 'the roster was changed by someone else after this page was opened. Below is its latest version: check it, then make your change again.')}</div>`;
   }
-  return errorBox(error, language, { roster });
+  return errorBox(error, language, { roster, inline: MEMBER_FIELDS });
 }
 
+const MEMBER_FIELDS = [
+  'id',
+  'fullName',
+  'title',
+  'unit',
+  'email',
+  'googleAccount',
+  'outlookAddress',
+  'phone',
+];
+
+/** A member's fields; `problem` puts a refused form's problems next to their inputs. */
 function memberFields(
   language: Language,
   member: Partial<Record<keyof Member, string>>,
   withId: boolean,
+  problem: (name: string) => Markup | string = () => '',
 ): Markup {
   const t = translator(language);
   const text = (name: keyof Member, label: string, type = 'text', required = false) =>
-    html`<label>${label}<input type="${type}" name="${name}" maxlength="200"${required ? ' required' : ''} value="${member[name] ?? ''}"></label>`;
-  return html`${withId ? html`<label>${t('Mã (để trống: tạo từ họ tên)', 'Id (empty: made from the full name)')}<input name="id" maxlength="64" pattern="[a-z0-9]+(-[a-z0-9]+)*" value="${member.id ?? ''}"></label>` : ''}
+    html`<label>${label}<input type="${type}" name="${name}" maxlength="200"${required ? ' required' : ''} value="${member[name] ?? ''}">${problem(name)}</label>`;
+  return html`${withId ? html`<label>${t('Mã (để trống: tạo từ họ tên)', 'Id (empty: made from the full name)')}<input name="id" maxlength="64" pattern="[a-z0-9]+(-[a-z0-9]+)*" value="${member.id ?? ''}">${problem('id')}</label>` : ''}
 <label>${t('Danh xưng', 'Honorific')}<select name="honorific">${(['Ông', 'Bà'] as const).map((value) => html`<option value="${value}"${member.honorific === value ? ' selected' : ''}>${value}</option>`)}</select></label>
 ${text('fullName', t('Họ và tên', 'Full name'), 'text', true)}
 ${text('title', t('Chức danh', 'Title'), 'text', true)}
@@ -62,6 +75,7 @@ export function membersPage(view: AdminView, data: MembersPageData) {
   const roster: Roster = stored.roster;
   const id = stored.id;
   const feeds = data.feeds;
+  const problem = (name: string) => fieldError(data.error, name, language, roster);
   const feedCount = (memberId: string) => feeds.filter((feed) => feed.memberId === memberId).length;
   const editable = stored.origin === 'api';
   const base = `/admin/rosters/${id}/members`;
@@ -91,13 +105,13 @@ ${
   editable
     ? html`<h2>${t('Thêm người', 'Add a member')}</h2>
 <form class="stack card" method="post" action="${withLang(base, language)}">${csrfInput(view)}${ifMatch}
-${memberFields(language, form.intent === 'add' ? form : {}, true)}<input type="hidden" name="intent" value="add">
+${form.intent === 'add' ? memberFields(language, form, true, problem) : memberFields(language, {}, true)}<input type="hidden" name="intent" value="add">
 <button type="submit">${t('Thêm', 'Add')}</button></form>
 <h2>${t('Sửa hoặc bớt người', 'Edit or remove a member')}</h2>
 ${roster.members.map(
   (member) => html`<details class="card"><summary>${memberName(member, language)}</summary>
 <form class="stack" method="post" action="${withLang(`${base}/${member.id}`, language)}">${csrfInput(view)}${ifMatch}
-${memberFields(language, form.intent === 'edit' && form.memberId === member.id ? form : (member as Partial<Record<keyof Member, string>>), false)}<input type="hidden" name="intent" value="edit"><input type="hidden" name="memberId" value="${member.id}">
+${form.intent === 'edit' && form.memberId === member.id ? memberFields(language, form, false, problem) : memberFields(language, member as Partial<Record<keyof Member, string>>, false)}<input type="hidden" name="intent" value="edit"><input type="hidden" name="memberId" value="${member.id}">
 <button type="submit">${t('Lưu', 'Save')}</button></form>
 <div class="buttons"><a class="button danger" href="${withLang(`${base}/${member.id}/delete?ifMatch=${encodeURIComponent(data.etag)}`, language)}">${t('Bớt người này…', 'Remove this member…')}</a></div></details>`,
 )}`
