@@ -11,6 +11,7 @@ import type { AppDeps, HonoEnv } from './env.ts';
 import { problem } from './problem.ts';
 import { HttpError } from './request.ts';
 import { admin } from './routes/admin.ts';
+import { adminAbsences } from './routes/admin-absences.ts';
 import { adminAuth, requireAdmin } from './routes/admin-auth.ts';
 import { adminErrorPage, isAdminPath } from './routes/admin-errors.ts';
 import { adminHolidays } from './routes/admin-holidays.ts';
@@ -104,6 +105,7 @@ export function createApp(deps: AppDeps): Hono<HonoEnv> {
     desks,
     adminAuth,
     admin,
+    adminAbsences,
     adminTools,
     adminHolidays,
     adminMembers,

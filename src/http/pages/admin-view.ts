@@ -9,7 +9,8 @@ import type { Language } from '../../domain/vietnamese.ts';
 import type { Roster } from '../../domain/roster-schema.ts';
 import { ServiceError, type ServiceErrorKind } from '../../services/errors.ts';
 import { type Markup, translator, withLang } from './layout.ts';
-import { fieldLabel, fieldText, say, wordsFor } from './messages.ts';
+import { fieldLabel } from './field-labels.ts';
+import { fieldText, say, wordsFor } from './messages.ts';
 
 /** The fields of a posted form, strings only. */
 export type Form = Record<string, string>;

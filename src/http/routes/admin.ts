@@ -16,15 +16,13 @@ import { formatDayAndDate, type Language } from '../../domain/vietnamese.ts';
 import { dateInZone } from '../../domain/zone.ts';
 import { addAbsence, planAbsence } from '../../services/add-absence.ts';
 import { previewFacts } from '../../services/change-facts.ts';
-import { notFound, ServiceError } from '../../services/errors.ts';
+import { ServiceError } from '../../services/errors.ts';
 import { getSchedule } from '../../services/get-schedule.ts';
 import { formatMonth, lastDayOf } from '../../services/month-locks.ts';
 import { outsideFeeds } from '../../services/publish-feeds.ts';
-import { removeFact } from '../../services/remove-fact.ts';
 import { requireRoster } from '../../services/roster-state.ts';
 import { planOverride, setOverride } from '../../services/set-override.ts';
 import type { HonoEnv } from '../env.ts';
-import { absencesPage, deleteAbsencePage } from '../pages/absences-page.ts';
 import { dayPage, previewPage } from '../pages/day-page.ts';
 import { translator, withLang } from '../pages/layout.ts';
 import { badMonthPage, monthPage } from '../pages/month-page.ts';
@@ -140,7 +138,8 @@ function plannedOf(c: Context<HonoEnv>, form: Form): Planned {
   return { kind: 'absence', input: parseWith(AbsenceSchema, absence, 'the form') };
 }
 
-const withReason = (c: Context<HonoEnv>, form: Form) => ({
+/** The service context of a change, with the reason a closed month needs. */
+export const withReason = (c: Context<HonoEnv>, form: Form) => ({
   ...adminCtx(c),
   correctionReason: form.correctionReason?.trim() || undefined,
 });
@@ -197,55 +196,5 @@ admin.post('/admin/rosters/:id/days/:date/confirm', async (c) => {
   } catch (error) {
     if (!(error instanceof ServiceError)) throw error;
     return showDay(c, error, form);
-  }
-});
-
-admin.get('/admin/rosters/:id/absences', async (c) => {
-  const view = adminView(c);
-  const ctx = adminCtx(c);
-  const id = param(c, 'id');
-  const roster = (await requireRoster(ctx, id)).roster;
-  const absences = (await ctx.store.factsOf(id)).absences;
-  const body = absencesPage(view, {
-    rosterId: id,
-    roster,
-    absences,
-    deleted: Boolean(c.req.query('deleted')),
-  });
-  return adminPage(c, translator(view.language)('Ngày vắng', 'Absences'), body);
-});
-
-/** The confirm step of deleting an absence (again with the problem when the delete was refused). */
-async function confirmDelete(c: Context<HonoEnv>, form: Form = {}, error?: unknown) {
-  const view = adminView(c);
-  const ctx = adminCtx(c);
-  const id = param(c, 'id');
-  const absenceId = param(c, 'absenceId');
-  const roster = (await requireRoster(ctx, id)).roster;
-  const absence = (await ctx.store.factsOf(id)).absences.find((entry) => entry.id === absenceId);
-  if (!absence) throw notFound(`absence "${absenceId}"`, { entity: 'absence', id: absenceId });
-  const body = deleteAbsencePage(view, { rosterId: id, roster, absence, form, error });
-  return adminPage(
-    c,
-    translator(view.language)('Xoá ngày vắng', 'Delete an absence'),
-    body,
-    error ? 422 : 200,
-  );
-}
-
-admin.get('/admin/rosters/:id/absences/:absenceId/delete', (c) => confirmDelete(c));
-
-admin.post('/admin/rosters/:id/absences/:absenceId/delete', async (c) => {
-  const form = await readForm(c);
-  const id = param(c, 'id');
-  try {
-    await removeFact(withReason(c, form), id, 'absences', param(c, 'absenceId'));
-    return c.redirect(
-      withLang(`/admin/rosters/${id}/absences?deleted=1`, adminView(c).language),
-      303,
-    );
-  } catch (error) {
-    if (!(error instanceof ServiceError) || error.kind === 'not-found') throw error;
-    return confirmDelete(c, form, error);
   }
 });
