@@ -58,7 +58,7 @@ describe('admin duty report page', () => {
     expect(rowOf(letter.html, 'Ông Nguyễn Văn Luyện').slice(1, 5)).toEqual(['10', '12', '2', '0']);
     expect(rowOf(letter.html, 'Ông Nguyễn Văn Hanh').slice(1, 5)).toEqual(['10', '11', '1', '0']);
     expect(letter.html).toContain(
-      'Chênh lệch số lần trực thay giữa các công chức trực luân phiên: 2.',
+      'Chênh lệch số lần trực thay giữa các công chức cùng có thể trực thay mọi ngày cần thay (Ông Nguyễn Văn Luyện, Ông Nguyễn Văn Hanh): 1.',
     );
     const quarter = await page('GET', `${REPORT}?from=2024-04-01&to=2024-06-30`, { cookie });
     expect(quarter.html).toMatch(
