@@ -156,7 +156,7 @@ describe('an admin on a phone', () => {
     await page.click('button:has-text("Đồng bộ lại…")');
     // The dry run's counts: provider, create, update, …; the hand edit is the one update.
     const counts = await page.locator('tbody tr').first().locator('td').allTextContents();
-    expect(counts.slice(0, 3)).toEqual(['google', '0', '1']);
+    expect(counts.slice(0, 3)).toEqual(['Google Calendar', '0', '1']);
     await page.click('button:has-text("Đồng bộ lại ngay")');
     // The resync runs after the response; its progress page reloads itself until every provider is done.
     await page.waitForURL(/\/admin\/sync\/.+\/progress/);

@@ -106,7 +106,7 @@ export function resyncPreviewPage(view: AdminView, preview: Resync) {
   const t = translator(language);
   return html`<p class="notice">${t('Xem trước: chưa có gì được ghi lên lịch.', 'Preview: nothing has been written yet.')}</p>
 <div class="scroll"><table><thead><tr><th></th><th>${t('Tạo', 'Create')}</th><th>${t('Sửa', 'Update')}</th><th>${t('Xoá', 'Delete')}</th><th>${t('Nhận lại', 'Adopt')}</th><th>${t('Không đổi', 'Unchanged')}</th></tr></thead>
-<tbody>${preview.results.map((result) => html`<tr><td>${result.provider}</td><td>${result.plan.create}</td><td>${result.plan.update}</td><td>${result.plan.delete}</td><td>${result.plan.adopt}</td><td>${result.plan.unchanged}</td></tr>${result.error ? html`<tr><td colspan="6" class="error">${result.error}</td></tr>` : ''}`)}</tbody></table></div>
+<tbody>${preview.results.map((result) => html`<tr><td>${providerName(result.provider)}</td><td>${result.plan.create}</td><td>${result.plan.update}</td><td>${result.plan.delete}</td><td>${result.plan.adopt}</td><td>${result.plan.unchanged}</td></tr>${result.error ? html`<tr><td colspan="6" class="error">${result.error}</td></tr>` : ''}`)}</tbody></table></div>
 <form method="post" action="${withLang(`/admin/sync/${preview.rosterId}/run`, language)}">${csrfInput(view)}<div class="buttons"><button type="submit">${t('Đồng bộ lại ngay', 'Resync now')}</button></div></form>
 ${backLink(view, '/admin/sync', t('Đồng bộ lịch', 'Calendar sync'))}`;
 }
