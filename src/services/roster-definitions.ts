@@ -47,9 +47,11 @@ function requireEditable(stored: StoredRoster, ifMatch: string | undefined): voi
 export async function createRoster(ctx: ServiceContext, input: unknown): Promise<StoredRoster> {
   const roster = validateRoster(input);
   if (await ctx.store.getRoster(roster.id))
-    throw conflict(`a roster with id "${roster.id}" already exists`, [
-      { field: 'id', message: 'already exists' },
-    ]);
+    throw conflict(
+      `a roster with id "${roster.id}" already exists`,
+      [{ field: 'id', message: 'already exists' }],
+      { code: 'roster-exists', params: { id: roster.id } },
+    );
   const stamp = stampOf(ctx);
   await ctx.store.insertRoster(
     {

@@ -142,6 +142,7 @@ describe('a walk through the admin pages in Vietnamese', () => {
       '/admin/feeds/new',
       '/admin/sync',
       `/admin/audit?rosterId=${ROSTER_ID}`,
+      '/admin/import',
       '/admin/no-such-page',
       '/admin/rosters/khong-co',
     ];
@@ -153,6 +154,7 @@ describe('a walk through the admin pages in Vietnamese', () => {
       ['/admin/holidays/day-off?year=2024', { intent: 'day-off', dayOffDate: '2024-02-30' }],
       [`/admin/sync/${ROSTER_ID}/preview`, {}],
       ['/admin/feeds', { rosterId: ROSTER_ID, memberId: 'khong-co' }],
+      ['/admin/import', { action: 'read', text: 'Sôû Vaên hoùa, Theå thao vaø Du lòch' }],
     ];
     const found: Record<string, string[]> = {};
     for (const path of gets) {

@@ -126,6 +126,19 @@ const MESSAGES: Record<string, Say> = {
     `"${p.month}" không phải một tháng (YYYY-MM, tháng từ 01 đến 12)`,
     `"${p.month}" is not a month (YYYY-MM, months 01 to 12)`,
   ],
+  // The letter reader words its reasons in Vietnamese only (they quote the letter).
+  'letter-unreadable': (p) => [
+    `Không đọc được công văn: ${p.reason}`,
+    `The letter cannot be read: ${p.reason}`,
+  ],
+  'docx-unreadable': (p) => [
+    `Không đọc được tệp .docx: ${p.reason}`,
+    `The .docx file cannot be read: ${p.reason}`,
+  ],
+  'roster-exists': (p) => [
+    `Đã có lịch trực mang mã "${p.id}"`,
+    `A roster with id "${p.id}" already exists`,
+  ],
   'roster-invalid': () => [
     'Lịch trực sẽ không hợp lệ với thay đổi này',
     'The roster would not be valid with this change',
