@@ -135,6 +135,10 @@ const MESSAGES: Record<string, Say> = {
     `Không đọc được tệp .docx: ${p.reason}`,
     `The .docx file cannot be read: ${p.reason}`,
   ],
+  'webhook-url': (p) => [
+    'Địa chỉ webhook phải là một địa chỉ https:// công khai, không kèm tên đăng nhập (mạng nội bộ: đặt LICHTRUC_WEBHOOK_ALLOW_PRIVATE=1 trên máy chủ)',
+    `The webhook URL ${p.reason}`,
+  ],
   'roster-exists': (p) => [
     `Đã có lịch trực mang mã "${p.id}"`,
     `A roster with id "${p.id}" already exists`,
