@@ -139,6 +139,19 @@ const MESSAGES: Record<string, Say> = {
     'Địa chỉ webhook phải là một địa chỉ https:// công khai, không kèm tên đăng nhập (mạng nội bộ: đặt LICHTRUC_WEBHOOK_ALLOW_PRIVATE=1 trên máy chủ)',
     `The webhook URL ${p.reason}`,
   ],
+  'request-past': (p, w) => [
+    `chỉ đề nghị nghỉ được từ hôm nay (${w.date(p.today)}) trở đi`,
+    `an absence can be asked for from today (${w.date(p.today)}) on`,
+  ],
+  'no-duty': (p, w) => [
+    `${w.member(p.memberId)} không có ca trực ngày ${w.date(p.date)}`,
+    `${w.member(p.memberId)} has no duty on ${w.date(p.date)}`,
+  ],
+  'request-not-pending': () => [
+    'Đề nghị này đã được xử lý; chỉ đề nghị đang chờ mới duyệt hoặc từ chối được',
+    'This request was already handled; only a pending request can be approved or declined',
+  ],
+  'decline-reason-required': () => ['cần ghi lý do từ chối', 'say why the request is declined'],
   'roster-exists': (p) => [
     `Đã có lịch trực mang mã "${p.id}"`,
     `A roster with id "${p.id}" already exists`,
