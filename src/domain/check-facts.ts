@@ -10,6 +10,9 @@ export interface FactIssue {
   index: number;
   field: string;
   message: string;
+  /** What the pages translate, with ids and ISO dates as params. */
+  code: 'unknown-member' | 'absence-overlap';
+  params: Record<string, string>;
 }
 
 export function checkAbsences(roster: Roster, absences: readonly Absence[]): FactIssue[] {
@@ -21,6 +24,8 @@ export function checkAbsences(roster: Roster, absences: readonly Absence[]): Fac
         index,
         field: 'memberId',
         message: `no member with id "${absence.memberId}" in roster ${roster.id}`,
+        code: 'unknown-member',
+        params: { memberId: absence.memberId },
       });
       return;
     }
@@ -37,6 +42,8 @@ export function checkAbsences(roster: Roster, absences: readonly Absence[]): Fac
         index,
         field: 'from',
         message: `overlaps another absence of ${absence.memberId} (${other.from} to ${other.to})`,
+        code: 'absence-overlap',
+        params: { memberId: absence.memberId, from: other.from, to: other.to },
       });
     }
   });

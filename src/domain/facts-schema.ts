@@ -23,6 +23,7 @@ export const AbsenceSchema = z
   .refine((absence) => absence.to >= absence.from, {
     message: '`to` is before `from`',
     path: ['to'],
+    params: { code: 'to-before-from' },
   });
 
 export const SlotRefSchema = z.object({

@@ -55,11 +55,17 @@ export const HolidayTableSchema = z
     const sourceIds = new Set(table.sources.map((source) => source.id));
     const seen = new Set<string>();
     table.entries.forEach((entry, index) => {
-      const issue = (message: string, field: string) =>
-        ctx.addIssue({ code: 'custom', message, path: ['entries', index, field] });
+      const issue = (message: string, field: string, code?: string) =>
+        ctx.addIssue({
+          code: 'custom',
+          message,
+          path: ['entries', index, field],
+          ...(code ? { params: { code, date: entry.date, replaces: entry.replaces ?? '' } } : {}),
+        });
       if (yearOf(entry.date) !== table.year)
         issue(`date ${entry.date} is not in ${table.year}`, 'date');
-      if (seen.has(entry.date)) issue(`${entry.date} appears twice in the table`, 'date');
+      if (seen.has(entry.date))
+        issue(`${entry.date} appears twice in the table`, 'date', 'holiday-twice');
       seen.add(entry.date);
       if (entry.source && !sourceIds.has(entry.source))
         issue(`unknown source "${entry.source}"`, 'source');
@@ -71,10 +77,11 @@ export const HolidayTableSchema = z
           issue(
             `${entry.date} is a weekday: only a Saturday or Sunday can be a làm bù day`,
             'date',
+            'makeup-on-weekday',
           );
         if (!entry.replaces) issue('a làm bù day must name the weekday it replaces', 'replaces');
         else if (weekdayOf(entry.replaces) >= 6)
-          issue(`${entry.replaces} is not a weekday`, 'replaces');
+          issue(`${entry.replaces} is not a weekday`, 'replaces', 'replaces-weekend');
       } else if (entry.replaces) {
         issue('only a makeup-workday replaces another day', 'replaces');
       }

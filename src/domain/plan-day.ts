@@ -49,8 +49,19 @@ export function planDay(
       note: null,
     }),
   );
-  const conflict = (ref: SlotRef, code: ExpansionConflict['code'], message: string) =>
-    conflicts.push({ date, position: ref.position ?? null, code, message });
+  const conflict = (
+    ref: SlotRef,
+    code: ExpansionConflict['code'],
+    message: string,
+    memberId?: string,
+  ) =>
+    conflicts.push({
+      date,
+      position: ref.position ?? null,
+      code,
+      message,
+      ...(memberId ? { memberId } : {}),
+    });
   const slotFor = (ref: SlotRef, what: string) => {
     const match = matchRef(day.assignments, ref);
     if (typeof match !== 'string') return planned.find((slot) => slot.assignment === match)!;
@@ -77,6 +88,7 @@ export function planDay(
         ref,
         'double-booked',
         `${what} on ${date} would give "${memberId}" two slots that day`,
+        memberId,
       );
     return clash;
   };
@@ -110,12 +122,14 @@ export function planDay(
         override,
         'unknown-member',
         `override on ${date} names "${override.memberId}", who is not in the roster`,
+        override.memberId,
       );
     } else if (ctx.facts.absenceOf(override.memberId, date)) {
       conflict(
         override,
         'override-member-absent',
         `override on ${date} names "${override.memberId}", who is absent that day`,
+        override.memberId,
       );
     } else if (!doubleBooks(slot, override.memberId, override, 'override')) {
       Object.assign(slot, {

@@ -9,19 +9,32 @@ import { type RosterObject, WEEKDAY_KEYS } from './roster-schema.ts';
 type Ctx = z.RefinementCtx;
 type Path = (string | number)[];
 
-function report(ctx: Ctx, path: Path, message: string): void {
-  ctx.addIssue({ code: 'custom', message, path });
+/** `code` and `params` (ids and dates) let the pages say it in Vietnamese. */
+function report(
+  ctx: Ctx,
+  path: Path,
+  message: string,
+  params?: { code: string; [key: string]: string },
+): void {
+  ctx.addIssue({ code: 'custom', message, path, ...(params ? { params } : {}) });
 }
 
 export function checkRosterSemantics(roster: RosterObject, ctx: Ctx): void {
   const memberIds = new Set<string>();
   roster.members.forEach((member, index) => {
     if (memberIds.has(member.id))
-      report(ctx, ['members', index, 'id'], `member id "${member.id}" is used twice`);
+      report(ctx, ['members', index, 'id'], `member id "${member.id}" is used twice`, {
+        code: 'member-id-twice',
+        memberId: member.id,
+      });
     memberIds.add(member.id);
   });
   const requireMember = (id: string, path: Path) => {
-    if (!memberIds.has(id)) report(ctx, path, `no member with id "${id}" in this roster`);
+    if (!memberIds.has(id))
+      report(ctx, path, `no member with id "${id}" in this roster`, {
+        code: 'unknown-member',
+        memberId: id,
+      });
   };
 
   checkPeriods(roster, ctx, requireMember);

@@ -59,6 +59,8 @@ export interface ExpansionConflict {
     | 'swap-unmatched'
     | 'double-booked';
   message: string;
+  /** The member a conflict is about, when there is one (the pages name them). */
+  memberId?: string;
 }
 
 export interface Expansion {

@@ -8,7 +8,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { authenticateToken } from '../services/authenticate.ts';
-import { ServiceError } from '../services/errors.ts';
+import { publicFields, ServiceError } from '../services/errors.ts';
 import { RateLimited } from '../services/rate-limit.ts';
 import { StorageWriteError } from '../storage/sql.ts';
 import { authorize } from './authorize.ts';
@@ -18,11 +18,14 @@ import { clientAddressOf, HttpError, MAX_BODY_BYTES } from './request.ts';
 import { accounts } from './routes/accounts.ts';
 import { admin } from './routes/admin.ts';
 import { adminAccounts } from './routes/admin-accounts.ts';
+import { adminAbsences } from './routes/admin-absences.ts';
 import { adminAuth, requireAdmin } from './routes/admin-auth.ts';
+import { adminErrorPage, isAdminPath } from './routes/admin-errors.ts';
 import { adminHolidays } from './routes/admin-holidays.ts';
 import { adminImport } from './routes/admin-import.ts';
 import { adminMembers } from './routes/admin-members.ts';
 import { adminNotices } from './routes/admin-notices.ts';
+import { adminReport } from './routes/admin-report.ts';
 import { adminRequests } from './routes/admin-requests.ts';
 import { adminTools } from './routes/admin-tools.ts';
 import { audit } from './routes/audit.ts';
@@ -131,6 +134,7 @@ export function createApp(deps: AppDeps): Hono<HonoEnv> {
     desks,
     adminAuth,
     admin,
+    adminAbsences,
     adminTools,
     adminHolidays,
     adminMembers,
@@ -141,17 +145,27 @@ export function createApp(deps: AppDeps): Hono<HonoEnv> {
     adminNotices,
     adminRequests,
     adminAccounts,
+    adminReport,
   ])
     app.route('/', routes);
 
-  app.notFound((c) => problem(c, 'not-found', `no route for ${c.req.method} ${c.req.path}`));
+  app.notFound((c) =>
+    isAdminPath(c.req.path)
+      ? adminErrorPage(c)
+      : problem(c, 'not-found', `no route for ${c.req.method} ${c.req.path}`),
+  );
   app.onError((error, c) => {
     if (error instanceof RateLimited) {
       const response = problem(c, 'too-many-requests', error.message);
       response.headers.set('retry-after', String(error.retryAfterSeconds));
       return response;
     }
-    if (error instanceof ServiceError) return problem(c, error.kind, error.message, error.fields);
+    if (isAdminPath(c.req.path)) {
+      if (!(error instanceof ServiceError)) deps.logError?.(error, c.get('requestId'));
+      return adminErrorPage(c, error);
+    }
+    if (error instanceof ServiceError)
+      return problem(c, error.kind, error.message, publicFields(error.fields));
     if (error instanceof HttpError) return problem(c, error.kind, error.message);
     deps.logError?.(error, c.get('requestId'));
     // Not the request's fault and not a bug: the operator must free the disk (GET /readyz says so too).

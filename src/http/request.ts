@@ -5,7 +5,7 @@ import { decide, type Permission } from '../domain/permissions.ts';
 import { MANAGER, OTHERS, type Reader } from '../domain/reason-privacy.ts';
 import type { ServiceContext } from '../services/context.ts';
 import type { StoredRoster } from '../storage/records.ts';
-import { invalid } from '../services/errors.ts';
+import { invalid, zodFieldProblems } from '../services/errors.ts';
 import type { HonoEnv } from './env.ts';
 
 /** Far above any roster or absence, far below anything that could hurt the server. */
@@ -71,11 +71,9 @@ export function parseWith<S extends z.ZodType>(
 ): z.infer<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const fields = result.error.issues.map((issue) => ({
-    field: issue.path.map(String).join('.'),
-    message: issue.message,
-  }));
-  throw invalid(`${what} is not valid`, fields);
+  throw invalid(`${what} is not valid`, zodFieldProblems(result.error, value), {
+    code: 'form-invalid',
+  });
 }
 
 /** The rosters of a list on which the request's principal has `permission` (all outside an authenticated route). */

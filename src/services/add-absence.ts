@@ -30,9 +30,13 @@ export function planAbsence(
     const problem = checkAbsences(state.stored.roster, all).find(
       (issue) => issue.index === all.length - 1,
     );
-    if (problem?.field === 'memberId')
-      throw invalid(problem.message, [{ field: 'memberId', message: problem.message }]);
-    if (problem) throw conflict(problem.message, [{ field: 'from', message: problem.message }]);
+    if (problem) {
+      const coded = { code: problem.code, params: problem.params };
+      const fields = [{ field: problem.field, message: problem.message, ...coded }];
+      throw problem.field === 'memberId'
+        ? invalid(problem.message, fields, coded)
+        : conflict(problem.message, fields, coded);
+    }
 
     const stamp = stampOf(ctx);
     const id = crypto.randomUUID();

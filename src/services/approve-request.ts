@@ -47,7 +47,9 @@ export async function approveRequest(
   reason?: string,
 ): Promise<{ request: StaffRequest; changedSlots: SlotChange[] }> {
   if (!canMove(request.state, 'approved', request.detail.kind))
-    throw conflict(`the request is ${request.state}; only a pending request can be approved`);
+    throw conflict(`the request is ${request.state}; only a pending request can be approved`, [], {
+      code: 'request-not-pending',
+    });
   const audit = (action: string, after: unknown) => ({
     action,
     rosterId: request.rosterId,

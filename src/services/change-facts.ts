@@ -97,5 +97,7 @@ export async function changeFacts<T>(
     ctx.afterChange?.(rosterId);
     return { result: change.result, changedSlots };
   }
-  throw conflict('the roster was changed by someone else at the same moment; try again');
+  throw conflict('the roster was changed by someone else at the same moment; try again', [], {
+    code: 'concurrent-change',
+  });
 }

@@ -72,5 +72,7 @@ export async function closeMonth(
       };
     }
   }
-  throw conflict('the roster was changed by someone else at the same moment; try again');
+  throw conflict('the roster was changed by someone else at the same moment; try again', [], {
+    code: 'concurrent-change',
+  });
 }

@@ -10,10 +10,13 @@ export async function declineRequest(
 ): Promise<StaffRequest> {
   if (reason.trim() === '') {
     const message = 'say why the request is declined';
-    throw invalid(message, [{ field: 'reason', message }]);
+    const coded = { code: 'decline-reason-required' };
+    throw invalid(message, [{ field: 'reason', message, ...coded }], coded);
   }
   if (!canMove(request.state, 'declined', request.detail.kind))
-    throw conflict(`the request is ${request.state}; only a pending request can be declined`);
+    throw conflict(`the request is ${request.state}; only a pending request can be declined`, [], {
+      code: 'request-not-pending',
+    });
   const stamp = stampOf(ctx);
   const moved = await ctx.store.requests.move(
     { id: request.id, from: request.state, to: 'declined', decisionReason: reason },

@@ -13,7 +13,7 @@ import {
 } from '../domain/holiday-schema.ts';
 import { createHolidayCalendar } from '../domain/holidays.ts';
 import { type ServiceContext, stampOf } from './context.ts';
-import { invalid } from './errors.ts';
+import { invalid, zodFieldProblems } from './errors.ts';
 import { enqueueEveryRoster } from './enqueue.ts';
 import { holidayCorrections } from './holiday-corrections.ts';
 import { holidayNoticeChanges } from './notice-changes.ts';
@@ -49,13 +49,16 @@ async function mergedTables(ctx: ServiceContext, changes: readonly HolidayEntryE
     ...changes.map((change) => ({ ...change, source: change.source ?? null })),
   ]);
   for (const year of new Set(changes.map((change) => Number(change.date.slice(0, 4))))) {
-    const result = HolidayTableSchema.safeParse(tables.find((table) => table.year === year)!);
+    const table = tables.find((candidate) => candidate.year === year)!;
+    const result = HolidayTableSchema.safeParse(table);
     if (!result.success) {
-      const fields = result.error.issues.map((issue) => ({
-        field: issue.path.slice(2).map(String).join('.') || 'entry',
-        message: issue.message,
+      const fields = zodFieldProblems(result.error, table, 2).map((field) => ({
+        ...field,
+        field: field.field || 'entry',
       }));
-      throw invalid('the holiday table would not be valid with this entry', fields);
+      throw invalid('the holiday table would not be valid with this entry', fields, {
+        code: 'holiday-table-invalid',
+      });
     }
   }
   return { base, edits, tables };

@@ -25,7 +25,8 @@ export async function createFeed(
   const stored = await requireRoster(ctx, input.rosterId);
   if (input.memberId && !stored.roster.members.some((member) => member.id === input.memberId)) {
     const message = `no member with id "${input.memberId}" in roster ${input.rosterId}`;
-    throw invalid(message, [{ field: 'memberId', message }]);
+    const coded = { code: 'unknown-member', params: { memberId: input.memberId } };
+    throw invalid(message, [{ field: 'memberId', message, ...coded }], coded);
   }
   const stamp = stampOf(ctx);
   const token = randomToken();
@@ -56,11 +57,25 @@ export async function createFeed(
 
 export async function revokeFeed(ctx: ServiceContext, id: string): Promise<void> {
   const feed = await ctx.store.feeds.get(id);
-  if (!feed) throw notFound(`feed "${id}"`);
+  if (!feed) throw notFound(`feed "${id}"`, { entity: 'feed', id });
   if (feed.revokedAt) return;
   await ctx.store.feeds.revoke(
     id,
     { action: 'feed.revoke', rosterId: feed.rosterId, entity: 'feed', entityId: id, before: feed },
     stampOf(ctx),
   );
+}
+
+/**
+ * The live link a token opens, with its URLs: how the admin pages show a just-created link again after their
+ * redirect (the token comes back from the admin's own browser; only its hash is stored here).
+ */
+export async function liveFeedOfToken(
+  ctx: ServiceContext,
+  token: string,
+): Promise<CreatedFeed | null> {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
+  const found = await ctx.store.feeds.lookup(await sha256Hex(token));
+  if (!found || found.feed.revokedAt) return null;
+  return { ...found.feed, ...feedUrls(ctx.publicUrl, token) };
 }

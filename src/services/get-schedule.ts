@@ -1,5 +1,5 @@
 /** The duty slots and closed days of a roster over an inclusive range, as the API and the web pages show them. */
-import { countDays, dateProblem } from '../domain/dates.ts';
+import { countDays, dateProblem, isIsoDate } from '../domain/dates.ts';
 import { gradeSlot, MANAGER, type Reader } from '../domain/reason-privacy.ts';
 import { slotView } from '../domain/slot-view.ts';
 import type { Language } from '../domain/vietnamese.ts';
@@ -15,15 +15,32 @@ export function checkRange(
   to: string | undefined,
 ): { from: string; to: string } {
   const fields: FieldProblem[] = [];
-  const fromProblem = dateProblem(from ?? '');
-  if (fromProblem) fields.push({ field: 'from', message: fromProblem });
-  const toProblem = dateProblem(to ?? '');
-  if (toProblem) fields.push({ field: 'to', message: toProblem });
+  for (const [field, value] of [
+    ['from', from],
+    ['to', to],
+  ] as const) {
+    const problem = dateProblem(value ?? '');
+    if (problem) {
+      const code = value && isIsoDate(value) ? 'date-out-of-range' : 'not-a-date';
+      fields.push({ field, message: problem, code });
+    }
+  }
   if (fields.length === 0 && to! < from!)
-    fields.push({ field: 'to', message: `is before from (${from})` });
+    fields.push({
+      field: 'to',
+      message: `is before from (${from})`,
+      code: 'to-before-from',
+      params: { from: from! },
+    });
   if (fields.length === 0 && countDays(from!, to!) > MAX_SCHEDULE_DAYS)
-    fields.push({ field: 'to', message: `a range spans at most ${MAX_SCHEDULE_DAYS} days` });
-  if (fields.length > 0) throw invalid('the date range is not valid', fields);
+    fields.push({
+      field: 'to',
+      message: `a range spans at most ${MAX_SCHEDULE_DAYS} days`,
+      code: 'range-too-long',
+      params: { days: MAX_SCHEDULE_DAYS },
+    });
+  if (fields.length > 0)
+    throw invalid('the date range is not valid', fields, { code: 'range-invalid' });
   return { from: from!, to: to! };
 }
 

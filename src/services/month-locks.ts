@@ -126,9 +126,12 @@ export async function planCorrections(
 export function requireReason(ctx: ServiceContext, months: readonly string[]): void {
   if (months.length === 0 || ctx.correctionReason) return;
   const message = `${months.map(formatMonth).join(', ')} ${months.length > 1 ? 'are' : 'is'} closed: a change to a closed month is recorded as a correction and needs a reason (correctionReason)`;
-  throw invalid(message, [
-    { field: 'correctionReason', message: 'required: why a closed month is changed' },
-  ]);
+  const coded = { code: 'month-reason-required', params: { months: months.join(',') } };
+  throw invalid(
+    message,
+    [{ field: 'correctionReason', message: 'required: why a closed month is changed', ...coded }],
+    coded,
+  );
 }
 
 /** One audit entry per month corrected, with the reason and the slots, beside the audit entry of the change itself. */

@@ -41,7 +41,10 @@ export async function addWebhook(
 ): Promise<WebhookRecord & { secret: string }> {
   await requireRoster(ctx, rosterId);
   const problem = webhookUrlProblem(input.url, allowPrivate);
-  if (problem) throw invalid(`url ${problem}`, [{ field: 'url', message: problem }]);
+  if (problem) {
+    const coded = { code: 'webhook-url', params: { reason: problem } };
+    throw invalid(`url ${problem}`, [{ field: 'url', message: problem, ...coded }], coded);
+  }
   const record: WebhookRecord = {
     id: crypto.randomUUID(),
     rosterId,

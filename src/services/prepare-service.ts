@@ -51,7 +51,10 @@ export async function prepareFirstStartFeeds(ctx: ServiceContext): Promise<strin
   const messages: string[] = [];
   if (!(await ctx.store.setting('first_start_done'))) {
     for (const stored of await ctx.store.rosterNames()) {
-      const feed = await createFeed(ctx, { rosterId: stored.id, label: 'created at first start' });
+      const feed = await createFeed(ctx, {
+        rosterId: stored.id,
+        label: 'tạo khi khởi động lần đầu',
+      });
       const staffPage = feed.url.replace(/\/feeds\/([^/]+)\.ics$/, '/my/$1');
       messages.push(
         `\nCalendar feed of ${stored.name} (shown once; subscribe from a phone or calendar app):`,

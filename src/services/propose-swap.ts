@@ -28,7 +28,8 @@ function servedSlot(
   );
   if (slot) return slot.position;
   const message = `${memberId} has no duty on ${date}`;
-  throw invalid(message, [{ field, message }]);
+  const coded = { code: 'no-duty', params: { memberId, date } };
+  throw invalid(message, [{ field, message, ...coded }], coded);
 }
 
 export async function proposeSwap(

@@ -30,6 +30,21 @@ import { sha256Hex } from './secrets.ts';
 export const FEED_WINDOW = { pastDays: 180, futureDays: 400 };
 /** The public feed is for applicants planning a visit: two weeks back, two months ahead. */
 export const PUBLIC_FEED_WINDOW = { pastDays: 14, futureDays: 60 };
+
+/** The days a feed of that window size shows on `today`. */
+export const feedWindowOn = (today: IsoDate, size = FEED_WINDOW) => ({
+  from: addDays(today, -size.pastDays),
+  to: addDays(today, size.futureDays),
+});
+
+/** Whether a change over `from`–`to` reaches outside the feeds' window (stored and reported, not in calendars). */
+export function outsideFeeds(today: IsoDate, from: IsoDate, to: IsoDate): 'past' | 'future' | null {
+  const window = feedWindowOn(today);
+  if (from < window.from) return 'past';
+  if (to > window.to) return 'future';
+  return null;
+}
+
 const DEFAULT_ZONE = 'Asia/Ho_Chi_Minh';
 
 /** The rosters a scope shows: the roster itself, or every roster the member serves in. */
@@ -106,8 +121,7 @@ async function renderScope(ctx: ServiceContext, scope: string): Promise<CachedFe
   const today: IsoDate = dateInZone(ctx.now(), zone);
   const builtFor = `${zone}|${today}`;
   const parsed = parseScope(scope);
-  const size = parsed.kind === 'public' ? PUBLIC_FEED_WINDOW : FEED_WINDOW;
-  const window = { from: addDays(today, -size.pastDays), to: addDays(today, size.futureDays) };
+  const window = feedWindowOn(today, parsed.kind === 'public' ? PUBLIC_FEED_WINDOW : FEED_WINDOW);
   const holidays = await loadHolidayCalendar(ctx.store);
   const desired = [];
   for (const stored of rosters) {

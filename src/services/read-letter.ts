@@ -35,9 +35,12 @@ async function textOf(input: LetterInput): Promise<string> {
     return await docxText(input.bytes);
   } catch (error) {
     if (!(error instanceof DocxError)) throw error;
-    throw invalid(`không đọc được tệp .docx: ${error.message}`, [
-      { field: 'file', message: error.message },
-    ]);
+    const coded = { code: 'docx-unreadable', params: { reason: error.message } };
+    throw invalid(
+      `không đọc được tệp .docx: ${error.message}`,
+      [{ field: 'file', message: error.message, ...coded }],
+      coded,
+    );
   }
 }
 
@@ -47,8 +50,11 @@ export async function readLetter(input: LetterInput): Promise<LetterImport> {
     return importLetter(text);
   } catch (error) {
     if (!(error instanceof LetterError)) throw error;
-    throw invalid(`không đọc được công văn: ${error.message}`, [
-      { field: 'text', message: error.message },
-    ]);
+    const coded = { code: 'letter-unreadable', params: { reason: error.message } };
+    throw invalid(
+      `không đọc được công văn: ${error.message}`,
+      [{ field: 'text', message: error.message, ...coded }],
+      coded,
+    );
   }
 }

@@ -20,7 +20,11 @@ export async function removeFact(
   return changeFacts(ctx, rosterId, (state) => {
     const list = state.facts[table] as { id: string }[];
     const found = list.find((fact) => fact.id === id);
-    if (!found) throw notFound(`${ENTITY[table]} "${id}" of roster "${rosterId}"`);
+    if (!found)
+      throw notFound(`${ENTITY[table]} "${id}" of roster "${rosterId}"`, {
+        entity: ENTITY[table],
+        id,
+      });
     const stamp = stampOf(ctx);
     const dates = factDates(found);
     return {

@@ -21,7 +21,8 @@ export async function requestAbsence(
   const today = dateInZone(ctx.now(), stored.roster.timeZone);
   if (input.from < today) {
     const message = 'an absence can be asked for from today on';
-    throw invalid(message, [{ field: 'from', message }]);
+    const coded = { code: 'request-past', params: { today } };
+    throw invalid(message, [{ field: 'from', message, ...coded }], coded);
   }
   const absence: Absence = {
     memberId: requester.memberId,

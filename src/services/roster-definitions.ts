@@ -24,17 +24,23 @@ function requireEditable(stored: StoredRoster, ifMatch: string | undefined): voi
     throw new ServiceError(
       'read-only',
       `roster "${stored.id}" is defined by ${stored.sourcePath}: edit that file instead (absences, overrides and swaps can be changed here)`,
+      [],
+      { code: 'roster-from-file', params: { path: stored.sourcePath ?? '' } },
     );
   }
   if (!ifMatch)
     throw new ServiceError(
       'precondition-required',
       `send If-Match: ${rosterEtag(stored)} (the roster's current ETag) to change it`,
+      [],
+      { code: 'stale-version' },
     );
   if (ifMatch !== '*' && !ifMatch.split(',').some((tag) => tag.trim() === rosterEtag(stored))) {
     throw new ServiceError(
       'precondition-failed',
       `roster "${stored.id}" has changed since you read it (now ${rosterEtag(stored)}): reload and try again`,
+      [],
+      { code: 'stale-version' },
     );
   }
 }
@@ -42,9 +48,11 @@ function requireEditable(stored: StoredRoster, ifMatch: string | undefined): voi
 export async function createRoster(ctx: ServiceContext, input: unknown): Promise<StoredRoster> {
   const roster = validateRoster(input);
   if (await ctx.store.getRoster(roster.id))
-    throw conflict(`a roster with id "${roster.id}" already exists`, [
-      { field: 'id', message: 'already exists' },
-    ]);
+    throw conflict(
+      `a roster with id "${roster.id}" already exists`,
+      [{ field: 'id', message: 'already exists' }],
+      { code: 'roster-exists', params: { id: roster.id } },
+    );
   const stamp = stampOf(ctx);
   await ctx.store.insertRoster(
     {
@@ -74,9 +82,11 @@ export async function editRoster(
   requireEditable(stored, ifMatch);
   const next = validateRoster(edit(structuredClone(stored.roster)));
   if (next.id !== rosterId)
-    throw conflict('a roster id never changes: feed links and event identities derive from it', [
-      { field: 'id', message: 'must stay ' + rosterId },
-    ]);
+    throw conflict(
+      'a roster id never changes: feed links and event identities derive from it',
+      [{ field: 'id', message: `must stay ${rosterId}` }],
+      { code: 'roster-id-fixed', params: { id: rosterId } },
+    );
   const stamp = stampOf(ctx);
   const written = await ctx.store.commit(
     { rosterId, column: 'version', expected: stored.version },
@@ -103,6 +113,8 @@ export async function editRoster(
     throw new ServiceError(
       'precondition-failed',
       `roster "${rosterId}" was changed by someone else at the same moment: reload and try again`,
+      [],
+      { code: 'concurrent-change' },
     );
   ctx.feedsChanged?.();
   ctx.afterChange?.(rosterId);
@@ -144,6 +156,8 @@ export async function deleteRoster(
     throw new ServiceError(
       'precondition-failed',
       `roster "${rosterId}" was changed by someone else at the same moment: reload and try again`,
+      [],
+      { code: 'concurrent-change' },
     );
   ctx.feedsChanged?.();
   ctx.afterChange?.(rosterId);

@@ -29,7 +29,7 @@ export async function loadHolidayCalendar(store: Store): Promise<HolidayCalendar
 
 export async function requireRoster(ctx: ServiceContext, rosterId: string): Promise<StoredRoster> {
   const stored = await ctx.store.getRoster(rosterId);
-  if (!stored) throw notFound(`roster "${rosterId}"`);
+  if (!stored) throw notFound(`roster "${rosterId}"`, { entity: 'roster', id: rosterId });
   return stored;
 }
 

@@ -24,7 +24,8 @@ function requireSlot(state: RosterState, ref: SlotRef, field: string): string {
   const match = matchRef(dayOf(state, ref.date).assignments, ref);
   if (typeof match !== 'string') return match.position;
   const message = `no duty slot on ${formatDate(ref.date)}: ${NO_SLOT[match]}`;
-  throw invalid(message, [{ field, message }]);
+  const coded = { code: `no-slot-${match}`, params: { date: ref.date } };
+  throw invalid(message, [{ field, message, ...coded }], coded);
 }
 
 const dayOf = (state: RosterState, date: string) =>
@@ -43,7 +44,8 @@ function overridesOfSlot(state: RosterState, date: string, position: string): St
 function requireMember(state: RosterState, memberId: string): void {
   if (!state.stored.roster.members.some((member) => member.id === memberId)) {
     const message = `no member with id "${memberId}" in roster ${state.stored.id}`;
-    throw invalid(message, [{ field: 'memberId', message }]);
+    const coded = { code: 'unknown-member', params: { memberId } };
+    throw invalid(message, [{ field: 'memberId', message, ...coded }], coded);
   }
 }
 

@@ -43,7 +43,7 @@ export async function resyncRoster(
   request: SyncRequest,
 ) {
   const stored = await deps?.store.getRoster(rosterId);
-  if (deps && !stored) throw notFound(`roster "${rosterId}"`);
+  if (deps && !stored) throw notFound(`roster "${rosterId}"`, { entity: 'roster', id: rosterId });
   const providers =
     deps && stored
       ? configuredProviders(deps, stored.roster).filter(
@@ -51,13 +51,17 @@ export async function resyncRoster(
         )
       : [];
   if (!deps || providers.length === 0) {
-    throw invalid(`roster "${rosterId}" publishes to no configured calendar provider`, [
-      {
-        field: 'providers',
-        message:
-          "set publish.google or publish.outlook in the roster, and that provider's credentials on the server",
-      },
-    ]);
+    throw invalid(
+      `roster "${rosterId}" publishes to no configured calendar provider`,
+      [
+        {
+          field: 'providers',
+          message:
+            "set publish.google or publish.outlook in the roster, and that provider's credentials on the server",
+        },
+      ],
+      { code: 'no-provider', params: { rosterId } },
+    );
   }
   if (!request.dryRun) await unblock(deps, rosterId, providers);
   const results = await reconcileRoster(deps, rosterId, {

@@ -80,7 +80,7 @@ describe('the requests page', () => {
   it('declining without a reason is refused on the page; with one, nothing changes but the state', async () => {
     const refused = await post('decline', ' ');
     expect(refused.response.status).toBe(422);
-    expect(refused.html).toContain('say why the request is declined');
+    expect(refused.html).toContain('cần ghi lý do từ chối');
     const declined = await post('decline', 'Trùng lịch tiếp công dân');
     expect(declined.response.status).toBe(303);
     const { body } = await service.json<{ absences: unknown[] }>(
@@ -91,6 +91,6 @@ describe('the requests page', () => {
     expect(body.absences).toEqual([]);
     const again = await post('approve', '');
     expect(again.response.status).toBe(409);
-    expect(again.html).toContain('only a pending request can be approved');
+    expect(again.html).toContain('chỉ đề nghị đang chờ mới duyệt hoặc từ chối được');
   });
 });

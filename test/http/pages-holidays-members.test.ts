@@ -110,6 +110,7 @@ describe('admin holiday table page', () => {
     const { cookie, csrf } = await signIn();
     const form = {
       csrf,
+      intent: 'notice',
       swappedDate: '2024-05-03',
       makeupDate: '2024-05-11',
       sourceNumber: '99/TB-VPCP',
@@ -150,6 +151,7 @@ describe('admin holiday table page', () => {
     const before = (await service.json<Table>('GET', '/api/holidays/2024', 200)).body;
     const form = {
       csrf,
+      intent: 'notice',
       swappedDate: '2024-05-06',
       makeupDate: '2024-05-07',
       sourceNumber: '98/TB-VPCP',
@@ -161,7 +163,7 @@ describe('admin holiday table page', () => {
     expect(refused.response.status).toBe(422);
     expect(refused.html).toContain('Không lưu được');
     expect(refused.html).toContain(
-      '2024-05-07 is a weekday: only a Saturday or Sunday can be a làm bù day',
+      '<span class="field-error" id="error-makeupDate">07/05/2024 là ngày thường: chỉ Thứ Bảy hoặc Chủ nhật mới là ngày làm bù</span>',
     );
     // The form comes back as it was sent.
     expect(refused.html).toContain('value="98/TB-VPCP"');
@@ -171,7 +173,9 @@ describe('admin holiday table page', () => {
       form: { ...form, makeupDate: '2024-05-11', sourceIssuer: '' },
     });
     expect(missing.response.status).toBe(422);
-    expect(missing.html).toContain('sourceIssuer: required');
+    expect(missing.html).toContain(
+      '<span class="field-error" id="error-sourceIssuer">cần nhập</span>',
+    );
     expect((await service.json<Table>('GET', '/api/holidays/2024', 200)).body).toEqual(before);
   });
 
@@ -182,6 +186,7 @@ describe('admin holiday table page', () => {
     const before = (await service.json<Table>('GET', '/api/holidays/2024', 200)).body;
     const form = {
       csrf,
+      intent: 'notice',
       swappedDate: '2024-05-03',
       makeupDate: '2024-05-11',
       sourceNumber: '99/TB-VPCP',
@@ -191,8 +196,9 @@ describe('admin holiday table page', () => {
     };
     const refused = await page('POST', '/admin/holidays/notice?year=2024', { cookie, form });
     expect(refused.response.status).toBe(422);
-    expect(refused.html).toContain('05/2024 is closed');
-    expect(refused.html).toContain('correctionReason: required: why a closed month is changed');
+    expect(refused.html).toContain(
+      'Tháng 05/2024 đã chốt số liệu: thay đổi được ghi thành điều chỉnh và cần ghi lý do',
+    );
     expect((await service.json<Table>('GET', '/api/holidays/2024', 200)).body).toEqual(before);
     const saved = await page('POST', '/admin/holidays/notice?year=2024', {
       cookie,
@@ -294,6 +300,25 @@ describe('admin members page', () => {
     expect(row(after.html, 'data-member', 'tran-thi-mai')).toContain('mai@example.vn');
   });
 
+  it('says next to each field what is wrong with a new member, and keeps the roster', async () => {
+    const path = await apiRoster();
+    const { cookie, csrf } = await signIn();
+    const refused = await page('POST', path, {
+      cookie,
+      form: { csrf, ifMatch: '"v1"', intent: 'add', id: '', ...MAI, unit: '', email: 'mai@' },
+    });
+    expect(refused.response.status).toBe(422);
+    expect(refused.html).toContain(
+      'name="unit" maxlength="200" required value=""><span class="field-error" id="error-unit">cần nhập</span>',
+    );
+    expect(refused.html).toContain(
+      'value="mai@"><span class="field-error" id="error-email">sai định dạng</span>',
+    );
+    expect(
+      (await service.json<RosterView>('GET', '/api/rosters/so-tu-phap', 200)).body.version,
+    ).toBe(1);
+  });
+
   it('refuses a form read at an older version, saying someone else changed the roster', async () => {
     const path = await apiRoster();
     const { cookie, csrf } = await signIn();
@@ -317,7 +342,7 @@ describe('admin members page', () => {
       },
     });
     expect(stale.response.status).toBe(409);
-    expect(stale.html).toContain('lịch trực đã được người khác thay đổi sau khi bạn mở trang này');
+    expect(stale.html).toContain('lịch trực đã được người khác thay đổi sau khi trang này được mở');
     expect(stale.html).toContain('name="ifMatch" value=""v2""');
     const { body } = await service.json<RosterView>('GET', '/api/rosters/so-tu-phap', 200);
     expect(body.version).toBe(2);
@@ -357,7 +382,7 @@ describe('admin members page', () => {
     expect(refused.response.status).toBe(422);
     expect(refused.html).toContain('Không lưu được');
     expect(refused.html).toContain(
-      'periods.0.pattern.thursday.memberId: no member with id "nguyen-van-hanh" in this roster',
+      'Lịch phân công giai đoạn 1, Thứ Năm: không có người mang mã "nguyen-van-hanh" trong lịch trực này',
     );
     expect(
       (await service.json<RosterView>('GET', '/api/rosters/so-tu-phap', 200)).body.version,
@@ -371,6 +396,8 @@ describe('admin members page', () => {
       form: { csrf, ifMatch: '"v1"', intent: 'add', id: '', ...MAI },
     });
     expect(refused.response.status).toBe(409);
-    expect(refused.html).toContain('edit that file instead');
+    expect(refused.html).toContain(
+      'Lịch trực này được khai báo trong tệp so-vhttdl-bac-giang.yaml',
+    );
   });
 });

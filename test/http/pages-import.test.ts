@@ -103,7 +103,7 @@ describe('admin letter import page', () => {
       form: { ...form, action: 'create' },
     });
     expect(again.response.status).toBe(409);
-    expect(again.html).toContain('already exists');
+    expect(again.html).toContain('Đã có lịch trực mang mã');
     expect(await rosterCount()).toBe(2);
   });
 

@@ -27,7 +27,7 @@ async function createFeed(
   return { ...body, token: /\/feeds\/([A-Za-z0-9_-]{43})\.ics$/.exec(body.url)![1]! };
 }
 
-const { page, signIn } = pagesOf(() => service);
+const { page, signIn, followNewFeed } = pagesOf(() => service);
 
 describe('GET /my/{token}: the staff page of a feed link', () => {
   it("shows a member's next duties first, plainly, with hours marked provisional, then the subscribe buttons", async () => {
@@ -241,12 +241,18 @@ describe('admin month grid and day changes', () => {
       note: '',
       correctionReason: '',
     };
-    const preview = await page('POST', `/admin/rosters/${ROSTER_ID}/days/2024-05-06/preview`, {
-      cookie,
-      form,
-      headers: { origin: PUBLIC_URL },
-    });
+    // Previewing stores nothing, so the form is a GET: reloading the preview re-posts nothing.
+    expect(day.html).toContain(
+      `<form class="stack card" method="get" action="/admin/rosters/${ROSTER_ID}/days/2024-05-06/preview">`,
+    );
+    const { csrf: _csrf, ...query } = form;
+    const preview = await page(
+      'GET',
+      `/admin/rosters/${ROSTER_ID}/days/2024-05-06/preview?${new URLSearchParams(query)}`,
+      { cookie },
+    );
     expect(preview.response.status).toBe(200);
+    expect(preview.html).toContain('<title>Xem trước – Thứ Hai 06/05/2024 – Lịch trực</title>');
     expect(preview.html).toContain('Trực chính: Bà Nguyễn Mạnh Hà');
     expect(preview.html).toContain(
       'Trực thay: Ông Nguyễn Văn Luyện (thay Bà Nguyễn Mạnh Hà nghỉ phép)',
@@ -284,14 +290,19 @@ describe('admin month grid and day changes', () => {
 
   it('shows a refused change in words on the day page, and stores nothing', async () => {
     const { cookie, csrf } = await signIn();
-    const form = { csrf, kind: 'override', memberId: HA };
-    const refused = await page('POST', `/admin/rosters/${ROSTER_ID}/days/2024-05-01/preview`, {
-      cookie,
-      form,
-    });
+    const refused = await page(
+      'GET',
+      `/admin/rosters/${ROSTER_ID}/days/2024-05-01/preview?kind=override&memberId=${HA}`,
+      { cookie },
+    );
     expect(refused.response.status).toBe(422);
     expect(refused.html).toContain('Không lưu được');
-    expect(refused.html).toContain('no duty slot on 01/05/2024');
+    expect(refused.html).toContain('ngày 01/05/2024 là ngày nghỉ, không có ca trực');
+    const confirmed = await page('POST', `/admin/rosters/${ROSTER_ID}/days/2024-05-01/confirm`, {
+      cookie,
+      form: { csrf, kind: 'override', memberId: HA },
+    });
+    expect(confirmed.response.status).toBe(422);
     expect(
       (
         await service.json<{ overrides: unknown[] }>(
@@ -310,10 +321,16 @@ describe('admin feed links, sync and audit', () => {
     const { cookie, csrf } = await signIn();
     const list = await page('GET', '/admin/feeds', { cookie });
     expect(list.html).toContain(`data-feed="${feed.id}"`);
-    const rotated = await page('POST', `/admin/feeds/${feed.id}/rotate`, {
+    const confirm = await page('GET', `/admin/feeds/${feed.id}/rotate`, { cookie });
+    expect(confirm.html).toContain('Bà Nguyễn Mạnh Hà');
+    expect(confirm.html).toContain(`action="/admin/feeds/${feed.id}/rotate"`);
+    const posted = await page('POST', `/admin/feeds/${feed.id}/rotate`, {
       cookie,
       form: { csrf },
     });
+    expect(posted.response.status).toBe(303);
+    expect(posted.response.headers.get('location')).toBe('/admin/feeds/new');
+    const rotated = await followNewFeed(cookie, posted.response);
     expect(rotated.response.status).toBe(200);
     const newUrl = new RegExp(`${PUBLIC_URL}/feeds/([A-Za-z0-9_-]{43})\\.ics`).exec(rotated.html);
     expect(newUrl?.[1]).toBeDefined();
@@ -330,10 +347,12 @@ describe('admin feed links, sync and audit', () => {
 
   it('creates and revokes a link from the pages', async () => {
     const { cookie, csrf } = await signIn();
-    const created = await page('POST', '/admin/feeds', {
+    const posted = await page('POST', '/admin/feeds', {
       cookie,
       form: { csrf, rosterId: ROSTER_ID, memberId: '', label: 'Bảng tin' },
     });
+    expect(posted.response.status).toBe(303);
+    const created = await followNewFeed(cookie, posted.response);
     expect(created.response.status).toBe(200);
     const token = /\/feeds\/([A-Za-z0-9_-]{43})\.ics/.exec(created.html)![1]!;
     const { body } = await service.json<{ feeds: { id: string; label: string }[] }>(

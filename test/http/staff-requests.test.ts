@@ -221,7 +221,7 @@ describe('an absence request', () => {
       reason: 'leave',
     });
     expect(past.response.status).toBe(422);
-    expect(past.html).toContain('from today on');
+    expect(past.html).toContain('chỉ đề nghị nghỉ được từ hôm nay');
   });
 });
 
@@ -327,7 +327,7 @@ describe('a swap', () => {
       theirs: '2024-05-08',
     });
     expect(refused.response.status).toBe(422);
-    expect(refused.html).toContain('nguyen-van-luyen has no duty on 2024-05-08');
+    expect(refused.html).toContain('không có ca trực ngày 08/05/2024');
     expect(await requestsOf()).toEqual([]);
   });
 });

@@ -52,7 +52,7 @@ describe('admin notice pages', () => {
       form: { csrf, url: 'https://192.168.1.10/x' },
     });
     expect(refused.response.status).toBe(422);
-    expect(refused.html).toContain('must point to a public address');
+    expect(refused.html).toContain('Địa chỉ webhook phải là một địa chỉ https:// công khai');
     const added = await page('POST', path, {
       cookie,
       form: { csrf, url: 'https://hooks.example.com/a' },

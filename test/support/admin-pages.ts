@@ -47,5 +47,11 @@ export function pagesOf(service: () => TestService) {
     return { cookie, csrf };
   }
 
-  return { page, signIn };
+  /** Follows the redirect after creating or rotating a link, with the cookie that carries the new token. */
+  async function followNewFeed(session: string, posted: Response) {
+    const flash = posted.headers.get('set-cookie')!.split(';')[0]!;
+    return page('GET', posted.headers.get('location')!, { cookie: `${session}; ${flash}` });
+  }
+
+  return { page, signIn, followNewFeed };
 }

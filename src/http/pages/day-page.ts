@@ -10,8 +10,15 @@ import type { SlotChange } from '../../domain/slot-diff.ts';
 import { formatDayAndDate, type Language, memberName } from '../../domain/vietnamese.ts';
 import type { Schedule } from '../../services/get-schedule.ts';
 import { formatMonth } from '../../services/month-locks.ts';
-import { type AdminView, csrfInput, errorBox, type Form } from './admin-view.ts';
-import { translator, withLang } from './layout.ts';
+import {
+  type AdminView,
+  csrfInput,
+  errorBox,
+  fieldError,
+  type Form,
+  langInput,
+} from './admin-view.ts';
+import { type Markup, translator, withLang } from './layout.ts';
 import { kindText, whoText } from './slot-text.ts';
 
 const REASONS = AbsenceReasonSchema.options;
@@ -32,37 +39,57 @@ export interface DayPageData {
   form: Form;
 }
 
+const INLINE = ['memberId', 'from', 'to', 'reason', 'note', 'correctionReason', 'position'];
+
+/** A form field's problem next to it, for the form that was sent (`kind`). */
+const problemOf = (data: DayPageData, kind: string, language: Language) => (field: string) =>
+  data.form.kind === kind ? fieldError(data.error, field, language, data.roster) : '';
+
+function overrideForm(view: AdminView, data: DayPageData, reason: Markup, action: string) {
+  const t = translator(view.language);
+  const { schedule, form } = data;
+  const problem = problemOf(data, 'override', view.language);
+  return html`<h2>${t('Phân công người trực', 'Set who serves')}</h2>
+<form class="stack card" method="get" action="${action}">${langInput(view.language)}<input type="hidden" name="kind" value="override">
+${schedule.slots.length > 1 ? html`<label>${t('Vị trí', 'Position')}<select name="position">${schedule.slots.map((slot) => html`<option value="${slot.position}">${slot.position}</option>`)}</select>${problem('position')}</label>` : ''}
+<label>${t('Người trực', 'Officer')}<select name="memberId">${memberOptions(data.roster, view.language, form.kind === 'override' ? form.memberId : undefined)}</select>${problem('memberId')}</label>
+<label>${t('Ghi chú', 'Note')}<input name="note" maxlength="500" value="${form.kind === 'override' ? (form.note ?? '') : ''}">${problem('note')}</label>
+${reason}
+<button type="submit">${t('Xem trước thay đổi', 'Preview the change')}</button></form>`;
+}
+
+function absenceForm(view: AdminView, data: DayPageData, reason: Markup, action: string) {
+  const { language } = view;
+  const t = translator(language);
+  const { schedule, form, date } = data;
+  const problem = problemOf(data, 'absence', language);
+  const selected =
+    form.kind === 'absence' ? form.memberId : (schedule.slots[0]?.memberId ?? undefined);
+  return html`<h2>${t('Ghi nhận ngày vắng', 'Record an absence')}</h2>
+<form class="stack card" method="get" action="${action}">${langInput(language)}<input type="hidden" name="kind" value="absence">
+<label>${t('Người vắng', 'Who is away')}<select name="memberId">${memberOptions(data.roster, language, selected)}</select>${problem('memberId')}</label>
+<label>${t('Từ ngày', 'From')}<input type="date" name="from" required value="${form.from ?? date}">${problem('from')}</label>
+<label>${t('Đến ngày', 'To')}<input type="date" name="to" required value="${form.to ?? date}">${problem('to')}</label>
+<label>${t('Lý do', 'Reason')}<select name="reason">${REASONS.map((value) => html`<option value="${value}"${form.reason === value ? ' selected' : ''}>${reasonText(value, language)}</option>`)}</select>${problem('reason')}</label>
+<label>${t('Ghi chú', 'Note')}<input name="note" maxlength="500" value="${form.kind === 'absence' ? (form.note ?? '') : ''}">${problem('note')}</label>
+${reason}
+<button type="submit">${t('Xem trước thay đổi', 'Preview the change')}</button></form>`;
+}
+
 export function dayPage(view: AdminView, data: DayPageData) {
   const { language } = view;
   const t = translator(language);
   const { rosterId: id, roster, date, schedule, form } = data;
   const closed = schedule.closedDays[0];
-  const action = withLang(`/admin/rosters/${id}/days/${date}/preview`, language);
-  const reason = html`<label>${t('Lý do sửa tháng đã chốt (chỉ khi tháng đã chốt số liệu)', 'Why a closed month is changed (only when the month is closed)')}<input name="correctionReason" value="${form.correctionReason ?? ''}"></label>`;
-  return html`${data.error ? errorBox(data.error, language) : ''}
+  // Previewing stores nothing, so it is a GET: reloading it or coming back to it never re-posts a form.
+  const action = `/admin/rosters/${id}/days/${date}/preview`;
+  const reason = html`<label>${t('Lý do sửa tháng đã chốt (chỉ khi tháng đã chốt số liệu)', 'Why a closed month is changed (only when the month is closed)')}<input name="correctionReason" value="${form.correctionReason ?? ''}">${fieldError(data.error, 'correctionReason', language, roster)}</label>`;
+  return html`${data.error ? errorBox(data.error, language, { roster, inline: INLINE }) : ''}
 <p><a href="${withLang(`/admin/rosters/${id}?month=${date.slice(0, 7)}`, language)}">← ${t('Lịch tháng', 'Month')} ${formatMonth(date.slice(0, 7))}</a></p>
 ${closed ? html`<p class="card">${t('Ngày nghỉ', 'Closed')}: ${closed.name}</p>` : ''}
 <ul class="duty">${schedule.slots.map((slot) => html`<li class="${slot.kind}"><span class="kind ${slot.kind}">${kindText(slot.kind, language)}</span> ${slot.title}</li>`)}</ul>
-${
-  schedule.slots.length > 0
-    ? html`<h2>${t('Phân công người trực', 'Set who serves')}</h2>
-<form class="stack card" method="post" action="${action}">${csrfInput(view)}<input type="hidden" name="kind" value="override">
-${schedule.slots.length > 1 ? html`<label>${t('Vị trí', 'Position')}<select name="position">${schedule.slots.map((slot) => html`<option value="${slot.position}">${slot.position}</option>`)}</select></label>` : ''}
-<label>${t('Người trực', 'Officer')}<select name="memberId">${memberOptions(roster, language, form.kind === 'override' ? form.memberId : undefined)}</select></label>
-<label>${t('Ghi chú', 'Note')}<input name="note" maxlength="500" value="${form.kind === 'override' ? (form.note ?? '') : ''}"></label>
-${reason}
-<button type="submit">${t('Xem trước thay đổi', 'Preview the change')}</button></form>`
-    : ''
-}
-<h2>${t('Ghi nhận ngày vắng', 'Record an absence')}</h2>
-<form class="stack card" method="post" action="${action}">${csrfInput(view)}<input type="hidden" name="kind" value="absence">
-<label>${t('Người vắng', 'Who is away')}<select name="memberId">${memberOptions(roster, language, form.kind === 'absence' ? form.memberId : (schedule.slots[0]?.memberId ?? undefined))}</select></label>
-<label>${t('Từ ngày', 'From')}<input type="date" name="from" required value="${form.from ?? date}"></label>
-<label>${t('Đến ngày', 'To')}<input type="date" name="to" required value="${form.to ?? date}"></label>
-<label>${t('Lý do', 'Reason')}<select name="reason">${REASONS.map((value) => html`<option value="${value}"${form.reason === value ? ' selected' : ''}>${reasonText(value, language)}</option>`)}</select></label>
-<label>${t('Ghi chú', 'Note')}<input name="note" maxlength="500" value="${form.kind === 'absence' ? (form.note ?? '') : ''}"></label>
-${reason}
-<button type="submit">${t('Xem trước thay đổi', 'Preview the change')}</button></form>`;
+${schedule.slots.length > 0 ? overrideForm(view, data, reason, action) : ''}
+${absenceForm(view, data, reason, action)}`;
 }
 
 export function changesTable(roster: Roster, changes: readonly SlotChange[], language: Language) {
@@ -89,7 +116,7 @@ export function previewPage(view: AdminView, data: PreviewPageData) {
   const t = translator(language);
   const { rosterId: id, date } = data;
   const hidden = Object.entries(data.form)
-    .filter(([key]) => key !== 'csrf')
+    .filter(([key]) => key !== 'csrf' && key !== 'lang')
     .map(([key, value]) => html`<input type="hidden" name="${key}" value="${value}">`);
   return html`<p class="notice">${t('Xem trước: chưa có gì được lưu. Kiểm tra các ca thay đổi rồi bấm Xác nhận.', 'Preview: nothing is saved yet. Check the changed slots, then confirm.')}</p>
 ${changesTable(data.roster, data.changes, language)}

@@ -43,7 +43,7 @@ a{color:#0b4f8a}
 .buttons{display:flex;flex-wrap:wrap;gap:.5rem;margin:.6rem 0}
 .button,button{display:inline-block;background:#0b4f8a;color:#fff;border:0;border-radius:.4rem;padding:.6rem .9rem;font:inherit;text-decoration:none;cursor:pointer;min-height:2.75rem}
 .button.secondary,button.secondary{background:#e8edf3;color:#0b4f8a}
-button.danger{background:#9b1c1c}
+button.danger,.button.danger{background:#9b1c1c;color:#fff}
 .qr{max-width:14rem}.qr svg{width:100%;height:auto;display:block}
 /* The QR code is for scanning from a phone: shown on large screens, folded on small ones (staff page). */
 .qr-wide{display:none}@media (min-width:48rem){.qr-wide{display:block}.qr-fold{display:none}}
@@ -51,6 +51,7 @@ summary{cursor:pointer;color:#0b4f8a;padding:.5rem 0;min-height:2.75rem}
 .copy{font-weight:400}.copy input{width:100%;font-family:ui-monospace,monospace;font-size:.85em}
 .lead{margin:.2rem 0 .4rem}
 .link{word-break:break-all;font-family:ui-monospace,monospace;font-size:.9em;background:#f0f2f5;padding:.2em .4em;border-radius:.2em}
+.field-error{color:#9b1c1c;font-weight:400}
 .error{background:#fdecec;border:1px solid #e3a5a5;color:#7a1010;border-radius:.4rem;padding:.6rem .8rem}
 .notice{background:#eaf5ec;border:1px solid #9cc9a6;border-radius:.4rem;padding:.6rem .8rem}
 .scroll{overflow-x:auto}
@@ -60,6 +61,9 @@ table.month{table-layout:fixed;min-width:42rem}
 table.month td{height:5.5rem;font-size:.85rem}
 table.month td.closed{background:#f3e9e9}table.month td.out{background:#f0f0f0;color:#999}
 table.month .day{font-weight:700;display:block}
+table.month caption{text-align:left;font-weight:600;padding:.3rem 0;position:sticky;left:0}
+table.report td.number{text-align:right}table.report tr.total{font-weight:700}
+form.picker{display:flex;flex-wrap:wrap;gap:.5rem;align-items:end;margin:.6rem 0}
 .kind{display:inline-block;border-radius:.3rem;padding:0 .3rem;font-size:.8em;background:#e8edf3}
 .kind.cover{background:#fbe7cf}.kind.override{background:#eadcf7}.kind.makeup{background:#d8f0de}.kind.uncovered{background:#f7d4d4}
 form.stack{display:grid;gap:.6rem;max-width:28rem}

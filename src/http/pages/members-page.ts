@@ -7,7 +7,7 @@ import type { Member, Roster } from '../../domain/roster-schema.ts';
 import { type Language, memberName } from '../../domain/vietnamese.ts';
 import { ServiceError } from '../../services/errors.ts';
 import type { FeedRecord, StoredRoster } from '../../storage/records.ts';
-import { type AdminView, csrfInput, errorBox, type Form } from './admin-view.ts';
+import { type AdminView, csrfInput, errorBox, type Form, fieldError } from './admin-view.ts';
 import { type Markup, translator, withLang } from './layout.ts';
 
 const roleText = (role: Member['role'], language: Language) =>
@@ -17,24 +17,36 @@ const roleText = (role: Member['role'], language: Language) =>
   );
 
 /** A refusal in words; a stale form (the roster changed since the page was read) says so plainly. */
-function refusal(error: unknown, language: Language): Markup {
+function refusal(error: unknown, language: Language, roster: Roster): Markup {
   const t = translator(language);
   if (error instanceof ServiceError && error.kind === 'precondition-failed') {
-    return html`<div class="error" role="alert"><strong>${t('Không lưu được', 'Not saved')}:</strong> ${t('lịch trực đã được người khác thay đổi sau khi bạn mở trang này. Trang dưới đây là bản mới nhất: kiểm tra lại rồi thực hiện lại thay đổi.', 'the roster was changed by someone else after you opened this page. Below is its latest version: check it, then make your change again.')}
-<div class="muted">${error.message}</div></div>`;
+    return html`<div class="error" role="alert"><strong>${t('Không lưu được', 'Not saved')}:</strong> ${t('lịch trực đã được người khác thay đổi sau khi trang này được mở. Trang dưới đây là bản mới nhất: kiểm tra lại rồi thực hiện lại thay đổi.', 'the roster was changed by someone else after this page was opened. Below is its latest version: check it, then make your change again.')}</div>`;
   }
-  return errorBox(error, language);
+  return errorBox(error, language, { roster, inline: MEMBER_FIELDS });
 }
 
+const MEMBER_FIELDS = [
+  'id',
+  'fullName',
+  'title',
+  'unit',
+  'email',
+  'googleAccount',
+  'outlookAddress',
+  'phone',
+];
+
+/** A member's fields; `problem` puts a refused form's problems next to their inputs. */
 function memberFields(
   language: Language,
   member: Partial<Record<keyof Member, string>>,
   withId: boolean,
+  problem: (name: string) => Markup | string = () => '',
 ): Markup {
   const t = translator(language);
   const text = (name: keyof Member, label: string, type = 'text', required = false) =>
-    html`<label>${label}<input type="${type}" name="${name}" maxlength="200"${required ? ' required' : ''} value="${member[name] ?? ''}"></label>`;
-  return html`${withId ? html`<label>${t('Mã (để trống: tạo từ họ tên)', 'Id (empty: made from the full name)')}<input name="id" maxlength="64" pattern="[a-z0-9]+(-[a-z0-9]+)*" value="${member.id ?? ''}"></label>` : ''}
+    html`<label>${label}<input type="${type}" name="${name}" maxlength="200"${required ? ' required' : ''} value="${member[name] ?? ''}">${problem(name)}</label>`;
+  return html`${withId ? html`<label>${t('Mã (để trống: tạo từ họ tên)', 'Id (empty: made from the full name)')}<input name="id" maxlength="64" pattern="[a-z0-9]+(-[a-z0-9]+)*" value="${member.id ?? ''}">${problem('id')}</label>` : ''}
 <label>${t('Danh xưng', 'Honorific')}<select name="honorific">${(['Ông', 'Bà'] as const).map((value) => html`<option value="${value}"${member.honorific === value ? ' selected' : ''}>${value}</option>`)}</select></label>
 ${text('fullName', t('Họ và tên', 'Full name'), 'text', true)}
 ${text('title', t('Chức danh', 'Title'), 'text', true)}
@@ -63,6 +75,7 @@ export function membersPage(view: AdminView, data: MembersPageData) {
   const roster: Roster = stored.roster;
   const id = stored.id;
   const feeds = data.feeds;
+  const problem = (name: string) => fieldError(data.error, name, language, roster);
   const feedCount = (memberId: string) => feeds.filter((feed) => feed.memberId === memberId).length;
   const editable = stored.origin === 'api';
   const base = `/admin/rosters/${id}/members`;
@@ -76,7 +89,7 @@ export function membersPage(view: AdminView, data: MembersPageData) {
     ].filter(Boolean);
   const { saved, error } = data;
   const body = html`<p>${roster.name}</p>
-${error ? refusal(error, language) : ''}
+${error ? refusal(error, language, roster) : ''}
 ${saved && !error ? html`<p class="notice" role="status">${t('Đã lưu thay đổi.', 'The change was saved.')}</p>` : ''}
 <div class="buttons"><a class="button secondary" href="${withLang(`/admin/rosters/${id}`, language)}">${t('Lịch tháng', 'Month')}</a>
 <a class="button secondary" href="${withLang('/admin/feeds', language)}">${t('Đường liên kết', 'Feed links')}</a></div>
@@ -92,17 +105,32 @@ ${
   editable
     ? html`<h2>${t('Thêm người', 'Add a member')}</h2>
 <form class="stack card" method="post" action="${withLang(base, language)}">${csrfInput(view)}${ifMatch}
-${memberFields(language, form.intent === 'add' ? form : {}, true)}<input type="hidden" name="intent" value="add">
+${form.intent === 'add' ? memberFields(language, form, true, problem) : memberFields(language, {}, true)}<input type="hidden" name="intent" value="add">
 <button type="submit">${t('Thêm', 'Add')}</button></form>
 <h2>${t('Sửa hoặc bớt người', 'Edit or remove a member')}</h2>
 ${roster.members.map(
   (member) => html`<details class="card"><summary>${memberName(member, language)}</summary>
 <form class="stack" method="post" action="${withLang(`${base}/${member.id}`, language)}">${csrfInput(view)}${ifMatch}
-${memberFields(language, form.intent === 'edit' && form.memberId === member.id ? form : (member as Partial<Record<keyof Member, string>>), false)}<input type="hidden" name="intent" value="edit"><input type="hidden" name="memberId" value="${member.id}">
+${form.intent === 'edit' && form.memberId === member.id ? memberFields(language, form, false, problem) : memberFields(language, member as Partial<Record<keyof Member, string>>, false)}<input type="hidden" name="intent" value="edit"><input type="hidden" name="memberId" value="${member.id}">
 <button type="submit">${t('Lưu', 'Save')}</button></form>
-<form method="post" action="${withLang(`${base}/${member.id}/delete`, language)}">${csrfInput(view)}${ifMatch}<div class="buttons"><button class="danger" type="submit">${t('Bớt người này', 'Remove this member')}</button></div></form></details>`,
+<div class="buttons"><a class="button danger" href="${withLang(`${base}/${member.id}/delete?ifMatch=${encodeURIComponent(data.etag)}`, language)}">${t('Bớt người này…', 'Remove this member…')}</a></div></details>`,
 )}`
     : ''
 }`;
   return body;
+}
+
+/** The confirm step of removing a member, carrying the version the members page was read at. */
+export function removeMemberPage(
+  view: AdminView,
+  data: { rosterId: string; member: Member; ifMatch: string },
+) {
+  const { language } = view;
+  const t = translator(language);
+  const base = `/admin/rosters/${data.rosterId}/members`;
+  return html`<p class="card"><strong>${memberName(data.member, language)}</strong> – ${data.member.title}, ${data.member.unit}</p>
+<p>${t('Bớt người này khỏi lịch trực? Các đường liên kết riêng của người này sẽ không còn ca trực nào của lịch này.', 'Remove this member from the roster? Their own feed links will no longer show duty of this roster.')}</p>
+<form method="post" action="${withLang(`${base}/${data.member.id}/delete`, language)}">${csrfInput(view)}<input type="hidden" name="ifMatch" value="${data.ifMatch}">
+<div class="buttons"><button class="danger" type="submit">${t('Bớt người này', 'Remove this member')}</button>
+<a class="button secondary" href="${withLang(base, language)}">${t('Huỷ', 'Cancel')}</a></div></form>`;
 }

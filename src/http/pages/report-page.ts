@@ -22,7 +22,7 @@ import { formatDate } from '../../domain/vietnamese.ts';
 import { dateInZone } from '../../domain/zone.ts';
 import { formatMonth } from '../../services/month-locks.ts';
 
-const COLUMNS: readonly ReportColumn[] = [
+export const COLUMNS: readonly ReportColumn[] = [
   'index',
   'memberName',
   'titleAndUnit',
@@ -34,7 +34,7 @@ const COLUMNS: readonly ReportColumn[] = [
   'uncovered',
   'remarks',
 ];
-const NUMERIC = new Set<ReportColumn>([
+export const NUMERIC = new Set<ReportColumn>([
   'index',
   'scheduled',
   'served',

@@ -18,6 +18,7 @@ export function rostersPage(
 <div class="buttons"><a class="button" href="${withLang(`${base}?month=${currentMonth}`, language)}">${t('Lịch tháng', 'Month')}</a>
 <a class="button secondary" href="${withLang(`${base}/absences`, language)}">${t('Ngày vắng', 'Absences')}</a>
 <a class="button secondary" href="${withLang(`${base}/members`, language)}">${t('Thành viên', 'Members')}</a>
+<a class="button secondary" href="${withLang(`${base}/report`, language)}">${t('Báo cáo kết quả trực', 'Duty report')}</a>
 <a class="button secondary" href="${withLang(`/admin/audit?rosterId=${stored.id}`, language)}">${t('Nhật ký', 'Audit log')}</a></div></li>`;
   })}</ul>`;
 }

@@ -54,6 +54,14 @@ function withdrawalsCard(language: Language, withdrawals: Status['withdrawals'])
 <ul>${withdrawals.map((entry) => html`<li>${entry.rosterId} · ${providerName(entry.provider)} · ${t('xoá lúc', 'deleted')} ${instantText(entry.requestedAt)}${entry.lastError ? html`<p class="error">${entry.lastError}</p>` : ''}</li>`)}</ul></div>`;
 }
 
+/** How to make lichtruc push a roster: credentials on the server, and the calendar named in the roster. */
+function howToConfigure(language: Language, serverHasProvider: boolean) {
+  const t = translator(language);
+  return html`<div class="muted"><p>${t('Lịch này chưa được đẩy lên Google Calendar hay Outlook; các đường liên kết ICS vẫn hoạt động bình thường. Để đẩy lên:', 'This roster is not pushed to Google Calendar or Outlook; its ICS links work as usual. To push it:')}</p>
+<ol>${serverHasProvider ? '' : html`<li>${t('trên máy chủ, đặt GOOGLE_SERVICE_ACCOUNT_KEY (Google Calendar), hoặc MS_TENANT_ID, MS_CLIENT_ID và MS_CLIENT_SECRET (Outlook), rồi khởi động lại;', 'on the server, set GOOGLE_SERVICE_ACCOUNT_KEY (Google Calendar), or MS_TENANT_ID, MS_CLIENT_ID and MS_CLIENT_SECRET (Outlook), then restart;')}</li>`}
+<li>${t('trong lịch trực, khai báo publish.google.calendarId hoặc publish.outlook.mailbox (xem README, mục “Push to Google Calendar” và “Push to Outlook”).', 'in the roster, set publish.google.calendarId or publish.outlook.mailbox (see the README, "Push to Google Calendar" and "Push to Outlook").')}</li></ol></div>`;
+}
+
 export function syncPage(
   view: AdminView,
   data: {
@@ -67,23 +75,30 @@ export function syncPage(
   const { language } = view;
   const t = translator(language);
   const { status } = data;
-  return html`${status.providers.length === 0 ? html`<p class="card">${t('Máy chủ chưa cấu hình Google Calendar hay Outlook: lịch chỉ được công bố qua các đường liên kết ICS.', 'No Google Calendar or Outlook account is configured on the server: rosters are published through the ICS links only.')}</p>` : ''}
+  const serverHasProvider = status.providers.length > 0;
+  return html`${serverHasProvider ? '' : html`<p class="card">${t('Máy chủ chưa cấu hình Google Calendar hay Outlook: lịch chỉ được công bố qua các đường liên kết ICS.', 'No Google Calendar or Outlook account is configured on the server: rosters are published through the ICS links only.')}</p>`}
 ${data.progress ? progressLine(language, data.progress) : ''}
 ${withdrawalsCard(language, status.withdrawals)}
 ${data.rosters.map((stored) => {
   const roster = status.rosters.find((entry) => entry.rosterId === stored.id);
-  return html`<div class="card"><h2>${stored.roster.name}</h2>
-<p>${t('Thay đổi chờ đẩy lên', 'Changes waiting to be pushed')}: ${roster?.pendingChanges ?? 0}</p>
+  const providers = roster?.providers ?? [];
+  // Resync only where there is something to push to; otherwise say how to set it up.
+  const action =
+    providers.length > 0
+      ? html`<form method="post" action="${withLang(`/admin/sync/${stored.id}/preview`, language)}">${csrfInput(view)}<button type="submit">${t('Đồng bộ lại…', 'Resync…')}</button></form>`
+      : howToConfigure(language, serverHasProvider);
+  return html`<div class="card" data-roster="${stored.id}"><h2>${stored.roster.name}</h2>
+${providers.length > 0 ? html`<p>${t('Thay đổi chờ đẩy lên', 'Changes waiting to be pushed')}: ${roster?.pendingChanges ?? 0}</p>` : ''}
 ${healthBlock(data.notices?.get(stored.id) ?? [], language)}
-${(roster?.providers ?? []).map((provider) => providerLine(language, provider))}
-<form method="post" action="${withLang(`/admin/sync/${stored.id}/preview`, language)}">${csrfInput(view)}<button type="submit">${t('Đồng bộ lại…', 'Resync…')}</button></form></div>`;
+${providers.map((provider) => providerLine(language, provider))}
+${action}</div>`;
 })}`;
 }
 
+/** A resync refused (no provider for the roster, or no such roster), in words. */
 export function noProviderPage(view: AdminView, error: unknown) {
   const t = translator(view.language);
-  return html`<p class="error" role="alert">${t('Lịch này chưa được đẩy lên Google Calendar hay Outlook: chưa cấu hình nhà cung cấp lịch nào cho lịch này trên máy chủ (khai báo publish.google hoặc publish.outlook trong lịch trực và tài khoản tương ứng trên máy chủ). Các đường liên kết ICS vẫn hoạt động bình thường.', 'This roster is not pushed to Google Calendar or Outlook: no calendar provider is configured for it on the server (set publish.google or publish.outlook in the roster, and that provider’s credentials on the server). Its ICS links work as usual.')}</p>
-${errorBox(error, view.language)}${backLink(view, '/admin/sync', t('Đồng bộ lịch', 'Calendar sync'))}`;
+  return html`${errorBox(error, view.language)}${backLink(view, '/admin/sync', t('Đồng bộ lịch', 'Calendar sync'))}`;
 }
 
 export function resyncPreviewPage(view: AdminView, preview: Resync) {
@@ -91,7 +106,7 @@ export function resyncPreviewPage(view: AdminView, preview: Resync) {
   const t = translator(language);
   return html`<p class="notice">${t('Xem trước: chưa có gì được ghi lên lịch.', 'Preview: nothing has been written yet.')}</p>
 <div class="scroll"><table><thead><tr><th></th><th>${t('Tạo', 'Create')}</th><th>${t('Sửa', 'Update')}</th><th>${t('Xoá', 'Delete')}</th><th>${t('Nhận lại', 'Adopt')}</th><th>${t('Không đổi', 'Unchanged')}</th></tr></thead>
-<tbody>${preview.results.map((result) => html`<tr><td>${result.provider}</td><td>${result.plan.create}</td><td>${result.plan.update}</td><td>${result.plan.delete}</td><td>${result.plan.adopt}</td><td>${result.plan.unchanged}</td></tr>${result.error ? html`<tr><td colspan="6" class="error">${result.error}</td></tr>` : ''}`)}</tbody></table></div>
+<tbody>${preview.results.map((result) => html`<tr><td>${providerName(result.provider)}</td><td>${result.plan.create}</td><td>${result.plan.update}</td><td>${result.plan.delete}</td><td>${result.plan.adopt}</td><td>${result.plan.unchanged}</td></tr>${result.error ? html`<tr><td colspan="6" class="error">${result.error}</td></tr>` : ''}`)}</tbody></table></div>
 <form method="post" action="${withLang(`/admin/sync/${preview.rosterId}/run`, language)}">${csrfInput(view)}<div class="buttons"><button type="submit">${t('Đồng bộ lại ngay', 'Resync now')}</button></div></form>
 ${backLink(view, '/admin/sync', t('Đồng bộ lịch', 'Calendar sync'))}`;
 }

@@ -5,10 +5,8 @@
  */
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { dateProblem, isSupportedYear } from '../../domain/dates.ts';
-import { slugOf } from '../../domain/schema-primitives.ts';
-import type { HolidayEntry, HolidaySource, HolidayTable } from '../../domain/holiday-schema.ts';
-import { HolidaySourceSchema } from '../../domain/holiday-schema.ts';
+import { isSupportedYear } from '../../domain/dates.ts';
+import type { HolidayEntry } from '../../domain/holiday-schema.ts';
 import { formatDate, formatDayAndDate } from '../../domain/vietnamese.ts';
 import { dateInZone } from '../../domain/zone.ts';
 import {
@@ -20,9 +18,10 @@ import {
 } from '../../services/edit-holidays.ts';
 import { invalid, ServiceError } from '../../services/errors.ts';
 import type { HonoEnv } from '../env.ts';
-import { holidaysPage as renderHolidays } from '../pages/holidays-page.ts';
+import { holidaysPage as renderHolidays, revertConfirmPage } from '../pages/holidays-page.ts';
 import { translator, withLang } from '../pages/layout.ts';
-import { param, parseWith } from '../request.ts';
+import { checkForm, optional, sourceOf } from './holiday-forms.ts';
+import { param } from '../request.ts';
 import { adminCtx, adminPage, adminView, type Form, readForm } from './admin-auth.ts';
 
 export const adminHolidays = new Hono<HonoEnv>();
@@ -34,53 +33,6 @@ function yearOf(c: Context<HonoEnv>): number {
   const asked = c.req.query('year');
   if (asked && /^\d{4}$/.test(asked) && isSupportedYear(Number(asked))) return Number(asked);
   return Number(dateInZone(c.get('deps').now(), ZONE).slice(0, 4));
-}
-
-/** A source id from the document's number: `99/TB-VPCP` → `99-tb-vpcp`; another id when the table holds a different document under it. */
-function sourceIdOf(table: HolidayTable, source: Omit<HolidaySource, 'id'>): string {
-  const base = slugOf(source.number, 56) || `van-ban-${source.date}`.replace(/[^a-z0-9-]/g, '');
-  const same = (known: HolidaySource) =>
-    known.number === source.number && known.date === source.date && known.issuer === source.issuer;
-  for (let index = 1; ; index++) {
-    const id = index === 1 ? base : `${base}-${index}`;
-    const known = table.sources.find((candidate) => candidate.id === id);
-    if (!known || same(known)) return id;
-  }
-}
-
-const optional = (value: string | undefined) =>
-  value && value.trim() !== '' ? value.trim() : undefined;
-
-/** The notice a form cites: number, date, issuer (and an optional title), validated like the API's. */
-function sourceOf(table: HolidayTable, form: Form): HolidaySource {
-  const fields = {
-    number: optional(form.sourceNumber),
-    date: optional(form.sourceDate),
-    issuer: optional(form.sourceIssuer),
-    title: optional(form.sourceTitle),
-  };
-  const { number, date, issuer } = fields;
-  if (!number || !date || !issuer) {
-    const missing = (['sourceNumber', 'sourceDate', 'sourceIssuer'] as const).filter(
-      (name) => !optional(form[name]),
-    );
-    throw invalid(
-      'the source document needs its number, its date and its issuer',
-      missing.map((field) => ({ field, message: 'required' })),
-    );
-  }
-  return parseWith(
-    HolidaySourceSchema,
-    { id: sourceIdOf(table, { number, date, issuer }), ...fields },
-    'the source document',
-  );
-}
-
-function dateField(form: Form, name: string): string {
-  const value = form[name]?.trim() ?? '';
-  const problem = dateProblem(value);
-  if (problem) throw invalid('the date is not valid', [{ field: name, message: problem }]);
-  return value;
 }
 
 const withReason = (c: Context<HonoEnv>, form: Form) => ({
@@ -121,8 +73,11 @@ async function change(c: Context<HonoEnv>, work: (form: Form) => Promise<number>
 adminHolidays.post('/admin/holidays/notice', (c) =>
   change(c, async (form) => {
     const ctx = withReason(c, form);
-    const swapped = dateField(form, 'swappedDate');
-    const makeup = dateField(form, 'makeupDate');
+    const [swapped, makeup] = checkForm(
+      form,
+      [{ name: 'swappedDate' }, { name: 'makeupDate', saturday: true }],
+      true,
+    ) as [string, string];
     const source = sourceOf(await getHolidayTable(ctx, Number(swapped.slice(0, 4))), form);
     const day: HolidayEntry = {
       date: swapped,
@@ -153,30 +108,81 @@ adminHolidays.post('/admin/holidays/notice', (c) =>
   }),
 );
 
-adminHolidays.post('/admin/holidays/days/:date/in-force', (c) =>
+// A plain late notice: one more weekday off, citing its document (no làm bù day).
+adminHolidays.post('/admin/holidays/day-off', (c) =>
   change(c, async (form) => {
     const ctx = withReason(c, form);
-    const date = param(c, 'date');
-    const problem = dateProblem(date);
-    if (problem) throw invalid('the date is not valid', [{ field: 'date', message: problem }]);
-    const table = await getHolidayTable(ctx, Number(date.slice(0, 4)));
-    const entry = table.entries.find((candidate) => candidate.date === date);
-    if (entry?.status !== 'pending')
-      throw invalid(`${formatDate(date)} is not a pending day of the table`, [
-        { field: 'date', message: 'not pending' },
-      ]);
-    const source = sourceOf(table, form);
-    await putHolidayEntry(ctx, date, { ...entry, status: 'official', source: source.id }, source);
+    const [date] = checkForm(form, [{ name: 'dayOffDate', weekday: true }], true) as [string];
+    const source = sourceOf(await getHolidayTable(ctx, Number(date.slice(0, 4))), form);
+    const entry: HolidayEntry = {
+      date,
+      kind: 'holiday',
+      name: optional(form.dayOffName) ?? 'Ngày nghỉ bổ sung',
+      nameEn: optional(form.dayOffName) ? undefined : 'Extra day off',
+      status: 'official',
+      source: source.id,
+    };
+    await checkHolidayEntries(ctx, [{ date, entry, source }]);
+    await putHolidayEntry(ctx, date, entry, source);
     return Number(date.slice(0, 4));
   }),
 );
 
-adminHolidays.post('/admin/holidays/revert', (c) =>
+adminHolidays.post('/admin/holidays/days/:date/in-force', (c) =>
   change(c, async (form) => {
     const ctx = withReason(c, form);
-    const date = dateField(form, 'date');
-    const entry = form.action === 'remove' ? null : await baseHolidayEntry(ctx, date);
-    await putHolidayEntry(ctx, date, entry);
-    return Number(date.slice(0, 4));
+    const [date] = checkForm({ ...form, date: param(c, 'date') }, [{ name: 'date' }], true);
+    const table = await getHolidayTable(ctx, Number(date!.slice(0, 4)));
+    const entry = table.entries.find((candidate) => candidate.date === date);
+    if (entry?.status !== 'pending')
+      throw invalid(
+        `${formatDate(date!)} is not a pending day of the table`,
+        [{ field: 'date', message: 'not pending' }],
+        { code: 'not-pending', params: { date: date! } },
+      );
+    const source = sourceOf(table, form);
+    await putHolidayEntry(ctx, date!, { ...entry, status: 'official', source: source.id }, source);
+    return Number(date!.slice(0, 4));
   }),
 );
+
+/** The confirm step of undo / remove, again with the problem when the change was refused. */
+async function revertConfirm(c: Context<HonoEnv>, form: Form, error?: unknown) {
+  const view = adminView(c);
+  const t = translator(view.language);
+  const [date] = checkForm(form, [{ name: 'date' }], false) as [string];
+  const year = Number(date.slice(0, 4));
+  const entry = (await getHolidayTable(adminCtx(c), year)).entries.find((e) => e.date === date);
+  const name = entry && (view.language === 'en' && entry.nameEn ? entry.nameEn : entry.name);
+  const remove = form.action === 'remove';
+  const body = revertConfirmPage(view, { year, date, remove, name, form, error });
+  const title = remove
+    ? t('Xoá một ngày nghỉ', 'Remove a day')
+    : t('Hoàn tác sửa đổi', 'Undo an edit');
+  return adminPage(c, title, body, error ? 422 : 200);
+}
+
+adminHolidays.get('/admin/holidays/revert', async (c) => {
+  const form: Form = c.req.query();
+  try {
+    return await revertConfirm(c, form);
+  } catch (error) {
+    if (!(error instanceof ServiceError)) throw error;
+    return holidaysPage(c, error, { ...form, intent: 'revert' });
+  }
+});
+
+adminHolidays.post('/admin/holidays/revert', async (c) => {
+  const form = await readForm(c);
+  try {
+    const ctx = withReason(c, form);
+    const [date] = checkForm(form, [{ name: 'date' }], false) as [string];
+    const entry = form.action === 'remove' ? null : await baseHolidayEntry(ctx, date);
+    await putHolidayEntry(ctx, date, entry);
+    const year = Number(date.slice(0, 4));
+    return c.redirect(withLang(`/admin/holidays?year=${year}&saved=1`, adminView(c).language), 303);
+  } catch (error) {
+    if (!(error instanceof ServiceError)) throw error;
+    return revertConfirm(c, form, error).catch(() => holidaysPage(c, error, form));
+  }
+});

@@ -12,7 +12,7 @@ import { editRoster, rosterEtag } from '../../services/roster-definitions.ts';
 import { requireRoster } from '../../services/roster-state.ts';
 import type { HonoEnv } from '../env.ts';
 import { translator, withLang } from '../pages/layout.ts';
-import { membersPage as renderMembers } from '../pages/members-page.ts';
+import { membersPage as renderMembers, removeMemberPage } from '../pages/members-page.ts';
 import { param, parseWith } from '../request.ts';
 import { adminCtx, adminPage, adminView, type Form, readForm } from './admin-auth.ts';
 
@@ -77,7 +77,10 @@ async function edit(c: Context<HonoEnv>, change: (roster: Roster, form: Form) =>
 
 const requireMember = (roster: Roster, memberId: string) => {
   if (!roster.members.some((member) => member.id === memberId))
-    throw notFound(`member "${memberId}" of roster "${roster.id}"`);
+    throw notFound(`member "${memberId}" of roster "${roster.id}"`, {
+      entity: 'member',
+      id: memberId,
+    });
 };
 
 adminMembers.post('/admin/rosters/:id/members', (c) =>
@@ -98,6 +101,19 @@ adminMembers.post('/admin/rosters/:id/members/:memberId', (c) =>
     };
   }),
 );
+
+adminMembers.get('/admin/rosters/:id/members/:memberId/delete', async (c) => {
+  const view = adminView(c);
+  const id = param(c, 'id');
+  const stored = await requireRoster(adminCtx(c), id);
+  const memberId = param(c, 'memberId');
+  const member = stored.roster.members.find((candidate) => candidate.id === memberId);
+  if (!member) throw notFound(`member "${memberId}"`, { entity: 'member', id: memberId });
+  // The version the members page was read at, so a remove confirmed after someone else's edit is refused.
+  const ifMatch = c.req.query('ifMatch') ?? rosterEtag(stored);
+  const body = removeMemberPage(view, { rosterId: id, member, ifMatch });
+  return adminPage(c, translator(view.language)('Bớt người', 'Remove a member'), body);
+});
 
 adminMembers.post('/admin/rosters/:id/members/:memberId/delete', (c) =>
   edit(c, (roster) => {

@@ -1,16 +1,22 @@
 /** The admin pages of feed links (create, rotate, revoke, with QR codes), the calendar push, and the audit log. */
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
 import { html } from 'hono/html';
-import { type CreatedFeed, createFeed, revokeFeed } from '../../services/feed-links.ts';
+import {
+  type CreatedFeed,
+  createFeed,
+  liveFeedOfToken,
+  revokeFeed,
+} from '../../services/feed-links.ts';
 import { notFound } from '../../services/errors.ts';
 import { pushProgress } from '../../services/push-progress.ts';
 import { noticeHealth } from '../../services/notice-health.ts';
 import { resyncRoster, syncStatus } from '../../services/sync-admin.ts';
 import type { HonoEnv } from '../env.ts';
 import { auditPage } from '../pages/audit-page.ts';
-import { errorBox } from '../pages/admin-view.ts';
-import { feedsPage, shownOncePage } from '../pages/feeds-page.ts';
+import { backLink, errorBox } from '../pages/admin-view.ts';
+import { confirmFeedPage, feedsPage, newFeedGonePage, shownOncePage } from '../pages/feeds-page.ts';
 import { translator, withLang } from '../pages/layout.ts';
 import { noProviderPage, progressPage, resyncPreviewPage, syncPage } from '../pages/sync-page.ts';
 import { param, runAfterResponse } from '../request.ts';
@@ -27,23 +33,44 @@ adminTools.get('/admin/feeds', async (c) => {
   return adminPage(c, translator(view.language)('Đường liên kết lịch', 'Feed links'), body);
 });
 
-async function shownOnce(c: Context<HonoEnv>, created: CreatedFeed, replaced: boolean) {
-  const view = adminView(c);
+// Post/Redirect/Get for a new link: the token rides in a short-lived cookie of the admin's browser (never stored
+// here in clear), so reloading the page that shows it creates nothing and the back button re-posts nothing.
+const NEW_FEED_COOKIE = 'lichtruc_new_feed';
+
+function rememberNewFeed(c: Context<HonoEnv>, created: CreatedFeed, replaced: boolean) {
   const token = /\/feeds\/([A-Za-z0-9_-]+)\.ics$/.exec(created.url)?.[1] ?? '';
+  setCookie(c, NEW_FEED_COOKIE, `${replaced ? 'r' : 'n'}.${token}`, {
+    httpOnly: true,
+    sameSite: 'Strict',
+    path: '/admin/feeds',
+    secure: c.get('deps').publicUrl.startsWith('https:'),
+    maxAge: 600,
+  });
+  return c.redirect(withLang('/admin/feeds/new', adminView(c).language), 303);
+}
+
+adminTools.get('/admin/feeds/new', async (c) => {
+  const view = adminView(c);
+  const t = translator(view.language);
+  const [mark, token] = (getCookie(c, NEW_FEED_COOKIE) ?? '').split('.');
+  const created = token ? await liveFeedOfToken(adminCtx(c), token) : null;
+  c.header('cache-control', 'no-store');
+  if (!created || !token) {
+    const body = newFeedGonePage(view);
+    return adminPage(c, t('Đường liên kết mới', 'New feed link'), body, 404);
+  }
   const roster = created.rosterId
     ? (await adminCtx(c).store.getRoster(created.rosterId))?.roster
     : undefined;
-  const publicUrl = c.get('deps').publicUrl;
   const body = await shownOncePage(view, {
-    publicUrl,
+    publicUrl: c.get('deps').publicUrl,
     token,
     roster,
     memberId: created.memberId,
-    replaced,
+    replaced: mark === 'r',
   });
-  c.header('cache-control', 'no-store');
-  return adminPage(c, translator(view.language)('Đường liên kết mới', 'New feed link'), body);
-}
+  return adminPage(c, t('Đường liên kết mới', 'New feed link'), body);
+});
 
 adminTools.post('/admin/feeds', async (c) => {
   const view = adminView(c);
@@ -55,25 +82,45 @@ adminTools.post('/admin/feeds', async (c) => {
       memberId: form.memberId || undefined,
       label: form.label?.trim() || undefined,
     });
-    return shownOnce(c, created, false);
+    return rememberNewFeed(c, created, false);
   } catch (error) {
-    const back = html`<p><a href="${withLang('/admin/feeds', view.language)}">${t('Quay lại', 'Back')}</a></p>`;
+    const back = backLink(view, '/admin/feeds', t('Đường liên kết lịch', 'Feed links'));
     const body = html`${errorBox(error, view.language)}${back}`;
     return adminPage(c, t('Đường liên kết lịch', 'Feed links'), body, 422);
   }
 });
 
+/** The confirm step of rotating or revoking a link. */
+async function confirmFeed(c: Context<HonoEnv>, verb: 'rotate' | 'revoke') {
+  const view = adminView(c);
+  const ctx = adminCtx(c);
+  const feed = await ctx.store.feeds.get(param(c, 'feedId'));
+  if (!feed)
+    throw notFound(`feed "${param(c, 'feedId')}"`, { entity: 'feed', id: param(c, 'feedId') });
+  const rosters = (await ctx.store.listRosters()).map((stored) => stored.roster);
+  const t = translator(view.language);
+  const title =
+    verb === 'rotate'
+      ? t('Đổi mới đường liên kết', 'Rotate a link')
+      : t('Thu hồi đường liên kết', 'Revoke a link');
+  return adminPage(c, title, confirmFeedPage(view, { feed, rosters, verb }));
+}
+
+adminTools.get('/admin/feeds/:feedId/rotate', (c) => confirmFeed(c, 'rotate'));
+adminTools.get('/admin/feeds/:feedId/revoke', (c) => confirmFeed(c, 'revoke'));
+
 adminTools.post('/admin/feeds/:feedId/rotate', async (c) => {
   const ctx = adminCtx(c);
   const feed = await ctx.store.feeds.get(param(c, 'feedId'));
-  if (!feed?.rosterId) throw notFound(`feed "${param(c, 'feedId')}"`);
+  if (!feed?.rosterId)
+    throw notFound(`feed "${param(c, 'feedId')}"`, { entity: 'feed', id: param(c, 'feedId') });
   await revokeFeed(ctx, feed.id);
   const created = await createFeed(ctx, {
     rosterId: feed.rosterId,
     memberId: feed.memberId ?? undefined,
     label: feed.label ?? undefined,
   });
-  return shownOnce(c, created, true);
+  return rememberNewFeed(c, created, true);
 });
 
 adminTools.post('/admin/feeds/:feedId/revoke', async (c) => {

@@ -12,22 +12,20 @@ import {
   type Override,
   OverrideSchema,
 } from '../../domain/facts-schema.ts';
-import { formatDayAndDate } from '../../domain/vietnamese.ts';
+import { formatDayAndDate, type Language } from '../../domain/vietnamese.ts';
 import { dateInZone } from '../../domain/zone.ts';
 import { addAbsence, planAbsence } from '../../services/add-absence.ts';
 import { previewFacts } from '../../services/change-facts.ts';
 import { ServiceError } from '../../services/errors.ts';
 import { getSchedule } from '../../services/get-schedule.ts';
 import { formatMonth, lastDayOf } from '../../services/month-locks.ts';
-import { removeFact } from '../../services/remove-fact.ts';
+import { outsideFeeds } from '../../services/publish-feeds.ts';
 import { requireRoster } from '../../services/roster-state.ts';
 import { planOverride, setOverride } from '../../services/set-override.ts';
 import type { HonoEnv } from '../env.ts';
-import { absencesPage } from '../pages/absences-page.ts';
-import { errorBox } from '../pages/admin-view.ts';
 import { dayPage, previewPage } from '../pages/day-page.ts';
 import { translator, withLang } from '../pages/layout.ts';
-import { monthPage } from '../pages/month-page.ts';
+import { badMonthPage, monthPage } from '../pages/month-page.ts';
 import { brokenFilesBox, rostersPage } from '../pages/rosters-page.ts';
 import { param, parseWith, readerOf, visibleRosters } from '../request.ts';
 import { adminCtx, adminPage, adminView, type Form, readForm } from './admin-auth.ts';
@@ -63,24 +61,36 @@ function outsideRange(c: Context<HonoEnv>) {
   );
 }
 
+/** The month asked for: `?month=YYYY-MM`, or the picker's `?year=&mon=`; undefined when none is asked. */
+function askedMonth(c: Context<HonoEnv>): string | undefined {
+  const year = c.req.query('year');
+  const mon = c.req.query('mon');
+  if (year !== undefined || mon !== undefined) return `${year ?? ''}-${mon ?? ''}`;
+  return c.req.query('month');
+}
+
 admin.get('/admin/rosters/:id', async (c) => {
   const view = adminView(c);
   const t = translator(view.language);
   const ctx = adminCtx(c);
   const id = param(c, 'id');
   const stored = await requireRoster(ctx, id);
-  const asked = c.req.query('month');
-  if (asked && MONTH.test(asked) && !isSupportedDate(`${asked}-01`)) return outsideRange(c);
-  const month =
-    asked && MONTH.test(asked) ? asked : dateInZone(ctx.now(), stored.roster.timeZone).slice(0, 7);
+  const current = dateInZone(ctx.now(), stored.roster.timeZone).slice(0, 7);
+  const asked = askedMonth(c);
+  if (asked !== undefined && !MONTH.test(asked))
+    return adminPage(c, t('Lịch tháng', 'Month'), badMonthPage(view, id, asked, current), 422);
+  const month = asked ?? current;
+  if (!isSupportedDate(`${month}-01`)) return outsideRange(c);
   const range = { from: `${month}-01`, to: lastDayOf(month) };
   const schedule = await getSchedule(ctx, id, range, view.language, readerOf(c));
+  const outside = c.req.query('outside');
   const body = monthPage(view, {
     rosterId: id,
     roster: stored.roster,
     month,
     schedule,
     saved: Boolean(c.req.query('saved')),
+    outsideFeeds: outside === 'past' || outside === 'future' ? outside : null,
   });
   return adminPage(c, `${t('Lịch tháng', 'Month')} ${formatMonth(month)}`, body);
 });
@@ -100,7 +110,7 @@ async function showDay(c: Context<HonoEnv>, error?: unknown, form: Form = {}) {
     );
   if (!isSupportedDate(date)) return outsideRange(c);
   const stored = await requireRoster(ctx, id);
-  const schedule = await getSchedule(ctx, id, { from: date, to: date }, view.language);
+  const schedule = await getSchedule(ctx, id, { from: date, to: date }, view.language, readerOf(c));
   const body = dayPage(view, { rosterId: id, roster: stored.roster, date, schedule, error, form });
   return adminPage(c, formatDayAndDate(date, view.language), body, error ? 422 : 200);
 }
@@ -108,6 +118,17 @@ async function showDay(c: Context<HonoEnv>, error?: unknown, form: Form = {}) {
 admin.get('/admin/rosters/:id/days/:date', (c) => showDay(c));
 
 type Planned = { kind: 'absence'; input: Absence } | { kind: 'override'; input: Override };
+
+/** The days a change is about: an absence's own range (which may be far from the day page it was made on). */
+const daysOf = (planned: Planned) =>
+  planned.kind === 'absence'
+    ? { from: planned.input.from, to: planned.input.to }
+    : { from: planned.input.date, to: planned.input.date };
+
+function daysText(days: { from: string; to: string }, language: Language): string {
+  const first = formatDayAndDate(days.from, language);
+  return days.from === days.to ? first : `${first} – ${formatDayAndDate(days.to, language)}`;
+}
 
 /** The change a day form asks for, validated by the same schemas as the API. */
 function plannedOf(c: Context<HonoEnv>, form: Form): Planned {
@@ -132,15 +153,16 @@ function plannedOf(c: Context<HonoEnv>, form: Form): Planned {
   return { kind: 'absence', input: parseWith(AbsenceSchema, absence, 'the form') };
 }
 
-const withReason = (c: Context<HonoEnv>, form: Form) => ({
+/** The service context of a change, with the reason a closed month needs. */
+export const withReason = (c: Context<HonoEnv>, form: Form) => ({
   ...adminCtx(c),
   correctionReason: form.correctionReason?.trim() || undefined,
 });
 
-admin.post('/admin/rosters/:id/days/:date/preview', async (c) => {
+admin.get('/admin/rosters/:id/days/:date/preview', async (c) => {
   const view = adminView(c);
   const t = translator(view.language);
-  const form = await readForm(c);
+  const form: Form = c.req.query();
   const id = param(c, 'id');
   const date = param(c, 'date');
   const ctx = withReason(c, form);
@@ -164,7 +186,7 @@ admin.post('/admin/rosters/:id/days/:date/preview', async (c) => {
     });
     return adminPage(
       c,
-      `${t('Xem trước', 'Preview')} – ${formatDayAndDate(date, view.language)}`,
+      `${t('Xem trước', 'Preview')} – ${daysText(daysOf(planned), view.language)}`,
       body,
     );
   } catch (error) {
@@ -179,49 +201,15 @@ admin.post('/admin/rosters/:id/days/:date/confirm', async (c) => {
   const ctx = withReason(c, form);
   try {
     const planned = plannedOf(c, form);
+    const { from, to } = daysOf(planned);
     if (planned.kind === 'absence') await addAbsence(ctx, id, planned.input);
     else await setOverride(ctx, id, planned.input);
-    const month = param(c, 'date').slice(0, 7);
-    return c.redirect(
-      withLang(`/admin/rosters/${id}?month=${month}&saved=1`, adminView(c).language),
-      303,
-    );
+    const stored = await requireRoster(ctx, id);
+    const outside = outsideFeeds(dateInZone(ctx.now(), stored.roster.timeZone), from, to);
+    const query = `month=${from.slice(0, 7)}&saved=1${outside ? `&outside=${outside}` : ''}`;
+    return c.redirect(withLang(`/admin/rosters/${id}?${query}`, adminView(c).language), 303);
   } catch (error) {
     if (!(error instanceof ServiceError)) throw error;
     return showDay(c, error, form);
-  }
-});
-
-admin.get('/admin/rosters/:id/absences', async (c) => {
-  const view = adminView(c);
-  const ctx = adminCtx(c);
-  const id = param(c, 'id');
-  const roster = (await requireRoster(ctx, id)).roster;
-  const absences = (await ctx.store.factsOf(id)).absences;
-  const body = absencesPage(view, {
-    rosterId: id,
-    roster,
-    absences,
-    deleted: Boolean(c.req.query('deleted')),
-  });
-  return adminPage(c, translator(view.language)('Ngày vắng', 'Absences'), body);
-});
-
-admin.post('/admin/rosters/:id/absences/:absenceId/delete', async (c) => {
-  const view = adminView(c);
-  const t = translator(view.language);
-  const form = await readForm(c);
-  const id = param(c, 'id');
-  try {
-    await removeFact(withReason(c, form), id, 'absences', param(c, 'absenceId'));
-    return c.redirect(withLang(`/admin/rosters/${id}/absences?deleted=1`, view.language), 303);
-  } catch (error) {
-    const back = html`<p><a href="${withLang(`/admin/rosters/${id}/absences`, view.language)}">${t('Quay lại', 'Back')}</a></p>`;
-    return adminPage(
-      c,
-      t('Ngày vắng', 'Absences'),
-      html`${errorBox(error, view.language)}${back}`,
-      422,
-    );
   }
 });

@@ -4,14 +4,6 @@
  */
 import { Hono } from 'hono';
 import type { Context } from 'hono';
-import { renderCsv } from '../../domain/csv.ts';
-import {
-  columnTitle,
-  REPORT_COLUMNS,
-  reportRows,
-  rowCells,
-} from '../../domain/duty-report-view.ts';
-import type { ReportDocument } from '../../domain/report-document.ts';
 import type { Language } from '../../domain/vietnamese.ts';
 import { closeMonth } from '../../services/close-month.ts';
 import { invalid } from '../../services/errors.ts';
@@ -19,8 +11,8 @@ import { loadReport, reportBody } from '../../services/get-report.ts';
 import { listMonths } from '../../services/list-months.ts';
 import type { HonoEnv } from '../env.ts';
 import { describe } from '../openapi.ts';
-import { reportPage } from '../pages/report-page.ts';
-import { HttpError, param, serviceContext } from '../request.ts';
+import { param, serviceContext } from '../request.ts';
+import { reportFile } from './report-files.ts';
 
 const TAG = 'Duty records';
 const FORMATS = ['json', 'csv', 'xlsx', 'html'] as const;
@@ -38,18 +30,6 @@ function formatOf(c: Context<HonoEnv>): Format {
       { field: 'format', message: `expected one of ${FORMATS.join(', ')}` },
     ]);
   return asked as Format;
-}
-
-function download(document: ReportDocument, extension: string): string {
-  return `attachment; filename="bao-cao-truc-${document.roster.id}-${document.from}-${document.to}.${extension}"`;
-}
-
-function reportCsv(document: ReportDocument, language: Language): string {
-  const rows = reportRows(document.roster, document.report, language);
-  return renderCsv(
-    REPORT_COLUMNS.map((column) => columnTitle(column, language)),
-    rows.map((row) => rowCells(row)),
-  );
 }
 
 reports.get(
@@ -80,31 +60,8 @@ reports.get(
       from: c.req.query('from'),
       to: c.req.query('to'),
     });
-    switch (format) {
-      case 'csv':
-        return c.body(reportCsv(document, language), 200, {
-          'content-type': 'text/csv; charset=utf-8',
-          'content-disposition': download(document, 'csv'),
-        });
-      case 'xlsx': {
-        // A port, not an import: the spreadsheet writer stays out of the Worker bundle (see AppDeps.renderWorkbook).
-        const renderWorkbook = c.get('deps').renderWorkbook;
-        if (!renderWorkbook)
-          throw new HttpError(
-            'not-implemented',
-            'XLSX downloads are not available on this deployment; ask for format=csv, which Excel opens too',
-          );
-        const bytes = await renderWorkbook(document, language, ctx.now());
-        return c.body(bytes, 200, {
-          'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-          'content-disposition': download(document, 'xlsx'),
-        });
-      }
-      case 'html':
-        return c.html(reportPage(document, ctx.now()));
-      default:
-        return c.json(reportBody(document, language));
-    }
+    if (format === 'json') return c.json(reportBody(document, language));
+    return reportFile(c, document, format, language);
   },
 );
 

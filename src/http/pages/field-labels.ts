@@ -1,0 +1,59 @@
+/** The labels of form fields in the reader's language, for refusals that name a field. */
+import type { Language } from '../../domain/vietnamese.ts';
+
+const FIELDS: Record<string, [string, string]> = {
+  from: ['Từ ngày', 'From'],
+  to: ['Đến ngày', 'To'],
+  memberId: ['Người', 'Member'],
+  reason: ['Lý do', 'Reason'],
+  note: ['Ghi chú', 'Note'],
+  correctionReason: ['Lý do sửa tháng đã chốt', 'Why a closed month is changed'],
+  date: ['Ngày', 'Day'],
+  position: ['Vị trí', 'Position'],
+  swappedDate: ['Ngày được nghỉ', 'Day off'],
+  makeupDate: ['Ngày làm bù', 'Make-up day'],
+  dayOffDate: ['Ngày được nghỉ', 'Day off'],
+  dayOffName: ['Tên ngày nghỉ', 'Name of the day off'],
+  sourceNumber: ['Số hiệu văn bản', 'Document number'],
+  sourceDate: ['Ngày ban hành', 'Date issued'],
+  sourceIssuer: ['Cơ quan ban hành', 'Issuer'],
+  sourceTitle: ['Trích yếu', 'Title'],
+  id: ['Mã', 'Id'],
+  honorific: ['Danh xưng', 'Honorific'],
+  fullName: ['Họ và tên', 'Full name'],
+  title: ['Chức danh', 'Title'],
+  unit: ['Đơn vị', 'Unit'],
+  role: ['Vị trí', 'Role'],
+  email: ['E-mail', 'E-mail'],
+  googleAccount: ['Tài khoản Google', 'Google account'],
+  outlookAddress: ['Địa chỉ Outlook', 'Outlook address'],
+  phone: ['Điện thoại', 'Phone'],
+  month: ['Tháng', 'Month'],
+  label: ['Nhãn', 'Label'],
+  providers: ['Nhà cung cấp lịch', 'Calendar provider'],
+};
+
+const WEEKDAYS: Record<string, [string, string]> = {
+  monday: ['Thứ Hai', 'Monday'],
+  tuesday: ['Thứ Ba', 'Tuesday'],
+  wednesday: ['Thứ Tư', 'Wednesday'],
+  thursday: ['Thứ Năm', 'Thursday'],
+  friday: ['Thứ Sáu', 'Friday'],
+  saturday: ['Thứ Bảy', 'Saturday'],
+  sunday: ['Chủ nhật', 'Sunday'],
+};
+
+/** The label of a form field (`members.0.fullName` reads by its last part; a pattern's day by period and day). */
+export function fieldLabel(field: string, language: Language): string {
+  const pattern = /^periods\.(\d+)\.pattern\.([a-z]+)/.exec(field);
+  const day = pattern && WEEKDAYS[pattern[2]!];
+  if (pattern && day) {
+    const period = Number(pattern[1]) + 1;
+    return language === 'en'
+      ? `Pattern of period ${period}, ${day[1]}`
+      : `Lịch phân công giai đoạn ${period}, ${day[0]}`;
+  }
+  const label = FIELDS[field.split('.').at(-1) ?? field];
+  if (label) return label[language === 'en' ? 1 : 0];
+  return language === 'en' ? field || 'Input' : 'Dữ liệu';
+}
