@@ -91,6 +91,7 @@ describe('npm start on a fresh database', () => {
     expect(await ready.json()).toEqual({
       status: 'ready',
       checks: [
+        { name: 'database-writable', ok: true },
         { name: 'calendars', ok: true, detail: 'calendars/ applied: 1 changed, 0 unchanged' },
       ],
     });
@@ -209,7 +210,10 @@ describe('a broken file in calendars/', () => {
     const ready = await get(`${base}/readyz`);
     expect(ready.status).toBe(200);
     expect((await ready.json()) as unknown).toMatchObject({
-      checks: [{ name: 'calendars', ok: true, detail: expect.stringContaining('1 broken') }],
+      checks: [
+        { name: 'database-writable', ok: true },
+        { name: 'calendars', ok: true, detail: expect.stringContaining('1 broken') },
+      ],
     });
     const rosters = await get(`${base}/api/rosters`, {
       authorization: `Bearer ${env.LICHTRUC_ADMIN_TOKEN}`,

@@ -155,7 +155,10 @@ describe('a multipart body without a usable boundary is a 400, not a 500', () =>
       body: 'token=x',
     });
     expect(response.status).toBe(400);
-    expect(JSON.parse(html)).toMatchObject({ status: 400, title: 'Yêu cầu không đọc được' });
+    // An admin page answers a page, in words a person can act on.
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(html).toContain('Yêu cầu không đọc được');
+    expect(html).toContain('hãy tải lại trang và gửi lại');
   });
 
   it.each(malformed)('POST /admin/feeds, signed in: %s', async (_name, type) => {
