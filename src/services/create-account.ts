@@ -28,7 +28,10 @@ function organisationOf(principal: Principal, input: NewAccount): string | null 
       { field: 'organisationId', message: 'required for this role' },
     ]);
   if (!managesOrganisation(principal, organisationId))
-    throw forbidden(`you do not manage the accounts of ${organisationId}`);
+    throw forbidden(`you do not manage the accounts of ${organisationId}`, {
+      code: 'not-your-organisation',
+      params: { organisation: organisationId },
+    });
   return organisationId;
 }
 

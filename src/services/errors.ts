@@ -90,4 +90,5 @@ export const conflict = (
   fields: FieldProblem[] = [],
   coded?: { code: string; params?: MessageParams },
 ) => new ServiceError('conflict', message, fields, coded);
-export const forbidden = (message: string) => new ServiceError('forbidden', message);
+export const forbidden = (message: string, coded?: { code: string; params?: MessageParams }) =>
+  new ServiceError('forbidden', message, [], coded);

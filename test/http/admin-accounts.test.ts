@@ -86,7 +86,7 @@ describe('the accounts page', () => {
     };
     const refused = await page('POST', '/admin/accounts', { cookie: adminA.cookie, form });
     expect(refused.response.status).toBe(403);
-    expect(refused.html).toContain(`you do not manage the accounts of ${ORGANISATION_B}`);
+    expect(refused.html).toContain(`không quản lý tài khoản của đơn vị ${ORGANISATION_B}`);
     expect(refused.html).toContain('value="can-bo-b"');
     expect((await service.request('GET', '/api/accounts/can-bo-b')).status).toBe(404);
   });

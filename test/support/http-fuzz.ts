@@ -295,12 +295,31 @@ async function totalChanges(db: SqlDatabase): Promise<number> {
   return (await db.prepare('SELECT total_changes() AS n').first<{ n: number }>())!.n;
 }
 
-/** Runs one case to the end of its answer: its status, and the rows it changed. */
+/** The rate limiter's counts (key → window and failures): bookkeeping a refused sign-in or token must write. */
+async function authFailures(db: SqlDatabase): Promise<Map<string, string>> {
+  const { results } = await db
+    .prepare('SELECT key, window_start, failures FROM auth_failures')
+    .all<{ key: string; window_start: string; failures: number }>();
+  return new Map(results.map((row) => [row.key, `${row.window_start}|${row.failures}`]));
+}
+
+function rowsDiffering(before: Map<string, string>, after: Map<string, string>): number {
+  const keys = new Set([...before.keys(), ...after.keys()]);
+  return [...keys].filter((key) => before.get(key) !== after.get(key)).length;
+}
+
+/**
+ * Runs one case to the end of its answer: its status, and the rows it changed. A failed sign-in or a bad token is
+ * counted by the rate limiter (one row of auth_failures): that is the refusal working, not data changed.
+ */
 export async function runFuzzCase(target: FuzzTarget, fuzz: FuzzCase): Promise<FuzzOutcome> {
   const before = await totalChanges(target.db);
+  const limiterBefore = await authFailures(target.db);
   const response = await target.app.fetch(requestOf(target, fuzz));
   await response.arrayBuffer();
-  return { status: response.status, rowsChanged: (await totalChanges(target.db)) - before };
+  const counted = rowsDiffering(limiterBefore, await authFailures(target.db));
+  const rowsChanged = (await totalChanges(target.db)) - before - counted;
+  return { status: response.status, rowsChanged };
 }
 
 /** Whether an outcome breaks an invariant, in words; undefined when it holds. */

@@ -58,6 +58,10 @@ const MESSAGES: Record<string, Say> = {
   'zod-invalid_value': () => ['không phải một lựa chọn hợp lệ', 'not one of the choices'],
   'zod-invalid_type': () => ['không hợp lệ', 'not valid'],
   'zod-custom': () => ['không hợp lệ', 'not valid'],
+  'not-your-organisation': (p) => [
+    `không quản lý tài khoản của đơn vị ${p.organisation}`,
+    `you do not manage the accounts of ${p.organisation}`,
+  ],
   'not-a-date': () => ['không phải một ngày có thật (YYYY-MM-DD)', 'not a real date (YYYY-MM-DD)'],
   'date-out-of-range': () => [
     'ngoài khoảng ngày được hỗ trợ (01/01/1976 – 31/12/2199)',
