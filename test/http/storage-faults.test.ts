@@ -4,6 +4,7 @@
  * "cannot rollback – no transaction is active"), /readyz answers 503 until writes work again, /healthz stays 200.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
+import { pagesOf } from '../support/admin-pages.ts';
 import { problemOf, startTestService, type TestService } from '../support/service.ts';
 
 const ROSTER = '/api/rosters/so-vhttdl-bac-giang';
@@ -48,7 +49,25 @@ const faults = [
   },
 ];
 
+const { page, signIn } = pagesOf(() => service);
+
 describe.each(faults)('$name', ({ start, stop, why }) => {
+  it('an admin page answers 503 saying the database cannot be written, and why', async () => {
+    const { cookie, csrf } = await signIn();
+    await start();
+    let answer: { response: Response; html: string } | undefined;
+    for (let n = 1; n <= 40 && answer?.response.status !== 503; n++) {
+      answer = await page('POST', '/admin/feeds', {
+        cookie,
+        form: { csrf, rosterId: 'so-vhttdl-bac-giang', label: `liên kết ${n} ${'x'.repeat(400)}` },
+      });
+    }
+    expect(answer!.response.status).toBe(503);
+    expect(answer!.html).toContain('Cơ sở dữ liệu không ghi được nên thay đổi chưa được lưu');
+    expect(answer!.html).toContain(why);
+    await stop();
+  });
+
   it('a change answers 503 saying why, the log says the same, and nothing of it is stored', async () => {
     await start();
     // The disk fills as absences come in (each day a new one): the first that needs room it cannot get is refused.

@@ -3,7 +3,7 @@ import { html } from 'hono/html';
 import type { Language } from '../../domain/vietnamese.ts';
 import { type Markup, translator, withLang } from './layout.ts';
 
-export type ErrorStatus = 400 | 403 | 404 | 409 | 410 | 412 | 413 | 415 | 422 | 500 | 501;
+export type ErrorStatus = 400 | 403 | 404 | 409 | 410 | 412 | 413 | 415 | 422 | 500 | 501 | 503;
 
 const TITLES: Record<ErrorStatus, [string, string]> = {
   400: ['Yêu cầu không đọc được', 'Malformed request'],
@@ -17,6 +17,7 @@ const TITLES: Record<ErrorStatus, [string, string]> = {
   422: ['Yêu cầu không hợp lệ', 'Request not valid'],
   500: ['Lỗi máy chủ', 'Server error'],
   501: ['Chưa hỗ trợ trên bản triển khai này', 'Not available on this deployment'],
+  503: ['Tạm thời không lưu được', 'Cannot save for now'],
 };
 
 export const errorTitle = (status: ErrorStatus, language: Language) =>

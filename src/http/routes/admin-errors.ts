@@ -5,6 +5,7 @@
  */
 import type { Context } from 'hono';
 import { ServiceError } from '../../services/errors.ts';
+import { StorageWriteError } from '../../storage/sql.ts';
 import type { HonoEnv } from '../env.ts';
 import { HttpError } from '../request.ts';
 import { adminNav } from '../pages/admin-view.ts';
@@ -57,6 +58,13 @@ export function adminErrorPage(c: Context<HonoEnv>, error?: unknown) {
     detail = say(error.code, error.params, wordsFor(undefined, language), language, error.message);
   } else if (error instanceof HttpError) {
     [status, detail] = HTTP_ERRORS[error.kind](t);
+  } else if (error instanceof StorageWriteError) {
+    // The operator's to fix (free the disk, make the file writable): say so, with SQLite's own reason.
+    status = 503;
+    detail = t(
+      `Cơ sở dữ liệu không ghi được nên thay đổi chưa được lưu; hãy báo người quản trị máy chủ. (${error.message})`,
+      `The database cannot be written, so the change was not saved; tell the server's operator. (${error.message})`,
+    );
   } else if (error !== undefined) {
     status = 500;
     detail = t('Đã có lỗi ở phía máy chủ.', 'Something went wrong on our side.');
