@@ -79,28 +79,12 @@ async function run(argv: string[]): Promise<number> {
       (result.ok ? console.log : console.error)(result.report);
       return result.ok ? 0 : 1;
     }
-    case 'preview': {
-      const from = date('from', values.from);
-      const to = date('to', values.to);
-      if (to < from) throw new UsageError(`--to ${to} is before --from ${from}`);
-      const output = preview({
-        roster: target,
-        from,
-        to,
-        absences: values.absences,
-        format,
-        language,
-        calendars: values.calendars,
-      });
-      printWarnings(output.warnings, language);
-      process.stdout.write(output.stdout);
-      return 0;
-    }
+    case 'preview':
     case 'report': {
       const from = date('from', values.from);
       const to = date('to', values.to);
       if (to < from) throw new UsageError(`--to ${to} is before --from ${from}`);
-      const output = report({
+      const output = (command === 'preview' ? preview : report)({
         roster: target,
         from,
         to,

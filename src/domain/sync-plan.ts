@@ -92,25 +92,18 @@ export function planSync({ desired, records, remote, horizon }: PlanInput): Sync
   return { ops, unchanged };
 }
 
+/** An update of the event under `remoteId`, with why it is needed. */
+const update = (
+  event: DesiredRemoteEvent,
+  remoteId: string,
+  reason: 'restore' | 'changed' | 'drift',
+): SyncOp => ({ type: 'update', slotKey: event.slotKey, remoteId, event, reason });
+
 /** Outbox drain: trust the records (what lichtruc last wrote) and write only what changed since. */
 function planFromRecord(event: DesiredRemoteEvent, record: SyncRecord | undefined): SyncOp | null {
   if (!record) return { type: 'create', slotKey: event.slotKey, event };
-  if (record.state === 'deleted')
-    return {
-      type: 'update',
-      slotKey: event.slotKey,
-      remoteId: record.remoteId,
-      event,
-      reason: 'restore',
-    };
-  if (record.contentHash !== event.hash)
-    return {
-      type: 'update',
-      slotKey: event.slotKey,
-      remoteId: record.remoteId,
-      event,
-      reason: 'changed',
-    };
+  if (record.state === 'deleted') return update(event, record.remoteId, 'restore');
+  if (record.contentHash !== event.hash) return update(event, record.remoteId, 'changed');
   return null;
 }
 
@@ -124,30 +117,10 @@ function planAgainstRemote(
   // Restoring under the recorded id costs one call; the provider creates it again if the id is gone for good.
   if (!actual)
     return record
-      ? {
-          type: 'update',
-          slotKey: event.slotKey,
-          remoteId: record.remoteId,
-          event,
-          reason: 'restore',
-        }
+      ? update(event, record.remoteId, 'restore')
       : { type: 'create', slotKey: event.slotKey, event };
-  if (actual.cancelled)
-    return {
-      type: 'update',
-      slotKey: event.slotKey,
-      remoteId: actual.remoteId,
-      event,
-      reason: 'restore',
-    };
-  if (actual.contentHash !== event.hash)
-    return {
-      type: 'update',
-      slotKey: event.slotKey,
-      remoteId: actual.remoteId,
-      event,
-      reason: 'drift',
-    };
+  if (actual.cancelled) return update(event, actual.remoteId, 'restore');
+  if (actual.contentHash !== event.hash) return update(event, actual.remoteId, 'drift');
   const known =
     record?.state === 'present' &&
     record.remoteId === actual.remoteId &&

@@ -60,7 +60,8 @@ export function startNodeNotices(
       log(`notices failed: ${error instanceof Error ? error.message : String(error)}`),
   });
   worker.kick();
-  log(`notices: ${Object.keys(deps.channels).join(', ')}`);
+  // Said once at start-up, so an operator sees which channels their configuration turned on.
+  log(`change notices go out by: ${Object.keys(deps.channels).join(', ')}`);
   return {
     deps,
     worker,
