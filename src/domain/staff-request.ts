@@ -73,3 +73,15 @@ export function canMove(
   if (to === 'declined') return from === 'pending';
   return false;
 }
+
+/** The audit actor of an officer acting from their staff page. */
+export const staffActor = (memberId: string) => `staff:${memberId}`;
+
+/** What the colleague's decline form posts: an optional note the requester reads. */
+export const DeclineSwapSchema = z.object({ note: lineText(500).optional() });
+
+/** A swap the colleague declined on their page, rather than a manager's refusal. */
+export const declinedByColleague = (request: StaffRequest): boolean =>
+  request.state === 'declined' &&
+  request.colleagueId !== null &&
+  request.decidedBy === staffActor(request.colleagueId);

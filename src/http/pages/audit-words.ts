@@ -24,6 +24,9 @@ const ACTIONS: Record<string, [string, string]> = {
   'roster.apply-file': ['Áp dụng tệp lịch trực', 'Roster file applied'],
   'holiday.put': ['Sửa bảng ngày nghỉ', 'Holiday table edited'],
   'holiday.delete': ['Xoá một ngày khỏi bảng ngày nghỉ', 'Day removed from the holiday table'],
+  'request.decline-swap': ['Đồng nghiệp từ chối đổi ca', 'Swap declined by the colleague'],
+  'password.change': ['Đổi mật khẩu', 'Password changed'],
+  'password.reset': ['Đặt lại mật khẩu', 'Password reset'],
 };
 
 export function actionText(action: string, language: Language): string {

@@ -54,6 +54,28 @@ const MESSAGES: Record<string, Say> = {
   'range-invalid': () => ['Khoảng thời gian không hợp lệ', 'The date range is not valid'],
   required: () => ['cần nhập', 'required'],
   'too-long': (p) => [`dài tối đa ${p.max} ký tự`, `at most ${p.max} characters`],
+  'too-short': (p) => [`cần ít nhất ${p.min} ký tự`, `at least ${p.min} characters`],
+  'passwords-differ': () => [
+    'hai lần nhập mật khẩu mới không giống nhau',
+    'the two new passwords differ',
+  ],
+  'wrong-password': () => ['mật khẩu hiện tại không đúng', 'the current password is wrong'],
+  'no-password-here': () => [
+    'máy chủ chưa cấu hình LICHTRUC_PASSWORD_PEPPER nên chưa dùng được mật khẩu',
+    'passwords need LICHTRUC_PASSWORD_PEPPER on the server',
+  ],
+  'bootstrap-no-password': () => [
+    'mã quản trị khởi tạo không có mật khẩu; hãy đổi LICHTRUC_ADMIN_TOKEN',
+    'the bootstrap admin token has no password; change LICHTRUC_ADMIN_TOKEN',
+  ],
+  'reset-own-password': () => [
+    'để đổi mật khẩu của chính mình, hãy dùng trang “Đổi mật khẩu” (cần mật khẩu hiện tại)',
+    'to change your own password, use “Change password” (it asks for the current one)',
+  ],
+  'swap-not-proposed': () => [
+    'đề nghị đổi ca này không còn chờ Ông/Bà trả lời',
+    'this swap is no longer waiting for your answer',
+  ],
   'zod-invalid_format': () => ['sai định dạng', 'not in the expected format'],
   'zod-invalid_value': () => ['không phải một lựa chọn hợp lệ', 'not one of the choices'],
   'zod-invalid_type': () => ['không hợp lệ', 'not valid'],

@@ -7,7 +7,7 @@ import { html } from 'hono/html';
 import { reasonText } from '../../domain/event-text.ts';
 import type { Roster } from '../../domain/roster-schema.ts';
 import type { SlotChange } from '../../domain/slot-diff.ts';
-import type { StaffRequest } from '../../domain/staff-request.ts';
+import { declinedByColleague, type StaffRequest } from '../../domain/staff-request.ts';
 import {
   formatDate,
   formatDayAndDate,
@@ -88,7 +88,7 @@ ${
   data.others.length > 0
     ? html`<h2>${t('Các đề nghị khác', 'Other requests')}</h2><div class="scroll"><table><tbody>${data.others.map(
         (request) =>
-          html`<tr><td>${requestSummary(data.roster, request, view.language)}</td><td>${t(...STATE_TEXT[request.state])}${request.decisionReason ? html`<div class="muted">${request.decisionReason}</div>` : ''}</td><td>${instantText(request.updatedAt)}</td></tr>`,
+          html`<tr><td>${requestSummary(data.roster, request, view.language)}</td><td>${declinedByColleague(request) ? t('Đồng nghiệp không đồng ý đổi ca', 'The colleague declined') : t(...STATE_TEXT[request.state])}${request.decisionReason ? html`<div class="muted">${request.decisionReason}</div>` : ''}</td><td>${instantText(request.updatedAt)}</td></tr>`,
       )}</tbody></table></div>`
     : ''
 }`;

@@ -9,7 +9,11 @@ import { html } from 'hono/html';
 import { reasonText } from '../../domain/event-text.ts';
 import type { SlotRef } from '../../domain/facts-schema.ts';
 import type { Member } from '../../domain/roster-schema.ts';
-import type { RequestState, StaffRequest } from '../../domain/staff-request.ts';
+import {
+  declinedByColleague,
+  type RequestState,
+  type StaffRequest,
+} from '../../domain/staff-request.ts';
 import {
   formatDate,
   formatDayAndDate,
@@ -49,6 +53,7 @@ const DONE_TEXT: Record<string, [string, string]> = {
   swap: ['Đã gửi đề nghị đổi ca cho đồng nghiệp.', 'Your swap proposal was sent to the colleague.'],
   withdraw: ['Đã rút đề nghị.', 'The request was withdrawn.'],
   accept: ['Đã đồng ý đổi ca.', 'You accepted the swap.'],
+  decline: ['Đã từ chối đề nghị đổi ca.', 'You declined the swap.'],
 };
 
 function nameOf(view: StaffRequestsView, memberId: string): string {
@@ -90,15 +95,35 @@ function actionForm(view: StaffRequestsView, request: StaffRequest, action: stri
   return html`<form method="post" action="${path}"><input type="hidden" name="form" value="${view.formToken}"><button type="submit" class="${action === 'withdraw' ? 'secondary' : ''}">${label}</button></form>`;
 }
 
+/** The colleague's answer to a proposal: accept it, or decline it with a note the requester reads. */
+function answerForms(view: StaffRequestsView, request: StaffRequest): Markup {
+  const t = translator(view.language);
+  const path = withLang(`/my/${view.token}/requests/${request.id}/decline`, view.language);
+  return html`${actionForm(view, request, 'accept', t('Đồng ý đổi ca', 'Accept the swap'))}
+<details><summary>${t('Không đồng ý đổi ca', 'Decline the swap')}</summary><form class="stack" method="post" action="${path}"><input type="hidden" name="form" value="${view.formToken}">
+<label>${t('Ghi chú cho người đề nghị (không bắt buộc)', 'A note for the colleague (optional)')}<input name="note" maxlength="500"></label>
+<button type="submit" class="danger">${t('Từ chối đổi ca', 'Decline')}</button></form></details>`;
+}
+
+/** A request's state; a swap the colleague declined says so, not as a manager's refusal. */
+function stateText(view: StaffRequestsView, request: StaffRequest, mine: boolean): string {
+  const t = translator(view.language);
+  if (declinedByColleague(request))
+    return mine
+      ? t('Đồng nghiệp không đồng ý đổi ca', 'The colleague declined')
+      : t('Ông/Bà đã từ chối', 'You declined');
+  const [vi, en] = STATE_TEXT[request.state];
+  return t(vi, en);
+}
+
 function requestItem(view: StaffRequestsView, request: StaffRequest): Markup {
   const t = translator(view.language);
-  const [vi, en] = STATE_TEXT[request.state];
   const mine = request.memberId === view.memberId;
   const open = request.state === 'proposed' || request.state === 'pending';
   return html`<li class="card request ${request.state}"><span class="when">${requestText(view, request)}</span><br>
-<span class="state">${t(vi, en)}</span>${request.decisionReason ? html` — <span class="muted">${request.decisionReason}</span>` : ''}
+<span class="state">${stateText(view, request, mine)}</span>${request.decisionReason ? html` — <span class="muted">${request.decisionReason}</span>` : ''}
 ${mine && open ? actionForm(view, request, 'withdraw', t('Rút đề nghị', 'Withdraw')) : ''}
-${!mine && request.state === 'proposed' ? actionForm(view, request, 'accept', t('Đồng ý đổi ca', 'Accept the swap')) : ''}</li>`;
+${!mine && request.state === 'proposed' ? answerForms(view, request) : ''}</li>`;
 }
 
 /** Which roster a request is for: a choice only for an officer on several rosters. */

@@ -1,14 +1,20 @@
 /**
  * What an officer posts from their staff page: an absence request, a swap proposal, withdrawing a request,
- * accepting a colleague's swap. There is no session: the secret link names the member, the form token (HMAC of the
+ * accepting or declining a colleague's swap. There is no session: the secret link names the member, the form token (HMAC of the
  * link's feed) proves the form came from its page, and a post from another site (Origin) is refused. A post that
  * succeeds redirects back to the page (Post/Redirect/Get); a refused one shows its form again with the reason.
  */
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { AbsenceRequestSchema, SwapRequestSchema } from '../../domain/staff-request.ts';
+import {
+  AbsenceRequestSchema,
+  DeclineSwapSchema,
+  SwapRequestSchema,
+  staffActor,
+} from '../../domain/staff-request.ts';
 import { acceptSwap } from '../../services/accept-swap.ts';
 import type { ServiceContext } from '../../services/context.ts';
+import { declineSwap } from '../../services/decline-swap.ts';
 import { ServiceError } from '../../services/errors.ts';
 import { proposeSwap } from '../../services/propose-swap.ts';
 import { requestAbsence } from '../../services/request-absence.ts';
@@ -91,7 +97,7 @@ function staffPost(done: string, action: Action, refused: Refused = staffPageAga
       );
     const requester = await requesterOfLink(c);
     if (requester instanceof Response) return requester;
-    const ctx = serviceContext(c, `staff:${requester.memberId}`);
+    const ctx = serviceContext(c, staffActor(requester.memberId));
     const form = await readForm(c);
     if (!(await staffFormTokenMatches(ctx.store, requester.feedId, form.form)))
       return staffRefusal(
@@ -154,4 +160,11 @@ myRequests.post(
 myRequests.post(
   '/my/:token/requests/:requestId/accept',
   staffPost('accept', (ctx, requester, _form, id) => acceptSwap(ctx, requester, id)),
+);
+myRequests.post(
+  '/my/:token/requests/:requestId/decline',
+  staffPost('decline', (ctx, requester, form, id) => {
+    const { note } = parseWith(DeclineSwapSchema, { note: form.note }, 'the form');
+    return declineSwap(ctx, requester, id, note);
+  }),
 );
