@@ -13,12 +13,15 @@ import { RateLimited } from '../services/rate-limit.ts';
 import { StorageWriteError } from '../storage/sql.ts';
 import { authorize } from './authorize.ts';
 import type { AppDeps, HonoEnv } from './env.ts';
+import { COPY_SCRIPT_PATHS, COPY_SCRIPT_SOURCE } from './pages/copy-button.ts';
 import { problem } from './problem.ts';
 import { clientAddressOf, HttpError, MAX_BODY_BYTES } from './request.ts';
 import { accounts } from './routes/accounts.ts';
 import { admin } from './routes/admin.ts';
 import { adminAccounts } from './routes/admin-accounts.ts';
 import { adminAbsences } from './routes/admin-absences.ts';
+import { adminPasswords } from './routes/admin-passwords.ts';
+import { adminTokens } from './routes/admin-tokens.ts';
 import { adminAuth, requireAdmin } from './routes/admin-auth.ts';
 import { adminErrorPage, isAdminPath } from './routes/admin-errors.ts';
 import { adminHolidays } from './routes/admin-holidays.ts';
@@ -78,7 +81,19 @@ export function createApp(deps: AppDeps): Hono<HonoEnv> {
     xFrameOptions: false,
     contentSecurityPolicy: { ...policy, frameAncestors: ['*'] },
   });
-  app.use((c, next) => (EMBEDDABLE.test(c.req.path) ? embeddableHeaders : pageHeaders)(c, next));
+  // The page showing a new API token runs one script, its copy button, allowed by its hash alone.
+  const copyHeaders = secureHeaders({
+    referrerPolicy: 'no-referrer',
+    contentSecurityPolicy: {
+      ...policy,
+      scriptSrc: [COPY_SCRIPT_SOURCE],
+      frameAncestors: ["'none'"],
+    },
+  });
+  app.use((c, next) => {
+    if (EMBEDDABLE.test(c.req.path)) return embeddableHeaders(c, next);
+    return (COPY_SCRIPT_PATHS.has(c.req.path) ? copyHeaders : pageHeaders)(c, next);
+  });
 
   // Counted while streaming, before sign-in: a chunked body (no Content-Length) is refused as soon as it passes the
   // limit, so no route, signed in or not, ever holds more than MAX_BODY_BYTES of one request.
@@ -145,6 +160,8 @@ export function createApp(deps: AppDeps): Hono<HonoEnv> {
     adminNotices,
     adminRequests,
     adminAccounts,
+    adminTokens,
+    adminPasswords,
     adminReport,
   ])
     app.route('/', routes);

@@ -133,6 +133,16 @@ export const ROUTE_POLICY: Readonly<Record<string, RouteRule>> = {
   'GET /admin/accounts': { permission: 'organisation.manage' },
   'POST /admin/accounts': { permission: 'organisation.manage' },
   'POST /admin/accounts/:accountId/disable': { permission: 'organisation.manage' },
+  'GET /admin/accounts/:accountId/password': { permission: 'organisation.manage' },
+  'POST /admin/accounts/:accountId/password': { permission: 'organisation.manage' },
+  // One's own password and API tokens; the token pages check the account themselves (services/account-access.ts).
+  'GET /admin/password': SIGNED_IN,
+  'POST /admin/password': SIGNED_IN,
+  'GET /admin/tokens': SIGNED_IN,
+  'POST /admin/tokens': SIGNED_IN,
+  'GET /admin/tokens/new': SIGNED_IN,
+  'GET /admin/accounts/:accountId/tokens/:tokenId/revoke': SIGNED_IN,
+  'POST /admin/accounts/:accountId/tokens/:tokenId/revoke': SIGNED_IN,
 };
 
 /** Routes anyone may open without signing in. */

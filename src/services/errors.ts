@@ -60,8 +60,11 @@ function issueCode(
     const { code, ...params } = issue.params as { code: string } & MessageParams;
     return { code, params };
   }
-  if (input === undefined || input === '') return { code: 'required' };
+  if (input === undefined || (typeof input === 'string' && input.trim() === ''))
+    return { code: 'required' };
   if (issue.code === 'too_big') return { code: 'too-long', params: { max: Number(issue.maximum) } };
+  if (issue.code === 'too_small' && issue.origin === 'string')
+    return { code: 'too-short', params: { min: Number(issue.minimum) } };
   return { code: `zod-${issue.code}` };
 }
 

@@ -31,6 +31,8 @@ export interface AccountStore {
   /** Every account, or those of one organisation. */
   list(organisationId: string | null): Promise<Account[]>;
   disable(id: string, now: string): SqlStatement;
+  /** The statement that replaces an account's password hash, to batch with its audit entry. */
+  setPassword(id: string, password: string): SqlStatement;
   insertToken(token: ApiToken, tokenHash: string): SqlStatement;
   /** The live token of a hash and its enabled account. */
   findToken(tokenHash: string): Promise<{ token: ApiToken; account: Account } | null>;
@@ -113,6 +115,8 @@ export function createAccountStore(db: SqlDatabase): AccountStore {
     },
     disable: (id, now) =>
       db.prepare('UPDATE accounts SET disabled_at = ? WHERE id = ?').bind(now, id),
+    setPassword: (id, password) =>
+      db.prepare('UPDATE accounts SET password = ? WHERE id = ?').bind(password, id),
     insertToken: (token, tokenHash) =>
       db
         .prepare(

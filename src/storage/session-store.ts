@@ -1,5 +1,5 @@
 /** Admin web sessions: kept by the SHA-256 of their token, with an expiry and the session's CSRF token. */
-import type { SqlDatabase, SqlValue } from './sql.ts';
+import type { SqlDatabase, SqlStatement, SqlValue } from './sql.ts';
 
 export interface AdminSession {
   tokenHash: string;
@@ -14,6 +14,11 @@ export interface SessionStore {
   /** The session of a token hash if it has not expired at `now`. */
   find(tokenHash: string, now: string): Promise<AdminSession | null>;
   delete(tokenHash: string): Promise<void>;
+  /**
+   * The statement that ends every session of `actor` but the one of `keepHash` (the browser that changed the
+   * password stays signed in; null ends them all), to batch with the change that calls for it.
+   */
+  endSessionsOf(actor: string, keepHash: string | null): SqlStatement;
   /** Removes expired sessions. */
   prune(now: string): Promise<void>;
 }
@@ -53,6 +58,10 @@ export function createSessionStore(db: SqlDatabase): SessionStore {
     async delete(tokenHash) {
       await db.prepare('DELETE FROM admin_sessions WHERE token_hash = ?').bind(tokenHash).run();
     },
+    endSessionsOf: (actor, keepHash) =>
+      db
+        .prepare('DELETE FROM admin_sessions WHERE actor = ? AND token_hash IS NOT ?')
+        .bind(actor, keepHash),
     async prune(now) {
       await db.prepare('DELETE FROM admin_sessions WHERE expires_at <= ?').bind(now).run();
     },

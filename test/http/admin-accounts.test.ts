@@ -5,27 +5,17 @@ import {
   ORGANISATION_A,
   ORGANISATION_B,
   ROSTER_A,
-  type TestAccount,
 } from '../support/accounts.ts';
 import { pagesOf } from '../support/admin-pages.ts';
 import { startTestService, type TestService } from '../support/service.ts';
 
 let service: TestService;
-const { page } = pagesOf(() => service);
+const { page, signInAs } = pagesOf(() => service);
 
 beforeEach(async () => {
   service = await startTestService();
   await addDepartmentB(service);
 });
-
-async function signInAs(account: TestAccount) {
-  const form = { account: account.id, password: account.password };
-  const { response } = await page('POST', '/admin/login', { form });
-  expect(response.status).toBe(303);
-  const cookie = response.headers.get('set-cookie')!.split(';')[0]!;
-  const home = await page('GET', '/admin', { cookie });
-  return { cookie, csrf: /name="csrf" value="([^"]+)"/.exec(home.html)![1]!, home: home.html };
-}
 
 describe('the accounts page', () => {
   it('lets an organisation admin create a roster manager of its roster, and disable it', async () => {

@@ -4,6 +4,7 @@
  * admin page and refusal that fails on any English sentence.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
+import { addAccount } from '../support/accounts.ts';
 import { pagesOf } from '../support/admin-pages.ts';
 import { startTestService, type TestService } from '../support/service.ts';
 
@@ -120,9 +121,18 @@ describe('a walk through the admin pages in Vietnamese', () => {
       rosterId: ROSTER_ID,
       memberId: HA,
     });
+    const viewer = await addAccount(service, 'lanh-dao', 'viewer', 'so-vhttdl');
+    const [token] = await service.ctx.store.accounts.tokensOf(viewer.id);
     const { cookie, csrf } = await signIn();
     const overlap = new URLSearchParams({ kind: 'absence', ...absence, from: '2024-05-08' });
     const gets = [
+      '/admin/accounts',
+      '/admin/tokens',
+      '/admin/tokens/new',
+      `/admin/accounts/${viewer.id}/tokens/${token!.id}/revoke`,
+      '/admin/password',
+      `/admin/accounts/${viewer.id}/password`,
+      `/admin/accounts/${viewer.id}/password?done=1`,
       '/admin',
       `${GRID}?month=2024-05`,
       `${GRID}?month=2024-13`,
@@ -155,6 +165,9 @@ describe('a walk through the admin pages in Vietnamese', () => {
       [`/admin/sync/${ROSTER_ID}/preview`, {}],
       ['/admin/feeds', { rosterId: ROSTER_ID, memberId: 'khong-co' }],
       ['/admin/import', { action: 'read', text: 'Sôû Vaên hoùa, Theå thao vaø Du lòch' }],
+      ['/admin/tokens', { accountId: viewer.id, label: '' }],
+      ['/admin/password', { current: 'x', password: 'ngan', repeat: 'khac' }],
+      [`/admin/accounts/${viewer.id}/password`, { password: 'ngan', repeat: 'khac' }],
     ];
     const found: Record<string, string[]> = {};
     for (const path of gets) {

@@ -127,6 +127,15 @@ const EXPECTED: Record<string, { least: Level; roster?: true }> = {
   'GET /admin/accounts': { least: 'org-admin' },
   'POST /admin/accounts': { least: 'org-admin' },
   'POST /admin/accounts/:accountId/disable': { least: 'org-admin' },
+  'GET /admin/accounts/:accountId/password': { least: 'org-admin' },
+  'POST /admin/accounts/:accountId/password': { least: 'org-admin' },
+  'GET /admin/password': { least: 'viewer' },
+  'POST /admin/password': { least: 'viewer' },
+  'GET /admin/tokens': { least: 'viewer' },
+  'POST /admin/tokens': { least: 'viewer' },
+  'GET /admin/tokens/new': { least: 'viewer' },
+  'GET /admin/accounts/:accountId/tokens/:tokenId/revoke': { least: 'viewer' },
+  'POST /admin/accounts/:accountId/tokens/:tokenId/revoke': { least: 'viewer' },
 };
 
 const RANK: Record<Level, number> = {

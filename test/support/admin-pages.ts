@@ -47,11 +47,21 @@ export function pagesOf(service: () => TestService) {
     return { cookie, csrf };
   }
 
+  /** Signs in with an account's password: the session cookie, its CSRF token, and the home page. */
+  async function signInAs(account: { id: string; password: string }) {
+    const form = { account: account.id, password: account.password };
+    const { response } = await page('POST', '/admin/login', { form });
+    expect(response.status).toBe(303);
+    const cookie = response.headers.get('set-cookie')!.split(';')[0]!;
+    const home = await page('GET', '/admin', { cookie });
+    return { cookie, csrf: /name="csrf" value="([^"]+)"/.exec(home.html)![1]!, home: home.html };
+  }
+
   /** Follows the redirect after creating or rotating a link, with the cookie that carries the new token. */
   async function followNewFeed(session: string, posted: Response) {
     const flash = posted.headers.get('set-cookie')!.split(';')[0]!;
     return page('GET', posted.headers.get('location')!, { cookie: `${session}; ${flash}` });
   }
 
-  return { page, signIn, followNewFeed };
+  return { page, signIn, signInAs, followNewFeed };
 }

@@ -19,15 +19,17 @@ export function roleText(role: Role, view: AdminView): string {
 function accountRow(view: AdminView, account: Account, self: string): Markup {
   const t = translator(view.language);
   const action = withLang(`/admin/accounts/${account.id}/disable`, view.language);
-  const disable =
+  // One's own account: its password is changed on "Đổi mật khẩu" (with the current one), and it is never disabled.
+  const actions =
     account.disabledAt || account.id === self
       ? ''
-      : html`<form class="inline" method="post" action="${action}">${csrfInput(view)}<button class="danger" type="submit">${t('Khoá', 'Disable')}</button></form>`;
+      : html`<a href="${withLang(`/admin/accounts/${account.id}/password`, view.language)}">${t('Đặt lại mật khẩu', 'Reset the password')}</a>
+<form class="inline" method="post" action="${action}">${csrfInput(view)}<button class="danger" type="submit">${t('Khoá', 'Disable')}</button></form>`;
   const state = account.disabledAt
     ? `${t('Đã khoá', 'Disabled')} ${instantText(account.disabledAt)}`
     : t('Đang dùng', 'Active');
   return html`<tr data-account="${account.id}"><td>${account.id}</td><td>${account.name}</td><td>${roleText(account.role, view)}</td>
-<td>${account.organisationId ?? '—'}</td><td>${account.rosters.join(', ')}</td><td>${state}</td><td>${disable}</td></tr>`;
+<td>${account.organisationId ?? '—'}</td><td>${account.rosters.join(', ')}</td><td>${state}</td><td>${actions}</td></tr>`;
 }
 
 export function accountsPage(

@@ -43,7 +43,7 @@ export function adminNav(view: AdminView): Markup {
     html`<a href="${withLang(path, view.language)}">${text}</a>`;
   const system = view.role === undefined || view.role === 'system-admin';
   const accounts = system || view.role === 'org-admin';
-  return html`<nav>${link('/admin', t('Lịch trực', 'Rosters'))}${system ? html` ${link('/admin/import', t('Nhập công văn', 'Import a letter'))} ${link('/admin/holidays', t('Ngày nghỉ lễ', 'Holidays'))} ${link('/admin/feeds', t('Đường liên kết', 'Feed links'))} ${link('/admin/sync', t('Đồng bộ', 'Sync'))} ${link('/admin/notices', t('Thông báo', 'Notices'))} ${link('/admin/audit', t('Nhật ký', 'Audit log'))}` : ''}${accounts ? html` ${link('/admin/accounts', t('Tài khoản', 'Accounts'))}` : ''}</nav>
+  return html`<nav>${link('/admin', t('Lịch trực', 'Rosters'))}${system ? html` ${link('/admin/import', t('Nhập công văn', 'Import a letter'))} ${link('/admin/holidays', t('Ngày nghỉ lễ', 'Holidays'))} ${link('/admin/feeds', t('Đường liên kết', 'Feed links'))} ${link('/admin/sync', t('Đồng bộ', 'Sync'))} ${link('/admin/notices', t('Thông báo', 'Notices'))} ${link('/admin/audit', t('Nhật ký', 'Audit log'))}` : ''}${accounts ? html` ${link('/admin/accounts', t('Tài khoản', 'Accounts'))}` : ''} ${link('/admin/tokens', t('Mã API', 'API tokens'))} ${link('/admin/password', t('Đổi mật khẩu', 'Change password'))}</nav>
 <form class="inline" method="post" action="${withLang('/admin/logout', view.language)}">${csrfInput(view)}<button class="secondary" type="submit">${t('Đăng xuất', 'Sign out')}</button></form>`;
 }
 

@@ -31,6 +31,10 @@ const FIELDS: Record<string, [string, string]> = {
   month: ['Tháng', 'Month'],
   label: ['Nhãn', 'Label'],
   providers: ['Nhà cung cấp lịch', 'Calendar provider'],
+  current: ['Mật khẩu hiện tại', 'Current password'],
+  password: ['Mật khẩu mới', 'New password'],
+  repeat: ['Nhập lại mật khẩu mới', 'New password again'],
+  accountId: ['Tài khoản', 'Account'],
 };
 
 const WEEKDAYS: Record<string, [string, string]> = {

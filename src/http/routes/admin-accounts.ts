@@ -3,7 +3,6 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { html } from 'hono/html';
 import { NewAccountSchema } from '../../domain/account-schema.ts';
-import type { Principal } from '../../domain/permissions.ts';
 import { listAccounts } from '../../services/account-access.ts';
 import { createAccount } from '../../services/create-account.ts';
 import { disableAccount } from '../../services/disable-account.ts';
@@ -13,15 +12,9 @@ import { accountsPage, givableRoles } from '../pages/accounts-page.ts';
 import { errorBox, type Form } from '../pages/admin-view.ts';
 import { type Markup, translator, withLang } from '../pages/layout.ts';
 import { param, parseWith } from '../request.ts';
-import { adminCtx, adminPage, adminView, readForm } from './admin-auth.ts';
+import { adminCtx, adminPage, adminView, principalOfRequest, readForm } from './admin-auth.ts';
 
 export const adminAccounts = new Hono<HonoEnv>();
-
-function principalOf(c: Context<HonoEnv>): Principal {
-  const principal = c.get('principal');
-  if (!principal) throw new Error('accounts page without a principal');
-  return principal;
-}
 
 async function render(
   c: Context<HonoEnv>,
@@ -30,7 +23,7 @@ async function render(
   status: 200 | 403 | 404 | 409 | 422 = 200,
 ) {
   const view = adminView(c);
-  const principal = principalOf(c);
+  const principal = principalOfRequest(c);
   const accounts = await listAccounts(adminCtx(c), principal);
   const body = accountsPage(
     view,
@@ -67,7 +60,7 @@ adminAccounts.post('/admin/accounts', async (c) => {
   const t = translator(adminView(c).language);
   try {
     const input = accountInput(form);
-    await createAccount(adminCtx(c), principalOf(c), input, c.get('deps').passwordPepper);
+    await createAccount(adminCtx(c), principalOfRequest(c), input, c.get('deps').passwordPepper);
     const notice = html`<p class="notice" role="status">${t('Đã tạo tài khoản', 'Account created')} ${input.id}.</p>`;
     return render(c, {}, notice);
   } catch (error) {
@@ -79,6 +72,6 @@ adminAccounts.post('/admin/accounts', async (c) => {
 });
 
 adminAccounts.post('/admin/accounts/:accountId/disable', async (c) => {
-  await disableAccount(adminCtx(c), principalOf(c), param(c, 'accountId'));
+  await disableAccount(adminCtx(c), principalOfRequest(c), param(c, 'accountId'));
   return c.redirect(withLang('/admin/accounts', adminView(c).language), 303);
 });

@@ -16,6 +16,7 @@ import {
   signOut,
 } from '../../services/admin-sessions.ts';
 import { RateLimited } from '../../services/rate-limit.ts';
+import type { Principal } from '../../domain/permissions.ts';
 import type { AdminSession } from '../../storage/session-store.ts';
 import type { HonoEnv } from '../env.ts';
 import { type AdminView, adminNav, type Form } from '../pages/admin-view.ts';
@@ -57,6 +58,13 @@ export function sessionOfRequest(c: Context<HonoEnv>): AdminSession {
   const session = c.get('session');
   if (!session) throw new Error('admin route without a session');
   return session;
+}
+
+/** The signed-in principal of an admin page (set by requireAdmin). */
+export function principalOfRequest(c: Context<HonoEnv>): Principal {
+  const principal = c.get('principal');
+  if (!principal) throw new Error('admin route without a principal');
+  return principal;
 }
 
 function forbidden(c: Context<HonoEnv>, why: string) {
@@ -186,7 +194,7 @@ export function adminPage(
   c: Context<HonoEnv>,
   title: string,
   body: Markup,
-  status: 200 | 401 | 403 | 404 | 409 | 422 | 500 = 200,
+  status: 200 | 401 | 403 | 404 | 409 | 422 | 429 | 500 = 200,
   refreshSeconds?: number,
 ) {
   const view = adminView(c);
