@@ -23,30 +23,31 @@ export interface StaffSlot {
   slot: DutySlot;
 }
 
-export type StaffSchedule =
-  | { status: 404 }
-  | { status: 410 }
-  | {
-      status: 200;
-      feed: FeedRecord;
-      name: string;
-      memberId: string | null;
-      /** The member of a member's link, as the first of their rosters lists them (for addressing them by name). */
-      member: Member | null;
-      from: string;
-      to: string;
-      /** Slots of the scope (for a member: the ones they serve), in date order. */
-      duties: StaffSlot[];
-      /** For a member: their slots someone else serves (cover, override, swap). */
-      coveredBy: StaffSlot[];
-    };
+/** The schedule a live link shows. */
+export interface ShownSchedule {
+  kind: 'schedule';
+  feed: FeedRecord;
+  name: string;
+  memberId: string | null;
+  /** The member of a member's link, as the first of their rosters lists them (for addressing them by name). */
+  member: Member | null;
+  from: string;
+  to: string;
+  /** Slots of the scope (for a member: the ones they serve), in date order. */
+  duties: StaffSlot[];
+  /** For a member: their slots someone else serves (cover, override, swap). */
+  coveredBy: StaffSlot[];
+}
 
-/** Same answers as the feed: 404 for an unknown link, 410 for a revoked one. */
+/** What a link opens, as the feed of the same link answers: an unknown link, a revoked one, or the schedule. */
+export type StaffSchedule = { kind: 'unknown' } | { kind: 'revoked' } | ShownSchedule;
+
+/** Routes map the outcome to HTTP (the feed's 404 and 410); this verb knows nothing of HTTP. */
 export async function staffSchedule(ctx: ServiceContext, token: string): Promise<StaffSchedule> {
-  if (!TOKEN.test(token)) return { status: 404 };
+  if (!TOKEN.test(token)) return { kind: 'unknown' };
   const found = await ctx.store.feeds.lookup(await sha256Hex(token));
-  if (!found) return { status: 404 };
-  if (found.feed.revokedAt) return { status: 410 };
+  if (!found) return { kind: 'unknown' };
+  if (found.feed.revokedAt) return { kind: 'revoked' };
   const scope = scopeOf(found.feed);
   const parsed = parseScope(scope);
   const rosters = await rostersOf(ctx, scope);
@@ -70,7 +71,7 @@ export async function staffSchedule(ctx: ServiceContext, token: string): Promise
   const byStart = (a: StaffSlot, b: StaffSlot) =>
     a.slot.start.localeCompare(b.slot.start) || a.slot.key.localeCompare(b.slot.key);
   return {
-    status: 200,
+    kind: 'schedule',
     feed: found.feed,
     name: feedName(scope, rosters),
     memberId,

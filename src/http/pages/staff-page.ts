@@ -7,7 +7,7 @@
 import { html } from 'hono/html';
 import { formatDate, type Language, memberName } from '../../domain/vietnamese.ts';
 import { feedUrls } from '../../services/feed-links.ts';
-import { STAFF_WEEKS, type StaffSchedule } from '../../services/staff-schedule.ts';
+import { type ShownSchedule, STAFF_WEEKS } from '../../services/staff-schedule.ts';
 import { type Markup, page, translator } from './layout.ts';
 import { qrSvg } from './qr.ts';
 import { dutyList } from './staff-duties.ts';
@@ -72,7 +72,7 @@ ${subscribeButtons(links, language)}
 }
 
 export async function staffPage(
-  schedule: Extract<StaffSchedule, { status: 200 }>,
+  schedule: ShownSchedule,
   token: string,
   publicUrl: string,
   language: Language,

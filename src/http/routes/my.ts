@@ -3,7 +3,7 @@ import { type Context, Hono } from 'hono';
 import { html } from 'hono/html';
 import { saveStaffPreferences, staffNotices } from '../../services/staff-notices.ts';
 import { requesterOf, staffFormToken } from '../../services/staff-requester.ts';
-import { type StaffSchedule, staffSchedule } from '../../services/staff-schedule.ts';
+import { type ShownSchedule, staffSchedule } from '../../services/staff-schedule.ts';
 import { createZaloLinkCode } from '../../services/zalo-link.ts';
 import type { HonoEnv } from '../env.ts';
 import { languageOf, page, translator } from '../pages/layout.ts';
@@ -38,7 +38,7 @@ export function staffRefusal(c: Context<HonoEnv>, status: 403 | 404 | 410, body:
 async function requestsPart(
   c: Context<HonoEnv>,
   token: string,
-  schedule: Served,
+  schedule: ShownSchedule,
   outcome: Outcome,
 ) {
   const ctx = serviceContext(c, 'staff');
@@ -56,8 +56,6 @@ async function requestsPart(
   });
 }
 
-type Served = Extract<StaffSchedule, { status: 200 }>;
-
 /** The staff page with a member's requests and notices blocks, and what a post left (`outcome`, at `status`). */
 export async function renderStaffPage(
   c: Context<HonoEnv>,
@@ -68,13 +66,13 @@ export async function renderStaffPage(
   const t = translator(language);
   const token = param(c, 'token');
   const schedule = await staffSchedule(serviceContext(c, 'staff'), token);
-  if (schedule.status === 404)
+  if (schedule.kind === 'unknown')
     return staffRefusal(
       c,
       404,
       t('Không có lịch nào ở đường liên kết này.', 'There is no calendar at this link.'),
     );
-  if (schedule.status === 410)
+  if (schedule.kind === 'revoked')
     return staffRefusal(
       c,
       410,
