@@ -27,6 +27,7 @@ export function withLang(path: string, language: Language): string {
 
 const STYLE = `
 *{box-sizing:border-box}
+[hidden]{display:none!important}
 body{font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1b1b1b;background:#f6f7f9}
 header.top{background:#8b1c1c;color:#fff;padding:.6rem 1rem;display:flex;flex-wrap:wrap;gap:.4rem 1rem;align-items:center}
 header.top a{color:#fff}
