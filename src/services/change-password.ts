@@ -54,16 +54,27 @@ export async function changePassword(
   const account = await ctx.store.accounts.get(principal.id);
   if (!account) throw notFound(`account ${principal.id}`);
   await checkCurrent(ctx, account.id, input.current, account.password, pepper);
-  const stamp = stampOf(ctx);
-  const audit = {
+  const hash = await hashPassword(input.password, pepper);
+  await savePassword(ctx, account.id, hash, {
     action: 'password.change',
-    rosterId: null,
-    entity: 'account',
-    entityId: account.id,
-  };
+    keepSessionHash: options.keepSessionHash,
+  });
+}
+
+/**
+ * Stores a new password hash, ends the account's sessions but `keepSessionHash` (null: all of them), and audits
+ * `action` (never the password), in one batch: a session cannot outlive the change that should end it.
+ */
+export async function savePassword(
+  ctx: ServiceContext,
+  accountId: string,
+  hash: string,
+  options: { action: 'password.change' | 'password.reset'; keepSessionHash: string | null },
+): Promise<void> {
+  const audit = { action: options.action, rosterId: null, entity: 'account', entityId: accountId };
   await ctx.store.db.batch([
-    ctx.store.accounts.setPassword(account.id, await hashPassword(input.password, pepper)),
-    ctx.store.sessions.endSessionsOf(account.id, options.keepSessionHash),
-    plainAuditStatement(ctx.store.db, audit, stamp),
+    ctx.store.accounts.setPassword(accountId, hash),
+    ctx.store.sessions.endSessionsOf(accountId, options.keepSessionHash),
+    plainAuditStatement(ctx.store.db, audit, stampOf(ctx)),
   ]);
 }

@@ -5,10 +5,9 @@
  */
 import type { PasswordReset } from '../domain/account-schema.ts';
 import type { Principal } from '../domain/permissions.ts';
-import { plainAuditStatement } from '../storage/statements.ts';
 import { requireManagedAccount } from './account-access.ts';
-import { requirePepper } from './change-password.ts';
-import { type ServiceContext, stampOf } from './context.ts';
+import { requirePepper, savePassword } from './change-password.ts';
+import type { ServiceContext } from './context.ts';
 import { conflict } from './errors.ts';
 import { hashPassword } from './passwords.ts';
 
@@ -26,16 +25,5 @@ export async function resetPassword(
       code: 'reset-own-password',
     });
   const hash = await hashPassword(input.password, requirePepper(pepper));
-  const stamp = stampOf(ctx);
-  const audit = {
-    action: 'password.reset',
-    rosterId: null,
-    entity: 'account',
-    entityId: account.id,
-  };
-  await ctx.store.db.batch([
-    ctx.store.accounts.setPassword(account.id, hash),
-    ctx.store.sessions.endSessionsOf(account.id, null),
-    plainAuditStatement(ctx.store.db, audit, stamp),
-  ]);
+  await savePassword(ctx, account.id, hash, { action: 'password.reset', keepSessionHash: null });
 }
