@@ -8,16 +8,8 @@ import { BOOTSTRAP_ADMIN, type Principal } from '../domain/permissions.ts';
 import { plainAuditStatement } from '../storage/statements.ts';
 import { type ServiceContext, stampOf } from './context.ts';
 import { invalid, notFound } from './errors.ts';
-import { hashPassword, verifyPassword } from './passwords.ts';
+import { hashPassword, requirePepper, verifyPassword } from './passwords.ts';
 import { accountKey, RateLimited, recordFailure, retryAfter } from './rate-limit.ts';
-
-/** The refusal of a password where the server keeps no pepper: no password can be set or checked there. */
-export function requirePepper(pepper: string | undefined): string {
-  if (pepper) return pepper;
-  const coded = { code: 'no-password-here' };
-  const message = 'passwords need LICHTRUC_PASSWORD_PEPPER on the server';
-  throw invalid(message, [{ field: 'password', message, ...coded }], coded);
-}
 
 async function checkCurrent(
   ctx: ServiceContext,

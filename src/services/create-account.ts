@@ -8,7 +8,7 @@ import type { Account } from '../storage/account-store.ts';
 import { plainAuditStatement } from '../storage/statements.ts';
 import { type ServiceContext, stampOf } from './context.ts';
 import { conflict, forbidden, invalid } from './errors.ts';
-import { hashPassword } from './passwords.ts';
+import { hashPassword, requirePepper } from './passwords.ts';
 
 /** What an account looks like in answers and the audit log: never its password hash. */
 export const accountView = ({ password, ...account }: Account) => ({
@@ -55,10 +55,7 @@ export async function createAccount(
   const organisationId = organisationOf(principal, input);
   const rosters = input.role === 'roster-manager' ? input.rosters : [];
   if (organisationId) await checkRosters(ctx, organisationId, rosters);
-  if (input.password !== undefined && !pepper)
-    throw invalid('passwords need LICHTRUC_PASSWORD_PEPPER on the server', [
-      { field: 'password', message: 'not available on this server' },
-    ]);
+  if (input.password !== undefined) requirePepper(pepper);
   if (await ctx.store.accounts.get(input.id)) throw conflict(`account ${input.id} exists`);
   const stamp = stampOf(ctx);
   const account: Account = {

@@ -5,6 +5,8 @@
  * passwords offline. Each stored hash names its scheme and iteration count, so either can be raised later.
  */
 
+import { invalid } from './errors.ts';
+
 /** The ceiling of production Workers, and our count. */
 export const PBKDF2_ITERATIONS = 100_000;
 const SCHEME = 'pbkdf2-sha256';
@@ -80,4 +82,12 @@ export async function verifyPassword(
   for (let index = 0; index < actual.length; index++)
     difference |= actual[index]! ^ expected[index]!;
   return difference === 0;
+}
+
+/** The refusal of a password where the server keeps no pepper: no password can be set or checked there. */
+export function requirePepper(pepper: string | undefined): string {
+  if (pepper) return pepper;
+  const coded = { code: 'no-password-here' };
+  const message = 'passwords need LICHTRUC_PASSWORD_PEPPER on the server';
+  throw invalid(message, [{ field: 'password', message, ...coded }], coded);
 }

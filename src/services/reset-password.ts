@@ -6,10 +6,10 @@
 import type { PasswordReset } from '../domain/account-schema.ts';
 import type { Principal } from '../domain/permissions.ts';
 import { requireManagedAccount } from './account-access.ts';
-import { requirePepper, savePassword } from './change-password.ts';
+import { savePassword } from './change-password.ts';
 import type { ServiceContext } from './context.ts';
 import { conflict } from './errors.ts';
-import { hashPassword } from './passwords.ts';
+import { hashPassword, requirePepper } from './passwords.ts';
 
 export async function resetPassword(
   ctx: ServiceContext,
