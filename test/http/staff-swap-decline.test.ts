@@ -3,6 +3,7 @@
  * the roster stays as it was, the proposal can no longer be accepted or approved, and the audit names the colleague.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
+import { pagesOf } from '../support/admin-pages.ts';
 import { startTestService, type TestService } from '../support/service.ts';
 import {
   HA,
@@ -21,6 +22,7 @@ let service: TestService;
 let pages: ReturnType<typeof staffPages>;
 let ha: StaffLink;
 let luyen: StaffLink;
+const { page, signIn } = pagesOf(() => service);
 
 beforeEach(async () => {
   service = await startTestService('2024-05-02T01:00:00Z');
@@ -92,6 +94,11 @@ describe('declining a proposed swap', () => {
     expect(colleague.html).toContain('Ông/Bà đã từ chối');
     expect(await dutyOn(MONDAY)).toBe(HA);
     expect(await dutyOn(TUESDAY)).toBe(LUYEN);
+    const { cookie } = await signIn();
+    const managers = await page('GET', `/admin/rosters/${ROSTER_ID}/requests`, { cookie });
+    expect(managers.html).toContain(
+      '<td>Đồng nghiệp không đồng ý đổi ca<div class="muted">Hôm đó tôi đi họp</div></td>',
+    );
     const { body } = await service.json<{ entries: { action: string; actor: string }[] }>(
       'GET',
       `/api/audit?rosterId=${ROSTER_ID}`,
