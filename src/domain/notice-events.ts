@@ -1,6 +1,7 @@
 /**
- * Webhook events (Standard Webhooks payload shape `{ type, timestamp, data }`): one per changed slot. A receiver can
- * bridge them to a group chat, so a sensitive reason is written as `other` (away), never as it was recorded.
+ * Webhook events (Standard Webhooks payload shape `{ type, timestamp, data }`): one per changed slot, one reminder per
+ * member and slot of tomorrow, one digest per roster and week. A receiver can bridge them to a group chat, so a
+ * sensitive reason is written as `other` (away), never as it was recorded.
  */
 import { OTHERS, shownReason } from './reason-privacy.ts';
 import { slotHours, slotPlace } from './notice-text.ts';
@@ -35,6 +36,18 @@ function serving(roster: Roster, slot: DutySlot | null) {
   };
 }
 
+function slotFields(roster: Roster, slot: DutySlot) {
+  return {
+    key: slot.key,
+    date: slot.date,
+    position: slot.position,
+    start: slot.start,
+    end: slot.end,
+    hours: slotHours(slot),
+    place: slotPlace(roster, slot),
+  };
+}
+
 export function slotChangeEvent(
   roster: Roster,
   change: SlotChange,
@@ -46,17 +59,36 @@ export function slotChangeEvent(
     timestamp,
     data: {
       rosterId: roster.id,
-      slot: {
-        key: slot.key,
-        date: slot.date,
-        position: slot.position,
-        start: slot.start,
-        end: slot.end,
-        hours: slotHours(slot),
-        place: slotPlace(roster, slot),
-      },
+      slot: slotFields(roster, slot),
       before: serving(roster, change.before),
       after: serving(roster, change.after),
+    },
+  };
+}
+
+/** Tomorrow's duty of one member: `{ rosterId, slot, member }`. */
+export function reminderEvent(roster: Roster, slot: DutySlot, timestamp: string): NoticeEvent {
+  return {
+    type: 'duty.reminder',
+    timestamp,
+    data: { rosterId: roster.id, slot: slotFields(roster, slot), member: serving(roster, slot) },
+  };
+}
+
+/** Next week's desk: `{ rosterId, week: { from, to }, slots: [{ ...slot, member }] }`, Monday to Sunday inclusive. */
+export function digestEvent(
+  roster: Roster,
+  week: { from: string; to: string },
+  slots: readonly DutySlot[],
+  timestamp: string,
+): NoticeEvent {
+  return {
+    type: 'digest.weekly',
+    timestamp,
+    data: {
+      rosterId: roster.id,
+      week,
+      slots: slots.map((slot) => ({ ...slotFields(roster, slot), member: serving(roster, slot) })),
     },
   };
 }

@@ -59,6 +59,7 @@ export const ROUTE_POLICY: Readonly<Record<string, RouteRule>> = {
   'GET /api/rosters/:id/webhooks': manage(),
   'POST /api/rosters/:id/webhooks': manage(),
   'DELETE /api/rosters/:id/webhooks/:webhookId': manage(),
+  'POST /api/rosters/:id/webhooks/:webhookId/enable': manage(),
   'GET /api/rosters/:id/notice-contacts': manage(),
   'POST /api/rosters/:id/notice-contacts': manage(),
   'DELETE /api/rosters/:id/notice-contacts/:contactId': manage(),
@@ -125,6 +126,7 @@ export const ROUTE_POLICY: Readonly<Record<string, RouteRule>> = {
   'POST /admin/notices/:rosterId/:noticeId/resend': facts('rosterId'),
   'POST /admin/notices/:rosterId/webhooks': manage('rosterId'),
   'POST /admin/notices/:rosterId/webhooks/:webhookId/delete': manage('rosterId'),
+  'POST /admin/notices/:rosterId/webhooks/:webhookId/enable': manage('rosterId'),
   'POST /admin/notices/:rosterId/contacts': manage('rosterId'),
   'POST /admin/notices/:rosterId/contacts/:contactId/delete': manage('rosterId'),
   // Creates a roster from the draft without checking its organisation against the account's: system admins only.

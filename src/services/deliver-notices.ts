@@ -10,6 +10,7 @@ import type { OutgoingNotice, SendOutcome } from '../providers/notices/notice-ch
 import type { Delivery, DeliveryOutcome } from '../storage/notice-store.ts';
 import { backoffDelay } from './backoff.ts';
 import type { NoticeDeps } from './notice-deps.ts';
+import { countWebhookCall, webhookIdOf } from './webhook-failures.ts';
 
 /** Longer than any send may take: SMTP and HTTP calls time out well before. */
 export const SEND_LEASE_MS = 5 * 60_000;
@@ -33,10 +34,13 @@ async function outgoing(deps: NoticeDeps, delivery: Delivery, attemptId: string)
     html: body.html ?? '',
   };
   if (delivery.channel !== 'webhook') return notice;
-  const hookId = delivery.recipient.split(':')[1];
+  const hookId = webhookIdOf(delivery);
   const hooks = await deps.store.noticeSettings.webhooks(delivery.rosterId);
   const hook = hooks.find((candidate) => candidate.id === hookId);
-  return hook ? { ...notice, event: body as NoticeEvent, secret: hook.secret } : null;
+  if (!hook) return 'the webhook was deleted';
+  if (hook.disabledAt)
+    return `the webhook was paused at ${hook.disabledAt} after failing for a day; turn it back on, then resend`;
+  return { ...notice, event: body as NoticeEvent, secret: hook.secret };
 }
 
 function outcomeOf(
@@ -69,13 +73,14 @@ async function deliverOne(deps: NoticeDeps, delivery: Delivery): Promise<Deliver
   if (!(await deps.store.notices.claim(delivery.id, attemptId, lease, now.toISOString())))
     return null;
   const notice = await outgoing(deps, delivery, attemptId);
-  if (!notice) return { status: 'failed', error: 'the webhook was deleted' };
+  if (typeof notice === 'string') return { status: 'failed', error: notice };
   const sent = await channel.send(notice).catch(
     (error: unknown): SendOutcome => ({
       status: 'retry',
       error: error instanceof Error ? error.message : String(error),
     }),
   );
+  if (delivery.channel === 'webhook') await countWebhookCall(deps, delivery, sent);
   return outcomeOf(deps, delivery, sent, deps.now());
 }
 

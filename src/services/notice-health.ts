@@ -1,6 +1,6 @@
 /**
  * How each notice channel of a roster is doing, in words an admin can act on: how many notices failed or are being
- * retried, the last error, and what to check.
+ * retried, the last error, what to check, and the webhooks paused after a day of failures.
  */
 import type { NoticeChannelName } from '../storage/notice-store.ts';
 import type { ServiceContext } from './context.ts';
@@ -12,6 +12,16 @@ export interface ChannelHealth {
   lastError: string | null;
   /** What to check, in Vietnamese and English. */
   advice: [vi: string, en: string];
+  /** Webhooks paused for failing (nothing is sent to them until an admin turns them back on). */
+  paused?: PausedWebhook[];
+}
+
+export interface PausedWebhook {
+  id: string;
+  url: string;
+  failingSince: string | null;
+  disabledAt: string;
+  lastError: string | null;
 }
 
 const ADVICE: Record<NoticeChannelName, [string, string]> = {
@@ -29,6 +39,14 @@ const ADVICE: Record<NoticeChannelName, [string, string]> = {
   ],
 };
 
+const emptyHealth = (channel: NoticeChannelName): ChannelHealth => ({
+  channel,
+  failed: 0,
+  retrying: 0,
+  lastError: null,
+  advice: ADVICE[channel],
+});
+
 export async function noticeHealth(
   ctx: ServiceContext,
   rosterId: string,
@@ -40,14 +58,25 @@ export async function noticeHealth(
     const retrying = row.status !== 'delivered' && !failing && row.attempts > 0;
     if (!failing && !retrying) continue;
     const entry = health.get(row.channel) ?? {
-      channel: row.channel,
-      failed: 0,
-      retrying: 0,
+      ...emptyHealth(row.channel),
       lastError: row.lastError,
-      advice: ADVICE[row.channel],
     };
     entry[failing ? 'failed' : 'retrying']++;
     health.set(row.channel, entry);
   }
+  const paused = (await ctx.store.noticeSettings.webhooks(rosterId)).flatMap((hook) =>
+    hook.disabledAt ? [{ ...hook, disabledAt: hook.disabledAt }] : [],
+  );
+  if (paused.length > 0)
+    health.set('webhook', {
+      ...(health.get('webhook') ?? emptyHealth('webhook')),
+      paused: paused.map(({ id, url, failingSince, disabledAt, lastError }) => ({
+        id,
+        url,
+        failingSince,
+        disabledAt,
+        lastError,
+      })),
+    });
   return [...health.values()];
 }

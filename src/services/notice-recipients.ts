@@ -7,6 +7,7 @@ import { slotChangeEvent } from '../domain/notice-events.ts';
 import type { NoticePlan } from '../domain/notice-plan.ts';
 import { memberNotice, type NoticeMessage, uncoveredNotice } from '../domain/notice-text.ts';
 import { releaseAfterQuietHours } from '../domain/quiet-hours.ts';
+import { webhookWants } from '../domain/webhook-health.ts';
 import type { StoredRoster } from '../storage/records.ts';
 import { DEFAULT_PREFERENCES, type NoticePreferences } from '../storage/notice-settings-store.ts';
 import type { NewDelivery, NoticeChannelName } from '../storage/notice-store.ts';
@@ -104,9 +105,7 @@ async function rosterTargets(deps: NoticeDeps, stored: StoredRoster, plan: Notic
   const webhooks = await deps.store.noticeSettings.webhooks(roster.id);
   for (const change of plan.changed) {
     const event = slotChangeEvent(roster, change, now.toISOString());
-    for (const hook of webhooks.filter(
-      (w) => w.events.length === 0 || w.events.includes(event.type),
-    ))
+    for (const hook of webhooks.filter((w) => webhookWants(w, event.type)))
       targets.push({
         kind: event.type,
         channel: 'webhook',

@@ -1,12 +1,13 @@
 /**
  * A roster's webhooks: registered with a URL that passes the SSRF guard and the event types wanted (all when none
- * are named), answered once with their `whsec_…` signing secret, listed without it, deleted.
+ * are named), answered once with their `whsec_…` signing secret, listed without it (with their state: active,
+ * failing since when, paused), turned back on after a pause, deleted.
  */
 import { webhookUrlProblem } from '../domain/webhook-url.ts';
 import type { WebhookRecord } from '../storage/notice-settings-store.ts';
 import { plainAuditStatement } from '../storage/statements.ts';
 import { type ServiceContext, stampOf } from './context.ts';
-import { invalid, notFound } from './errors.ts';
+import { conflict, invalid, notFound } from './errors.ts';
 import { requireRoster } from './roster-state.ts';
 
 export interface WebhookInput {
@@ -51,6 +52,10 @@ export async function addWebhook(
     url: input.url,
     events: [...new Set(input.events ?? [])],
     createdAt: stampOf(ctx).now,
+    failingSince: null,
+    failures: 0,
+    lastError: null,
+    disabledAt: null,
   };
   const secret = newSecret();
   await ctx.store.noticeSettings.addWebhook(record, secret);
@@ -65,6 +70,28 @@ export async function listWebhooks(
   await requireRoster(ctx, rosterId);
   const hooks = await ctx.store.noticeSettings.webhooks(rosterId);
   return hooks.map(({ secret: _secret, ...hook }) => hook);
+}
+
+/** Calls a webhook paused for failing again (audited); a webhook that is not paused is a conflict. */
+export async function enableWebhook(
+  ctx: ServiceContext,
+  rosterId: string,
+  id: string,
+): Promise<WebhookRecord> {
+  const hook = (await listWebhooks(ctx, rosterId)).find((candidate) => candidate.id === id);
+  if (!hook) throw notFound(`webhook "${id}"`);
+  if (!(await ctx.store.noticeSettings.enableWebhook(rosterId, id)))
+    throw conflict(`webhook "${id}" is not paused`, [], { code: 'webhook-not-paused' });
+  const enabled = { ...hook, failingSince: null, failures: 0, lastError: null, disabledAt: null };
+  await audit(
+    ctx,
+    'webhook.enable',
+    rosterId,
+    id,
+    { disabledAt: hook.disabledAt },
+    { disabledAt: null },
+  );
+  return enabled;
 }
 
 export async function deleteWebhook(ctx: ServiceContext, rosterId: string, id: string) {

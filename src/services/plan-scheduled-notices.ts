@@ -1,11 +1,14 @@
 /**
  * Notices due at a time of day rather than after a change: the reminder the afternoon before a duty (to members who
- * asked for it) and next week's desk on Friday afternoon (to the roster's group contacts). Run by every tick of the
- * notice worker; a delivery's id derives from what it is about (the slot and member, the roster and week), so
+ * asked for it) and next week's desk on Friday afternoon (to the roster's group contacts); the same as `duty.reminder`
+ * (one per member and slot, whether or not the member asked: a receiver decides what to do with it) and
+ * `digest.weekly` events to the roster's webhooks that want them. Run by every tick of the notice worker; a delivery's id derives from what it is about (the slot and member, the roster and week), so
  * running again inserts nothing new and a restart never sends a reminder twice.
  */
 import { addDays, weekdayOf } from '../domain/dates.ts';
+import { digestEvent, type NoticeEvent, reminderEvent } from '../domain/notice-events.ts';
 import { digestNotice, reminderNotice } from '../domain/notice-text.ts';
+import { webhookWants } from '../domain/webhook-health.ts';
 import { formatDate } from '../domain/vietnamese.ts';
 import { wallClockInZone } from '../domain/zone.ts';
 import type { NewDelivery } from '../storage/notice-store.ts';
@@ -41,16 +44,54 @@ async function slotsOf(deps: NoticeDeps, stored: StoredRoster, from: string, to:
   return expandState({ stored, facts, holidays }, from, to).slots;
 }
 
+interface Scheduled {
+  noticeId: string;
+  /** What the event is about (a slot, a week): with the webhook's id, the recipient. */
+  about: string;
+  event: NoticeEvent;
+}
+
+/** One delivery per event to each of the roster's active webhooks that wants its type (machines: at once). */
+async function webhookTargets(deps: NoticeDeps, stored: StoredRoster, events: Scheduled[]) {
+  if (!deps.channels.webhook || events.length === 0) return [];
+  const hooks = await deps.store.noticeSettings.webhooks(stored.id);
+  return events.flatMap(({ noticeId, about, event }) =>
+    hooks
+      .filter((hook) => webhookWants(hook, event.type))
+      .map(
+        (hook): Target => ({
+          noticeId,
+          kind: event.type,
+          channel: 'webhook',
+          recipient: `webhook:${hook.id}:${about}`,
+          address: hook.url,
+          subject: event.type,
+          body: JSON.stringify(event),
+          urgent: true,
+        }),
+      ),
+  );
+}
+
 async function reminders(deps: NoticeDeps, stored: StoredRoster, today: string): Promise<Target[]> {
   const addressesOf = await memberAddresses(deps, stored);
   const targets: Target[] = [];
+  const events: Scheduled[] = [];
+  const timestamp = deps.now().toISOString();
   for (const slot of await slotsOf(deps, stored, addDays(today, 1), addDays(today, 1))) {
-    const addresses = slot.memberId ? addressesOf(slot.memberId) : [];
+    if (!slot.memberId) continue;
+    const noticeId = `reminder/${slot.key}/${slot.memberId}`;
+    events.push({
+      noticeId,
+      about: slot.key,
+      event: reminderEvent(stored.roster, slot, timestamp),
+    });
+    const addresses = addressesOf(slot.memberId);
     if (!addresses[0]?.choice.reminders) continue;
     const message = reminderNotice(stored.roster, slot);
     for (const { channel, address } of addresses)
       targets.push({
-        noticeId: `reminder/${slot.key}/${slot.memberId}`,
+        noticeId,
         kind: 'duty.reminder',
         channel,
         recipient: `member:${slot.memberId}`,
@@ -60,20 +101,23 @@ async function reminders(deps: NoticeDeps, stored: StoredRoster, today: string):
         urgent: false,
       });
   }
-  return targets;
+  return [...targets, ...(await webhookTargets(deps, stored, events))];
 }
 
 async function digest(deps: NoticeDeps, stored: StoredRoster, today: string): Promise<Target[]> {
   const monday = addDays(today, 8 - weekdayOf(today));
   const slots = await slotsOf(deps, stored, monday, addDays(monday, 6));
-  const week = `${formatDate(monday).slice(0, 5)}–${formatDate(addDays(monday, 4))}`;
-  const message = digestNotice(stored.roster, slots, week);
+  const title = `${formatDate(monday).slice(0, 5)}–${formatDate(addDays(monday, 4))}`;
+  const message = digestNotice(stored.roster, slots, title);
   const body = JSON.stringify({ text: message.text, html: message.html });
+  const noticeId = `digest/${stored.id}/${monday}`;
+  const week = { from: monday, to: addDays(monday, 6) };
+  const event = digestEvent(stored.roster, week, slots, deps.now().toISOString());
   const contacts = await deps.store.noticeSettings.contacts(stored.id);
-  return contacts
+  const people = contacts
     .filter((contact) => contact.role === 'group' && deps.channels[contact.channel])
     .map((contact) => ({
-      noticeId: `digest/${stored.id}/${monday}`,
+      noticeId,
       kind: 'digest.weekly',
       channel: contact.channel,
       recipient: `contact:${contact.id}`,
@@ -82,6 +126,7 @@ async function digest(deps: NoticeDeps, stored: StoredRoster, today: string): Pr
       body,
       urgent: false,
     }));
+  return [...people, ...(await webhookTargets(deps, stored, [{ noticeId, about: monday, event }]))];
 }
 
 // What each process already planned today, per roster: the worker ticks every few seconds, and planning again is

@@ -177,6 +177,10 @@ const MESSAGES: Record<string, Say> = {
     `${w.member(p.memberId)} không có ca trực ngày ${w.date(p.date)}`,
     `${w.member(p.memberId)} has no duty on ${w.date(p.date)}`,
   ],
+  'webhook-not-paused': () => [
+    'Webhook này đang hoạt động, không cần bật lại',
+    'This webhook is active; there is nothing to turn back on',
+  ],
   'request-not-pending': () => [
     'Đề nghị này đã được xử lý; chỉ đề nghị đang chờ mới duyệt hoặc từ chối được',
     'This request was already handled; only a pending request can be approved or declined',

@@ -5,7 +5,12 @@ import { html } from 'hono/html';
 import type { Language } from '../../domain/vietnamese.ts';
 import { addContact, deleteContact, noticeLog, resendNotice } from '../../services/notice-admin.ts';
 import { noticeHealth } from '../../services/notice-health.ts';
-import { addWebhook, deleteWebhook, listWebhooks } from '../../services/notice-webhooks.ts';
+import {
+  addWebhook,
+  deleteWebhook,
+  enableWebhook,
+  listWebhooks,
+} from '../../services/notice-webhooks.ts';
 import type { HonoEnv } from '../env.ts';
 import { languageOf, translator, withLang } from '../pages/layout.ts';
 import { CHANNEL, healthBlock } from '../pages/notice-health.ts';
@@ -37,7 +42,7 @@ adminNotices.get('/admin/notices', async (c) => {
 <h3>${t('Nhật ký thông báo', 'Notice log')}</h3>
 ${log.length === 0 ? html`<p class="muted">${t('Chưa có thông báo nào.', 'No notice yet.')}</p>` : html`<ul>${log.map((row) => html`<li>${instantText(row.deliveredAt ?? row.createdAt)} · ${CHANNEL[row.channel]} · ${row.address} · ${row.subject} · <strong>${row.status}</strong>${row.lastError ? html` (${row.lastError})` : ''}${row.status === 'delivered' || row.status === 'failed' ? html` <form class="inline" method="post" action="${action(`/admin/notices/${id}/${row.id}/resend`)}">${csrfField(c)}<button class="secondary" type="submit">${t('Gửi lại', 'Resend')}</button></form>` : ''}</li>`)}</ul>`}
 <h3>Webhooks</h3>
-<ul>${hooks.map((hook) => html`<li>${hook.url} (${hook.events.join(', ') || t('mọi sự kiện', 'every event')}) <form class="inline" method="post" action="${action(`/admin/notices/${id}/webhooks/${hook.id}/delete`)}">${csrfField(c)}<button class="secondary" type="submit">${t('Xoá', 'Delete')}</button></form></li>`)}</ul>
+<ul>${hooks.map((hook) => html`<li>${hook.url} (${hook.events.join(', ') || t('mọi sự kiện', 'every event')})${hook.disabledAt ? html` · <strong>${t('Tạm dừng', 'Paused')}</strong> <form class="inline" method="post" action="${action(`/admin/notices/${id}/webhooks/${hook.id}/enable`)}">${csrfField(c)}<button type="submit">${t('Bật lại', 'Turn back on')}</button></form>` : ''} <form class="inline" method="post" action="${action(`/admin/notices/${id}/webhooks/${hook.id}/delete`)}">${csrfField(c)}<button class="secondary" type="submit">${t('Xoá', 'Delete')}</button></form></li>`)}</ul>
 <form method="post" action="${action(`/admin/notices/${id}/webhooks`)}">${csrfField(c)}<input name="url" type="url" required placeholder="https://…"> <button type="submit">${t('Thêm webhook', 'Add webhook')}</button></form>
 <h3>${t('Người nhận tin khẩn (quản trị)', 'Admin contacts (urgent notices)')}</h3>
 <ul>${contacts.map((contact) => html`<li>${CHANNEL[contact.channel]}: ${contact.address} (${contact.role}) <form class="inline" method="post" action="${action(`/admin/notices/${id}/contacts/${contact.id}/delete`)}">${csrfField(c)}<button class="secondary" type="submit">${t('Xoá', 'Delete')}</button></form></li>`)}</ul>
@@ -84,6 +89,9 @@ adminNotices.post('/admin/notices/:rosterId/webhooks', async (c) => {
     (hook) => (hook as { secret: string }).secret,
   );
 });
+adminNotices.post('/admin/notices/:rosterId/webhooks/:webhookId/enable', (c) =>
+  act(c, () => enableWebhook(ctxOf(c), param(c, 'rosterId'), param(c, 'webhookId'))),
+);
 adminNotices.post('/admin/notices/:rosterId/webhooks/:webhookId/delete', (c) =>
   act(c, () => deleteWebhook(ctxOf(c), param(c, 'rosterId'), param(c, 'webhookId'))),
 );

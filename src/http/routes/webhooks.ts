@@ -1,8 +1,13 @@
-/** A roster's webhooks (Standard Webhooks): register (the secret is shown once), list, delete. */
+/** A roster's webhooks (Standard Webhooks): register (the secret is shown once), list, turn back on, delete. */
 import { Hono } from 'hono';
 import * as z from 'zod';
 import { NOTICE_EVENT_TYPES } from '../../domain/notice-events.ts';
-import { addWebhook, deleteWebhook, listWebhooks } from '../../services/notice-webhooks.ts';
+import {
+  addWebhook,
+  deleteWebhook,
+  enableWebhook,
+  listWebhooks,
+} from '../../services/notice-webhooks.ts';
 import type { HonoEnv } from '../env.ts';
 import { describe } from '../openapi.ts';
 import { param, serviceContext } from '../request.ts';
@@ -39,11 +44,28 @@ webhooks.get(
   describe({
     method: 'get',
     path: '/api/rosters/{id}/webhooks',
-    summary: "List a roster's webhooks (without their secrets)",
+    summary:
+      "List a roster's webhooks (without their secrets): failingSince, failures, lastError, and disabledAt once paused",
     tag: TAG,
     responses: { 200: '{ webhooks }', 404: 'No such roster' },
   }).path,
   async (c) => c.json({ webhooks: await listWebhooks(serviceContext(c), param(c, 'id')) }),
+);
+
+webhooks.post(
+  describe({
+    method: 'post',
+    path: '/api/rosters/{id}/webhooks/{webhookId}/enable',
+    summary: 'Turn a webhook paused after a day of failures back on (the next events go to it)',
+    tag: TAG,
+    responses: {
+      200: 'The webhook, active',
+      404: 'No such roster or webhook',
+      409: 'The webhook is not paused',
+    },
+  }).path,
+  async (c) =>
+    c.json(await enableWebhook(serviceContext(c), param(c, 'id'), param(c, 'webhookId'))),
 );
 
 webhooks.delete(
