@@ -146,3 +146,6 @@ export function digestNotice(
     lines.length > 0 ? lines : ['Không có ngày trực nào trong tuần.'],
   );
 }
+
+/** The pieces the notices of staff requests are written with (request-notice-text.ts). */
+export { insteadOf, message as noticeMessage, nameOf };

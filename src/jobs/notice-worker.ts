@@ -6,12 +6,15 @@
 import { deliverDueNotices, type DeliveryCounts } from '../services/deliver-notices.ts';
 import type { NoticeDeps } from '../services/notice-deps.ts';
 import { planPendingNotices } from '../services/plan-notices.ts';
+import { planRequestNotices } from '../services/plan-request-notices.ts';
 import { planScheduledNotices } from '../services/plan-scheduled-notices.ts';
 
 export async function runNotices(deps: NoticeDeps): Promise<DeliveryCounts & { planned: number }> {
   const { deliveries } = await planPendingNotices(deps);
   const scheduled = await planScheduledNotices(deps);
-  return { planned: deliveries + scheduled.deliveries, ...(await deliverDueNotices(deps)) };
+  const requests = await planRequestNotices(deps);
+  const planned = deliveries + scheduled.deliveries + requests.deliveries;
+  return { planned, ...(await deliverDueNotices(deps)) };
 }
 
 export interface NoticeWorker {

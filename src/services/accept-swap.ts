@@ -1,6 +1,7 @@
 /**
  * The colleague accepts a proposed swap on their own page. Where the roster lets agreed swaps through
- * (`requests.swapsWithoutApproval`), it is recorded at once, as an approval would; else it waits for a manager.
+ * (`requests.swapsWithoutApproval`), it is recorded at once, as an approval would; else it waits for a manager, and
+ * the admins (to decide) and the requester (to know) are told in the same batch.
  */
 import type { StaffRequest } from '../domain/staff-request.ts';
 import { approveRequest } from './approve-request.ts';
@@ -22,6 +23,7 @@ export async function acceptSwap(
   if (stored?.roster.requests?.swapsWithoutApproval)
     return (await approveRequest(ctx, request)).request;
   const stamp = stampOf(ctx);
+  const pending: StaffRequest = { ...request, state: 'pending', updatedAt: stamp.now };
   const moved = await ctx.store.requests.move(
     { id: request.id, from: 'proposed', to: 'pending' },
     {
@@ -33,7 +35,9 @@ export async function acceptSwap(
       after: { state: 'pending' },
     },
     stamp,
+    { step: 'accepted', request: pending, before: 'proposed' },
   );
   if (!moved) throw conflict('the swap was withdrawn meanwhile; reload the page');
-  return { ...request, state: 'pending', updatedAt: stamp.now };
+  ctx.afterChange?.(request.rosterId);
+  return pending;
 }

@@ -3,7 +3,8 @@
  * second approval racing it loses), then recorded through the very verbs an admin's change uses (addAbsence,
  * addSwap), so covers, feeds, the calendar push and month-close corrections follow. If recording fails (the roster
  * changed since: an overlapping absence, a closed month), the request goes back to where it was and the refusal is
- * reported; nothing else is stored.
+ * reported; nothing else is stored. The requester is told once the approval is complete: with the link to the
+ * recorded fact, in one batch (an approval undone for a refusal tells nobody).
  */
 import type { SlotChange } from '../domain/slot-diff.ts';
 import { canMove, type StaffRequest } from '../domain/staff-request.ts';
@@ -67,7 +68,19 @@ export async function approveRequest(
   if (!claimed) throw conflict('the request was withdrawn or decided meanwhile; reload the page');
   try {
     const { result, changedSlots } = await record(ctx, request);
-    await ctx.store.requests.setFact(request.id, result.id);
+    const stamp = stampOf(ctx);
+    const decided: StaffRequest = {
+      ...request,
+      state: 'approved',
+      decisionReason: reason ?? null,
+      decidedBy: stamp.actor.name,
+      factId: result.id,
+    };
+    await ctx.store.requests.setFact(request.id, result.id, {
+      event: { step: 'approved', request: decided, before: request.state },
+      now: stamp.now,
+    });
+    ctx.afterChange?.(request.rosterId);
     const approved = await ctx.store.requests.get(request.id);
     return { request: approved ?? request, changedSlots };
   } catch (error) {

@@ -1,4 +1,7 @@
-/** A roster manager declines a staff request, saying why (the officer reads it on their page); nothing else changes. */
+/**
+ * A roster manager declines a staff request, saying why: the officer reads it on their page and is told, with the
+ * reason, in the same batch; nothing else changes.
+ */
 import { canMove, type StaffRequest } from '../domain/staff-request.ts';
 import { type ServiceContext, stampOf } from './context.ts';
 import { conflict, invalid } from './errors.ts';
@@ -18,6 +21,13 @@ export async function declineRequest(
       code: 'request-not-pending',
     });
   const stamp = stampOf(ctx);
+  const declined: StaffRequest = {
+    ...request,
+    state: 'declined',
+    decisionReason: reason,
+    decidedBy: stamp.actor.name,
+    updatedAt: stamp.now,
+  };
   const moved = await ctx.store.requests.move(
     { id: request.id, from: request.state, to: 'declined', decisionReason: reason },
     {
@@ -29,13 +39,9 @@ export async function declineRequest(
       after: { state: 'declined', reason },
     },
     stamp,
+    { step: 'declined', request: declined, before: request.state },
   );
   if (!moved) throw conflict('the request was withdrawn or decided meanwhile; reload the page');
-  return {
-    ...request,
-    state: 'declined',
-    decisionReason: reason,
-    decidedBy: stamp.actor.name,
-    updatedAt: stamp.now,
-  };
+  ctx.afterChange?.(request.rosterId);
+  return declined;
 }

@@ -14,7 +14,7 @@ import type { NewDelivery, NoticeChannelName } from '../storage/notice-store.ts'
 import type { NoticeDeps } from './notice-deps.ts';
 import { sha256Hex } from './secrets.ts';
 
-interface Target {
+export interface NoticeTarget {
   kind: string;
   channel: NoticeChannelName;
   recipient: string;
@@ -24,7 +24,7 @@ interface Target {
   urgent: boolean;
 }
 
-const person = (message: NoticeMessage) => ({ text: message.text, html: message.html });
+export const person = (message: NoticeMessage) => ({ text: message.text, html: message.html });
 
 /** Tomorrow's gap cannot wait for the morning; later ones can. */
 const isTomorrowOrSooner = (date: string, now: Date) =>
@@ -62,7 +62,7 @@ export async function memberAddresses(deps: NoticeDeps, stored: StoredRoster) {
 
 async function memberTargets(deps: NoticeDeps, stored: StoredRoster, plan: NoticePlan) {
   const addressesOf = await memberAddresses(deps, stored);
-  const targets: Target[] = [];
+  const targets: NoticeTarget[] = [];
   for (const { memberId, lines } of plan.members) {
     const message = memberNotice(stored.roster, memberId, lines);
     for (const { channel, address } of addressesOf(memberId))
@@ -81,7 +81,7 @@ async function memberTargets(deps: NoticeDeps, stored: StoredRoster, plan: Notic
 
 async function rosterTargets(deps: NoticeDeps, stored: StoredRoster, plan: NoticePlan, now: Date) {
   const { roster } = stored;
-  const targets: Target[] = [];
+  const targets: NoticeTarget[] = [];
   if (plan.uncovered.length > 0) {
     const slots = plan.uncovered.map((change) => change.after!);
     const message = uncoveredNotice(roster, slots);
@@ -125,12 +125,25 @@ export async function deliveriesFor(
   plan: NoticePlan,
   noticeId: string,
 ): Promise<NewDelivery[]> {
-  const now = deps.now();
-  const later = releaseAfterQuietHours(now, stored.roster.timeZone, deps.settings.quietHours);
   const targets = [
     ...(await memberTargets(deps, stored, plan)),
-    ...(await rosterTargets(deps, stored, plan, now)),
+    ...(await rosterTargets(deps, stored, plan, deps.now())),
   ];
+  return toDeliveries(deps, stored, noticeId, targets);
+}
+
+/**
+ * The rows of one notice: ids derived from (notice, recipient, channel); what is not urgent waits for the end of
+ * quiet hours.
+ */
+export function toDeliveries(
+  deps: NoticeDeps,
+  stored: StoredRoster,
+  noticeId: string,
+  targets: readonly NoticeTarget[],
+): Promise<NewDelivery[]> {
+  const now = deps.now();
+  const later = releaseAfterQuietHours(now, stored.roster.timeZone, deps.settings.quietHours);
   return Promise.all(
     targets.map(async ({ body, ...target }) => ({
       ...target,

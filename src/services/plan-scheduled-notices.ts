@@ -36,7 +36,8 @@ async function rows(deps: NoticeDeps, stored: StoredRoster, targets: Target[]) {
   );
 }
 
-async function slotsOf(deps: NoticeDeps, stored: StoredRoster, from: string, to: string) {
+/** The roster's slots from `from` to `to` (inclusive), as stored now. */
+export async function slotsOf(deps: NoticeDeps, stored: StoredRoster, from: string, to: string) {
   const [facts, holidays] = await Promise.all([
     deps.store.factsOf(stored.id),
     loadHolidayCalendar(deps.store),

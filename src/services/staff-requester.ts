@@ -47,7 +47,10 @@ export function requesterRoster(requester: Requester, rosterId: string): StoredR
   return stored;
 }
 
-/** Stores a new request of `requester` (audited as `request.create`). */
+/**
+ * Stores a new request of `requester` (audited as `request.create`), with its notice in the same batch: the admins
+ * are told of an absence asked for, the colleague of a swap proposed to them.
+ */
 export async function fileRequest(
   ctx: ServiceContext,
   requester: Requester,
@@ -64,7 +67,9 @@ export async function fileRequest(
     createdAt: stamp.now,
     updatedAt: stamp.now,
   };
-  await ctx.store.requests.insert(filed, stamp);
+  const step = filed.state === 'proposed' ? 'proposed' : 'filed';
+  await ctx.store.requests.insert(filed, stamp, { step, request: filed, before: null });
+  ctx.afterChange?.(filed.rosterId);
   return filed;
 }
 

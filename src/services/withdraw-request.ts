@@ -1,4 +1,7 @@
-/** The requester takes back a request nobody has decided yet; a decided one stays as it was decided. */
+/**
+ * The requester takes back a request nobody has decided yet; a decided one stays as it was decided. Whoever was
+ * asked to act (the admins of a pending request, the colleague of a swap) is told, in the same batch.
+ */
 import { OPEN_STATES, type StaffRequest } from '../domain/staff-request.ts';
 import { type ServiceContext, stampOf } from './context.ts';
 import { conflict, notFound } from './errors.ts';
@@ -15,6 +18,7 @@ export async function withdrawRequest(
   if (!OPEN_STATES.includes(request.state))
     throw conflict(`the request is already ${request.state}; it can no longer be withdrawn`);
   const stamp = stampOf(ctx);
+  const withdrawn: StaffRequest = { ...request, state: 'withdrawn', updatedAt: stamp.now };
   const moved = await ctx.store.requests.move(
     { id: request.id, from: request.state, to: 'withdrawn' },
     {
@@ -26,7 +30,9 @@ export async function withdrawRequest(
       after: { state: 'withdrawn' },
     },
     stamp,
+    { step: 'withdrawn', request: withdrawn, before: request.state },
   );
   if (!moved) throw conflict('the request was decided meanwhile; reload the page');
-  return { ...request, state: 'withdrawn', updatedAt: stamp.now };
+  ctx.afterChange?.(request.rosterId);
+  return withdrawn;
 }

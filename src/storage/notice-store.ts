@@ -5,7 +5,7 @@
  */
 import type { SlotChange } from '../domain/slot-diff.ts';
 import type { GuardedStatement } from './guarded-write.ts';
-import type { SqlDatabase, SqlValue } from './sql.ts';
+import type { SqlDatabase, SqlStatement, SqlValue } from './sql.ts';
 
 export type NoticeChannelName = 'email' | 'zalo' | 'webhook';
 export type DeliveryStatus = 'pending' | 'sending' | 'delivered' | 'failed';
@@ -109,6 +109,26 @@ function toDelivery(row: Row): Delivery {
 const INSERT = `INSERT OR IGNORE INTO notice_deliveries (id, roster_id, notice_id, kind, channel, recipient, address,
   subject, body, urgent, status, next_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)`;
 
+/** A delivery row, unless one with its id is already there (planning again inserts nothing). */
+export function insertDelivery(db: SqlDatabase, d: NewDelivery): SqlStatement {
+  return db
+    .prepare(INSERT)
+    .bind(
+      d.id,
+      d.rosterId,
+      d.noticeId,
+      d.kind,
+      d.channel,
+      d.recipient,
+      d.address,
+      d.subject,
+      d.body,
+      d.urgent ? 1 : 0,
+      d.nextAt,
+      d.createdAt,
+    );
+}
+
 export function createNoticeStore(db: SqlDatabase): NoticeStore {
   return {
     async pendingChanges() {
@@ -134,24 +154,7 @@ export function createNoticeStore(db: SqlDatabase): NoticeStore {
     },
     async plan(rosterId, upToSeq, deliveries) {
       await db.batch([
-        ...deliveries.map((d) =>
-          db
-            .prepare(INSERT)
-            .bind(
-              d.id,
-              d.rosterId,
-              d.noticeId,
-              d.kind,
-              d.channel,
-              d.recipient,
-              d.address,
-              d.subject,
-              d.body,
-              d.urgent ? 1 : 0,
-              d.nextAt,
-              d.createdAt,
-            ),
-        ),
+        ...deliveries.map((d) => insertDelivery(db, d)),
         db
           .prepare('DELETE FROM notice_changes WHERE roster_id = ? AND seq <= ?')
           .bind(rosterId, upToSeq),

@@ -4,7 +4,9 @@
  * people deciding the same request at once cannot both win.
  */
 import type { RequestState, StaffRequest } from '../domain/staff-request.ts';
+import type { RequestNoticeEvent } from '../domain/request-notice-text.ts';
 import type { GuardedStatement } from './guarded-write.ts';
+import { requestNoticeStatement } from './request-notice-store.ts';
 import type { SqlDatabase, SqlValue } from './sql.ts';
 import {
   type AuditInput,
@@ -24,17 +26,30 @@ export interface RequestMove {
 }
 
 export interface RequestStore {
-  insert(request: StaffRequest, stamp: Stamp): Promise<void>;
+  /** Stores a new request; with `notice`, its notice row in the same batch. */
+  insert(request: StaffRequest, stamp: Stamp, notice?: RequestNoticeEvent): Promise<void>;
   get(id: string): Promise<StaffRequest | null>;
   list(filter: {
     rosterId?: string;
     memberIds?: readonly string[];
     states?: readonly RequestState[];
   }): Promise<StaffRequest[]>;
-  /** False when the request was no longer in `move.from` (someone else moved it first). */
-  move(move: RequestMove, audit: AuditInput, stamp: Stamp): Promise<boolean>;
-  /** Links an approved request to the absence or swap its approval recorded. */
-  setFact(id: string, factId: string): Promise<void>;
+  /**
+   * False when the request was no longer in `move.from` (someone else moved it first). `notice` lands only with the
+   * move, as its audit entry does.
+   */
+  move(
+    move: RequestMove,
+    audit: AuditInput,
+    stamp: Stamp,
+    notice?: RequestNoticeEvent,
+  ): Promise<boolean>;
+  /** Links an approved request to the absence or swap its approval recorded (with `notice`, in one batch). */
+  setFact(
+    id: string,
+    factId: string,
+    notice?: { event: RequestNoticeEvent; now: string },
+  ): Promise<void>;
 }
 
 const text = (value: SqlValue | undefined) =>
@@ -79,7 +94,7 @@ export function moveStatement(move: RequestMove, stamp: Stamp): GuardedStatement
 
 export function createRequestStore(db: SqlDatabase): RequestStore {
   return {
-    async insert(request, stamp) {
+    async insert(request, stamp, notice) {
       await db.batch([
         db
           .prepare(
@@ -108,6 +123,7 @@ export function createRequestStore(db: SqlDatabase): RequestStore {
           },
           stamp,
         ),
+        ...(notice ? [requestNoticeStatement(db, notice, stamp.now)] : []),
       ]);
     },
     async get(id) {
@@ -140,21 +156,23 @@ export function createRequestStore(db: SqlDatabase): RequestStore {
         .all<Row>();
       return results.map(toRequest);
     },
-    async move(move, audit, stamp) {
+    async move(move, audit, stamp, notice) {
+      const landed = {
+        sql: 'EXISTS (SELECT 1 FROM staff_requests WHERE id = ? AND state = ? AND updated_at = ?)',
+        values: [move.id, move.to, stamp.now],
+      };
       const [moved] = await db.batch([
         db.prepare(MOVE_SQL).bind(...moveValues(move, stamp)),
-        conditionalAuditStatement(
-          db,
-          audit,
-          stamp,
-          'EXISTS (SELECT 1 FROM staff_requests WHERE id = ? AND state = ? AND updated_at = ?)',
-          [move.id, move.to, stamp.now],
-        ),
+        conditionalAuditStatement(db, audit, stamp, landed.sql, landed.values),
+        ...(notice ? [requestNoticeStatement(db, notice, stamp.now, landed)] : []),
       ]);
       return (moved?.meta.changes ?? 0) === 1;
     },
-    async setFact(id, factId) {
-      await db.prepare('UPDATE staff_requests SET fact_id = ? WHERE id = ?').bind(factId, id).run();
+    async setFact(id, factId, notice) {
+      await db.batch([
+        db.prepare('UPDATE staff_requests SET fact_id = ? WHERE id = ?').bind(factId, id),
+        ...(notice ? [requestNoticeStatement(db, notice.event, notice.now)] : []),
+      ]);
     },
   };
 }

@@ -14,6 +14,7 @@ import { createMonthStore, type MonthStore } from './month-store.ts';
 import { createNoticeSettingsStore, type NoticeSettingsStore } from './notice-settings-store.ts';
 import { createNoticeStore, type NoticeStore } from './notice-store.ts';
 import type { AuditRecord, StoredFacts, StoredRoster } from './records.ts';
+import { createRequestNoticeStore, type RequestNoticeStore } from './request-notice-store.ts';
 import { createRequestStore, type RequestStore } from './request-store.ts';
 import { createSessionStore, type SessionStore } from './session-store.ts';
 import type { SqlDatabase, SqlValue } from './sql.ts';
@@ -72,6 +73,8 @@ export interface Store {
   noticeSettings: NoticeSettingsStore;
   /** Staff requests (absences and swaps officers ask for). */
   requests: RequestStore;
+  /** Notices of staff requests waiting to be planned (their outbox). */
+  requestNotices: RequestNoticeStore;
   /** Accounts, their roles and API tokens. */
   accounts: AccountStore;
   /** Failed sign-ins and bad tokens, for rate limiting. */
@@ -143,6 +146,7 @@ export function createStore(db: SqlDatabase): Store {
     notices: createNoticeStore(db),
     noticeSettings: createNoticeSettingsStore(db),
     requests: createRequestStore(db),
+    requestNotices: createRequestNoticeStore(db),
     accounts: createAccountStore(db),
     authFailures: createAuthFailureStore(db),
     calendarFiles: createCalendarFileStore(db),
