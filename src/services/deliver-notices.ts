@@ -3,7 +3,8 @@
  * recorded after. A process killed between the two leaves the row 'sending': once the lease has run out it is sent
  * again with the same attempt id, which is the e-mail's Message-ID and the webhook's `webhook-id`, so a receiver can
  * recognise the second copy (at least once, never lost). Retries back off exponentially; permanent failures and
- * deliveries out of attempts stop as 'failed', with the reason in words, for the notice log and the sync page.
+ * deliveries out of attempts stop as 'failed', with the reason in words, for the notice log and the sync page. Each
+ * call to a webhook is counted on it (webhook-failures.ts); a paused webhook's deliveries fail without a call.
  */
 import type { NoticeEvent } from '../domain/notice-events.ts';
 import type { OutgoingNotice, SendOutcome } from '../providers/notices/notice-channel.ts';
