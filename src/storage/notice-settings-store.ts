@@ -1,25 +1,8 @@
 /** Who hears about a roster, and how: webhooks, admin and group contacts, members' preferences and Zalo links. */
 import type { SqlDatabase, SqlValue } from './sql.ts';
+import { createWebhookStore, type WebhookStore } from './webhook-store.ts';
 
-export interface WebhookRecord {
-  id: string;
-  rosterId: string;
-  url: string;
-  events: string[];
-  createdAt: string;
-  /** The first failed attempt since the last success; null while it answers. */
-  failingSince: string | null;
-  /** Attempts failed in a row. */
-  failures: number;
-  lastError: string | null;
-  /** When it was paused for failing (nothing is planned or sent to it); null while active. */
-  disabledAt: string | null;
-}
-
-/** The outcome of one call to a webhook; a failure at or after `cutoff` + the run's start pauses it. */
-export type WebhookResult =
-  | { ok: true }
-  | { ok: false; error: string; now: string; cutoff: string; minFailures: number };
+export type { WebhookRecord } from './webhook-store.ts';
 
 export interface ContactRecord {
   id: string;
@@ -45,14 +28,7 @@ export const DEFAULT_PREFERENCES: NoticePreferences = {
   reminders: false,
 };
 
-export interface NoticeSettingsStore {
-  webhooks(rosterId: string): Promise<(WebhookRecord & { secret: string })[]>;
-  addWebhook(record: WebhookRecord, secret: string): Promise<void>;
-  deleteWebhook(rosterId: string, id: string): Promise<boolean>;
-  /** Counts a call's outcome; answers true when this failure paused the webhook. */
-  recordWebhookResult(id: string, result: WebhookResult): Promise<boolean>;
-  /** Calls a paused webhook again, its run of failures forgotten; false when it was not paused. */
-  enableWebhook(rosterId: string, id: string): Promise<boolean>;
+export interface NoticeSettingsStore extends WebhookStore {
   contacts(rosterId: string): Promise<ContactRecord[]>;
   addContact(record: ContactRecord): Promise<void>;
   deleteContact(rosterId: string, id: string): Promise<boolean>;
@@ -92,85 +68,7 @@ export function createNoticeSettingsStore(db: SqlDatabase): NoticeSettingsStore 
         .run()
     ).meta.changes;
   return {
-    async webhooks(rosterId) {
-      const rows = await all(
-        'SELECT * FROM notice_webhooks WHERE roster_id = ? ORDER BY created_at, id',
-        rosterId,
-      );
-      return rows.map((row) => ({
-        id: String(row.id),
-        rosterId: String(row.roster_id),
-        url: String(row.url),
-        events: JSON.parse(String(row.events)) as string[],
-        secret: String(row.secret),
-        createdAt: String(row.created_at),
-        failingSince: row.failing_since === null ? null : String(row.failing_since),
-        failures: Number(row.failures),
-        lastError: row.last_error === null ? null : String(row.last_error),
-        disabledAt: row.disabled_at === null ? null : String(row.disabled_at),
-      }));
-    },
-    async recordWebhookResult(id, result) {
-      if (result.ok) {
-        await changes(
-          `UPDATE notice_webhooks SET failing_since = NULL, failures = 0, last_error = NULL
-           WHERE id = ? AND failures > 0`,
-          id,
-        );
-        return false;
-      }
-      // One statement, so two workers counting at once cannot lose a failure; SET reads the row as it was.
-      const { now, cutoff, minFailures, error } = result;
-      await changes(
-        `UPDATE notice_webhooks SET failing_since = coalesce(failing_since, ?), failures = failures + 1,
-           last_error = ?,
-           disabled_at = CASE WHEN disabled_at IS NULL AND failures + 1 >= ?
-             AND coalesce(failing_since, ?) <= ? THEN ? ELSE disabled_at END
-         WHERE id = ?`,
-        now,
-        error,
-        minFailures,
-        now,
-        cutoff,
-        now,
-        id,
-      );
-      const row = await db
-        .prepare('SELECT disabled_at FROM notice_webhooks WHERE id = ?')
-        .bind(id)
-        .first<Row>();
-      return row?.disabled_at === now;
-    },
-    async enableWebhook(rosterId, id) {
-      return (
-        (await changes(
-          `UPDATE notice_webhooks SET disabled_at = NULL, failing_since = NULL, failures = 0, last_error = NULL
-           WHERE roster_id = ? AND id = ? AND disabled_at IS NOT NULL`,
-          rosterId,
-          id,
-        )) === 1
-      );
-    },
-    async addWebhook(record, secret) {
-      await changes(
-        'INSERT INTO notice_webhooks (id, roster_id, url, events, secret, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-        record.id,
-        record.rosterId,
-        record.url,
-        JSON.stringify(record.events),
-        secret,
-        record.createdAt,
-      );
-    },
-    async deleteWebhook(rosterId, id) {
-      return (
-        (await changes(
-          'DELETE FROM notice_webhooks WHERE roster_id = ? AND id = ?',
-          rosterId,
-          id,
-        )) === 1
-      );
-    },
+    ...createWebhookStore(db),
     async contacts(rosterId) {
       const rows = await all(
         'SELECT * FROM notice_contacts WHERE roster_id = ? ORDER BY created_at, id',
