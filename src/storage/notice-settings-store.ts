@@ -1,6 +1,6 @@
 /** Who hears about a roster, and how: webhooks, admin and group contacts, members' preferences and Zalo links. */
 import type { SqlDatabase, SqlValue } from './sql.ts';
-import { createWebhookStore, type WebhookStore } from './webhook-store.ts';
+import { changesOf, createWebhookStore, type WebhookStore } from './webhook-store.ts';
 
 export type { WebhookRecord } from './webhook-store.ts';
 
@@ -60,13 +60,7 @@ export function createNoticeSettingsStore(db: SqlDatabase): NoticeSettingsStore 
         .bind(...values)
         .all<Row>()
     ).results;
-  const changes = async (sql: string, ...values: SqlValue[]) =>
-    (
-      await db
-        .prepare(sql)
-        .bind(...values)
-        .run()
-    ).meta.changes;
+  const changes = changesOf(db);
   return {
     ...createWebhookStore(db),
     async contacts(rosterId) {

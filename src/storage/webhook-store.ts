@@ -38,14 +38,19 @@ type Row = Record<string, SqlValue>;
 const text = (value: SqlValue | undefined) =>
   value === null || value === undefined ? null : String(value);
 
-export function createWebhookStore(db: SqlDatabase): WebhookStore {
-  const changes = async (sql: string, ...values: SqlValue[]) =>
+/** Runs one statement of `db`; answers how many rows it changed. */
+export const changesOf =
+  (db: SqlDatabase) =>
+  async (sql: string, ...values: SqlValue[]): Promise<number> =>
     (
       await db
         .prepare(sql)
         .bind(...values)
         .run()
     ).meta.changes;
+
+export function createWebhookStore(db: SqlDatabase): WebhookStore {
+  const changes = changesOf(db);
   return {
     async webhooks(rosterId) {
       const { results: rows } = await db
