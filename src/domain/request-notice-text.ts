@@ -17,7 +17,7 @@ export type RequestStep =
   | 'filed'
   | 'proposed'
   | 'accepted'
-  /** The colleague said no to a proposed swap (for the verb that lets them). */
+  /** The colleague said no to a proposed swap (decline-swap.ts). */
   | 'refused'
   | 'approved'
   | 'declined'
@@ -133,7 +133,7 @@ function sentence(roster: Roster, event: RequestNoticeEvent, audience: Audience,
     case 'proposed':
       return `${who} đề nghị ${asked}. Nếu đồng ý, xin bấm Đồng ý trên trang lịch trực của mình.`;
     case 'refused':
-      return `${colleague} không đồng ý đề nghị ${asked}.`;
+      return `${colleague} không đồng ý đề nghị ${asked}.${request.decisionReason ? ` Ghi chú: ${request.decisionReason}` : ''}`;
     case 'approved':
       return `Đề nghị ${asked} đã được duyệt.${note}`;
     case 'declined':

@@ -1,7 +1,8 @@
 /**
  * The colleague declines a swap proposed to them, from their own page, with an optional note the requester reads.
  * Only a proposal still waiting for them can be declined (once accepted it is the managers' to decide); nothing
- * but the request changes. Audited as `request.decline-swap` with the colleague (`staff:<memberId>`) as the actor.
+ * but the request changes. Audited as `request.decline-swap` with the colleague (`staff:<memberId>`) as the actor;
+ * the requester is told (with the note) in the same batch.
  */
 import type { StaffRequest } from '../domain/staff-request.ts';
 import { type ServiceContext, stampOf } from './context.ts';
@@ -25,6 +26,13 @@ export async function declineSwap(
   if (request.state !== 'proposed') throw notProposed();
   const stamp = stampOf(ctx);
   const decisionReason = note ?? null;
+  const declined: StaffRequest = {
+    ...request,
+    state: 'declined',
+    decisionReason,
+    decidedBy: stamp.actor.name,
+    updatedAt: stamp.now,
+  };
   const moved = await ctx.store.requests.move(
     { id: request.id, from: 'proposed', to: 'declined', decisionReason },
     {
@@ -36,13 +44,9 @@ export async function declineSwap(
       after: { state: 'declined', ...(note ? { note } : {}) },
     },
     stamp,
+    { step: 'refused', request: declined, before: 'proposed' },
   );
   if (!moved) throw notProposed();
-  return {
-    ...request,
-    state: 'declined',
-    decisionReason,
-    decidedBy: stamp.actor.name,
-    updatedAt: stamp.now,
-  };
+  ctx.afterChange?.(request.rosterId);
+  return declined;
 }

@@ -164,4 +164,31 @@ describe('a swap', () => {
     expect(withdrawn[0]!.text).toContain('đã rút lại đề nghị đổi ca trực');
     expect(h.smtp.messages.slice(before).filter((mail) => mail.to[0] === EMAIL[HA])).toEqual([]);
   });
+
+  it('tells the requester when the colleague declines it, with the note, and nobody else', async () => {
+    const pages = await start('2026-12-07T02:00:00Z');
+    const luyen = await staffLink(h.service, 'nguyen-van-luyen');
+    const hanh = await staffLink(h.service, 'nguyen-van-hanh');
+    await pages.submit(luyen, 'swap', {
+      rosterId: ROSTER_ID,
+      mine: '2026-12-08/backup',
+      colleagueId: 'nguyen-van-hanh',
+      theirs: '2026-12-10',
+    });
+    await runNotices(h.deps);
+    await pages.submit(hanh, `${await requestIdOf('proposed')}/decline`, {
+      note: 'Hôm đó tôi đi họp',
+    });
+    await runNotices(h.deps);
+    expect(requestMail()).toEqual([
+      [EMAIL['nguyen-van-hanh'], 'Đề nghị đổi ca trực: Ông Nguyễn Văn Luyện (Bộ phận Một cửa)'],
+      [
+        EMAIL['nguyen-van-luyen'],
+        'Đề nghị đổi ca trực không được đồng ý: Ông Nguyễn Văn Luyện (Bộ phận Một cửa)',
+      ],
+    ]);
+    expect(textTo(EMAIL['nguyen-van-luyen'])[0]).toContain(
+      '- Ông Nguyễn Văn Hanh không đồng ý đề nghị đổi ca trực Thứ Ba 08/12/2026 (07:30–12:00, 13:00–16:30) của Ông Nguyễn Văn Luyện lấy ca Thứ Năm 10/12/2026 (07:30–12:00, 13:00–16:30) của Ông Nguyễn Văn Hanh. Ghi chú: Hôm đó tôi đi họp',
+    );
+  });
 });
