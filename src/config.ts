@@ -131,7 +131,13 @@ export const NoticeConfigShape = {
   LICHTRUC_SMTP_URL: z
     .url({ protocol: /^smtps?$/, error: 'must be smtp://user:pass@host:port or smtps://…' })
     .optional(),
-  LICHTRUC_MAIL_FROM: z.string().min(3).optional(),
+  LICHTRUC_MAIL_FROM: z
+    .string()
+    .regex(
+      /^(?:[^<>]*<[^\s@<>"]+@[^\s@<>"]+>|[^\s@<>"]+@[^\s@<>"]+)$/,
+      'must be an address or "Name <address>", e.g. "Lịch trực <lichtruc@example.gov.vn>"',
+    )
+    .optional(),
   ZALO_BOT_TOKEN: z.string().min(8, 'must be the bot token from bot.zapps.me').optional(),
   ZALO_WEBHOOK_SECRET: z.string().min(8, 'must be 8 to 256 characters').max(256).optional(),
   ZALO_API_BASE_URL: httpUrl.default('https://bot-api.zaloplatforms.com'),
