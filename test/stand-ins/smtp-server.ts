@@ -47,6 +47,8 @@ export interface SmtpStandInOptions {
   /** TLS from the first byte (smtps://); otherwise STARTTLS is offered when `tls` is given. */
   secure?: boolean;
   auth?: { user: string; pass: string };
+  /** What EHLO advertises (smtp-server's default: PLAIN and LOGIN). */
+  authMethods?: string[];
 }
 
 export async function startSmtpStandIn(options: SmtpStandInOptions = {}): Promise<SmtpStandIn> {
@@ -56,6 +58,7 @@ export async function startSmtpStandIn(options: SmtpStandInOptions = {}): Promis
   const waiters: { count: number; resolve(): void }[] = [];
   const server = new SMTPServer({
     authOptional: !options.auth,
+    ...(options.authMethods ? { authMethods: options.authMethods } : {}),
     disabledCommands: options.tls ? [] : ['STARTTLS'],
     ...(options.tls ? { key: options.tls.key, cert: options.tls.cert } : {}),
     secure: options.secure ?? false,

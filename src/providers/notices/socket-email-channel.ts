@@ -39,19 +39,36 @@ function serverOf(url: string): Server {
   };
 }
 
+/** A password may cross an unencrypted connection only to this machine (tests, a local relay). */
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
+
 /** Greeting, EHLO, STARTTLS when offered on a plain connection, then AUTH when there are credentials. */
 async function open(session: SmtpSession, server: Server, domain: string): Promise<void> {
   await session.opened();
   await session.command('greeting', null);
   let ehlo = await session.command('EHLO', `EHLO ${domain}\r\n`);
-  if (!server.secure && ehlo.lines.some((line) => /^STARTTLS\b/i.test(line))) {
+  let encrypted = server.secure;
+  if (!encrypted && ehlo.lines.some((line) => /^STARTTLS\b/i.test(line))) {
     await session.command('STARTTLS', 'STARTTLS\r\n');
     session.upgrade();
+    encrypted = true;
     ehlo = await session.command('EHLO', `EHLO ${domain}\r\n`);
   }
-  const { credentials } = server;
-  if (!credentials) return;
-  const auth = ehlo.lines.find((line) => /^AUTH\b/i.test(line)) ?? '';
+  if (!server.credentials) return;
+  if (!encrypted && !LOOPBACK.test(server.hostname))
+    throw new Error(
+      `${server.hostname} offers no STARTTLS: the password is not sent in clear (use smtps:// or port 587)`,
+    );
+  await authenticate(session, server.credentials, ehlo.lines);
+}
+
+/** AUTH PLAIN unless the server offers LOGIN only. */
+async function authenticate(
+  session: SmtpSession,
+  credentials: { user: string; pass: string },
+  capabilities: string[],
+): Promise<void> {
+  const auth = capabilities.find((line) => /^AUTH\b/i.test(line)) ?? '';
   if (/\bPLAIN\b/i.test(auth) || !/\bLOGIN\b/i.test(auth)) {
     const token = base64Utf8(`\0${credentials.user}\0${credentials.pass}`);
     await session.command('AUTH', `AUTH PLAIN ${token}\r\n`);

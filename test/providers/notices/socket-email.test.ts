@@ -132,6 +132,33 @@ describe('the socket e-mail channel', () => {
     });
   });
 
+  it('signs in with AUTH LOGIN when the server offers only that', async () => {
+    const channel = await channelTo(
+      { tls: await cert(), auth: { user: 'lichtruc', pass: 'secret' }, authMethods: ['LOGIN'] },
+      'lichtruc:secret',
+    );
+    expect(await channel.send(notice)).toEqual({ status: 'delivered' });
+    expect(smtp!.messages.map((mail) => mail.user)).toEqual(['lichtruc']);
+  });
+
+  it('never sends a password in clear to a server elsewhere that offers no STARTTLS', async () => {
+    smtp = await startSmtpStandIn({ auth: { user: 'lichtruc', pass: 'secret' } });
+    const port = new URL(smtp.url).port;
+    const channel = createSocketEmailChannel({
+      url: `smtp://lichtruc:secret@mail.svhttdl.test:${port}`,
+      from: 'lichtruc@svhttdl.test',
+      domain: 'lichtruc.test',
+      // The name is not this machine's, but the connection lands on the stand-in.
+      connect: (address, options) => nodeConnect()({ ...address, hostname: '127.0.0.1' }, options),
+    });
+    expect(await channel.send(notice)).toEqual({
+      status: 'retry',
+      error:
+        'the mail server did not take it: mail.svhttdl.test offers no STARTTLS: the password is not sent in clear (use smtps:// or port 587)',
+    });
+    expect(smtp.messages).toEqual([]);
+  });
+
   it('retries when nothing listens, and refuses an address with a line break for good', async () => {
     const channel = await channelTo({});
     await smtp!.close();
