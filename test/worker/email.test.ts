@@ -57,7 +57,11 @@ const mailEnv = (coalesceSeconds: number) =>
 const recordingEnv = mailEnv(3600);
 
 /** The notice worker on the Worker's D1 and workerd's sockets, at `offsetMs` from now. */
-function depsAt(clock: { offsetMs: number }, settings: Partial<NoticeSettings> = {}): NoticeDeps {
+function depsAt(
+  clock: { offsetMs: number },
+  settings: Partial<NoticeSettings> = {},
+  timeoutMs = 2000,
+): NoticeDeps {
   return {
     store: createStore(env.DB as unknown as SqlDatabase),
     now: () => new Date(Date.now() + clock.offsetMs),
@@ -68,14 +72,18 @@ function depsAt(clock: { offsetMs: number }, settings: Partial<NoticeSettings> =
         from: FROM,
         domain: 'lichtruc.test',
         connect,
-        timeoutMs: 2000,
+        timeoutMs,
       }),
     },
     random: () => 0.5,
   };
 }
 
-/** Bà Hà's regular duties from two days ahead (after "tomorrow") to the window's end, before any test changed one. */
+/**
+ * Bà Hà's regular duties from two days ahead (after "tomorrow") to the window's end, before any test changed one.
+ * Each test takes the next one: a cover decided on an earlier day moves the rotation of later covers, so a test
+ * changing a day before an earlier test's day would tell a third member too.
+ */
 let duties: SlotView[];
 beforeAll(async () => {
   for (const [memberId, email] of Object.entries(EMAIL))
@@ -83,7 +91,7 @@ beforeAll(async () => {
   duties = (await scheduleOf(ROSTER_ID, dayFromToday(2), dayFromToday(NOTICE_DAYS - 2))).filter(
     (slot) => slot.memberId === 'nguyen-manh-ha' && slot.kind === 'regular',
   );
-  expect(duties.length).toBeGreaterThanOrEqual(7);
+  expect(duties.length).toBeGreaterThanOrEqual(9);
 });
 beforeEach(() => forgetSmtpMessages());
 
@@ -202,8 +210,18 @@ describe('the crash matrix in workerd', () => {
   const distinct = (mails: ReceivedMail[]) =>
     new Set(mails.map((mail) => `${mail.to[0]} ${mail.messageId}`)).size;
 
-  it('(b) killed after claiming, before sending: sent once, when the lease runs out', async () => {
+  it('(a) killed while planning: the changes are still there and planned once on restart', async () => {
     const clock = await twoMessagesPending(4);
+    await expect(runNotices(dying(depsAt(clock), 'plan'))).rejects.toThrow(Killed);
+    expect(await smtpMessages()).toEqual([]);
+    expect(await runNotices(depsAt(clock))).toMatchObject({ planned: 2, delivered: 2 });
+    clock.offsetMs += 600_000;
+    expect(await runNotices(depsAt(clock))).toMatchObject({ planned: 0, delivered: 0 });
+    expect(await smtpMessages()).toHaveLength(2);
+  });
+
+  it('(b) killed after claiming, before sending: sent once, when the lease runs out', async () => {
+    const clock = await twoMessagesPending(5);
     await expect(runNotices(dying(depsAt(clock), 'claim', true))).rejects.toThrow(Killed);
     expect(await runNotices(depsAt(clock))).toMatchObject({ delivered: 1 }); // the claimed one is leased
     clock.offsetMs += 5 * 60_000 + 1000;
@@ -216,7 +234,7 @@ describe('the crash matrix in workerd', () => {
   });
 
   it('(c) killed after the SMTP server took it, before recording: sent again with the same Message-ID', async () => {
-    const clock = await twoMessagesPending(5);
+    const clock = await twoMessagesPending(6);
     await expect(runNotices(dying(depsAt(clock), 'finish'))).rejects.toThrow(Killed);
     expect(await smtpMessages()).toHaveLength(1);
     await expect(runNotices(dying(depsAt(clock), 'finish'))).rejects.toThrow(Killed);
@@ -231,9 +249,9 @@ describe('the crash matrix in workerd', () => {
   });
 });
 
-describe('SMTP refusals in workerd', () => {
+describe('SMTP refusals and silence in workerd', () => {
   it('retries a 451 and stops for the recipient on a 554', async () => {
-    await absent(recordingEnv, 'nguyen-manh-ha', duties[6]!.date);
+    await absent(recordingEnv, 'nguyen-manh-ha', duties[7]!.date);
     const clock = { offsetMs: 121_000 };
     await failSmtpData({ code: 451, times: 1 });
     expect(await runNotices(depsAt(clock))).toMatchObject({ delivered: 1, retried: 1 });
@@ -245,5 +263,19 @@ describe('SMTP refusals in workerd', () => {
     expect(failed.map((row) => [row.channel, row.attempts])).toEqual([['email', 2]]);
     expect(failed[0]!.lastError).toMatch(/refused it: end of DATA: 554/);
     expect(await smtpMessages()).toHaveLength(1);
+  });
+
+  it('retries a server that holds its answer past the timeout', async () => {
+    await absent(recordingEnv, 'nguyen-manh-ha', duties[8]!.date);
+    const clock = { offsetMs: 121_000 };
+    await failSmtpData({ holdMs: 1000, times: 1 });
+    expect(await runNotices(depsAt(clock, {}, 300))).toMatchObject({ delivered: 1, retried: 1 });
+    const log = await depsAt(clock).store.notices.list({ rosterId: ROSTER_ID, limit: 100 });
+    expect(log.find((row) => row.status === 'pending')?.lastError).toMatch(
+      /end of DATA: no answer within 300 ms/,
+    );
+    clock.offsetMs += 3600_000;
+    expect(await runNotices(depsAt(clock))).toMatchObject({ delivered: 1 });
+    expect(await smtpMessages()).toHaveLength(2);
   });
 });
