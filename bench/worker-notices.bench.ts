@@ -12,20 +12,20 @@ import { createTestHarness } from 'wrangler';
 import { startSmtpStandIn } from '../test/stand-ins/smtp-server.ts';
 import { EMAIL } from '../test/support/notices.ts';
 import { quantile } from './measure.ts';
-import { type NoticeBench, noticeTable, runNoticeBenchmarks } from './notices.bench.ts';
+import {
+  type DeliveryFigures,
+  deliveryFigures,
+  type NoticeBench,
+  noticeTable,
+  runNoticeBenchmarks,
+} from './notices.bench.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const ROSTER = '/api/rosters/so-vhttdl-bac-giang';
 const HA = 'nguyen-manh-ha';
 const TOKEN = 'bench-admin-token-0123456789abcdef';
 
-export interface WorkerNoticeBench {
-  changes: number;
-  messages: number;
-  perChange: { min: number; max: number };
-  p50Ms: number;
-  p99Ms: number;
-  maxMs: number;
+export interface WorkerNoticeBench extends DeliveryFigures {
   /** The API call's own answer (the change saved), p50: the rest is the notice run after it. */
   answerP50Ms: number;
 }
@@ -110,19 +110,11 @@ export async function runWorkerNoticeBenchmark(options: {
       perChange.push(sent.length);
       for (const mail of sent) latencies.push(mail.receivedAt - started);
     }
-    const sorted = [...latencies].sort((a, b) => a - b);
-    return {
-      changes,
-      messages: latencies.length,
-      perChange: { min: Math.min(...perChange), max: Math.max(...perChange) },
-      p50Ms: quantile(sorted, 0.5),
-      p99Ms: quantile(sorted, 0.99),
-      maxMs: sorted.at(-1)!,
-      answerP50Ms: quantile(
-        answers.sort((a, b) => a - b),
-        0.5,
-      ),
-    };
+    const answerP50Ms = quantile(
+      answers.sort((a, b) => a - b),
+      0.5,
+    );
+    return { ...deliveryFigures(latencies, perChange), answerP50Ms };
   } finally {
     await server.close();
     await smtp.close();
