@@ -90,5 +90,15 @@ describe('notice configuration', () => {
     });
     expect(worker.LICHTRUC_NOTICE_COALESCE_SECONDS).toBe(30);
     expect(worker.LICHTRUC_SMTP_URL).toBe('smtp://lichtruc:secret@smtp.example.gov.vn:587');
+    expect(() =>
+      parseConfig(WorkerConfigSchema, {
+        LICHTRUC_ADMIN_TOKEN: 'a-very-long-admin-token-0123456789',
+        LICHTRUC_PUBLIC_URL: 'https://lichtruc.example.gov.vn',
+        LICHTRUC_SMTP_URL: 'smtp://lichtruc:secret@smtp.example.gov.vn:25',
+        LICHTRUC_MAIL_FROM: 'lichtruc@example.gov.vn',
+      }),
+    ).toThrow(
+      'LICHTRUC_SMTP_URL: port 25 is blocked on Cloudflare Workers: use 587 (STARTTLS) or smtps:// on 465 (got "smtp://lichtruc:…@smtp.example.gov.vn:25")',
+    );
   });
 });
