@@ -4,22 +4,11 @@
  * hours and the crash matrix run the notice worker on the Worker's D1 with the same channel and a clock of the
  * test's (workerd's own cannot be set), with the Node tests' cases (test/notices/).
  */
-import { connect } from 'cloudflare:sockets';
-import { beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runNotices } from '../../src/jobs/notice-worker.ts';
-import { createSocketEmailChannel } from '../../src/providers/notices/socket-email-channel.ts';
-import {
-  DEFAULT_NOTICE_SETTINGS,
-  type NoticeDeps,
-  type NoticeSettings,
-} from '../../src/services/notice-deps.ts';
-import type { SqlDatabase } from '../../src/storage/sql.ts';
-import { createStore } from '../../src/storage/store.ts';
 import { dying, Killed } from '../support/dying-notices.ts';
 import {
   callAndSettle,
-  dayFromToday,
-  env,
   json,
   ROSTER_ID,
   runScheduled,
@@ -32,83 +21,24 @@ import {
   type ReceivedMail,
   smtpMessages,
 } from './workerd/control.ts';
+import {
+  absent,
+  ddmmyyyy,
+  depsAt,
+  EMAIL,
+  haDutiesWithEmails,
+  mailEnv,
+  recordingEnv,
+  ROSTER,
+  recipients,
+} from './workerd/mail.ts';
 
-const EMAIL: Record<string, string> = {
-  'nguyen-manh-ha': 'ha@svhttdl.test',
-  'nguyen-van-luyen': 'luyen@svhttdl.test',
-  'nguyen-van-hanh': 'hanh@svhttdl.test',
-};
-const FROM = 'Lịch trực <lichtruc@svhttdl.test>';
-const ROSTER = `/api/rosters/${ROSTER_ID}`;
-/** A wider window than the default 14 days: each test changes a duty of its own (the D1 state stays between tests). */
-const NOTICE_DAYS = 40;
-
-/** The Worker configured for e-mail (one runtime per bindings object), quiet hours off. */
-const mailEnv = (coalesceSeconds: number) =>
-  ({
-    ...env,
-    LICHTRUC_SMTP_URL: inject('smtpUrl'),
-    LICHTRUC_MAIL_FROM: FROM,
-    LICHTRUC_NOTICE_COALESCE_SECONDS: String(coalesceSeconds),
-    LICHTRUC_QUIET_HOURS: 'off',
-    LICHTRUC_NOTICE_DAYS: String(NOTICE_DAYS),
-  }) as Cloudflare.Env;
-/** Changes through this one are only recorded: its own notice run waits an hour. */
-const recordingEnv = mailEnv(3600);
-
-/** The notice worker on the Worker's D1 and workerd's sockets, at `offsetMs` from now. */
-function depsAt(
-  clock: { offsetMs: number },
-  settings: Partial<NoticeSettings> = {},
-  timeoutMs = 2000,
-): NoticeDeps {
-  return {
-    store: createStore(env.DB as unknown as SqlDatabase),
-    now: () => new Date(Date.now() + clock.offsetMs),
-    settings: { ...DEFAULT_NOTICE_SETTINGS, days: NOTICE_DAYS, quietHours: null, ...settings },
-    channels: {
-      email: createSocketEmailChannel({
-        url: inject('smtpUrl'),
-        from: FROM,
-        domain: 'lichtruc.test',
-        connect,
-        timeoutMs,
-      }),
-    },
-    random: () => 0.5,
-  };
-}
-
-/**
- * Bà Hà's regular duties from two days ahead (after "tomorrow") to the window's end, before any test changed one.
- * Each test takes the next one: a cover decided on an earlier day moves the rotation of later covers, so a test
- * changing a day before an earlier test's day would tell a third member too.
- */
+/** Bà Hà's duties, one per test in order (see haDutiesWithEmails). */
 let duties: SlotView[];
 beforeAll(async () => {
-  for (const [memberId, email] of Object.entries(EMAIL))
-    await json('PUT', `${ROSTER}/members/${memberId}/notice-preferences`, 200, { email });
-  duties = (await scheduleOf(ROSTER_ID, dayFromToday(2), dayFromToday(NOTICE_DAYS - 2))).filter(
-    (slot) => slot.memberId === 'nguyen-manh-ha' && slot.kind === 'regular',
-  );
-  expect(duties.length).toBeGreaterThanOrEqual(9);
+  duties = await haDutiesWithEmails(9);
 });
 beforeEach(() => forgetSmtpMessages());
-
-const absent = async (
-  bindings: Cloudflare.Env,
-  memberId: string,
-  date: string,
-  reason = 'training',
-) => {
-  const response = await callAndSettle(bindings, 'POST', `${ROSTER}/absences`, {
-    body: { memberId, from: date, to: date, reason },
-  });
-  expect(response.status).toBe(201);
-  return ((await response.json()) as { absence: { id: string } }).absence;
-};
-const recipients = (mails: ReceivedMail[]) => mails.map((mail) => mail.to.join(',')).sort();
-const ddmmyyyy = (iso: string) => iso.split('-').reverse().join('/');
 
 describe('e-mail from the Worker', () => {
   it("tells the letter's story: one message to the cover, one to Bà Hà, over a socket from workerd", async () => {
