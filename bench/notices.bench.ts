@@ -28,14 +28,30 @@ import { quantile } from './measure.ts';
 const ROSTER = 'so-vhttdl-bac-giang';
 const HA = 'nguyen-manh-ha';
 
-export interface NoticeBench {
+/** Changes made, messages each told, and the time from a change to each message accepted. */
+export interface DeliveryFigures {
   changes: number;
   messages: number;
   perChange: { min: number; max: number };
   p50Ms: number;
   p99Ms: number;
   maxMs: number;
+}
+
+export interface NoticeBench extends DeliveryFigures {
   netNoOpDeliveries: number;
+}
+
+export function deliveryFigures(latencies: number[], perChange: number[]): DeliveryFigures {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  return {
+    changes: perChange.length,
+    messages: latencies.length,
+    perChange: { min: Math.min(...perChange), max: Math.max(...perChange) },
+    p50Ms: quantile(sorted, 0.5),
+    p99Ms: quantile(sorted, 0.99),
+    maxMs: sorted.at(-1)!,
+  };
 }
 
 async function service(offsetMs: () => number) {
@@ -130,16 +146,7 @@ export async function runNoticeBenchmarks(options: {
   worker.stop();
   email.close();
   await smtp.close();
-  const sorted = [...latencies].sort((a, b) => a - b);
-  return {
-    changes,
-    messages: latencies.length,
-    perChange: { min: Math.min(...perChange), max: Math.max(...perChange) },
-    p50Ms: quantile(sorted, 0.5),
-    p99Ms: quantile(sorted, 0.99),
-    maxMs: sorted.at(-1)!,
-    netNoOpDeliveries: await netNoOp(),
-  };
+  return { ...deliveryFigures(latencies, perChange), netNoOpDeliveries: await netNoOp() };
 }
 
 export function noticeTable(result: NoticeBench): string {

@@ -12,7 +12,8 @@ import { GOOGLE_SYNC_NOTES, runGoogleSyncBenchmarks } from './google-sync.bench.
 import { fuzzTable, runFuzzBenchmark, runRssBenchmark, rssTable } from './http-fuzz.bench.ts';
 import { httpTable, notModifiedRatios, runHttpBenchmarks } from './http.bench.ts';
 import { corpusScoreLine, IMPORT_NOTES, runImportBenchmarks } from './import.bench.ts';
-import { noticeTable, runNoticeBenchmarks } from './notices.bench.ts';
+import { runNoticeBenchmarks } from './notices.bench.ts';
+import { noticeTables, runWorkerNoticeBenchmark } from './worker-notices.bench.ts';
 import { formatNumber, resultsTable } from './measure.ts';
 import { OUTLOOK_SYNC_NOTES, runOutlookSyncBenchmarks } from './outlook-sync.bench.ts';
 import { quotaPushNotes, quotaPushTable, runQuotaPushBenchmark } from './quota-push.bench.ts';
@@ -32,6 +33,7 @@ const googleSync = await runGoogleSyncBenchmarks({ quick, log });
 const outlookSync = await runOutlookSyncBenchmarks({ quick, log });
 const quotaPush = await runQuotaPushBenchmark({ quick, log });
 const notices = await runNoticeBenchmarks({ quick, log });
+const workerNotices = await runWorkerNoticeBenchmark({ quick, log });
 const http = await runHttpBenchmarks({ quick, log });
 const ratios = notModifiedRatios(http);
 log('hardening: 300 MB chunked bodies, then the fuzz run');
@@ -112,9 +114,11 @@ console.log(quotaPushTable(quotaPush));
 console.log();
 console.log(quotaPushNotes(quotaPush));
 console.log();
-console.log('## Change notices (e-mail through the Node worker to the SMTP stand-in)');
+console.log(
+  '## Change notices (e-mail to the SMTP stand-in: Node worker, and the Worker in workerd)',
+);
 console.log();
-console.log(noticeTable(notices));
+console.log(noticeTables(notices, workerNotices));
 console.log();
 console.log('## HTTP under load (autocannon, 127.0.0.1)');
 console.log();

@@ -131,7 +131,13 @@ export const NoticeConfigShape = {
   LICHTRUC_SMTP_URL: z
     .url({ protocol: /^smtps?$/, error: 'must be smtp://user:pass@host:port or smtps://…' })
     .optional(),
-  LICHTRUC_MAIL_FROM: z.string().min(3).optional(),
+  LICHTRUC_MAIL_FROM: z
+    .string()
+    .regex(
+      /^(?:[^<>]*<[^\s@<>"]+@[^\s@<>"]+>|[^\s@<>"]+@[^\s@<>"]+)$/,
+      'must be an address or "Name <address>", e.g. "Lịch trực <lichtruc@example.gov.vn>"',
+    )
+    .optional(),
   ZALO_BOT_TOKEN: z.string().min(8, 'must be the bot token from bot.zapps.me').optional(),
   ZALO_WEBHOOK_SECRET: z.string().min(8, 'must be 8 to 256 characters').max(256).optional(),
   ZALO_API_BASE_URL: httpUrl.default('https://bot-api.zaloplatforms.com'),
@@ -183,6 +189,9 @@ export class ConfigError extends Error {
   }
 }
 
+/** The password of a URL such as LICHTRUC_SMTP_URL's, never echoed back. */
+const URL_PASSWORD = /(\/\/[^:@/]*:)[^@/]*@/;
+
 /** Empty strings count as unset, as shells and .env files often leave them. */
 export function parseConfig<S extends z.ZodObject>(
   schema: S,
@@ -199,9 +208,21 @@ export function parseConfig<S extends z.ZodObject>(
       const given = present[name];
       const secret = /TOKEN|KEY|SECRET|PEPPER/.test(name);
       const where = issue.path.length > 1 ? ` (field ${issue.path.slice(1).join('.')})` : '';
-      return `${name}: ${issue.message}${where}${given === undefined ? '' : ` (got "${secret ? '…' : given}")`}`;
+      const shown = secret ? '…' : given?.replace(URL_PASSWORD, '$1…@');
+      return `${name}: ${issue.message}${where}${given === undefined ? '' : ` (got "${shown}")`}`;
     }),
   );
+}
+
+/** Cloudflare refuses outbound connections to port 25: said at start-up rather than by every send. */
+function checkWorkerSmtpPort(config: Partial<NoticeConfig>, ctx: z.RefinementCtx): void {
+  const url = config.LICHTRUC_SMTP_URL;
+  if (url && URL.canParse(url) && new URL(url).port === '25')
+    ctx.addIssue({
+      code: 'custom',
+      path: ['LICHTRUC_SMTP_URL'],
+      message: 'port 25 is blocked on Cloudflare Workers: use 587 (STARTTLS) or smtps:// on 465',
+    });
 }
 
 /** The Worker's configuration: wrangler vars and secrets (`wrangler secret put LICHTRUC_ADMIN_TOKEN`). */
@@ -212,6 +233,8 @@ export const WorkerConfigSchema = SyncConfigSchema.safeExtend({
     .min(24, 'must be at least 24 characters'),
   LICHTRUC_PUBLIC_URL: httpUrl,
   LICHTRUC_PASSWORD_PEPPER: passwordPepper,
-}).superRefine(checkNoticePairs);
+})
+  .superRefine(checkNoticePairs)
+  .superRefine(checkWorkerSmtpPort);
 
 export type WorkerConfig = z.infer<typeof WorkerConfigSchema>;

@@ -1,10 +1,12 @@
 /**
  * The notice channels the configuration enables on every runtime: webhooks always (they are registered per roster),
- * Zalo when a bot token is set. E-mail needs SMTP sockets, so each entry adds its own (nodemailer on Node).
+ * Zalo when a bot token is set. E-mail needs SMTP sockets, so each entry adds its own: nodemailer on Node, SMTP over
+ * the runtime's `connect()` on Workers (`socketEmailFromConfig`).
  */
 import type { NoticeConfig } from '../config.ts';
 import type { NoticeChannelName } from '../storage/notice-store.ts';
 import type { NoticeChannel } from '../providers/notices/notice-channel.ts';
+import type { SmtpConnect } from '../providers/notices/smtp-session.ts';
 import { createWebhookChannel } from '../providers/notices/webhook-channel.ts';
 import {
   callZalo,
@@ -34,6 +36,39 @@ export function noticeChannelsFromConfig(
       allowPrivate: config.LICHTRUC_WEBHOOK_ALLOW_PRIVATE,
     }),
     ...(zalo ? { zalo: createZaloChannel(zalo) } : {}),
+  };
+}
+
+/**
+ * E-mail over SMTP on the runtime's sockets when LICHTRUC_SMTP_URL is set. The SMTP code and the runtime's
+ * `connect` are loaded on the first send, so an invocation that sends no e-mail evaluates neither.
+ */
+export function socketEmailFromConfig(
+  config: NoticeConfig,
+  loadConnect: () => Promise<SmtpConnect>,
+  domain: string,
+): NoticeChannel | undefined {
+  const { LICHTRUC_SMTP_URL: url, LICHTRUC_MAIL_FROM: from } = config;
+  if (!url || !from) return undefined;
+  let channel: Promise<NoticeChannel> | undefined;
+  const load = async () => {
+    const [connect, module] = await Promise.all([
+      loadConnect(),
+      import('../providers/notices/socket-email-channel.ts'),
+    ]);
+    return module.createSocketEmailChannel({ url, from, domain, connect });
+  };
+  return {
+    async send(notice) {
+      channel ??= load();
+      try {
+        return await (await channel).send(notice);
+      } catch (error) {
+        // A failed load is tried again on the next send (the delivery is retried meanwhile).
+        channel = undefined;
+        throw error;
+      }
+    },
   };
 }
 

@@ -1,7 +1,7 @@
 /**
  * The Cloudflare Workers entry: D1 is the store, the bundled calendars/ are applied once per new bundle, a change
  * made over the API is pushed within the same request's lifetime (`waitUntil`), and Cron Triggers drain the outbox
- * every few minutes and run the nightly full reconcile; notices (webhooks, Zalo) go the same way. Everything else is the same core as on Node.
+ * every few minutes and run the nightly full reconcile; notices (webhooks, Zalo, e-mail) go the same way. Everything else is the same core as on Node.
  */
 import { ConfigError, parseConfig, WorkerConfigSchema } from '../config.ts';
 import { createApp } from '../http/app.ts';
@@ -10,7 +10,11 @@ import { reconcileAll } from '../services/reconcile-rosters.ts';
 import type { SyncDeps } from '../services/sync-deps.ts';
 import { syncFromConfig } from './sync-from-config.ts';
 import { runNotices } from '../jobs/notice-worker.ts';
-import { noticeChannelsFromConfig, zaloWebhookFromConfig } from './notice-channels.ts';
+import {
+  noticeChannelsFromConfig,
+  socketEmailFromConfig,
+  zaloWebhookFromConfig,
+} from './notice-channels.ts';
 import { applyCalendars } from '../services/apply-calendars.ts';
 import type { NoticeDeps } from '../services/notice-deps.ts';
 import {
@@ -73,12 +77,21 @@ async function start(env: Env): Promise<Runtime> {
     // A cron invocation may run for about 30 s of wall time; the next cron goes on nearest first.
     runLimitMs: 25_000,
   });
-  // Webhooks and Zalo over fetch; no e-mail on Workers yet (SMTP needs sockets: see the README).
+  // Webhooks and Zalo over fetch; e-mail over SMTP on `cloudflare:sockets` (ports 587/465: Cloudflare blocks 25).
+  const email = socketEmailFromConfig(
+    config,
+    // Imported when the first e-mail goes (and so never by the Node test that loads this module).
+    async () => (await import('cloudflare:sockets')).connect,
+    new URL(config.LICHTRUC_PUBLIC_URL).hostname,
+  );
   const notices: NoticeDeps = {
     store,
     now,
     settings: noticeSettingsFromConfig(config),
-    channels: noticeChannelsFromConfig(config, (input, init) => fetch(input, init), now),
+    channels: {
+      ...noticeChannelsFromConfig(config, (input, init) => fetch(input, init), now),
+      ...(email ? { email } : {}),
+    },
     random: Math.random,
   };
   const app = createApp({

@@ -56,6 +56,7 @@ describe('notice configuration', () => {
         LICHTRUC_REMINDER_AT: '4:30pm',
         LICHTRUC_DIGEST_AT: 'friday',
         LICHTRUC_SMTP_URL: 'http://mail.example.gov.vn',
+        LICHTRUC_MAIL_FROM: 'Lịch trực lichtruc@example.gov.vn',
         LICHTRUC_WEBHOOK_ALLOW_PRIVATE: 'yes',
       }),
     ).toEqual([
@@ -65,6 +66,7 @@ describe('notice configuration', () => {
       'LICHTRUC_REMINDER_AT: must be HH:MM such as 16:30, or off (got "4:30pm")',
       'LICHTRUC_DIGEST_AT: must be a weekday and HH:MM such as "fri 15:00", or off (got "friday")',
       'LICHTRUC_SMTP_URL: must be smtp://user:pass@host:port or smtps://… (got "http://mail.example.gov.vn")',
+      'LICHTRUC_MAIL_FROM: must be an address or "Name <address>", e.g. "Lịch trực <lichtruc@example.gov.vn>" (got "Lịch trực lichtruc@example.gov.vn")',
       'LICHTRUC_WEBHOOK_ALLOW_PRIVATE: must be 1 or 0 (got "yes")',
     ]);
     expect(
@@ -83,7 +85,20 @@ describe('notice configuration', () => {
       LICHTRUC_ADMIN_TOKEN: 'a-very-long-admin-token-0123456789',
       LICHTRUC_PUBLIC_URL: 'https://lichtruc.example.gov.vn',
       LICHTRUC_NOTICE_COALESCE_SECONDS: '30',
+      LICHTRUC_SMTP_URL: 'smtp://lichtruc:secret@smtp.example.gov.vn:587',
+      LICHTRUC_MAIL_FROM: 'lichtruc@example.gov.vn',
     });
     expect(worker.LICHTRUC_NOTICE_COALESCE_SECONDS).toBe(30);
+    expect(worker.LICHTRUC_SMTP_URL).toBe('smtp://lichtruc:secret@smtp.example.gov.vn:587');
+    expect(() =>
+      parseConfig(WorkerConfigSchema, {
+        LICHTRUC_ADMIN_TOKEN: 'a-very-long-admin-token-0123456789',
+        LICHTRUC_PUBLIC_URL: 'https://lichtruc.example.gov.vn',
+        LICHTRUC_SMTP_URL: 'smtp://lichtruc:secret@smtp.example.gov.vn:25',
+        LICHTRUC_MAIL_FROM: 'lichtruc@example.gov.vn',
+      }),
+    ).toThrow(
+      'LICHTRUC_SMTP_URL: port 25 is blocked on Cloudflare Workers: use 587 (STARTTLS) or smtps:// on 465 (got "smtp://lichtruc:…@smtp.example.gov.vn:25")',
+    );
   });
 });

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runNotices } from '../../src/jobs/notice-worker.ts';
 import type { NoticeDeps } from '../../src/services/notice-deps.ts';
 import type { NoticeStore } from '../../src/storage/notice-store.ts';
+import { dying as dyingOf, Killed } from '../support/dying-notices.ts';
 import { EMAIL, startNoticeHarness, type NoticeHarness } from '../support/notices.ts';
 
 let h: NoticeHarness;
@@ -20,17 +21,8 @@ beforeEach(async () => {
 });
 afterEach(() => h.close());
 
-class Killed extends Error {}
-
 /** The notice dependencies of a process that dies when `step` of the store is reached. */
-function dying(step: keyof NoticeStore, after = false): NoticeDeps {
-  const notices = h.deps.store.notices;
-  const killAt = async (...args: unknown[]) => {
-    if (after) await (notices[step] as (...a: unknown[]) => Promise<unknown>)(...args);
-    throw new Killed(step);
-  };
-  return { ...h.deps, store: { ...h.deps.store, notices: { ...notices, [step]: killAt } } };
-}
+const dying = (step: keyof NoticeStore, after = false): NoticeDeps => dyingOf(h.deps, step, after);
 
 const distinct = (values: string[]) => [...new Set(values)].sort();
 

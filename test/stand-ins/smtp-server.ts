@@ -1,7 +1,8 @@
 /**
  * A real SMTP server on 127.0.0.1 (`smtp-server`), whose accepted messages the tests read back with `mailparser`
  * (MIME, encoded-word subjects, quoted-printable). Faults: refuse a recipient (550), answer DATA with a temporary
- * or permanent error a number of times, or hold DATA back so the client times out.
+ * or permanent error a number of times, or hold DATA back so the client times out. Optionally with a certificate
+ * (STARTTLS offered, or TLS from the first byte with `secure`) and one account that must sign in.
  */
 import type { AddressInfo } from 'node:net';
 import { type ParsedMail, simpleParser } from 'mailparser';
@@ -13,6 +14,9 @@ export interface ReceivedMail {
   text: string;
   html: string;
   messageId: string;
+  /** Whether the session was TLS when the message came, and who signed in. */
+  secure: boolean;
+  user: string | undefined;
   receivedAt: number;
   parsed: ParsedMail;
 }
@@ -38,15 +42,32 @@ export interface SmtpStandIn {
 const smtpError = (message: string, code: number) =>
   Object.assign(new Error(message), { responseCode: code });
 
-export async function startSmtpStandIn(): Promise<SmtpStandIn> {
+export interface SmtpStandInOptions {
+  tls?: { key: string; cert: string };
+  /** TLS from the first byte (smtps://); otherwise STARTTLS is offered when `tls` is given. */
+  secure?: boolean;
+  auth?: { user: string; pass: string };
+  /** What EHLO advertises (smtp-server's default: PLAIN and LOGIN). */
+  authMethods?: string[];
+}
+
+export async function startSmtpStandIn(options: SmtpStandInOptions = {}): Promise<SmtpStandIn> {
   const messages: ReceivedMail[] = [];
   const unknown = new Set<string>();
   const faults: SmtpFault[] = [];
   const waiters: { count: number; resolve(): void }[] = [];
   const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
+    authOptional: !options.auth,
+    ...(options.authMethods ? { authMethods: options.authMethods } : {}),
+    disabledCommands: options.tls ? [] : ['STARTTLS'],
+    ...(options.tls ? { key: options.tls.key, cert: options.tls.cert } : {}),
+    secure: options.secure ?? false,
     logger: false,
+    onAuth(auth, _session, callback) {
+      const { user, pass } = options.auth ?? {};
+      if (auth.username === user && auth.password === pass) return callback(null, { user });
+      callback(smtpError('5.7.8 authentication failed', 535));
+    },
     onRcptTo(address, _session, callback) {
       if (unknown.has(address.address.toLowerCase()))
         return callback(smtpError(`5.1.1 <${address.address}>: mailbox unknown`, 550));
@@ -64,6 +85,8 @@ export async function startSmtpStandIn(): Promise<SmtpStandIn> {
           text: parsed.text ?? '',
           html: typeof parsed.html === 'string' ? parsed.html : '',
           messageId: parsed.messageId ?? '',
+          secure: session.secure,
+          user: session.user as string | undefined,
           receivedAt: performance.now(),
           parsed,
         });
@@ -76,7 +99,7 @@ export async function startSmtpStandIn(): Promise<SmtpStandIn> {
   const { port } = server.server.address() as AddressInfo;
   server.server.unref();
   return {
-    url: `smtp://127.0.0.1:${port}`,
+    url: `${options.secure ? 'smtps' : 'smtp'}://127.0.0.1:${port}`,
     messages,
     unknown,
     failData: (fault) => void faults.push(fault),

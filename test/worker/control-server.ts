@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { GoogleStandIn } from '../stand-ins/google-calendar.ts';
 import type { GraphStandIn } from '../stand-ins/graph-calendar.ts';
+import type { SmtpFault, SmtpStandIn } from '../stand-ins/smtp-server.ts';
 import type { WebhookReceiver } from '../stand-ins/webhook-receiver.ts';
 
 export interface ControlServer {
@@ -30,8 +31,9 @@ export async function startControlServer(options: {
   graph: GraphStandIn;
   googleAccount: string;
   receiver: WebhookReceiver;
+  smtp: SmtpStandIn;
 }): Promise<ControlServer> {
-  const { google, graph, receiver } = options;
+  const { google, graph, receiver, smtp } = options;
   const deleted: Answer = { status: 200, body: { deleted: true } };
   const routes: Route[] = [
     [
@@ -74,6 +76,36 @@ export async function startControlServer(options: {
       'GET',
       /^\/webhook\/events$/,
       () => ({ status: 200, body: { events: receiver.events, refused: receiver.refused } }),
+    ],
+    // The SMTP stand-in: what it accepted (parsed by mailparser), forgetting it, and scripted faults.
+    [
+      'GET',
+      /^\/smtp\/messages$/,
+      () => ({
+        status: 200,
+        body: {
+          messages: smtp.messages.map(({ parsed, receivedAt, ...mail }) => ({
+            ...mail,
+            from: parsed.from?.text ?? '',
+          })),
+        },
+      }),
+    ],
+    [
+      'DELETE',
+      /^\/smtp\/messages$/,
+      () => {
+        smtp.messages.length = 0;
+        return { status: 200, body: { ok: true } };
+      },
+    ],
+    [
+      'POST',
+      /^\/smtp\/faults$/,
+      (_, body) => {
+        smtp.failData(body as unknown as SmtpFault);
+        return { status: 200, body: { ok: true } };
+      },
     ],
     // A person deleting an event by hand in Google Calendar or Outlook.
     [

@@ -1,12 +1,13 @@
 /**
  * The Node side of the workerd tests (Vitest global setup, run once for the project): starts the Google and Graph
- * stand-ins, a webhook receiver and their control server on 127.0.0.1, registers the Worker's credentials with them, and provides their
+ * stand-ins, a webhook receiver, an SMTP server and their control server on 127.0.0.1, registers the Worker's credentials with them, and provides their
  * URLs and the key to the Miniflare options and to the tests. Everything stops in the returned teardown; the
  * servers are unref'd, so nothing keeps the process alive if teardown never runs.
  */
 import type { TestProject } from 'vitest/node';
 import { startGoogleStandIn } from '../stand-ins/google-calendar.ts';
 import { startGraphStandIn } from '../stand-ins/graph-calendar.ts';
+import { startSmtpStandIn } from '../stand-ins/smtp-server.ts';
 import { startWebhookReceiver } from '../stand-ins/webhook-receiver.ts';
 import { closeTrustingDispatchers } from '../support/tls.ts';
 import { startControlServer } from './control-server.ts';
@@ -18,11 +19,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const graph = await startGraphStandIn();
   graph.registerApp(MS_APP);
   const receiver = await startWebhookReceiver();
+  const smtp = await startSmtpStandIn();
   const control = await startControlServer({
     google,
     graph,
     googleAccount: GOOGLE_ACCOUNT,
     receiver,
+    smtp,
   });
 
   project.provide('googleRootUrl', google.rootUrl);
@@ -35,9 +38,16 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('graphCaPem', graph.caPem);
   project.provide('controlUrl', control.url);
   project.provide('webhookUrl', receiver.url);
+  project.provide('smtpUrl', smtp.url);
 
   return async () => {
-    await Promise.all([control.close(), google.close(), graph.close(), receiver.close()]);
+    await Promise.all([
+      control.close(),
+      google.close(),
+      graph.close(),
+      receiver.close(),
+      smtp.close(),
+    ]);
     await closeTrustingDispatchers();
   };
 }

@@ -34,6 +34,8 @@ export interface StandInsProvided {
   controlUrl: string;
   /** `http://127.0.0.1:PORT/hooks/lichtruc`: a Standard Webhooks receiver verifying what the Worker sends. */
   webhookUrl: string;
+  /** `smtp://127.0.0.1:PORT`: the SMTP stand-in the Worker reaches over `connect()` (LICHTRUC_SMTP_URL). */
+  smtpUrl: string;
 }
 
 declare module 'vitest' {

@@ -76,3 +76,20 @@ export const webhookEvents = () =>
     events: { id: string; type: string; data: Record<string, unknown> }[];
     refused: number;
   }>('GET', '/webhook/events');
+
+/** What the SMTP stand-in accepted, as mailparser read it. */
+export interface ReceivedMail {
+  to: string[];
+  from: string;
+  subject: string;
+  text: string;
+  html: string;
+  messageId: string;
+  secure: boolean;
+}
+export const smtpMessages = async () =>
+  (await control<{ messages: ReceivedMail[] }>('GET', '/smtp/messages')).messages;
+export const forgetSmtpMessages = () => control('DELETE', '/smtp/messages');
+/** The next `times` DATA commands are answered with `code`, or held back `holdMs`. */
+export const failSmtpData = (fault: { code?: number; holdMs?: number; times: number }) =>
+  control('POST', '/smtp/faults', fault);
