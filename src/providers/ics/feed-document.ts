@@ -31,3 +31,8 @@ export interface FeedDocument {
   refreshMinutes: number;
   events: FeedEvent[];
 }
+
+/** The document cannot be written as a correct feed; answer 5xx rather than publish a wrong or partial calendar. */
+export class FeedRenderError extends Error {
+  override name = 'FeedRenderError';
+}

@@ -21,25 +21,19 @@ import ical, {
   type ICalEventData,
   ICalEventStatus,
   ICalEventTransparency,
-  type ICalTemporalPlainDateTimeStub,
-  type ICalTemporalZonedDateTimeStub,
 } from 'ical-generator';
-import type { FeedDocument, FeedEvent } from './feed-document.ts';
+import { type FeedDocument, type FeedEvent, FeedRenderError } from './feed-document.ts';
 import { vtimezoneBlock } from './vtimezone.ts';
+import { zonedWallTime } from './wall-time.ts';
 
-/** The document cannot be written as a correct feed; answer 5xx rather than publish a wrong or partial calendar. */
-export class FeedRenderError extends Error {
-  override name = 'FeedRenderError';
-}
+export { FeedRenderError } from './feed-document.ts';
 
 /** ical-generator prefixes the `-`. */
 const PRODID = '//lichtruc//lichtruc//VI';
 
 /** Render `doc` as a CRLF-terminated iCalendar stream, byte-identical for an identical document. */
 export function renderFeed(doc: FeedDocument): string {
-  const vtimezone = vtimezoneBlock(doc.timeZone);
-  if (!vtimezone)
-    throw new FeedRenderError(`no VTIMEZONE for time zone ${JSON.stringify(doc.timeZone)}`);
+  const zoneLines = zoneInsert(doc.timeZone);
   if (!Number.isInteger(doc.refreshMinutes) || doc.refreshMinutes <= 0) {
     throw new FeedRenderError(
       `refreshMinutes must be a positive integer, got ${doc.refreshMinutes}`,
@@ -58,7 +52,7 @@ export function renderFeed(doc: FeedDocument): string {
     uids.add(event.uid);
     calendar.createEvent(eventData(event, doc.timeZone));
   }
-  return withZone(calendar.toString(), doc.timeZone, vtimezone);
+  return withZone(calendar.toString(), zoneLines);
 }
 
 const STATUS: Record<FeedEvent['status'], ICalEventStatus> = {
@@ -72,16 +66,17 @@ function eventData(event: FeedEvent, zone: string): ICalEventData {
     throw new FeedRenderError(`${event.uid}: bad SEQUENCE ${event.sequence}`);
   const start = zonedWallTime(event.start, zone, event.uid);
   const end = zonedWallTime(event.end, zone, event.uid);
-  if (end.toInstant().epochMilliseconds <= start.toInstant().epochMilliseconds) {
+  if (end.epochMilliseconds <= start.epochMilliseconds) {
     throw new FeedRenderError(`${event.uid}: end ${event.end} is not after start ${event.start}`);
   }
+  // DTSTAMP is the time of the last change, not of rendering: the feed must not change when nothing did.
+  const lastModified = utcInstant(event.lastModified, event.uid);
   return {
     id: escapeText(event.uid),
     sequence: event.sequence,
-    // DTSTAMP is the time of the last change, not of rendering: the feed must not change when nothing did.
-    stamp: utcInstant(event.lastModified, event.uid),
+    stamp: lastModified,
     created: utcInstant(event.created, event.uid),
-    lastModified: utcInstant(event.lastModified, event.uid),
+    lastModified,
     timezone: zone,
     start,
     end,
@@ -97,196 +92,53 @@ function eventData(event: FeedEvent, zone: string): ICalEventData {
 /** RFC 5545 TEXT allows no control character but HTAB; CR and LF are kept for escape() to turn into `\n`. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the same, without the global flag's state, to test
+const HAS_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 function stripControls(text: string): string {
   // Almost no text has one: test first rather than copy every string through replace().
-  CONTROLS.lastIndex = 0;
-  return CONTROLS.test(text) ? text.replace(CONTROLS, '') : text;
+  return HAS_CONTROL.test(text) ? text.replace(CONTROLS, '') : text;
 }
+
+const NEEDS_ESCAPE = /[\\;,\r\n]/;
 
 /** For the values ical-generator writes verbatim (see the module comment). */
 function escapeText(text: string): string {
-  return escapeTextValue(stripControls(text), false);
+  const clean = stripControls(text);
+  return NEEDS_ESCAPE.test(clean) ? escapeTextValue(clean, false) : clean;
 }
+
+const ENDS_WITH_OFFSET = /(?:Z|[+-]\d{2}:?\d{2})$/;
 
 function utcInstant(iso: string, uid: string): Date {
   const date = new Date(iso);
-  if (!/(?:Z|[+-]\d{2}:?\d{2})$/.test(iso) || Number.isNaN(date.getTime()))
+  if (!ENDS_WITH_OFFSET.test(iso) || Number.isNaN(date.getTime()))
     throw new FeedRenderError(`${uid}: bad instant ${iso}`);
   return date;
 }
 
-const ISO_WITH_OFFSET =
-  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|([+-])(\d{2}):?(\d{2}))$/;
-const wallFormatters = new Map<string, Intl.DateTimeFormat>();
-const DAY_MS = 86_400_000;
-
 /**
- * What the clocks of `zone` show at `epochMs`, as the epoch milliseconds of that reading taken as UTC (`wallMs`,
- * whole seconds), and their offset; via Intl, never the host's zone.
+ * X-WR-TIMEZONE and the VTIMEZONE of `zone`, folded, once per zone: the same few hundred bytes for every feed.
+ * foldLines() only over these lines: folding ical-generator's already folded text again would break it.
  */
-function wallAtByIntl(epochMs: number, zone: string): { wallMs: number; offsetMs: number } {
-  let formatter = wallFormatters.get(zone);
-  if (!formatter) {
-    const numeric = 'numeric' as const;
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: numeric,
-      month: numeric,
-      day: numeric,
-      hour: numeric,
-      minute: numeric,
-      second: numeric,
-    });
-    wallFormatters.set(zone, formatter);
+const zoneInserts = new Map<string, string>();
+
+function zoneInsert(zone: string): string {
+  let lines = zoneInserts.get(zone);
+  if (lines === undefined) {
+    const vtimezone = vtimezoneBlock(zone);
+    if (!vtimezone) throw new FeedRenderError(`no VTIMEZONE for time zone ${JSON.stringify(zone)}`);
+    lines = foldLines(`X-WR-TIMEZONE:${zone}\r\n${vtimezone}`);
+    zoneInserts.set(zone, lines);
   }
-  const part = Object.fromEntries(
-    formatter.formatToParts(epochMs).map(({ type, value }) => [type, Number(value)]),
-  );
-  const asUtc = Date.UTC(
-    part.year!,
-    part.month! - 1,
-    part.day!,
-    part.hour!,
-    part.minute!,
-    part.second!,
-  );
-  return { wallMs: asUtc, offsetMs: asUtc - Math.floor(epochMs / 1000) * 1000 };
-}
-
-// Offsets of each zone at the start of UTC days, computed once per day and zone: Intl.formatToParts was over a
-// quarter of a render. A day whose two ends share an offset has no transition inside (zones change offset at most
-// once a day), so its wall times are plain arithmetic; only a transition day asks Intl again.
-const dayStartOffsets = new Map<string, Map<number, number>>();
-const DAYS_KEPT_PER_ZONE = 20_000;
-
-function offsetAtDayStart(zone: string, day: number): number {
-  let days = dayStartOffsets.get(zone);
-  if (!days) {
-    days = new Map();
-    dayStartOffsets.set(zone, days);
-  }
-  let offset = days.get(day);
-  if (offset === undefined) {
-    if (days.size >= DAYS_KEPT_PER_ZONE) days.clear();
-    offset = wallAtByIntl(day * DAY_MS, zone).offsetMs;
-    days.set(day, offset);
-  }
-  return offset;
-}
-
-/** `wallAtByIntl` without Intl on days without an offset transition. */
-function wallAt(epochMs: number, zone: string): { wallMs: number; offsetMs: number } {
-  const day = Math.floor(epochMs / DAY_MS);
-  const offsetMs = offsetAtDayStart(zone, day);
-  if (offsetMs !== offsetAtDayStart(zone, day + 1)) return wallAtByIntl(epochMs, zone);
-  return { wallMs: Math.floor(epochMs / 1000) * 1000 + offsetMs, offsetMs };
-}
-
-/**
- * True when the wall reading `wallMs` at `offsetMs` names the instant `epochMs` on the clocks of `zone`: the clocks
- * show it then (either time of a repeated hour), or it falls in an hour skipped by a DST change and the offset is one
- * of the change's two (RFC 5545 §3.3.5 reads such a time with the offset before the change).
- */
-function isWallTimeOf(wallMs: number, offsetMs: number, epochMs: number, zone: string): boolean {
-  if (wallAt(epochMs, zone).wallMs === wallMs) return true;
-  const offsets = [
-    wallAt(epochMs - DAY_MS, zone).offsetMs,
-    wallAt(epochMs + DAY_MS, zone).offsetMs,
-  ];
-  const shownSomewhere = offsets.some(
-    (offset) => wallAt(epochMs + offsetMs - offset, zone).wallMs === wallMs,
-  );
-  return offsets.includes(offsetMs) && !shownSomewhere;
-}
-
-/** The digits of a wall reading as epoch milliseconds taken as UTC; NaN when they name no time (31/02, 24:00). */
-function literalWallMs(...digits: (string | undefined)[]): number {
-  const [year, month, day, hour, minute, second] = digits.map(Number) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  const wallMs = Date.UTC(year, month - 1, day, hour, minute, second);
-  const back = new Date(wallMs);
-  const exact =
-    back.getUTCMonth() === month - 1 && back.getUTCDate() === day && hour < 24 && minute < 60;
-  return exact && second < 60 ? wallMs : Number.NaN;
-}
-
-/**
- * The wall time of an ISO date-time, taken literally from its digits, as the Temporal.ZonedDateTime that
- * ical-generator formats as `;TZID=<zone>:YYYYMMDDTHHMMSS` (Temporal itself is not in Node 24 or workerd yet).
- * The digits must be what `zone`'s clocks show at the ISO instant, else the feed would move the duty.
- */
-function zonedWallTime(iso: string, zone: string, uid: string): ICalTemporalZonedDateTimeStub {
-  const match = ISO_WITH_OFFSET.exec(iso);
-  const epochMilliseconds = Date.parse(iso);
-  if (!match || Number.isNaN(epochMilliseconds))
-    throw new FeedRenderError(`${uid}: bad date-time ${iso}`);
-  const [, year, month, day, hour, minute, second = '00', utc, sign, offsetHours, offsetMinutes] =
-    match as unknown as string[];
-  const wallMs = literalWallMs(year, month, day, hour, minute, second);
-  const offsetMs =
-    utc === 'Z'
-      ? 0
-      : (sign === '-' ? -1 : 1) * (Number(offsetHours) * 60 + Number(offsetMinutes)) * 60_000;
-  if (Number.isNaN(wallMs) || !isWallTimeOf(wallMs, offsetMs, epochMilliseconds, zone))
-    throw new FeedRenderError(`${uid}: ${iso} is not a wall time of ${zone}`);
-  const wall = {
-    year: Number(year),
-    month: Number(month),
-    day: Number(day),
-    hour: Number(hour),
-    minute: Number(minute),
-    second: Number(second),
-  };
-  const text = () => iso;
-  const inZone = (timeZone: string) => {
-    if (timeZone !== zone)
-      throw new FeedRenderError(`${uid}: asked for ${timeZone}, the feed's zone is ${zone}`);
-    return zoned;
-  };
-  const plain: ICalTemporalPlainDateTimeStub = {
-    ...wall,
-    toJSON: text,
-    toString: text,
-    toPlainDate: () => ({
-      year: wall.year,
-      month: wall.month,
-      day: wall.day,
-      toJSON: text,
-      toString: text,
-    }),
-    toZonedDateTime: inZone,
-  };
-  const zoned: ICalTemporalZonedDateTimeStub = {
-    ...wall,
-    timeZoneId: zone,
-    toJSON: text,
-    toString: text,
-    toPlainDateTime: () => plain,
-    withTimeZone: inZone,
-    toInstant: () => ({
-      epochMilliseconds,
-      toJSON: text,
-      toString: text,
-      toZonedDateTimeISO: inZone,
-    }),
-  };
-  return zoned;
+  return lines;
 }
 
 /** Adds X-WR-TIMEZONE and the VTIMEZONE after the calendar properties, and the final CRLF (module comment). */
-function withZone(generated: string, zone: string, vtimezone: string): string {
-  const text = generated.endsWith('\r\n') ? generated : `${generated}\r\n`;
-  const firstEvent = text.indexOf('\r\nBEGIN:VEVENT\r\n');
-  const at = (firstEvent >= 0 ? firstEvent : text.lastIndexOf('\r\nEND:VCALENDAR\r\n')) + 2;
+function withZone(generated: string, zoneLines: string): string {
+  const firstEvent = generated.indexOf('\r\nBEGIN:VEVENT\r\n');
+  const at = (firstEvent >= 0 ? firstEvent : generated.lastIndexOf('\r\nEND:VCALENDAR')) + 2;
   if (at < 2) throw new FeedRenderError('ical-generator wrote no END:VCALENDAR');
-  // foldLines() only over the inserted lines: folding already-folded text again would break its continuations.
-  return text.slice(0, at) + foldLines(`X-WR-TIMEZONE:${zone}\r\n${vtimezone}`) + text.slice(at);
+  const ending = generated.endsWith('\r\n') ? '' : '\r\n';
+  return generated.slice(0, at) + zoneLines + generated.slice(at) + ending;
 }

@@ -14,6 +14,9 @@ export function isPublishableTimeZone(zone: string): boolean {
   return knownZones.has(zone) && /^[A-Za-z0-9_+\-/]+$/.test(zone);
 }
 
+/** Built once per zone (a render asked for it every time): at most one entry per name the library knows. */
+const blocks = new Map<string, string | null>();
+
 /**
  * The VTIMEZONE block for `zone`, CRLF-terminated, with `TZID` exactly as given. The library resolves aliases to
  * their canonical zone (`Asia/Saigon` → `Asia/Ho_Chi_Minh`) and so would write a TZID that no DTSTART refers to;
@@ -22,6 +25,15 @@ export function isPublishableTimeZone(zone: string): boolean {
 export function vtimezoneBlock(zone: string): string | null {
   // Checked first because the library reports an unknown zone with console.error.
   if (!isPublishableTimeZone(zone)) return null;
+  let block = blocks.get(zone);
+  if (block === undefined) {
+    block = buildBlock(zone);
+    blocks.set(zone, block);
+  }
+  return block;
+}
+
+function buildBlock(zone: string): string | null {
   const result = tzlib_get_ical_block(zone, false);
   const block = Array.isArray(result) ? result[0] : result;
   if (!block) return null;

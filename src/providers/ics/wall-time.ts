@@ -1,0 +1,183 @@
+/**
+ * An ISO date-time with offset as the wall time ical-generator writes as `;TZID=<zone>:YYYYMMDDTHHMMSS`, taken
+ * literally from its digits, after checking that they are what the zone's clocks show at that instant (else the
+ * feed would move the duty). ical-generator formats a Temporal.ZonedDateTime that way; Temporal itself is not in
+ * Node 24 or workerd yet, so these are look-alikes with just what ical-generator reads. They are classes rather than
+ * object literals of closures: a feed makes two per event, and allocating them was a visible part of a render.
+ */
+import type {
+  ICalTemporalInstantStub,
+  ICalTemporalPlainDateStub,
+  ICalTemporalPlainDateTimeStub,
+  ICalTemporalZonedDateTimeStub,
+} from 'ical-generator';
+import { FeedRenderError } from './feed-document.ts';
+import { type ZoneClock, zoneClock } from './zone-clock.ts';
+
+const DAY_MS = 86_400_000;
+const ISO_WITH_OFFSET =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|([+-])(\d{2}):?(\d{2}))$/;
+
+/** `iso` as the wall time of `zone` it names; a FeedRenderError naming `uid` when it names none. */
+export function zonedWallTime(iso: string, zone: string, uid: string): ZonedWallTime {
+  const match = ISO_WITH_OFFSET.exec(iso);
+  const epochMs = Date.parse(iso);
+  if (!match || Number.isNaN(epochMs)) throw new FeedRenderError(`${uid}: bad date-time ${iso}`);
+  const [, year, month, day, hour, minute, second, utc, sign, offsetHours, offsetMinutes] = match;
+  const wall = new ZonedWallTime(iso, zone, uid, epochMs, [
+    Number(year),
+    Number(month),
+    Number(day),
+    Number(hour),
+    Number(minute),
+    second === undefined ? 0 : Number(second),
+  ]);
+  const offsetMs =
+    utc === 'Z'
+      ? 0
+      : (sign === '-' ? -1 : 1) * (Number(offsetHours) * 60 + Number(offsetMinutes)) * 60_000;
+  const wallMs = literalWallMs(wall);
+  if (Number.isNaN(wallMs) || !isWallTimeOf(wallMs, offsetMs, epochMs, zoneClock(zone)))
+    throw new FeedRenderError(`${uid}: ${iso} is not a wall time of ${zone}`);
+  return wall;
+}
+
+/** The digits of a wall reading as epoch milliseconds taken as UTC; NaN when they name no time (31/02, 24:00). */
+function literalWallMs({ year, month, day, hour, minute, second }: WallDigits): number {
+  const wallMs = Date.UTC(year, month - 1, day, hour, minute, second);
+  const back = new Date(wallMs);
+  const exact =
+    back.getUTCMonth() === month - 1 && back.getUTCDate() === day && hour < 24 && minute < 60;
+  return exact && second < 60 ? wallMs : Number.NaN;
+}
+
+/**
+ * True when the wall reading `wallMs` at `offsetMs` names the instant `epochMs` on `clock`: the clocks show it then
+ * (either time of a repeated hour), or it falls in an hour skipped by a DST change and the offset is one of the
+ * change's two (RFC 5545 §3.3.5 reads such a time with the offset before the change).
+ */
+function isWallTimeOf(wallMs: number, offsetMs: number, epochMs: number, clock: ZoneClock) {
+  if (clock.wallAt(epochMs) === wallMs) return true;
+  const before = clock.offsetAt(epochMs - DAY_MS);
+  const after = clock.offsetAt(epochMs + DAY_MS);
+  if (offsetMs !== before && offsetMs !== after) return false;
+  const shownSomewhere =
+    clock.wallAt(epochMs + offsetMs - before) === wallMs ||
+    clock.wallAt(epochMs + offsetMs - after) === wallMs;
+  return !shownSomewhere;
+}
+
+interface WallDigits {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+  readonly hour: number;
+  readonly minute: number;
+  readonly second: number;
+}
+
+/** The fields and conversions of a Temporal.ZonedDateTime that ical-generator reads. */
+export class ZonedWallTime implements ICalTemporalZonedDateTimeStub, WallDigits {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+  readonly hour: number;
+  readonly minute: number;
+  readonly second: number;
+
+  readonly iso: string;
+  readonly timeZoneId: string;
+  readonly epochMilliseconds: number;
+  /** Named in errors. */
+  private readonly uid: string;
+
+  constructor(
+    iso: string,
+    timeZoneId: string,
+    uid: string,
+    epochMilliseconds: number,
+    [year, month, day, hour, minute, second]: readonly number[],
+  ) {
+    this.iso = iso;
+    this.timeZoneId = timeZoneId;
+    this.uid = uid;
+    this.epochMilliseconds = epochMilliseconds;
+    this.year = year!;
+    this.month = month!;
+    this.day = day!;
+    this.hour = hour!;
+    this.minute = minute!;
+    this.second = second!;
+  }
+
+  toJSON(): string {
+    return this.iso;
+  }
+
+  toString(): string {
+    return this.iso;
+  }
+
+  toPlainDateTime(): ICalTemporalPlainDateTimeStub {
+    return new PlainWallTime(this);
+  }
+
+  /** Itself: converting to any other zone is not something a feed needs, and would move the duty. */
+  withTimeZone(timeZone: string): ZonedWallTime {
+    if (timeZone !== this.timeZoneId) {
+      throw new FeedRenderError(
+        `${this.uid}: asked for ${timeZone}, the feed's zone is ${this.timeZoneId}`,
+      );
+    }
+    return this;
+  }
+
+  toInstant(): ICalTemporalInstantStub {
+    const text = () => this.iso;
+    return {
+      epochMilliseconds: this.epochMilliseconds,
+      toJSON: text,
+      toString: text,
+      toZonedDateTimeISO: (timeZone: string) => this.withTimeZone(timeZone),
+    };
+  }
+}
+
+/** The same wall time as a Temporal.PlainDateTime (what ical-generator finally formats). */
+class PlainWallTime implements ICalTemporalPlainDateTimeStub, WallDigits {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+  readonly hour: number;
+  readonly minute: number;
+  readonly second: number;
+
+  private readonly zoned: ZonedWallTime;
+
+  constructor(zoned: ZonedWallTime) {
+    this.zoned = zoned;
+    this.year = zoned.year;
+    this.month = zoned.month;
+    this.day = zoned.day;
+    this.hour = zoned.hour;
+    this.minute = zoned.minute;
+    this.second = zoned.second;
+  }
+
+  toJSON(): string {
+    return this.zoned.iso;
+  }
+
+  toString(): string {
+    return this.zoned.iso;
+  }
+
+  toPlainDate(): ICalTemporalPlainDateStub {
+    const text = () => this.zoned.iso;
+    return { year: this.year, month: this.month, day: this.day, toJSON: text, toString: text };
+  }
+
+  toZonedDateTime(timeZone: string): ICalTemporalZonedDateTimeStub {
+    return this.zoned.withTimeZone(timeZone);
+  }
+}
