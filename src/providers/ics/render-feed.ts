@@ -24,7 +24,7 @@ import ical, {
 } from 'ical-generator';
 import { type FeedDocument, type FeedEvent, FeedRenderError } from './feed-document.ts';
 import { vtimezoneBlock } from './vtimezone.ts';
-import { zonedWallTime } from './wall-time.ts';
+import { commonShapeInstant, zonedWallTime } from './wall-time.ts';
 
 export { FeedRenderError } from './feed-document.ts';
 
@@ -111,6 +111,8 @@ function escapeText(text: string): string {
 const ENDS_WITH_OFFSET = /(?:Z|[+-]\d{2}:?\d{2})$/;
 
 function utcInstant(iso: string, uid: string): Date {
+  const common = commonShapeInstant(iso);
+  if (common !== null) return new Date(common);
   const date = new Date(iso);
   if (!ENDS_WITH_OFFSET.test(iso) || Number.isNaN(date.getTime()))
     throw new FeedRenderError(`${uid}: bad instant ${iso}`);

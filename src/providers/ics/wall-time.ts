@@ -102,6 +102,11 @@ function commonShape(iso: string): Reading | null {
   return { fields, wallMs, offsetMs, epochMs: wallMs - offsetMs };
 }
 
+/** The instant of a `…Z` or `…+07:00` date-time of the common shape; null for any other (then use Date.parse). */
+export function commonShapeInstant(iso: string): number | null {
+  return commonShape(iso)?.epochMs ?? null;
+}
+
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
