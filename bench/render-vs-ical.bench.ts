@@ -18,6 +18,8 @@
 import { performance } from 'node:perf_hooks';
 import ical, {
   escape as escapeText,
+  type ICalCalendar,
+  type ICalDateTimeValue,
   ICalEventClass,
   ICalEventStatus,
   ICalEventTransparency,
@@ -107,6 +109,15 @@ export function bareIcalGenerator(doc: FeedDocument): string {
     timezone: { name: null, generator: (zone) => tzlib_get_ical_block(zone)[0] ?? null },
     x: [['X-WR-TIMEZONE', doc.timeZone]],
   });
+  return withEvents(calendar, doc, bareWallTime);
+}
+
+/** The document's events, with the same properties, and local times as `wallTime` makes them. */
+function withEvents(
+  calendar: ICalCalendar,
+  doc: FeedDocument,
+  wallTime: (iso: string, zone: string) => ICalDateTimeValue,
+): string {
   for (const event of doc.events) {
     const lastModified = new Date(event.lastModified);
     calendar.createEvent({
@@ -116,8 +127,8 @@ export function bareIcalGenerator(doc: FeedDocument): string {
       created: new Date(event.created),
       lastModified,
       timezone: doc.timeZone,
-      start: bareWallTime(event.start, doc.timeZone),
-      end: bareWallTime(event.end, doc.timeZone),
+      start: wallTime(event.start, doc.timeZone),
+      end: wallTime(event.end, doc.timeZone),
       summary: event.summary,
       description: event.description || null,
       location: event.location || null,
@@ -184,26 +195,7 @@ export interface RenderComparison {
  */
 function bareWithDates(doc: FeedDocument): string {
   const calendar = ical({ prodId: '//lichtruc//lichtruc//VI', name: doc.name, ttl: 3600 });
-  for (const event of doc.events) {
-    const lastModified = new Date(event.lastModified);
-    calendar.createEvent({
-      id: event.uid,
-      sequence: event.sequence,
-      stamp: lastModified,
-      created: new Date(event.created),
-      lastModified,
-      start: new Date(event.start),
-      end: new Date(event.end),
-      timezone: doc.timeZone,
-      summary: event.summary,
-      description: event.description || null,
-      location: event.location || null,
-      status: STATUS[event.status],
-      transparency: ICalEventTransparency.OPAQUE,
-      class: ICalEventClass.PUBLIC,
-    });
-  }
-  return calendar.toString();
+  return withEvents(calendar, doc, (iso) => new Date(iso));
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;

@@ -25,8 +25,10 @@ export function zonedWallTime(iso: string, zone: string, uid: string): ZonedWall
   return new ZonedWallTime(iso, zone, uid, reading.epochMs, reading.fields);
 }
 
+/** Year, month, day, hour, minute, second, as written. */
+type Fields = [number, number, number, number, number, number];
+
 interface Reading {
-  /** Year, month, day, hour, minute, second, as written. */
   fields: number[];
   /** The fields as epoch milliseconds taken as UTC; NaN when they name no time. */
   wallMs: number;
@@ -74,14 +76,7 @@ function commonShape(iso: string): Reading | null {
   const year = twoDigits(iso, 0) * 100 + twoDigits(iso, 2);
   const fields = [year, twoDigits(iso, 5), twoDigits(iso, 8), twoDigits(iso, 11)];
   fields.push(twoDigits(iso, 14), twoDigits(iso, 17));
-  const [, month, day, hour, minute, second] = fields as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
+  const [, month, day, hour, minute, second] = fields as Fields;
   const offsetHours = utc ? 0 : twoDigits(iso, 20);
   const offsetMinutes = utc ? 0 : twoDigits(iso, 23);
   const inRange =
@@ -114,14 +109,7 @@ function daysInMonth(year: number, month: number): number {
 
 /** The digits of a wall reading as epoch milliseconds taken as UTC; NaN when they name no time (31/02, 24:00). */
 function literalWallMs(fields: number[]): number {
-  const [year, month, day, hour, minute, second] = fields as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
+  const [year, month, day, hour, minute, second] = fields as Fields;
   const wallMs = Date.UTC(year, month - 1, day, hour, minute, second);
   const back = new Date(wallMs);
   const exact =
@@ -145,24 +133,24 @@ function isWallTimeOf(wallMs: number, offsetMs: number, epochMs: number, clock: 
   return !shownSomewhere;
 }
 
-interface WallDigits {
+/** The digits both look-alikes carry, as fields (ical-generator reads them by name). */
+class WallFields {
   readonly year: number;
   readonly month: number;
   readonly day: number;
   readonly hour: number;
   readonly minute: number;
   readonly second: number;
+  readonly fields: readonly number[];
+
+  constructor(fields: readonly number[]) {
+    this.fields = fields;
+    [this.year, this.month, this.day, this.hour, this.minute, this.second] = fields as Fields;
+  }
 }
 
 /** The fields and conversions of a Temporal.ZonedDateTime that ical-generator reads. */
-export class ZonedWallTime implements ICalTemporalZonedDateTimeStub, WallDigits {
-  readonly year: number;
-  readonly month: number;
-  readonly day: number;
-  readonly hour: number;
-  readonly minute: number;
-  readonly second: number;
-
+export class ZonedWallTime extends WallFields implements ICalTemporalZonedDateTimeStub {
   readonly iso: string;
   readonly timeZoneId: string;
   readonly epochMilliseconds: number;
@@ -174,25 +162,20 @@ export class ZonedWallTime implements ICalTemporalZonedDateTimeStub, WallDigits 
     timeZoneId: string,
     uid: string,
     epochMilliseconds: number,
-    [year, month, day, hour, minute, second]: readonly number[],
+    fields: readonly number[],
   ) {
+    super(fields);
     this.iso = iso;
     this.timeZoneId = timeZoneId;
     this.uid = uid;
     this.epochMilliseconds = epochMilliseconds;
-    this.year = year!;
-    this.month = month!;
-    this.day = day!;
-    this.hour = hour!;
-    this.minute = minute!;
-    this.second = second!;
   }
 
   toJSON(): string {
     return this.iso;
   }
 
-  toString(): string {
+  override toString(): string {
     return this.iso;
   }
 
@@ -221,31 +204,19 @@ export class ZonedWallTime implements ICalTemporalZonedDateTimeStub, WallDigits 
 }
 
 /** The same wall time as a Temporal.PlainDateTime (what ical-generator finally formats). */
-class PlainWallTime implements ICalTemporalPlainDateTimeStub, WallDigits {
-  readonly year: number;
-  readonly month: number;
-  readonly day: number;
-  readonly hour: number;
-  readonly minute: number;
-  readonly second: number;
-
+class PlainWallTime extends WallFields implements ICalTemporalPlainDateTimeStub {
   private readonly zoned: ZonedWallTime;
 
   constructor(zoned: ZonedWallTime) {
+    super(zoned.fields);
     this.zoned = zoned;
-    this.year = zoned.year;
-    this.month = zoned.month;
-    this.day = zoned.day;
-    this.hour = zoned.hour;
-    this.minute = zoned.minute;
-    this.second = zoned.second;
   }
 
   toJSON(): string {
     return this.zoned.iso;
   }
 
-  toString(): string {
+  override toString(): string {
     return this.zoned.iso;
   }
 
