@@ -12,7 +12,7 @@
  * timing, both outputs are read with ical.js and must agree event by event, instant by instant.
  *
  * Rounds alternate the writers and rotate which goes first, so machine load and garbage left by one fall on all
- * alike; medians of the per-round times, and their ratios. A third writer, ical-generator given plain Dates, is
+ * alike; medians of the per-round times, and the median of the per-round ratios. A third writer, ical-generator given plain Dates, is
  * timed for reference only (its calendar is not equivalent: see bareWithDates).
  */
 import { performance } from 'node:perf_hooks';
@@ -181,6 +181,7 @@ export interface RenderComparison {
   renderFeedMs: number;
   /** Bare ical-generator writing the equivalent calendar: the goal (≤ 1.2) is `ratio`, against this. */
   icalGeneratorMs: number;
+  /** The median of the rounds' renderFeed ÷ bare ratios (see pairedRatio). */
   ratio: number;
   /** For reference only, not equivalent: ical-generator given Dates (see bareWithDates). */
   icalGeneratorDatesMs: number;
@@ -206,9 +207,9 @@ function timeBatch(fn: () => unknown, calls: number): number {
   return (performance.now() - started) / calls;
 }
 
-/** Medians of `rounds` batches of each writer, every round in another order (a rotation). */
-function interleaved(writers: (() => unknown)[], rounds: number): number[] {
-  const calls = 5;
+/** Per-round times of each writer (ms per render), every round in another order (a rotation). */
+function interleaved(writers: (() => unknown)[], rounds: number): number[][] {
+  const calls = 2;
   for (let warm = 0; warm < 10; warm++) for (const write of writers) write();
   const times = writers.map((): number[] => []);
   for (let round = 0; round < rounds; round++) {
@@ -217,25 +218,32 @@ function interleaved(writers: (() => unknown)[], rounds: number): number[] {
       times[which]!.push(timeBatch(writers[which]!, calls));
     }
   }
-  return times.map(median);
+  return times;
 }
+
+/**
+ * The median of the per-round ratios: the two times of a round are taken a few milliseconds apart, so a burst of
+ * load on a shared machine falls on both and cancels out, where a ratio of medians would carry it.
+ */
+const pairedRatio = (ours: number[], theirs: number[]) =>
+  median(ours.map((time, round) => time / theirs[round]!));
 
 export async function compareRenderers(options: { quick: boolean }): Promise<RenderComparison> {
   const service = await startBenchService(sampleCalendars());
   const scope = `roster:${SAMPLE_ROSTER_ID}`;
   const document = await renderedDocument(service, scope, await publishScope(service.ctx, scope));
   checkEquivalent(renderFeed(document), bareIcalGenerator(document));
-  const [renderFeedMs, icalGeneratorMs, icalGeneratorDatesMs] = interleaved(
+  const [ours, bare, dates] = interleaved(
     [() => renderFeed(document), () => bareIcalGenerator(document), () => bareWithDates(document)],
-    options.quick ? 6 : 60,
-  ) as [number, number, number];
+    options.quick ? 12 : 150,
+  ) as [number[], number[], number[]];
   return {
     events: document.events.length,
-    renderFeedMs,
-    icalGeneratorMs,
-    ratio: renderFeedMs / icalGeneratorMs,
-    icalGeneratorDatesMs,
-    ratioToDates: renderFeedMs / icalGeneratorDatesMs,
+    renderFeedMs: median(ours),
+    icalGeneratorMs: median(bare),
+    ratio: pairedRatio(ours, bare),
+    icalGeneratorDatesMs: median(dates),
+    ratioToDates: pairedRatio(ours, dates),
   };
 }
 
