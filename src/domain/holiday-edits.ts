@@ -35,3 +35,34 @@ export function applyHolidayEdits(
   }
   return [...tables.values()].sort((a, b) => a.year - b.year);
 }
+
+/** A holiday edit as its notices see it: the date's entry in the merged table before and after (null: none). */
+export interface HolidayEntryChange {
+  date: string;
+  before: HolidayEntry | null;
+  after: HolidayEntry | null;
+}
+
+const withEntry = (
+  edits: readonly HolidayEditInput[],
+  date: string,
+  entry: HolidayEntry | null,
+): HolidayEditInput[] => [...edits.filter((edit) => edit.date !== date), { date, entry }];
+
+/**
+ * The edits as they stood just before and just after `change`, rebuilt from the edits as they stand now by undoing
+ * the changes recorded since (`later`, oldest first) newest first: a fan-out that runs after further edits still
+ * compares exactly what this one changed.
+ */
+export function editsAround(
+  current: readonly HolidayEditInput[],
+  change: HolidayEntryChange,
+  later: readonly HolidayEntryChange[],
+): { before: HolidayEditInput[]; after: HolidayEditInput[] } {
+  let then = [...current];
+  for (const undo of [...later].reverse()) then = withEntry(then, undo.date, undo.before);
+  return {
+    before: withEntry(then, change.date, change.before),
+    after: withEntry(then, change.date, change.after),
+  };
+}

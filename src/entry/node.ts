@@ -56,6 +56,7 @@ async function main(): Promise<void> {
       notices.worker.kick();
     },
     feedsChanged: () => feedWorker.kick(),
+    holidayNoticesChanged: () => notices.worker.kick(),
   };
   const feedWorker = createFeedWorker(ctx, {
     onError: (error) => console.error('lichtruc: rendering feeds failed:', error),
@@ -79,6 +80,7 @@ async function main(): Promise<void> {
     sync: sync.deps,
     afterChange: ctx.afterChange,
     feedsChanged: () => feedWorker.kick(),
+    holidayNoticesChanged: ctx.holidayNoticesChanged,
     readiness: [calendars.readiness],
     notices: {
       allowPrivateWebhooks: config.LICHTRUC_WEBHOOK_ALLOW_PRIVATE,

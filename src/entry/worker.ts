@@ -23,6 +23,11 @@ import {
   type FeedQueue,
   recordDeadFeedMessages,
 } from '../jobs/feed-queue.ts';
+import {
+  catchUpHolidayJobs,
+  consumeNoticeMessages,
+  type NoticeMessage,
+} from '../jobs/notice-queue.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { sha256Hex } from '../services/secrets.ts';
 import type { SqlDatabase } from '../storage/sql.ts';
@@ -35,6 +40,8 @@ import { noticeSettingsFromConfig } from './notice-settings.ts';
 const NIGHTLY_CRON = '17 19 * * *';
 /** wrangler.toml's dead-letter queue of the feed queue. */
 const DEAD_FEED_QUEUE = 'lichtruc-feeds-dead';
+/** wrangler.toml's queue of holiday-edit notices (its dead letters go to the feed queue's). */
+const NOTICE_QUEUE = 'lichtruc-notices';
 
 interface Runtime {
   app: ReturnType<typeof createApp>;
@@ -46,6 +53,12 @@ interface Runtime {
 /** The feed queue, when bound (without it feeds still render on their first GET). */
 const feedQueueOf = (env: Env): Queue<FeedMessage> | undefined =>
   (env as { FEED_QUEUE?: Queue<FeedMessage> }).FEED_QUEUE;
+
+/** The notice queue, when bound (without it the notice run tells a holiday edit's rosters itself, 500 a run). */
+const noticeQueueOf = (env: Env): Queue<NoticeMessage> | undefined =>
+  (env as { NOTICE_QUEUE?: Queue<NoticeMessage> }).NOTICE_QUEUE;
+const noticeRun = (env: Env, notices: NoticeDeps) =>
+  runNotices(notices, noticeQueueOf(env) ? { holidayRosters: 0 } : {});
 
 // One runtime per isolate (and per environment object, so tests with several envs stay apart).
 const runtimes = new WeakMap<object, Promise<Runtime>>();
@@ -104,7 +117,7 @@ async function start(env: Env): Promise<Runtime> {
     afterChange: (_rosterId, waitUntil) => {
       if (sync && waitUntil) waitUntil(drainOutbox(sync));
       // Sends at once when the coalescing window is 0; otherwise the cron picks the changes up after it.
-      if (waitUntil) waitUntil(runNotices(notices));
+      if (waitUntil) waitUntil(noticeRun(env, notices));
     },
     notices: {
       allowPrivateWebhooks: config.LICHTRUC_WEBHOOK_ALLOW_PRIVATE,
@@ -114,6 +127,11 @@ async function start(env: Env): Promise<Runtime> {
     feedsChanged: (waitUntil) => {
       const queue = feedQueueOf(env);
       if (queue && waitUntil) waitUntil(queue.send({ kind: 'refresh' }));
+    },
+    // One message whatever the number of rosters: its consumer pages through them.
+    holidayNoticesChanged: (waitUntil) => {
+      const queue = noticeQueueOf(env);
+      if (queue && waitUntil) waitUntil(queue.send({ kind: 'holiday-jobs' }));
     },
     logError: (error, requestId) => console.error(`[${requestId}]`, error),
   });
@@ -155,10 +173,12 @@ export default {
   },
 
   async scheduled(controller: ScheduledController, env: Env, ctx: ExecutionContext): Promise<void> {
-    const { sync, notices } = await runtimeOf(env);
-    ctx.waitUntil(runNotices(notices));
-    // Catch up on feeds a lost message (or a dead letter) left stale.
+    const { sync, notices, ctx: service } = await runtimeOf(env);
+    ctx.waitUntil(noticeRun(env, notices));
+    // Catch up on feeds a lost message (or a dead letter) left stale, and on holiday edits not yet fanned out.
     if (controller.cron !== NIGHTLY_CRON) await feedQueueOf(env)?.send({ kind: 'refresh' });
+    const noticeQueue = noticeQueueOf(env);
+    if (noticeQueue) await catchUpHolidayJobs(service, noticeQueue);
     if (!sync) return;
     ctx.waitUntil(controller.cron === NIGHTLY_CRON ? reconcileAll(sync) : drainOutbox(sync));
   },
@@ -166,6 +186,9 @@ export default {
   async queue(batch: MessageBatch<unknown>, env: Env): Promise<void> {
     const { ctx } = await runtimeOf(env);
     if (batch.queue === DEAD_FEED_QUEUE) return recordDeadFeedMessages(ctx, batch.messages);
+    const noticeQueue = noticeQueueOf(env);
+    if (batch.queue === NOTICE_QUEUE && noticeQueue)
+      return consumeNoticeMessages(ctx, batch.messages, noticeQueue, (line) => console.error(line));
     const queue = feedQueueOf(env);
     if (!queue) throw new Error(`no FEED_QUEUE binding to fan out batch of ${batch.queue}`);
     await consumeFeedMessages(ctx, batch.messages, queue as FeedQueue, (line) =>

@@ -35,6 +35,11 @@ export interface AppDeps {
    * Workers: a message on the feed queue, sent within the request's `waitUntil`).
    */
   feedsChanged?: ((waitUntil?: (promise: Promise<unknown>) => void) => void) | undefined;
+  /**
+   * A holiday edit recorded a notice job: the entry fans it out (Node: the notice worker; Workers: a message on the
+   * notice queue, sent within the request's `waitUntil`).
+   */
+  holidayNoticesChanged?: ((waitUntil?: (promise: Promise<unknown>) => void) => void) | undefined;
   /** Named checks `GET /readyz` runs; it answers 503 until all pass (none: always ready). */
   readiness?: readonly ReadinessCheck[] | undefined;
   /** The XLSX writer of `GET …/report?format=xlsx`; absent on Workers (the download answers 501 there). */

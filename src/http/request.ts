@@ -121,6 +121,8 @@ export function serviceContext(
     actor: { name: actor, requestId: c.get('requestId') },
     afterChange,
     feedsChanged: deps.feedsChanged && (() => deps.feedsChanged?.(waitUntilOf(c))),
+    holidayNoticesChanged:
+      deps.holidayNoticesChanged && (() => deps.holidayNoticesChanged?.(waitUntilOf(c))),
   };
 }
 

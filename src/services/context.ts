@@ -21,6 +21,8 @@ export interface ServiceContext {
   afterChange?: ((rosterId: string) => void) | undefined;
   /** Called after feeds were marked stale: the entry renders them in the background (they render on GET anyway). */
   feedsChanged?: (() => void) | undefined;
+  /** Called after a holiday edit recorded its notice job: the entry fans it out to the rosters in the background. */
+  holidayNoticesChanged?: (() => void) | undefined;
 }
 
 export function stampOf(ctx: ServiceContext): Stamp {

@@ -16,7 +16,6 @@ import { type ServiceContext, stampOf } from './context.ts';
 import { invalid, zodFieldProblems } from './errors.ts';
 import { enqueueEveryRoster } from './enqueue.ts';
 import { holidayCorrections } from './holiday-corrections.ts';
-import { holidayNoticeChanges } from './notice-changes.ts';
 import { loadHolidayCalendar } from './roster-state.ts';
 
 export async function getHolidayTable(ctx: ServiceContext, year: number) {
@@ -95,7 +94,18 @@ export async function putHolidayEntry(
   const current = await loadHolidayCalendar(ctx.store);
   const nextCalendar = createHolidayCalendar(tables);
   const corrections = await holidayCorrections(ctx, date, current, nextCalendar);
-  const notices = await holidayNoticeChanges(ctx, current, nextCalendar);
+  // Whose duty moves is worked out in the background, roster by roster, from this one row written with the edit.
+  const noticeJob =
+    JSON.stringify(before) === JSON.stringify(entry)
+      ? []
+      : [
+          ctx.store.holidayNotices.jobStatement({
+            date,
+            before,
+            after: entry,
+            createdAt: ctx.now().toISOString(),
+          }),
+        ];
   await ctx.store.holidays.putEdit(
     { country: 'vn', date, entry, source },
     {
@@ -107,12 +117,12 @@ export async function putHolidayEntry(
       after: entry,
     },
     stampOf(ctx),
-    corrections,
+    [...corrections, ...noticeJob],
   );
-  await notices.record();
   // Any roster may be open that day: push them all (a full reconcile would catch a crash between these two steps).
   await enqueueEveryRoster(ctx, entry ? 'holiday.put' : 'holiday.delete');
   ctx.feedsChanged?.();
+  if (noticeJob.length > 0) ctx.holidayNoticesChanged?.();
   return getHolidayTable(ctx, year);
 }
 

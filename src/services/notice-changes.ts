@@ -1,6 +1,6 @@
 /**
  * Notice rows for changes that are not changes of facts: a roster's definition edited over the API or by its file,
- * and a holiday edit. The coming days are expanded before and after and compared; what changed who serves reaches
+ * and a holiday edit (in the background: see fan-out-holiday-notices.ts). The coming days are expanded before and after and compared; what changed who serves reaches
  * members as any other change does. The comparison runs over the longest notice window allowed (60 days; the planner
  * keeps only the configured one).
  */
@@ -14,21 +14,22 @@ import type { GuardedStatement } from '../storage/guarded-write.ts';
 import { noticeChangeStatements } from '../storage/notice-store.ts';
 import type { StoredRoster } from '../storage/records.ts';
 import type { ServiceContext } from './context.ts';
-import { expandState, loadHolidayCalendar } from './roster-state.ts';
+import { expandState, loadHolidayCalendar, type RosterState } from './roster-state.ts';
 
-function comingDays(ctx: ServiceContext, roster: Roster) {
-  const from = dateInZone(ctx.now(), roster.timeZone);
+function comingDays(at: Date, roster: Roster) {
+  const from = dateInZone(at, roster.timeZone);
   return { from, to: addDays(from, NOTICE_HORIZON_DAYS) };
 }
 
-/** Notice rows for a change of `roster`'s slots, keeping only what may ever be told (see `noticeWorthy`). */
+/** Notice rows for a change of `roster`'s slots made at `at`, keeping only what may ever be told (`noticeWorthy`). */
 export function noticeStatements(
-  ctx: ServiceContext,
+  ctx: Pick<ServiceContext, 'now'>,
   roster: Roster,
   changes: readonly SlotChange[],
+  at: Date = ctx.now(),
 ): GuardedStatement[] {
-  const worthy = noticeWorthy(changes, comingDays(ctx, roster));
-  return noticeChangeStatements(roster.id, worthy, ctx.now().toISOString());
+  const worthy = noticeWorthy(changes, comingDays(at, roster));
+  return noticeChangeStatements(roster.id, worthy, at.toISOString());
 }
 
 /** Statements to land with a definition change (in its guarded batch). */
@@ -41,33 +42,24 @@ export async function definitionNoticeStatements(
     ctx.store.factsOf(stored.id),
     loadHolidayCalendar(ctx.store),
   ]);
-  const { from, to } = comingDays(ctx, next);
+  const { from, to } = comingDays(ctx.now(), next);
   const before = expandState({ stored, facts, holidays }, from, to).slots;
   const after = expandState({ stored: { ...stored, roster: next }, facts, holidays }, from, to);
   return noticeStatements(ctx, next, diffSlots(before, after.slots));
 }
 
 /**
- * What a holiday edit changes in each roster's coming days, computed before the edit is saved; `record` writes the
- * rows once it is (a holiday edit is not guarded by a roster's version, so the two are separate writes).
+ * Statements for what a holiday edit changed in `stored`'s coming days, as of `at` (the edit's time, so a fan-out
+ * that runs late or twice writes the same rows). Run by the holiday notice fan-out, never inside the edit's request.
  */
-export async function holidayNoticeChanges(
-  ctx: ServiceContext,
-  current: HolidayCalendar,
-  next: HolidayCalendar,
-): Promise<{ record(): Promise<void> }> {
-  const statements: { rosterId: string; statements: GuardedStatement[] }[] = [];
-  for (const stored of await ctx.store.listRosters()) {
-    const facts = await ctx.store.factsOf(stored.id);
-    const { from, to } = comingDays(ctx, stored.roster);
-    const before = expandState({ stored, facts, holidays: current }, from, to).slots;
-    const after = expandState({ stored, facts, holidays: next }, from, to).slots;
-    const rows = noticeStatements(ctx, stored.roster, diffSlots(before, after));
-    if (rows.length > 0) statements.push({ rosterId: stored.id, statements: rows });
-  }
-  return {
-    async record() {
-      for (const entry of statements) await ctx.store.notices.record(entry.statements);
-    },
-  };
+export function holidayNoticeStatements(
+  ctx: Pick<ServiceContext, 'now'>,
+  state: Pick<RosterState, 'stored' | 'facts'>,
+  holidays: { before: HolidayCalendar; after: HolidayCalendar },
+  at: Date,
+): GuardedStatement[] {
+  const { from, to } = comingDays(at, state.stored.roster);
+  const before = expandState({ ...state, holidays: holidays.before }, from, to).slots;
+  const after = expandState({ ...state, holidays: holidays.after }, from, to).slots;
+  return noticeStatements(ctx, state.stored.roster, diffSlots(before, after), at);
 }

@@ -19,7 +19,9 @@ export async function planPendingNotices(deps: NoticeDeps): Promise<{ deliveries
   let deliveries = 0;
   for (const [rosterId, pending] of byRoster) {
     const newest = pending.at(-1)!;
-    if (Date.parse(newest.enqueuedAt) > now.getTime() - deps.settings.coalesceMs) continue;
+    // By time, not by seq: a holiday edit's rows carry the edit's time, however late the fan-out wrote them.
+    const quietSince = Math.max(...pending.map((row) => Date.parse(row.enqueuedAt)));
+    if (quietSince > now.getTime() - deps.settings.coalesceMs) continue;
     const stored = await deps.store.getRoster(rosterId);
     const today = stored && dateInZone(now, stored.roster.timeZone);
     const plan =

@@ -48,8 +48,6 @@ export type DeliveryOutcome =
 
 export interface NoticeStore {
   pendingChanges(): Promise<PendingChange[]>;
-  /** Writes change rows outside a guarded batch (holiday edits), with the guard condition always true. */
-  record(statements: readonly GuardedStatement[]): Promise<void>;
   /** Inserts the deliveries (ignoring ids already there) and deletes the roster's changes up to `upToSeq`. */
   plan(rosterId: string, upToSeq: number, deliveries: readonly NewDelivery[]): Promise<void>;
   due(now: string, limit: number): Promise<Delivery[]>;
@@ -143,14 +141,6 @@ export function createNoticeStore(db: SqlDatabase): NoticeStore {
           after: row.after === null ? null : JSON.parse(String(row.after)),
         },
       }));
-    },
-    async record(statements) {
-      if (statements.length === 0) return;
-      await db.batch(
-        statements.map((statement) =>
-          db.prepare(statement.sql.replace(':guard', '1 = 1')).bind(...statement.values),
-        ),
-      );
     },
     async plan(rosterId, upToSeq, deliveries) {
       await db.batch([

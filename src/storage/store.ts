@@ -9,6 +9,7 @@ import { type BudgetStore, createBudgetStore } from './budget-store.ts';
 import { type CalendarFileStore, createCalendarFileStore } from './calendar-file-store.ts';
 import { createFeedStore, type FeedStore } from './feed-store.ts';
 import { type GuardedStatement, guardedWrite, type RosterGuard } from './guarded-write.ts';
+import { createHolidayNoticeStore, type HolidayNoticeStore } from './holiday-notice-store.ts';
 import { createHolidayStore, type HolidayStore } from './holiday-store.ts';
 import { createMonthStore, type MonthStore } from './month-store.ts';
 import { createNoticeSettingsStore, type NoticeSettingsStore } from './notice-settings-store.ts';
@@ -69,6 +70,8 @@ export interface Store {
   budgets: BudgetStore;
   /** Change notices: the outbox and its deliveries. */
   notices: NoticeStore;
+  /** Holiday edits waiting to be turned into each roster's notice rows. */
+  holidayNotices: HolidayNoticeStore;
   /** Who hears about a roster: webhooks, contacts, preferences, Zalo links. */
   noticeSettings: NoticeSettingsStore;
   /** Staff requests (absences and swaps officers ask for). */
@@ -144,6 +147,7 @@ export function createStore(db: SqlDatabase): Store {
     sessions: createSessionStore(db),
     budgets: createBudgetStore(db),
     notices: createNoticeStore(db),
+    holidayNotices: createHolidayNoticeStore(db),
     noticeSettings: createNoticeSettingsStore(db),
     requests: createRequestStore(db),
     requestNotices: createRequestNoticeStore(db),

@@ -9,6 +9,8 @@ import {
 import { createWebhookChannel } from '../../src/providers/notices/webhook-channel.ts';
 import { DEFAULT_NOTICE_SETTINGS, type NoticeDeps } from '../../src/services/notice-deps.ts';
 import { sha256Hex } from '../../src/services/secrets.ts';
+import type { SqlDatabase } from '../../src/storage/sql.ts';
+import type { SourceFile } from '../../src/domain/calendar-set.ts';
 import { callZalo, createZaloChannel } from '../../src/providers/notices/zalo-channel.ts';
 import { startSmtpStandIn, type SmtpStandIn } from '../stand-ins/smtp-server.ts';
 import { startZaloBot, type ZaloBotStandIn } from '../stand-ins/zalo-bot.ts';
@@ -52,8 +54,13 @@ export interface NoticeHarness {
   close(): Promise<void>;
 }
 
-export async function startNoticeHarness(now: string): Promise<NoticeHarness> {
-  const service = await startTestService(now, calendarsWithEmails());
+export async function startNoticeHarness(
+  now: string,
+  options: { calendars?: SourceFile[]; wrapDb?: (db: SqlDatabase) => SqlDatabase } = {},
+): Promise<NoticeHarness> {
+  const service = await startTestService(now, options.calendars ?? calendarsWithEmails(), {
+    ...(options.wrapDb ? { wrapDb: options.wrapDb } : {}),
+  });
   const smtp = await startSmtpStandIn();
   const receiver = await startWebhookReceiver();
   let clock = new Date(now);

@@ -45,7 +45,7 @@ export default defineProject(async () => {
             LICHTRUC_QUIET_HOURS: 'off',
           },
           outboundService: forwardToStandIns(inject('graphCaPem')),
-          // wrangler.toml's feed queue with its retries and dead-letter queue, minus the waits (delivery within
+          // wrangler.toml's feed and notice queues with their retries and dead-letter queue, minus the waits (delivery within
           // 50 ms, retries at once) so a test sees a message die in a second rather than in twenty.
           queueConsumers: {
             'lichtruc-feeds': {
@@ -56,6 +56,13 @@ export default defineProject(async () => {
               deadLetterQueue: 'lichtruc-feeds-dead',
             },
             'lichtruc-feeds-dead': { maxBatchSize: 100, maxBatchTimeout: 0.05 },
+            'lichtruc-notices': {
+              maxBatchSize: 10,
+              maxBatchTimeout: 0.05,
+              maxRetries: 2,
+              retryDelay: 0,
+              deadLetterQueue: 'lichtruc-feeds-dead',
+            },
           },
         },
       })),
