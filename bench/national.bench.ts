@@ -6,6 +6,8 @@
  *   at each N; the request marks every feed stale and renders none.
  * - time until every feed is fresh: after one edit, the in-process feed worker renders every stale feed; timed at a
  *   size that fits a bench run, and given per feed (it grows linearly: one render per feed).
+ * - time until every roster's notices are recorded: after one edit, the notice worker's fan-out writes each roster's
+ *   notice rows (pages of 50 rosters, 500 a run), then planning turns them into notices; `NATIONAL_PART=notices`.
  * - Node start-up: `node src/entry/node.ts` on a calendars/ directory generated here, fresh database: time until
  *   /healthz answers, until /readyz answers 200 (calendars/ applied), RSS then; and a restart (files unchanged).
  */
@@ -17,6 +19,9 @@ import { performance } from 'node:perf_hooks';
 import type { Roster } from '../src/domain/roster-schema.ts';
 import { createApp } from '../src/http/app.ts';
 import { createFeedWorker } from '../src/jobs/feed-worker.ts';
+import { fanOutHolidayNotices } from '../src/services/fan-out-holiday-notices.ts';
+import { DEFAULT_NOTICE_SETTINGS } from '../src/services/notice-deps.ts';
+import { planPendingNotices } from '../src/services/plan-notices.ts';
 import { sha256Hex } from '../src/services/secrets.ts';
 import { type BenchService, sampleCalendars, startBenchService } from './feeds.bench.ts';
 
@@ -140,6 +145,46 @@ export async function timeUntilFresh(count: number): Promise<FreshRow> {
   return { rosters: count, feeds: links, freshMs, perFeedMs: freshMs / links };
 }
 
+export interface NoticedRow {
+  rosters: number;
+  /** From the edit's answer until every roster's notice rows are written (the Node notice worker's fan-out). */
+  fannedOutMs: number;
+  perRosterMs: number;
+  /** Then turning those rows into notices (planning, coalescing window 0). */
+  plannedMs: number;
+  /** Rosters with a notice row for the edited day (every copy: the day is Bà Hà's in each). */
+  rostersWithRows: number;
+}
+
+export async function timeUntilNoticed(count: number): Promise<NoticedRow> {
+  const { service } = await nationalService(count);
+  const edit = await holidayApp(service);
+  await edit();
+  const started = performance.now();
+  // What the Node notice worker does, run after run, until no roster is left (no pause: nothing else to serve).
+  while ((await fanOutHolidayNotices(service.ctx, 500)).more);
+  const fannedOutMs = performance.now() - started;
+  const row = await service.store.db
+    .prepare(`SELECT COUNT(DISTINCT roster_id) AS n FROM notice_changes WHERE slot_key LIKE ?`)
+    .bind(`%/${EDIT_DAY}/%`)
+    .first<{ n: number }>();
+  const planning = performance.now();
+  await planPendingNotices({
+    store: service.store,
+    now: service.now,
+    settings: { ...DEFAULT_NOTICE_SETTINGS, coalesceMs: 0 },
+    channels: {},
+    random: Math.random,
+  });
+  return {
+    rosters: count,
+    fannedOutMs,
+    perRosterMs: fannedOutMs / count,
+    plannedMs: performance.now() - planning,
+    rostersWithRows: Number(row?.n ?? 0),
+  };
+}
+
 export interface StartupRow {
   rosters: number;
   healthzMs: number;
@@ -238,6 +283,10 @@ if (import.meta.main) {
     for (const size of sizes) console.log(JSON.stringify(await holidayEditLatency(size, 7)));
   if (part.includes('fresh'))
     console.log(JSON.stringify(await timeUntilFresh(Number(process.env.NATIONAL_FRESH ?? 25))));
+  if (part.includes('notices'))
+    console.log(
+      JSON.stringify(await timeUntilNoticed(Number(process.env.NATIONAL_NOTICED ?? 1000))),
+    );
   if (part.includes('startup'))
     for (const size of sizes)
       console.log(JSON.stringify(await nodeStartup(size, 18787, size <= 1000)));

@@ -10,29 +10,20 @@ import worker from '../../src/entry/worker.ts';
 import type { NoticeMessage } from '../../src/jobs/notice-queue.ts';
 import type { SqlDatabase } from '../../src/storage/sql.ts';
 import { createStore } from '../../src/storage/store.ts';
-import { dayFromToday, env, json, ROSTER_ID, runScheduled, scheduleOf } from './workerd/api.ts';
+import {
+  copyRoster,
+  dayFromToday,
+  env,
+  json,
+  ROSTER_ID,
+  runScheduled,
+  scheduleOf,
+  until,
+} from './workerd/api.ts';
 
 const store = () => createStore(env.DB as unknown as SqlDatabase);
 const COPIES = ['mot-cua-a', 'mot-cua-b', 'mot-cua-c', 'mot-cua-d'];
 const ROSTERS = [...COPIES, ROSTER_ID].sort();
-
-async function copyRoster(id: string): Promise<void> {
-  const { definition } = await json<{ definition: Record<string, unknown> }>(
-    'GET',
-    `/api/rosters/${ROSTER_ID}`,
-    200,
-  );
-  await json('POST', '/api/rosters', 201, { ...definition, id, name: `Một cửa (${id})` });
-}
-
-async function until<T>(probe: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const value = await probe();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 /** The `nth` of Bà Hà's coming days (a weekday she serves in every copy). */
 async function haDay(nth: number): Promise<string> {

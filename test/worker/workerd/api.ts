@@ -132,3 +132,23 @@ export async function upcomingDutyOf(memberId: string, rosterId = ROSTER_ID): Pr
   if (!slot) throw new Error(`no regular duty of ${memberId} in ${rosterId} from ${from} to ${to}`);
   return slot;
 }
+
+/** A copy of the letter's roster under `id`, made over the API. */
+export async function copyRoster(id: string): Promise<void> {
+  const { definition } = await json<{ definition: Record<string, unknown> }>(
+    'GET',
+    `/api/rosters/${ROSTER_ID}`,
+    200,
+  );
+  await json('POST', '/api/rosters', 201, { ...definition, id, name: `Một cửa (${id})` });
+}
+
+/** Polls `probe` until `done` (queue consumers run on their own), for at most 20 s; answers the last value. */
+export async function until<T>(probe: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const value = await probe();
+    if (done(value) || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
