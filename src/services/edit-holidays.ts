@@ -2,7 +2,8 @@
  * Reading and editing the holiday table. A late government notice (a swap, a làm bù Saturday, a pending day coming
  * into force) is an edit of one date; the merged table is validated as a whole before it is saved. Saving bumps the
  * holiday table's version, which every feed checks: the request renders nothing, each feed renders on its next GET
- * or in the background.
+ * or in the background. Change notices likewise: the edit writes one job row in its batch, and the rosters are told
+ * in the background (fan-out-holiday-notices.ts).
  */
 import { estimateHolidayTable } from '../domain/estimate-holidays.ts';
 import { applyHolidayEdits } from '../domain/holiday-edits.ts';
