@@ -3,7 +3,8 @@
 -- notice worker, or the Workers notice queue) then compares each roster's coming days with and without the edit and
 -- writes that roster's notice_changes rows.
 
--- `cursor`: every roster id <= cursor has been handled (Node) or handed to the queue (Workers); `done_at` once all are.
+-- `cursor`: every roster id <= cursor has been handled (Node) or handed to the queue (Workers);
+-- `done_at`: once all are.
 CREATE TABLE holiday_notice_jobs (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   date TEXT NOT NULL,

@@ -1,8 +1,8 @@
 /**
  * The notice worker (Node in-process; a Worker runs `runNotices` from waitUntil and its Cron): a change kicks it, a
  * tick catches what waits for the coalescing window, quiet hours or a retry. On Node a run first tells the rosters of
- * pending holiday edits, a budget at a time (on Workers the notice queue does that). One run at a time; a kick during a run
- * makes one more run after it.
+ * pending holiday edits, a budget at a time (on Workers the notice queue does that). One run at a time; a kick during
+ * a run makes one more run after it.
  */
 import { deliverDueNotices, type DeliveryCounts } from '../services/deliver-notices.ts';
 import { fanOutHolidayNotices } from '../services/fan-out-holiday-notices.ts';

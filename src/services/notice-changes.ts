@@ -1,8 +1,8 @@
 /**
  * Notice rows for changes that are not changes of facts: a roster's definition edited over the API or by its file,
- * and a holiday edit (in the background: see fan-out-holiday-notices.ts). The coming days are expanded before and after and compared; what changed who serves reaches
- * members as any other change does. The comparison runs over the longest notice window allowed (60 days; the planner
- * keeps only the configured one).
+ * and a holiday edit (in the background: see fan-out-holiday-notices.ts). The coming days are expanded before and
+ * after and compared; what changed who serves reaches members as any other change does. The comparison runs over the
+ * longest notice window allowed (60 days; the planner keeps only the configured one).
  */
 import { addDays } from '../domain/dates.ts';
 import type { HolidayCalendar } from '../domain/holidays.ts';
