@@ -10,7 +10,7 @@ import worker from '../../src/entry/worker.ts';
 import type { FeedMessage } from '../../src/jobs/feed-queue.ts';
 import type { SqlDatabase } from '../../src/storage/sql.ts';
 import { createStore } from '../../src/storage/store.ts';
-import { call, dayFromToday, env, json, ROSTER_ID, scheduleOf } from './workerd/api.ts';
+import { call, dayFromToday, env, json, ROSTER_ID, scheduleOf, until } from './workerd/api.ts';
 
 const store = () => createStore(env.DB as unknown as SqlDatabase);
 const COPIES = ['mot-cua-a', 'mot-cua-b', 'mot-cua-c', 'mot-cua-d'];
@@ -27,15 +27,6 @@ async function copyRoster(id: string): Promise<void> {
 async function feedPath(body: Record<string, string>): Promise<string> {
   const { url } = await json<{ url: string }>('POST', '/api/feeds', 201, body);
   return new URL(url).pathname;
-}
-
-async function until<T>(probe: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const value = await probe();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 /** A roster whose stored definition no longer parses: every render of its feed fails. */

@@ -132,3 +132,13 @@ export async function upcomingDutyOf(memberId: string, rosterId = ROSTER_ID): Pr
   if (!slot) throw new Error(`no regular duty of ${memberId} in ${rosterId} from ${from} to ${to}`);
   return slot;
 }
+
+/** Probes until `done` holds (or 20 s passed: the caller's expectation then fails with the last value). */
+export async function until<T>(probe: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const value = await probe();
+    if (done(value) || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
