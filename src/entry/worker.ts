@@ -1,8 +1,8 @@
 /**
  * The Cloudflare Workers entry: D1 is the store, the bundled calendars/ are applied once per new bundle, a change
  * made over the API sends a message to the push queue (its consumer pushes within the write budget: jobs/push-queue.ts)
- * and to the feed queue, and Cron Triggers catch up (a fan-out message for rosters no push touched lately) and run
- * the nightly full reconcile; notices (webhooks, Zalo, e-mail) go within the request and the cron. Everything else is the same core as on Node.
+ * and to the feed queue, and Cron Triggers catch up (a fan-out message for rosters no push touched lately) and start
+ * the nightly full reconcile (one message per roster); notices (webhooks, Zalo, e-mail) go within the request and the cron. Everything else is the same core as on Node.
  */
 import { ConfigError, parseConfig, WorkerConfigSchema } from '../config.ts';
 import { createApp } from '../http/app.ts';
@@ -181,9 +181,12 @@ export default {
     if (controller.cron !== NIGHTLY_CRON) await feedQueueOf(env)?.send({ kind: 'refresh' });
     if (!sync) return;
     const pushQueue = pushQueueOf(env);
-    if (controller.cron === NIGHTLY_CRON) ctx.waitUntil(reconcileAll(sync));
-    else if (pushQueue) await pushQueue.send({ kind: 'fan-out', idleOnly: true });
-    else ctx.waitUntil(drainOutbox(sync));
+    const nightly = controller.cron === NIGHTLY_CRON;
+    if (pushQueue)
+      await pushQueue.send(
+        nightly ? { kind: 'reconcile-all' } : { kind: 'fan-out', idleOnly: true },
+      );
+    else ctx.waitUntil(nightly ? reconcileAll(sync) : drainOutbox(sync));
   },
 
   async queue(batch: MessageBatch<unknown>, env: Env): Promise<void> {

@@ -7,17 +7,22 @@
  * acknowledged and sent again with the delay, so a first national push of many hours never runs out of retries. A
  * provider refusing without any progress (503, 429) is: `message.retry({ delaySeconds })`, and after the consumer's
  * `max_retries` the message goes to the dead-letter queue, whose consumer records it for the admins. The cron sends
- * a `fan-out` for rosters with queued changes that no push touched lately (a lost or dead message).
+ * a `fan-out` for rosters with queued changes that no push touched lately (a lost or dead message), and the nightly
+ * cron a `reconcile-all`, fanned out as one `reconcile` (full resync, listing the calendars) per roster.
  */
 import type { PushRequest, PushStep } from '../services/push-roster.ts';
-import { pushRoster } from '../services/push-roster.ts';
+import { pushRoster, stepOf } from '../services/push-roster.ts';
+import { reconcileRoster } from '../services/reconcile-rosters.ts';
 import type { ServiceContext } from '../services/context.ts';
 import type { SyncDeps } from '../services/sync-deps.ts';
 
 export type PushMessage =
   | ({ kind: 'push' } & PushRequest)
   /** `idleOnly`: skip rosters a push touched in the last CATCH_UP_QUIET_MS (the cron's catch-up). */
-  | { kind: 'fan-out'; idleOnly: boolean };
+  | { kind: 'fan-out'; idleOnly: boolean }
+  /** The nightly full reconcile (drift repair) of one roster, and its fan-out to every roster. */
+  | { kind: 'reconcile'; rosterId: string }
+  | { kind: 'reconcile-all' };
 
 /** The parts of a Queue producer binding used here. */
 export interface PushQueue {
@@ -44,7 +49,10 @@ export function parsePushMessage(body: unknown): PushMessage | null {
   if (typeof body !== 'object' || body === null) return null;
   const { kind, rosterId, band, upToSeq, idleOnly } = body as Record<string, unknown>;
   if (kind === 'fan-out') return { kind, idleOnly: idleOnly === true };
-  if (kind !== 'push' || typeof rosterId !== 'string' || rosterId === '') return null;
+  if (kind === 'reconcile-all') return { kind };
+  if (typeof rosterId !== 'string' || rosterId === '') return null;
+  if (kind === 'reconcile') return { kind, rosterId };
+  if (kind !== 'push') return null;
   const count = (value: unknown) =>
     typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
   if (band !== undefined && !count(band)) return null;
@@ -72,12 +80,37 @@ export async function fanOutPushes(
     for (const state of await deps.store.sync.allStates())
       if ((state.lastStartedAt ?? '') > since) rosters.delete(state.rosterId);
   }
-  const ids = [...rosters];
+  await sendAll(queue, [...rosters], (rosterId) => ({ kind: 'push', rosterId, band: 0 }));
+  return rosters.size;
+}
+
+async function sendAll(queue: PushQueue, ids: string[], body: (id: string) => PushMessage) {
   for (let start = 0; start < ids.length; start += SEND_LIMIT) {
     const chunk = ids.slice(start, start + SEND_LIMIT);
-    await queue.sendBatch(chunk.map((rosterId) => ({ body: { kind: 'push', rosterId, band: 0 } })));
+    await queue.sendBatch(chunk.map((id) => ({ body: body(id) })));
   }
-  return ids.length;
+}
+
+/** One message per message kind; a push or a reconcile ends in a step (settle), the fan-outs are acknowledged. */
+async function handle(
+  deps: SyncDeps,
+  message: PushDelivery,
+  parsed: PushMessage,
+  queue: PushQueue,
+  log: (message: string) => void,
+): Promise<void> {
+  if (parsed.kind === 'push')
+    return settle(message, parsed, await pushRoster(deps, parsed), queue, log);
+  if (parsed.kind === 'reconcile') {
+    const results = await reconcileRoster(deps, parsed.rosterId);
+    return settle(message, parsed, stepOf(results, { state: 'done', results }), queue, log);
+  }
+  if (parsed.kind === 'fan-out') await fanOutPushes(deps, queue, parsed.idleOnly);
+  else {
+    const ids = (await deps.store.listRosters()).map((stored) => stored.id);
+    await sendAll(queue, ids, (rosterId) => ({ kind: 'reconcile', rosterId }));
+  }
+  message.ack();
 }
 
 /** Handles a batch of the push queue, one message after another (one consumer at a time: see wrangler.toml). */
@@ -90,11 +123,9 @@ export async function consumePushMessages(
   for (const message of messages) {
     const parsed = parsePushMessage(message.body);
     try {
-      if (parsed?.kind === 'push')
-        await settle(message, parsed, await pushRoster(deps, parsed), queue, log);
+      if (parsed) await handle(deps, message, parsed, queue, log);
       else {
-        if (parsed) await fanOutPushes(deps, queue, parsed.idleOnly);
-        else log(`push queue: ignored a malformed message ${JSON.stringify(message.body)}`);
+        log(`push queue: ignored a malformed message ${JSON.stringify(message.body)}`);
         message.ack();
       }
     } catch (error) {
@@ -109,7 +140,7 @@ export async function consumePushMessages(
 /** What a step means for its message: acknowledged, followed by the next band, or brought back after a wait. */
 async function settle(
   message: PushDelivery,
-  request: PushRequest,
+  request: Extract<PushMessage, { rosterId: string }>,
   step: PushStep,
   queue: PushQueue,
   log: (message: string) => void,
@@ -119,7 +150,7 @@ async function settle(
   const delaySeconds = Math.min(MAX_DELAY_SECONDS, Math.ceil(step.waitMs / 1000));
   const refused = step.results.find((result) => result.pending > 0 && result.error !== null);
   if (!refused || step.progressed) {
-    await queue.send({ kind: 'push', ...request }, { delaySeconds });
+    await queue.send(request, { delaySeconds });
     return message.ack();
   }
   log(
@@ -136,7 +167,7 @@ export async function recordDeadPushMessages(
   for (const message of messages) {
     const parsed = parsePushMessage(message.body);
     await ctx.store.feeds.recordDeadLetter(
-      parsed?.kind === 'push' ? `push:${parsed.rosterId}` : 'push',
+      parsed && 'rosterId' in parsed ? `${parsed.kind}:${parsed.rosterId}` : 'push',
       JSON.stringify(message.body),
       message.attempts,
       ctx.now().toISOString(),

@@ -41,7 +41,7 @@ export async function pushRoster(deps: SyncDeps, request: PushRequest): Promise<
   const pending = await deps.store.sync.pendingOf(request.rosterId);
   const entry = pending && (await queueEntry(deps, pending));
   const band = entry?.bands[request.band];
-  if (!entry || !band) return waitOr(results, { state: 'done', results });
+  if (!entry || !band) return stepOf(results, { state: 'done', results });
 
   const until = deps.runLimitMs === undefined ? undefined : deps.now().getTime() + deps.runLimitMs;
   const runs = new Map<string, SyncRunResult>();
@@ -50,9 +50,9 @@ export async function pushRoster(deps: SyncDeps, request: PushRequest): Promise<
   const upToSeq = request.upToSeq ?? entry.pending.maxSeq;
   if (request.band + 1 < entry.bands.length) {
     const next = { rosterId: request.rosterId, band: request.band + 1, upToSeq };
-    return waitOr(results, { state: 'next', next, results });
+    return stepOf(results, { state: 'next', next, results });
   }
-  const waiting = waitOr(results, null);
+  const waiting = stepOf(results, null);
   if (waiting) return waiting;
   if (!entry.complete) return { state: 'stopped', results };
   await deps.store.sync.clearOutbox(request.rosterId, upToSeq);
@@ -61,9 +61,9 @@ export async function pushRoster(deps: SyncDeps, request: PushRequest): Promise<
 
 /**
  * A run with writes left and not stopped for good means: come back later, after its wait (0 when it stopped at the
- * run limit); otherwise `then`.
+ * run limit); otherwise `then`. Also what a nightly reconcile of one roster means for its queue message.
  */
-function waitOr<T extends PushStep | null>(results: SyncRunResult[], then: T): PushStep | T {
+export function stepOf<T extends PushStep | null>(results: SyncRunResult[], then: T): PushStep | T {
   const unfinished = results.filter((result) => result.pending > 0 && !result.blocked);
   if (unfinished.length === 0) return then;
   return {

@@ -135,8 +135,16 @@ describe('the calendar push from workerd', () => {
 
     await runScheduled(NIGHTLY_CRON);
 
-    const google = await googleEvents(target.calendarId);
+    // One reconcile message per roster, through the push queue.
+    const google = await until(
+      () => googleEvents(target.calendarId),
+      (events) => events.length === pushed.google,
+    );
     expect(google).toHaveLength(pushed.google);
+    await until(
+      () => graphEvents(target.mailbox),
+      (events) => events.length === pushed.outlook,
+    );
     expect(google.find((event) => event.id === googleEventId(duty.key))).toMatchObject({
       summary: duty.title,
       status: 'confirmed',
