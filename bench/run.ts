@@ -32,6 +32,7 @@ const renderers = await compareRenderers({ quick });
 const googleSync = await runGoogleSyncBenchmarks({ quick, log });
 const outlookSync = await runOutlookSyncBenchmarks({ quick, log });
 const quotaPush = await runQuotaPushBenchmark({ quick, log });
+const quotaPushOutlook = await runQuotaPushBenchmark({ quick, log, provider: 'outlook' });
 const notices = await runNoticeBenchmarks({ quick, log });
 const workerNotices = await runWorkerNoticeBenchmark({ quick, log });
 const http = await runHttpBenchmarks({ quick, log });
@@ -108,11 +109,13 @@ console.log(pushTable([...googleSync, ...outlookSync]));
 console.log();
 console.log([...PUSH_NOTES, ...GOOGLE_SYNC_NOTES, ...OUTLOOK_SYNC_NOTES].join('\n'));
 console.log();
-console.log('## First push under a write budget (Google stand-in with a quota, time-scaled)');
-console.log();
-console.log(quotaPushTable(quotaPush));
-console.log();
-console.log(quotaPushNotes(quotaPush));
+console.log('## First push under a write budget (stand-ins with a quota, time-scaled)');
+for (const result of [quotaPush, quotaPushOutlook]) {
+  console.log();
+  console.log(quotaPushTable(result));
+  console.log();
+  console.log(quotaPushNotes(result));
+}
 console.log();
 console.log(
   '## Change notices (e-mail to the SMTP stand-in: Node worker, and the Worker in workerd)',

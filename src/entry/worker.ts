@@ -1,7 +1,8 @@
 /**
  * The Cloudflare Workers entry: D1 is the store, the bundled calendars/ are applied once per new bundle, a change
- * made over the API is pushed within the same request's lifetime (`waitUntil`), and Cron Triggers drain the outbox
- * every few minutes and run the nightly full reconcile; notices (webhooks, Zalo, e-mail) go the same way. Everything else is the same core as on Node.
+ * made over the API sends a message to the push queue (its consumer pushes within the write budget: jobs/push-queue.ts)
+ * and to the feed queue, and Cron Triggers catch up (a fan-out message for rosters no push touched lately) and start
+ * the nightly full reconcile (one message per roster); notices (webhooks, Zalo, e-mail) go within the request and the cron. Everything else is the same core as on Node.
  */
 import { ConfigError, parseConfig, WorkerConfigSchema } from '../config.ts';
 import { createApp } from '../http/app.ts';
@@ -28,6 +29,12 @@ import {
   consumeNoticeMessages,
   type NoticeMessage,
 } from '../jobs/notice-queue.ts';
+import {
+  consumePushMessages,
+  type PushMessage,
+  type PushQueue,
+  recordDeadPushMessages,
+} from '../jobs/push-queue.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { sha256Hex } from '../services/secrets.ts';
 import type { SqlDatabase } from '../storage/sql.ts';
@@ -38,10 +45,14 @@ import { noticeSettingsFromConfig } from './notice-settings.ts';
 /** The nightly cron of wrangler.toml; the other one drains the outbox. */
 // Not exported: workerd takes every named export of the main module for an entrypoint and refuses a plain value.
 const NIGHTLY_CRON = '17 19 * * *';
-/** wrangler.toml's dead-letter queue of the feed queue. */
+/** wrangler.toml's feed queue and its dead-letter queue. */
+const FEED_QUEUE = 'lichtruc-feeds';
 const DEAD_FEED_QUEUE = 'lichtruc-feeds-dead';
 /** wrangler.toml's queue of holiday-edit notices (its dead letters go to the feed queue's). */
 const NOTICE_QUEUE = 'lichtruc-notices';
+/** wrangler.toml's push queue and its dead-letter queue. */
+const PUSH_QUEUE = 'lichtruc-push';
+const DEAD_PUSH_QUEUE = 'lichtruc-push-dead';
 
 interface Runtime {
   app: ReturnType<typeof createApp>;
@@ -53,6 +64,13 @@ interface Runtime {
 /** The feed queue, when bound (without it feeds still render on their first GET). */
 const feedQueueOf = (env: Env): Queue<FeedMessage> | undefined =>
   (env as { FEED_QUEUE?: Queue<FeedMessage> }).FEED_QUEUE;
+/** The push queue, when bound (without it a change is pushed within its request, and the cron drains the outbox). */
+const pushQueueOf = (env: Env): Queue<PushMessage> | undefined =>
+  (env as { PUSH_QUEUE?: Queue<PushMessage> }).PUSH_QUEUE;
+
+/** A change of one roster ('*': every roster, a holiday edit) as a push message. */
+const pushMessageOf = (rosterId: string): PushMessage =>
+  rosterId === '*' ? { kind: 'fan-out', idleOnly: false } : { kind: 'push', rosterId, band: 0 };
 
 /** The notice queue, when bound (without it the notice run tells a holiday edit's rosters itself, 500 a run). */
 const noticeQueueOf = (env: Env): Queue<NoticeMessage> | undefined =>
@@ -114,8 +132,10 @@ async function start(env: Env): Promise<Runtime> {
     adminTokenHash: await sha256Hex(config.LICHTRUC_ADMIN_TOKEN),
     passwordPepper: config.LICHTRUC_PASSWORD_PEPPER,
     sync,
-    afterChange: (_rosterId, waitUntil) => {
-      if (sync && waitUntil) waitUntil(drainOutbox(sync));
+    afterChange: (rosterId, waitUntil) => {
+      const queue = pushQueueOf(env);
+      if (sync && waitUntil)
+        waitUntil(queue ? queue.send(pushMessageOf(rosterId)) : drainOutbox(sync));
       // Sends at once when the coalescing window is 0; otherwise the cron picks the changes up after it.
       if (waitUntil) waitUntil(noticeRun(env, notices));
     },
@@ -180,19 +200,46 @@ export default {
     const noticeQueue = noticeQueueOf(env);
     if (noticeQueue) await catchUpHolidayJobs(service, noticeQueue);
     if (!sync) return;
-    ctx.waitUntil(controller.cron === NIGHTLY_CRON ? reconcileAll(sync) : drainOutbox(sync));
+    const pushQueue = pushQueueOf(env);
+    const nightly = controller.cron === NIGHTLY_CRON;
+    if (pushQueue)
+      await pushQueue.send(
+        nightly ? { kind: 'reconcile-all' } : { kind: 'fan-out', idleOnly: true },
+      );
+    else ctx.waitUntil(nightly ? reconcileAll(sync) : drainOutbox(sync));
   },
 
   async queue(batch: MessageBatch<unknown>, env: Env): Promise<void> {
-    const { ctx } = await runtimeOf(env);
-    if (batch.queue === DEAD_FEED_QUEUE) return recordDeadFeedMessages(ctx, batch.messages);
-    const noticeQueue = noticeQueueOf(env);
-    if (batch.queue === NOTICE_QUEUE && noticeQueue)
-      return consumeNoticeMessages(ctx, batch.messages, noticeQueue, (line) => console.error(line));
+    const runtime = await runtimeOf(env);
+    const consume = consumers[batch.queue];
+    if (!consume) throw new Error(`no consumer for the queue ${batch.queue}`);
+    await consume(runtime, batch, env);
+  },
+};
+
+const log = (line: string) => console.error(line);
+
+/** Each queue of wrangler.toml and what consumes its batches. */
+const consumers: Record<
+  string,
+  (runtime: Runtime, batch: MessageBatch<unknown>, env: Env) => Promise<void>
+> = {
+  [DEAD_FEED_QUEUE]: ({ ctx }, batch) => recordDeadFeedMessages(ctx, batch.messages),
+  [DEAD_PUSH_QUEUE]: ({ ctx }, batch) => recordDeadPushMessages(ctx, batch.messages),
+  [PUSH_QUEUE]: async ({ sync }, batch, env) => {
+    const queue = pushQueueOf(env);
+    if (!sync || !queue) return batch.ackAll(); // push credentials removed since: the outbox keeps the rows
+    // The consumer never sleeps: a spent budget or a Retry-After brings the message back later instead.
+    await consumePushMessages({ ...sync, maxWaitMs: 0 }, batch.messages, queue as PushQueue, log);
+  },
+  [NOTICE_QUEUE]: async ({ ctx }, batch, env) => {
+    const queue = noticeQueueOf(env);
+    if (!queue) throw new Error(`no NOTICE_QUEUE binding to fan out batch of ${batch.queue}`);
+    await consumeNoticeMessages(ctx, batch.messages, queue, log);
+  },
+  [FEED_QUEUE]: async ({ ctx }, batch, env) => {
     const queue = feedQueueOf(env);
     if (!queue) throw new Error(`no FEED_QUEUE binding to fan out batch of ${batch.queue}`);
-    await consumeFeedMessages(ctx, batch.messages, queue as FeedQueue, (line) =>
-      console.error(line),
-    );
+    await consumeFeedMessages(ctx, batch.messages, queue as FeedQueue, log);
   },
 };

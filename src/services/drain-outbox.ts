@@ -19,7 +19,7 @@ import { syncRoster } from './sync-roster.ts';
 import { configuredProviders, type SyncRunResult } from './sync-run.ts';
 import { withdrawRoster } from './withdraw-roster.ts';
 
-interface Queued {
+export interface Queued {
   pending: OutboxSummary;
   stored: StoredRoster;
   /** Providers to push to in this run (configured, not stopped). */
@@ -49,7 +49,7 @@ export async function drainOutbox(deps: SyncDeps): Promise<SyncRunResult[]> {
 }
 
 /** One band of one roster to each of its providers; a provider that cannot finish it goes no further this run. */
-async function pushBand(
+export async function pushBand(
   deps: SyncDeps,
   entry: Queued,
   band: number,
@@ -82,21 +82,27 @@ async function pushBand(
 async function queuedRosters(deps: SyncDeps): Promise<Queued[]> {
   const queue: Queued[] = [];
   for (const pending of await deps.store.sync.pendingRosters()) {
-    const stored = await deps.store.getRoster(pending.rosterId);
-    if (!stored) {
-      await deps.store.sync.clearOutbox(pending.rosterId, pending.maxSeq);
-      continue;
-    }
-    const today = dateInZone(deps.now(), stored.roster.timeZone);
-    const bands = pushBands(today, deps.horizon);
-    const entry: Queued = { pending, stored, providers: [], bands, complete: true };
-    for (const provider of configuredProviders(deps, stored.roster)) {
-      if ((await deps.store.sync.state(provider, stored.id))?.blocked) entry.complete = false;
-      else entry.providers.push(provider);
-    }
-    queue.push(entry);
+    const entry = await queueEntry(deps, pending);
+    if (entry) queue.push(entry);
   }
   return queue;
+}
+
+/** A roster with queued changes, ready to push; null (its rows dropped) when the roster was deleted. */
+export async function queueEntry(deps: SyncDeps, pending: OutboxSummary): Promise<Queued | null> {
+  const stored = await deps.store.getRoster(pending.rosterId);
+  if (!stored) {
+    await deps.store.sync.clearOutbox(pending.rosterId, pending.maxSeq);
+    return null;
+  }
+  const today = dateInZone(deps.now(), stored.roster.timeZone);
+  const bands = pushBands(today, deps.horizon);
+  const entry: Queued = { pending, stored, providers: [], bands, complete: true };
+  for (const provider of configuredProviders(deps, stored.roster)) {
+    if ((await deps.store.sync.state(provider, stored.id))?.blocked) entry.complete = false;
+    else entry.providers.push(provider);
+  }
+  return entry;
 }
 
 /** One provider's runs over several bands, as one result. */

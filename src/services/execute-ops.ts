@@ -17,7 +17,7 @@ import type { SyncDeps } from './sync-deps.ts';
 import { type Grant, principalOf, takeAll } from './write-budget.ts';
 
 type WriteOp = Exclude<SyncOp, { type: 'adopt' }>;
-type ExecuteDeps = Pick<SyncDeps, 'backoff' | 'sleep' | 'random' | 'budget' | 'now'>;
+type ExecuteDeps = Pick<SyncDeps, 'backoff' | 'sleep' | 'random' | 'budget' | 'now' | 'maxWaitMs'>;
 
 export interface Landed {
   op: WriteOp;
@@ -31,6 +31,8 @@ export interface ExecuteOutcome {
   /** Writes given up on for this run because the service kept refusing for now. */
   pending: number;
   lastRetryable: ProviderError | null;
+  /** The run stopped rather than wait this long (for the budget or the service); see SyncDeps.maxWaitMs. */
+  waitMs?: number;
 }
 
 export async function executeOps(
@@ -52,7 +54,16 @@ export async function executeOps(
         outcome.pending = pending.length - start + retry.length;
         return outcome;
       }
-      const { chunk, results } = await applyBudgeted(deps, provider, target, pending, start);
+      const {
+        chunk,
+        results,
+        waitMs: budgetWait,
+      } = await applyBudgeted(deps, provider, target, pending, start);
+      if (budgetWait !== undefined) {
+        outcome.pending = pending.length - start + retry.length;
+        outcome.waitMs = budgetWait;
+        return outcome;
+      }
       start += chunk.length;
       const landed: Landed[] = [];
       results.forEach((result, index) => {
@@ -76,9 +87,16 @@ export async function executeOps(
     // A service asking for a longer pause than the cap gets it: the writes wait in the outbox for a later run.
     if (attempt + 1 >= deps.backoff.maxAttempts || waitMs > deps.backoff.capMs) {
       outcome.pending = retry.length;
+      if (waitMs > 0) outcome.waitMs = waitMs;
       break;
     }
-    await deps.sleep(backoffDelay(deps.backoff, attempt, waitMs, deps.random));
+    const delay = backoffDelay(deps.backoff, attempt, waitMs, deps.random);
+    if (deps.maxWaitMs !== undefined && delay > deps.maxWaitMs) {
+      outcome.pending = retry.length;
+      outcome.waitMs = delay;
+      break;
+    }
+    await deps.sleep(delay);
     pending = retry;
   }
   if (outcome.pending === 0) outcome.lastRetryable = null;
@@ -91,14 +109,17 @@ const rateLimited = (result: OpOutcome) =>
   result.error.kind === 'retryable' &&
   (result.error.status === 429 || result.error.status === 403);
 
-/** The next batch from `start`, as large as the budget allows now, applied, its writes settled in the budget. */
+/**
+ * The next batch from `start`, as large as the budget allows now, applied, its writes settled in the budget; or
+ * nothing and how long to wait, when the budget is spent and the caller does not wait (SyncDeps.maxWaitMs).
+ */
 async function applyBudgeted(
   deps: ExecuteDeps,
   provider: CalendarProvider,
   target: ProviderTarget,
   pending: readonly WriteOp[],
   start: number,
-): Promise<{ chunk: WriteOp[]; results: OpOutcome[] }> {
+): Promise<{ chunk: WriteOp[]; results: OpOutcome[]; waitMs?: number }> {
   const { budget } = deps;
   const wanted = Math.min(provider.maxBatch, pending.length - start);
   if (!budget) {
@@ -106,7 +127,9 @@ async function applyBudgeted(
     return { chunk, results: await applyChunk(provider, target, chunk) };
   }
   const principal = principalOf(provider, target);
-  const grants: Grant[] = [await budget.take(provider.name, principal, wanted)];
+  const first = await budget.take(provider.name, principal, wanted, deps.maxWaitMs);
+  if (first.granted === 0) return { chunk: [], results: [], waitMs: first.waitMs ?? 0 };
+  const grants: Grant[] = [first];
   const chunk = pending.slice(start, start + grants[0]!.granted);
   try {
     const results = await applyChunk(provider, target, chunk, async (writes) => {

@@ -20,6 +20,12 @@ export interface SyncDeps {
    * a long first push never holds back a change made meanwhile; absent: a drain runs until the outbox is empty.
    */
   runLimitMs?: number | undefined;
+  /**
+   * The longest wait (for the write budget, or a service's Retry-After and backoff) a run sleeps through; a longer one
+   * ends the run instead, its writes pending, and the result says how long (`waitMs`). Absent: every wait is slept
+   * (Node's in-process worker). A Workers queue consumer sets 0 and retries its message with that delay.
+   */
+  maxWaitMs?: number | undefined;
 }
 
 export const DEFAULT_HORIZON = { pastDays: 30, futureDays: 365 };

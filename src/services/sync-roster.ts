@@ -111,6 +111,7 @@ export async function syncRoster(
       failed: outcome.rejected.length,
       pending: outcome.pending,
     });
+    if (outcome.waitMs !== undefined) result.waitMs = outcome.waitMs;
     result.error = outcome.rejected[0]?.message ?? outcome.lastRetryable?.message ?? null;
     result.error = (await syncShares(deps, provider, target, stored.roster)) ?? result.error;
   } catch (error) {

@@ -31,6 +31,8 @@ export interface SyncRunResult {
   pending: number;
   blocked: boolean;
   error: string | null;
+  /** Set when the run stopped rather than wait this long (see SyncDeps.maxWaitMs); the pending writes wait for it. */
+  waitMs?: number;
 }
 
 export function targetOf(roster: Roster, provider: ProviderName): ProviderTarget | null {

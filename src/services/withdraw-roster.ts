@@ -46,6 +46,7 @@ export async function withdrawRoster(
       pending: outcome.pending,
       error: outcome.rejected[0]?.message ?? outcome.lastRetryable?.message ?? null,
     });
+    if (outcome.waitMs !== undefined) result.waitMs = outcome.waitMs;
     const made = await deps.store.sync.shares(name, rosterId);
     if (made.length > 0)
       await deps.store.sync.saveShares(

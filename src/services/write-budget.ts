@@ -23,14 +23,24 @@ import type { ShareRecord } from '../domain/sync-plan.ts';
 import type { Store } from '../storage/store.ts';
 
 export interface Grant {
+  /** 0 only when the caller would rather not wait (`maxWaitMs`): `waitMs` says how long until a write may go. */
   granted: number;
   /** When it was granted (ms), to settle it. */
   at: number;
+  waitMs?: number;
 }
 
 export interface WriteBudget {
-  /** Waits until some of `wanted` writes may go, and takes how many may (1…wanted). */
-  take(provider: ProviderName, principal: string, wanted: number): Promise<Grant>;
+  /**
+   * Waits until some of `wanted` writes may go, and takes how many may (1…wanted); with `maxWaitMs`, a longer wait
+   * is not waited: the grant is 0 writes and says how long it would have been (a queue consumer retries later).
+   */
+  take(
+    provider: ProviderName,
+    principal: string,
+    wanted: number,
+    maxWaitMs?: number,
+  ): Promise<Grant>;
   /** The writes of a grant were answered: they count from now on (see domain/write-budget.ts). */
   settle(provider: ProviderName, principal: string, grant: Grant): Promise<void>;
   /** The service answered 429 or a rate-limit 403: the rate halves. */
@@ -115,7 +125,7 @@ export function createWriteBudget(
   }
 
   return {
-    take(provider, principal, wanted) {
+    take(provider, principal, wanted, maxWaitMs) {
       const budget = limits[provider];
       if (!budget) return Promise.resolve({ granted: wanted, at: nowMs() });
       const key = keyOf(provider, principal);
@@ -128,6 +138,7 @@ export function createWriteBudget(
             await save(key, spend(state, granted, at));
             return { granted, at };
           }
+          if (maxWaitMs !== undefined && waitMs > maxWaitMs) return { granted: 0, at, waitMs };
           await deps.sleep(waitMs);
         }
       });

@@ -37,6 +37,8 @@ export interface SyncStore extends WithdrawalQueries {
     now: string,
   ): Promise<void>;
   pendingRosters(): Promise<OutboxSummary[]>;
+  /** One roster's queued changes; null when it has none. */
+  pendingOf(rosterId: string): Promise<OutboxSummary | null>;
   clearOutbox(rosterId: string, upToSeq: number): Promise<void>;
   enqueue(
     rosterId: string,
@@ -143,6 +145,17 @@ export function createSyncStore(db: SqlDatabase): SyncStore {
         maxSeq: Number(row.max_seq),
         count: Number(row.count),
       }));
+    },
+    async pendingOf(rosterId) {
+      const row = await db
+        .prepare(
+          'SELECT MAX(seq) AS max_seq, COUNT(*) AS count FROM sync_outbox WHERE roster_id = ?',
+        )
+        .bind(rosterId)
+        .first<Row>();
+      return row && Number(row.count) > 0
+        ? { rosterId, maxSeq: Number(row.max_seq), count: Number(row.count) }
+        : null;
     },
     async clearOutbox(rosterId, upToSeq) {
       await db

@@ -9,6 +9,7 @@ import { type AppRegistration, createAuthRegistry } from './graph-auth.ts';
 import { createEvent, findEvent, patchEvent, removeEvent } from './graph-events.ts';
 import type { FaultHandle } from './fault-board.ts';
 import { createFaultBoard, type FaultSpec } from './graph-faults.ts';
+import { createGraphQuota, type GraphQuota } from './graph-quota.ts';
 import { type LoggedRequest, serveStandIn } from './graph-server.ts';
 import {
   addCalendar,
@@ -38,6 +39,8 @@ export interface GraphStandInOptions {
   tokenTtlSeconds?: number;
   /** Reuse a certificate (e.g. one per test file) instead of running openssl (~0.2 s) at every start. */
   certificate?: Certificate;
+  /** Graph's throttling of writes per app and mailbox (graph-quota.ts); none by default. */
+  writesPerMinute?: number;
 }
 
 export interface MailboxInfo {
@@ -59,6 +62,8 @@ export interface GraphStandIn {
   /** The self-signed certificate's PEM: trust it as a CA (see test/support/tls.ts). */
   readonly caPem: string;
   readonly certificate: Certificate;
+  /** The write quota, when one was asked for: its log of accepted writes; its limit may be changed. */
+  readonly quota: GraphQuota | undefined;
   /** `{loginBaseUrl}/{tenantId}/oauth2/v2.0/token`. */
   tokenUrl(tenantId: string): string;
   /** Every HTTP request received, in order (the live array). */
@@ -101,7 +106,12 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
   const log: LoggedRequest[] = [];
   const certificate = options.certificate ?? (await createSelfSignedCertificate());
   let graphBaseUrl = '';
+  const quota =
+    options.writesPerMinute === undefined
+      ? undefined
+      : createGraphQuota(options.writesPerMinute, state.now);
   const server = await serveStandIn({
+    quota,
     state,
     auth,
     faults,
@@ -132,6 +142,7 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
     batchUrl: `${graphBaseUrl}/$batch`,
     caPem: certificate.cert,
     certificate,
+    quota,
     tokenUrl: (tenantId) => `${origin}/${encodeURIComponent(tenantId)}/oauth2/v2.0/token`,
     registerApp: auth.registerApp,
     revokeApp: auth.revokeApp,

@@ -16,6 +16,7 @@ import {
   renderAnswer,
 } from './graph-batch.ts';
 import type { FaultBoard } from './graph-faults.ts';
+import { type GraphQuota, mailboxKeyOf } from './graph-quota.ts';
 import {
   type ApiRequest,
   type ApiResponse,
@@ -24,7 +25,7 @@ import {
   jsonResponse,
 } from './graph-http.ts';
 import { type RouteContext, routeApi, VERSION } from './graph-routes.ts';
-import type { StandInState } from './graph-state.ts';
+import { findMailbox, type StandInState } from './graph-state.ts';
 import {
   type BaseLoggedCall,
   guardWith,
@@ -60,6 +61,8 @@ export interface ServerDeps {
   log: LoggedRequest[];
   tls: { key: string; cert: string };
   graphBaseUrl: () => string;
+  /** Writes per minute per app and mailbox (graph-quota.ts); none by default. */
+  quota?: GraphQuota | undefined;
 }
 
 /** Turns GraphApiError into its answer and anything else into a 500 UnknownError that names the bug. */
@@ -84,11 +87,8 @@ export async function serveStandIn(deps: ServerDeps): Promise<StandInServer> {
           'NotFound',
           `The Graph stand-in serves /${VERSION}/… and /{tenant}/oauth2/v2.0/token only, not ${req.path}.`,
         );
-      return routeApi(
-        route(),
-        req,
-        auth.authenticate(batchAuthorization ?? req.headers.authorization),
-      );
+      const clientId = auth.authenticate(batchAuthorization ?? req.headers.authorization);
+      return admitWrite(deps, clientId, req) ?? routeApi(route(), req, clientId);
     });
 
   const handleBatch = async (
@@ -147,6 +147,14 @@ export async function serveStandIn(deps: ServerDeps): Promise<StandInServer> {
       'client-request-id': req.headers['client-request-id'] ?? randomUUID(),
     }),
   });
+}
+
+/** The quota's refusal of a write over it, or null (no quota, not a write, no such mailbox: routing answers). */
+function admitWrite(deps: ServerDeps, clientId: string, req: ApiRequest): ApiResponse | null {
+  const key = mailboxKeyOf(req.path);
+  const mailbox = key === null ? undefined : findMailbox(deps.state, key);
+  if (!deps.quota || !mailbox) return null;
+  return deps.quota.admit(`${clientId}/${mailbox.id}`, req);
 }
 
 function fromItem(item: {

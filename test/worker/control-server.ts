@@ -26,6 +26,41 @@ type Route = [
   handle: (match: string[], body: Record<string, string>) => Answer,
 ];
 
+/** A fault as JSON: its path pattern as a string, `times: null` for ever (JSON has no Infinity). */
+interface FaultBody {
+  path?: string;
+  status?: number;
+  times?: number | null;
+  retryAfter?: number;
+  inBatch?: boolean;
+  afterApply?: boolean;
+}
+
+const faultOf = ({ path, times, ...rest }: FaultBody) => ({
+  ...rest,
+  ...(path === undefined ? {} : { path: new RegExp(path) }),
+  ...(times === undefined ? {} : { times: times ?? Number.POSITIVE_INFINITY }),
+});
+
+/** The writes (not reads) a stand-in answered for paths containing `key`, top-level and inside batches, in order. */
+function writesTo(
+  log: readonly {
+    method: string;
+    path: string;
+    status: number | null;
+    partCalls: { method: string; path: string; status: number | null }[];
+  }[],
+  key: string,
+) {
+  const encoded = encodeURIComponent(key);
+  return log
+    .flatMap((request) => (request.partCalls.length > 0 ? request.partCalls : [request]))
+    .filter(
+      (call) => call.method !== 'GET' && (call.path.includes(encoded) || call.path.includes(key)),
+    )
+    .map(({ method, path, status }) => ({ method, path, status }));
+}
+
 export async function startControlServer(options: {
   google: GoogleStandIn;
   graph: GraphStandIn;
@@ -62,6 +97,36 @@ export async function startControlServer(options: {
       'GET',
       /^\/graph\/mailboxes\/([^/]+)\/events$/,
       ([mailbox]) => ({ status: 200, body: { events: graph.events(mailbox!) } }),
+    ],
+    // Scripted faults (a 503, a 429 with Retry-After) and what the stand-ins were asked to write.
+    [
+      'POST',
+      /^\/(google|graph)\/faults$/,
+      ([service], body) => {
+        const spec = faultOf(body as FaultBody);
+        if (service === 'google') google.fail(spec as Parameters<typeof google.fail>[0]);
+        else graph.fail(spec as Parameters<typeof graph.fail>[0]);
+        return { status: 201, body: { ok: true } };
+      },
+    ],
+    [
+      'DELETE',
+      /^\/(google|graph)\/faults$/,
+      ([service]) => {
+        if (service === 'google') google.clearFaults();
+        else graph.clearFaults();
+        return { status: 200, body: { ok: true } };
+      },
+    ],
+    [
+      'GET',
+      /^\/google\/calendars\/([^/]+)\/writes$/,
+      ([id]) => ({ status: 200, body: { writes: writesTo(google.requests, id!) } }),
+    ],
+    [
+      'GET',
+      /^\/graph\/mailboxes\/([^/]+)\/writes$/,
+      ([mailbox]) => ({ status: 200, body: { writes: writesTo(graph.requests, mailbox!) } }),
     ],
     // The webhook receiver: the secret to verify with (answered once at registration), and what it verified.
     [

@@ -105,8 +105,12 @@ describe('the feed queue in workerd', () => {
   it('moves a message that keeps failing to the dead-letter queue, which records it', async () => {
     await poison('mot-cua-chet');
     await env.FEED_QUEUE.send({ kind: 'render', scope: 'roster:mot-cua-chet' });
+    // The push queue records its dead letters in the same table (its copy of the roster cannot be pushed either).
     const dead = await until(
-      () => store().feeds.deadLetters(10),
+      async () =>
+        (await store().feeds.deadLetters(10)).filter(
+          (letter) => !letter.scope?.startsWith('push:'),
+        ),
       (letters) => letters.length > 0,
     );
     expect(dead).toEqual([

@@ -1,21 +1,12 @@
 /**
  * The calendar push of the Worker in workerd, against the Google and Graph stand-ins (Node, reached through the
- * outbound forwarding): changes queued in D1's outbox are drained by the "*\/5 * * * *" cron, with credentials
- * configured a change made over the API is pushed within its request (waitUntil), and the nightly cron repairs
- * events deleted by hand.
+ * outbound forwarding): changes queued in D1's outbox while no credentials were set go out after the "*\/5 * * * *"
+ * cron's catch-up message, with credentials configured a change made over the API goes out through the push queue
+ * without waiting for the cron, and the nightly cron repairs events deleted by hand.
  */
 import { describe, expect, it } from 'vitest';
 import { googleEventId } from '../../src/providers/google/map-event.ts';
-import {
-  callAndSettle,
-  dayFromToday,
-  env,
-  json,
-  ROSTER_ID,
-  runScheduled,
-  scheduleOf,
-  upcomingDutyOf,
-} from './workerd/api.ts';
+import { env, json, runScheduled, until, upcomingDutyOf } from './workerd/api.ts';
 import {
   createGoogleCalendar,
   createMailbox,
@@ -25,70 +16,20 @@ import {
   graphEventOf,
   graphEvents,
 } from './workerd/control.ts';
+import {
+  addAbsence,
+  COVER_TITLE,
+  createPublishedRoster,
+  dutiesAhead,
+  HA,
+  type SyncStatus,
+  untilPushed,
+  withoutCredentials,
+} from './workerd/push.ts';
 
-// wrangler.toml's crons: drain the outbox, and the nightly full reconcile.
+// wrangler.toml's crons: catch up on the outbox (a fan-out message to the push queue), and the nightly full reconcile.
 const DRAIN_CRON = '*/5 * * * *';
 const NIGHTLY_CRON = '17 19 * * *';
-const HA = 'nguyen-manh-ha';
-const COVER_TITLE =
-  /^Trực Bộ phận Một cửa – Trực thay: Ông Nguyễn Văn (Luyện|Hanh) \(thay Bà Nguyễn Mạnh Hà nghỉ phép\)$/;
-
-/** The same Worker before its push credentials were set: changes land in the outbox and nothing is pushed. */
-const withoutCredentials = {
-  ...env,
-  GOOGLE_SERVICE_ACCOUNT_KEY: '',
-  MS_TENANT_ID: '',
-  MS_CLIENT_ID: '',
-  MS_CLIENT_SECRET: '',
-};
-
-interface SyncStatus {
-  providers: string[];
-  rosters: {
-    rosterId: string;
-    pendingChanges: number;
-    providers: { provider: string; lastError: string | null; stopped: boolean }[];
-  }[];
-}
-
-/** An API roster: the bundled roster's definition under a new id, publishing to a Google calendar and a mailbox. */
-async function createPublishedRoster(
-  bindings: Cloudflare.Env,
-  id: string,
-  target: { calendarId: string; mailbox: string },
-): Promise<void> {
-  const { definition } = await json<{ definition: Record<string, unknown> }>(
-    'GET',
-    `/api/rosters/${ROSTER_ID}`,
-    200,
-  );
-  const body = {
-    ...definition,
-    id,
-    name: `Lịch trực Một cửa (${id})`,
-    publish: { google: { calendarId: target.calendarId }, outlook: { mailbox: target.mailbox } },
-  };
-  const response = await callAndSettle(bindings, 'POST', '/api/rosters', { body });
-  expect(response.status, await response.clone().text()).toBe(201);
-}
-
-async function addAbsence(
-  bindings: Cloudflare.Env,
-  rosterId: string,
-  date: string,
-): Promise<string> {
-  const response = await callAndSettle(bindings, 'POST', `/api/rosters/${rosterId}/absences`, {
-    body: { memberId: HA, from: date, to: date, reason: 'leave' },
-  });
-  const text = await response.text();
-  expect(response.status, text).toBe(201);
-  const { changedSlots } = JSON.parse(text) as { changedSlots: { after: { title: string } }[] };
-  expect(changedSlots).toHaveLength(1);
-  return changedSlots[0]!.after.title;
-}
-
-/** The roster's duties from tomorrow to four weeks on: well inside the push horizon (7 days back, 35 on). */
-const dutiesAhead = (rosterId: string) => scheduleOf(rosterId, dayFromToday(1), dayFromToday(28));
 
 describe('the calendar push from workerd', () => {
   it('drains the outbox on the */5 cron: every duty on Google and Outlook, the cover in place of Bà Hà', async () => {
@@ -114,6 +55,7 @@ describe('the calendar push from workerd', () => {
     expect(await graphEvents(target.mailbox)).toEqual([]);
 
     await runScheduled(DRAIN_CRON);
+    await untilPushed(rosterId);
 
     const google = await googleEvents(target.calendarId);
     const duties = await dutiesAhead(rosterId);
@@ -142,7 +84,7 @@ describe('the calendar push from workerd', () => {
     });
   });
 
-  it('pushes a change made over the API within its request (waitUntil), without waiting for the cron', async () => {
+  it('pushes a change made over the API through the push queue, without waiting for the cron', async () => {
     const rosterId = 'mot-cua-ngay';
     const target = {
       calendarId: 'truc-ngay@group.calendar.google.com',
@@ -154,14 +96,13 @@ describe('the calendar push from workerd', () => {
     await createPublishedRoster(env, rosterId, target);
     const duty = await upcomingDutyOf(HA, rosterId);
     const id = googleEventId(duty.key);
-    expect((await googleEvents(target.calendarId)).find((event) => event.id === id)?.summary).toBe(
-      duty.title,
-    );
+    const summaryOnGoogle = async () =>
+      (await googleEvents(target.calendarId)).find((event) => event.id === id)?.summary;
+    expect(await until(summaryOnGoogle, (summary) => summary === duty.title)).toBe(duty.title);
 
     const coverTitle = await addAbsence(env, rosterId, duty.date);
-    expect((await googleEvents(target.calendarId)).find((event) => event.id === id)?.summary).toBe(
-      coverTitle,
-    );
+    expect(await until(summaryOnGoogle, (summary) => summary === coverTitle)).toBe(coverTitle);
+    await untilPushed(rosterId);
     expect(graphEventOf(await graphEvents(target.mailbox), duty.key)?.subject).toBe(coverTitle);
   });
 
@@ -174,6 +115,7 @@ describe('the calendar push from workerd', () => {
     await createGoogleCalendar(target.calendarId);
     await createMailbox(target.mailbox);
     await createPublishedRoster(env, rosterId, target);
+    await untilPushed(rosterId);
     const duty = await upcomingDutyOf(HA, rosterId);
     const pushed = {
       google: (await googleEvents(target.calendarId)).length,
@@ -193,8 +135,16 @@ describe('the calendar push from workerd', () => {
 
     await runScheduled(NIGHTLY_CRON);
 
-    const google = await googleEvents(target.calendarId);
+    // One reconcile message per roster, through the push queue.
+    const google = await until(
+      () => googleEvents(target.calendarId),
+      (events) => events.length === pushed.google,
+    );
     expect(google).toHaveLength(pushed.google);
+    await until(
+      () => graphEvents(target.mailbox),
+      (events) => events.length === pushed.outlook,
+    );
     expect(google.find((event) => event.id === googleEventId(duty.key))).toMatchObject({
       summary: duty.title,
       status: 'confirmed',

@@ -63,6 +63,15 @@ export default defineProject(async () => {
               retryDelay: 0,
               deadLetterQueue: 'lichtruc-feeds-dead',
             },
+            // The push queue likewise; a retry still waits the delay the consumer asks for (Retry-After, backoff).
+            'lichtruc-push': {
+              maxBatchSize: 5,
+              maxBatchTimeout: 0.05,
+              maxRetries: 2,
+              retryDelay: 0,
+              deadLetterQueue: 'lichtruc-push-dead',
+            },
+            'lichtruc-push-dead': { maxBatchSize: 100, maxBatchTimeout: 0.05 },
           },
         },
       })),

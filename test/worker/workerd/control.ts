@@ -93,3 +93,39 @@ export const forgetSmtpMessages = () => control('DELETE', '/smtp/messages');
 /** The next `times` DATA commands are answered with `code`, or held back `holdMs`. */
 export const failSmtpData = (fault: { code?: number; holdMs?: number; times: number }) =>
   control('POST', '/smtp/faults', fault);
+
+/** A write a stand-in answered: `POST …/events`, `PATCH …`, `DELETE …`, with its status. */
+export interface StandInWrite {
+  method: string;
+  path: string;
+  status: number | null;
+}
+
+export const googleWrites = async (calendarId: string) =>
+  (
+    await control<{ writes: StandInWrite[] }>(
+      'GET',
+      `/google/calendars/${encodeURIComponent(calendarId)}/writes`,
+    )
+  ).writes;
+export const graphWrites = async (mailbox: string) =>
+  (
+    await control<{ writes: StandInWrite[] }>(
+      'GET',
+      `/graph/mailboxes/${encodeURIComponent(mailbox)}/writes`,
+    )
+  ).writes;
+
+/** A scripted fault on a stand-in (see test/stand-ins/*-faults.ts); `times: null` for ever. */
+export interface FaultRequest {
+  path?: string;
+  status: 429 | 500 | 503;
+  times?: number | null;
+  retryAfter?: number;
+  inBatch?: boolean;
+  afterApply?: boolean;
+}
+
+export const failOn = (service: 'google' | 'graph', fault: FaultRequest) =>
+  control('POST', `/${service}/faults`, fault);
+export const clearFaults = (service: 'google' | 'graph') => control('DELETE', `/${service}/faults`);
