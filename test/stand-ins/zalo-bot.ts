@@ -3,7 +3,8 @@
  * `{ok: true, result}` or the error envelope `{ok: false, error_code, description}`; a wrong token is 401. The bot can
  * only message a chat that wrote to it first; text is at most 2,000 characters; more than `ratePerMinute` messages a
  * minute are refused with 429. `userSends` plays a person writing to the bot: the update goes to the webhook set with
- * `setWebhook`, with the secret in `X-Bot-Api-Secret-Token`.
+ * `setWebhook`, with the secret in `X-Bot-Api-Secret-Token`; `userWrites` builds that call without sending it, for a
+ * caller that delivers it itself (the workerd tests post it to the Worker inside the isolate).
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,6 +12,12 @@ import type { AddressInfo } from 'node:net';
 export interface ZaloSent {
   chatId: string;
   text: string;
+}
+
+export interface ZaloWebhookCall {
+  url: string;
+  headers: Record<string, string>;
+  body: string;
 }
 
 export interface ZaloBotStandIn {
@@ -27,6 +34,13 @@ export interface ZaloBotStandIn {
     chatType?: 'PRIVATE' | 'GROUP',
     secret?: string,
   ): Promise<Response>;
+  /** The webhook call the platform makes when a person writes to the bot (the chat becomes known). */
+  userWrites(
+    chatId: string,
+    text: string,
+    chatType?: 'PRIVATE' | 'GROUP',
+    secret?: string,
+  ): ZaloWebhookCall;
   close(): Promise<void>;
 }
 
@@ -50,7 +64,7 @@ export async function startZaloBot(
     webhook: null,
     ratePerMinute: 60,
     fail: (code, description, times) => void faults.push({ code, description, times }),
-    userSends(chatId, text, chatType = 'PRIVATE', secret) {
+    userWrites(chatId, text, chatType = 'PRIVATE', secret) {
       known.add(chatId);
       if (!bot.webhook) throw new Error('no webhook set');
       const update = {
@@ -63,14 +77,18 @@ export async function startZaloBot(
           date: Date.now(),
         },
       };
-      return deliver(bot.webhook.url, {
-        method: 'POST',
+      return {
+        url: bot.webhook.url,
         headers: {
           'content-type': 'application/json',
           'x-bot-api-secret-token': secret ?? bot.webhook.secret,
         },
         body: JSON.stringify(update),
-      });
+      };
+    },
+    userSends(chatId, text, chatType, secret) {
+      const { url, headers, body } = bot.userWrites(chatId, text, chatType, secret);
+      return deliver(url, { method: 'POST', headers, body });
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };

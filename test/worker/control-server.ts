@@ -9,6 +9,7 @@ import type { GoogleStandIn } from '../stand-ins/google-calendar.ts';
 import type { GraphStandIn } from '../stand-ins/graph-calendar.ts';
 import type { SmtpFault, SmtpStandIn } from '../stand-ins/smtp-server.ts';
 import type { WebhookReceiver } from '../stand-ins/webhook-receiver.ts';
+import type { ZaloBotStandIn } from '../stand-ins/zalo-bot.ts';
 
 export interface ControlServer {
   url: string;
@@ -67,8 +68,9 @@ export async function startControlServer(options: {
   googleAccount: string;
   receiver: WebhookReceiver;
   smtp: SmtpStandIn;
+  zalo: ZaloBotStandIn;
 }): Promise<ControlServer> {
-  const { google, graph, receiver, smtp } = options;
+  const { google, graph, receiver, smtp, zalo } = options;
   const deleted: Answer = { status: 200, body: { deleted: true } };
   const routes: Route[] = [
     [
@@ -169,6 +171,30 @@ export async function startControlServer(options: {
       /^\/smtp\/faults$/,
       (_, body) => {
         smtp.failData(body as unknown as SmtpFault);
+        return { status: 200, body: { ok: true } };
+      },
+    ],
+    // The Zalo bot stand-in: the webhook call a person writing to the bot makes (the test posts it to the Worker),
+    // what the bot sent, and the error envelope for the next sendMessage calls.
+    [
+      'POST',
+      /^\/zalo\/updates$/,
+      (_, body) => ({
+        status: 200,
+        body: zalo.userWrites(
+          body.chatId!,
+          body.text!,
+          body.chatType as 'PRIVATE' | 'GROUP' | undefined,
+          body.secret,
+        ),
+      }),
+    ],
+    ['GET', /^\/zalo\/sent$/, () => ({ status: 200, body: { sent: zalo.sent } })],
+    [
+      'POST',
+      /^\/zalo\/faults$/,
+      (_, body) => {
+        zalo.fail(Number(body.errorCode), body.description!, Number(body.times));
         return { status: 200, body: { ok: true } };
       },
     ],

@@ -1,6 +1,6 @@
 /**
  * The Node side of the workerd tests (Vitest global setup, run once for the project): starts the Google and Graph
- * stand-ins, a webhook receiver, an SMTP server and their control server on 127.0.0.1, registers the Worker's credentials with them, and provides their
+ * stand-ins, a webhook receiver, an SMTP server, a Zalo bot and their control server on 127.0.0.1, registers the Worker's credentials with them, and provides their
  * URLs and the key to the Miniflare options and to the tests. Everything stops in the returned teardown; the
  * servers are unref'd, so nothing keeps the process alive if teardown never runs.
  */
@@ -9,6 +9,7 @@ import { startGoogleStandIn } from '../stand-ins/google-calendar.ts';
 import { startGraphStandIn } from '../stand-ins/graph-calendar.ts';
 import { startSmtpStandIn } from '../stand-ins/smtp-server.ts';
 import { startWebhookReceiver } from '../stand-ins/webhook-receiver.ts';
+import { startZaloBot } from '../stand-ins/zalo-bot.ts';
 import { closeTrustingDispatchers } from '../support/tls.ts';
 import { startControlServer } from './control-server.ts';
 import { GOOGLE_ACCOUNT, MS_APP } from './provided.ts';
@@ -20,12 +21,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
   graph.registerApp(MS_APP);
   const receiver = await startWebhookReceiver();
   const smtp = await startSmtpStandIn();
+  const zalo = await startZaloBot();
   const control = await startControlServer({
     google,
     graph,
     googleAccount: GOOGLE_ACCOUNT,
     receiver,
     smtp,
+    zalo,
   });
 
   project.provide('googleRootUrl', google.rootUrl);
@@ -39,6 +42,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('controlUrl', control.url);
   project.provide('webhookUrl', receiver.url);
   project.provide('smtpUrl', smtp.url);
+  project.provide('zaloBaseUrl', zalo.baseUrl);
+  project.provide('zaloBotToken', zalo.token);
 
   return async () => {
     await Promise.all([
@@ -47,6 +52,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       graph.close(),
       receiver.close(),
       smtp.close(),
+      zalo.close(),
     ]);
     await closeTrustingDispatchers();
   };

@@ -19,6 +19,9 @@ export const MS_APP = {
   clientSecret: 'bi-mat-workerd',
 } as const;
 
+/** The secret the Zalo bot's webhook calls carry in X-Bot-Api-Secret-Token (ZALO_WEBHOOK_SECRET). */
+export const ZALO_WEBHOOK_SECRET = 'workerd-zalo-webhook-secret';
+
 export interface StandInsProvided {
   /** `http://127.0.0.1:PORT/`: Google's rootUrl (GOOGLE_API_ROOT_URL). */
   googleRootUrl: string;
@@ -36,6 +39,10 @@ export interface StandInsProvided {
   webhookUrl: string;
   /** `smtp://127.0.0.1:PORT`: the SMTP stand-in the Worker reaches over `connect()` (LICHTRUC_SMTP_URL). */
   smtpUrl: string;
+  /** `http://127.0.0.1:PORT`: the Zalo Bot API stand-in (ZALO_API_BASE_URL). */
+  zaloBaseUrl: string;
+  /** The bot token the stand-in accepts in its paths (ZALO_BOT_TOKEN). */
+  zaloBotToken: string;
 }
 
 declare module 'vitest' {

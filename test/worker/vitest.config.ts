@@ -8,7 +8,13 @@ import { join } from 'node:path';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineProject } from 'vitest/config';
 import { forwardToStandIns } from './outbound.ts';
-import { ADMIN_TOKEN, MS_APP, PASSWORD_PEPPER, PUBLIC_URL } from './provided.ts';
+import {
+  ADMIN_TOKEN,
+  MS_APP,
+  PASSWORD_PEPPER,
+  PUBLIC_URL,
+  ZALO_WEBHOOK_SECRET,
+} from './provided.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 
@@ -43,6 +49,10 @@ export default defineProject(async () => {
             LICHTRUC_WEBHOOK_ALLOW_PRIVATE: '1',
             LICHTRUC_NOTICE_COALESCE_SECONDS: '0',
             LICHTRUC_QUIET_HOURS: 'off',
+            // Zalo: the bot stand-in; only members who linked a chat get Zalo notices.
+            ZALO_BOT_TOKEN: inject('zaloBotToken'),
+            ZALO_WEBHOOK_SECRET,
+            ZALO_API_BASE_URL: inject('zaloBaseUrl'),
           },
           outboundService: forwardToStandIns(inject('graphCaPem')),
           // wrangler.toml's feed and notice queues with their retries and dead-letter queue, minus the waits (delivery within

@@ -4,7 +4,7 @@
  */
 import { inject } from 'vitest';
 
-async function control<T>(method: string, path: string, body?: unknown): Promise<T> {
+export async function control<T>(method: string, path: string, body?: unknown): Promise<T> {
   const response = await fetch(`${inject('controlUrl')}${path}`, {
     method,
     ...(body === undefined

@@ -17,6 +17,9 @@ declare global {
       MS_CLIENT_SECRET: string;
       MS_GRAPH_BASE_URL: string;
       MS_LOGIN_BASE_URL: string;
+      ZALO_BOT_TOKEN: string;
+      ZALO_WEBHOOK_SECRET: string;
+      ZALO_API_BASE_URL: string;
     }
   }
 }
