@@ -1,7 +1,8 @@
 /**
  * Notices from the Worker in workerd: a webhook registered over the API receives one signed `duty.changed` for the
  * slot an absence changes, sent within the change's request (waitUntil, coalescing window 0 here), verified by the
- * receiver with the `standardwebhooks` library; the cron run afterwards sends nothing twice. (E-mail is Node-only.)
+ * receiver with the `standardwebhooks` library; the cron run afterwards sends nothing twice. E-mail and Zalo inside
+ * workerd: email.test.ts and zalo.test.ts.
  */
 import { describe, expect, inject, it } from 'vitest';
 import {
