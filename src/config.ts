@@ -5,19 +5,24 @@
 import * as z from 'zod';
 import { parseQuietHours } from './domain/quiet-hours.ts';
 import { ServiceAccountKeySchema } from './providers/google/service-account.ts';
+import { lazySchema } from './domain/lazy.ts';
 
-const port = z.coerce
-  .number({ error: 'must be a whole number between 1 and 65535' })
-  .int('must be a whole number between 1 and 65535')
-  .min(1, 'must be a whole number between 1 and 65535')
-  .max(65535, 'must be a whole number between 1 and 65535');
+const port = lazySchema(() =>
+  z.coerce
+    .number({ error: 'must be a whole number between 1 and 65535' })
+    .int('must be a whole number between 1 and 65535')
+    .min(1, 'must be a whole number between 1 and 65535')
+    .max(65535, 'must be a whole number between 1 and 65535'),
+);
 
-const httpUrl = z
-  .url({
-    protocol: /^https?$/,
-    error: 'must be an http:// or https:// URL, e.g. https://lichtruc.example.gov.vn',
-  })
-  .transform((url) => url.replace(/\/+$/, ''));
+const httpUrl = lazySchema(() =>
+  z
+    .url({
+      protocol: /^https?$/,
+      error: 'must be an http:// or https:// URL, e.g. https://lichtruc.example.gov.vn',
+    })
+    .transform((url) => url.replace(/\/+$/, '')),
+);
 
 const days = (max: number) =>
   z.coerce
@@ -27,97 +32,113 @@ const days = (max: number) =>
     .max(max);
 
 /** A service-account key given as its JSON text (the file Google lets you download), checked field by field. */
-const serviceAccountKey = z
-  .string()
-  .transform((text, ctx) => {
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      ctx.addIssue({
-        code: 'custom',
-        message: 'must be the JSON text of a Google service account key',
-      });
-      return z.NEVER;
-    }
-  })
-  .pipe(ServiceAccountKeySchema);
-
-const writesPerMinute = z.coerce
-  .number({ error: 'must be a whole number of writes per minute from 1 to 100000' })
-  .int('must be a whole number of writes per minute from 1 to 100000')
-  .min(1, 'must be a whole number of writes per minute from 1 to 100000')
-  .max(100_000, 'must be a whole number of writes per minute from 1 to 100000');
-
-/** The secret keying account passwords before PBKDF2 (services/passwords.ts); unset, accounts use tokens only. */
-const passwordPepper = z
-  .string()
-  .min(32, 'must be at least 32 characters of random text, e.g. from: openssl rand -base64 32')
-  .optional();
-
-/** Calendar push settings, the same on Node and on Workers. */
-export const SyncConfigSchema = z
-  .object({
-    GOOGLE_SERVICE_ACCOUNT_KEY: serviceAccountKey.optional(),
-    GOOGLE_API_ROOT_URL: httpUrl.default('https://www.googleapis.com'),
-    MS_TENANT_ID: z.string().min(1).optional(),
-    MS_CLIENT_ID: z.string().min(1).optional(),
-    MS_CLIENT_SECRET: z.string().min(1).optional(),
-    MS_GRAPH_BASE_URL: httpUrl.default('https://graph.microsoft.com/v1.0'),
-    MS_LOGIN_BASE_URL: httpUrl.default('https://login.microsoftonline.com'),
-    LICHTRUC_SYNC_PAST_DAYS: days(366).default(30),
-    LICHTRUC_SYNC_FUTURE_DAYS: days(1100).default(365),
-    // Google's per-user quota is of the order of 600 a minute; Graph allows 10,000 requests per 10 minutes per app
-    // and mailbox. Every call inside a batch counts.
-    LICHTRUC_GOOGLE_WRITES_PER_MINUTE: writesPerMinute.default(600),
-    LICHTRUC_GRAPH_WRITES_PER_MINUTE: writesPerMinute.default(1000),
-  })
-  .superRefine((config, ctx) => {
-    const microsoft = ['MS_TENANT_ID', 'MS_CLIENT_ID', 'MS_CLIENT_SECRET'] as const;
-    const given = microsoft.filter((name) => config[name]);
-    if (given.length > 0 && given.length < microsoft.length) {
-      for (const name of microsoft.filter((candidate) => !config[candidate])) {
+const serviceAccountKey = lazySchema(() =>
+  z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
         ctx.addIssue({
           code: 'custom',
-          path: [name],
-          message: `is needed with ${given.join(' and ')} to push to Outlook`,
+          message: 'must be the JSON text of a Google service account key',
         });
+        return z.NEVER;
       }
-    }
-  });
+    })
+    .pipe(ServiceAccountKeySchema),
+);
+
+const writesPerMinute = lazySchema(() =>
+  z.coerce
+    .number({ error: 'must be a whole number of writes per minute from 1 to 100000' })
+    .int('must be a whole number of writes per minute from 1 to 100000')
+    .min(1, 'must be a whole number of writes per minute from 1 to 100000')
+    .max(100_000, 'must be a whole number of writes per minute from 1 to 100000'),
+);
+
+/** The secret keying account passwords before PBKDF2 (services/passwords.ts); unset, accounts use tokens only. */
+const passwordPepper = lazySchema(() =>
+  z
+    .string()
+    .min(32, 'must be at least 32 characters of random text, e.g. from: openssl rand -base64 32')
+    .optional(),
+);
+
+/** Calendar push settings, the same on Node and on Workers. */
+export const SyncConfigSchema = lazySchema(() =>
+  z
+    .object({
+      GOOGLE_SERVICE_ACCOUNT_KEY: serviceAccountKey.optional(),
+      GOOGLE_API_ROOT_URL: httpUrl.default('https://www.googleapis.com'),
+      MS_TENANT_ID: z.string().min(1).optional(),
+      MS_CLIENT_ID: z.string().min(1).optional(),
+      MS_CLIENT_SECRET: z.string().min(1).optional(),
+      MS_GRAPH_BASE_URL: httpUrl.default('https://graph.microsoft.com/v1.0'),
+      MS_LOGIN_BASE_URL: httpUrl.default('https://login.microsoftonline.com'),
+      LICHTRUC_SYNC_PAST_DAYS: days(366).default(30),
+      LICHTRUC_SYNC_FUTURE_DAYS: days(1100).default(365),
+      // Google's per-user quota is of the order of 600 a minute; Graph allows 10,000 requests per 10 minutes per app
+      // and mailbox. Every call inside a batch counts.
+      LICHTRUC_GOOGLE_WRITES_PER_MINUTE: writesPerMinute.default(600),
+      LICHTRUC_GRAPH_WRITES_PER_MINUTE: writesPerMinute.default(1000),
+    })
+    .superRefine((config, ctx) => {
+      const microsoft = ['MS_TENANT_ID', 'MS_CLIENT_ID', 'MS_CLIENT_SECRET'] as const;
+      const given = microsoft.filter((name) => config[name]);
+      if (given.length > 0 && given.length < microsoft.length) {
+        for (const name of microsoft.filter((candidate) => !config[candidate])) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [name],
+            message: `is needed with ${given.join(' and ')} to push to Outlook`,
+          });
+        }
+      }
+    }),
+);
 
 export type SyncConfig = z.infer<typeof SyncConfigSchema>;
 
-const quietHours = z.string().transform((text, ctx) => {
-  const parsed = parseQuietHours(text);
-  if (parsed === undefined)
-    ctx.addIssue({ code: 'custom', message: 'must be HH:MM-HH:MM such as 21:00-06:30, or off' });
-  return parsed ?? null;
-});
+const quietHours = lazySchema(() =>
+  z.string().transform((text, ctx) => {
+    const parsed = parseQuietHours(text);
+    if (parsed === undefined)
+      ctx.addIssue({ code: 'custom', message: 'must be HH:MM-HH:MM such as 21:00-06:30, or off' });
+    return parsed ?? null;
+  }),
+);
 
-const timeOfDay = z
-  .string()
-  .regex(/^(off|([01]\d|2[0-3]):[0-5]\d)$/, 'must be HH:MM such as 16:30, or off')
-  .transform((text) => (text === 'off' ? null : text));
+const timeOfDay = lazySchema(() =>
+  z
+    .string()
+    .regex(/^(off|([01]\d|2[0-3]):[0-5]\d)$/, 'must be HH:MM such as 16:30, or off')
+    .transform((text) => (text === 'off' ? null : text)),
+);
 
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
-const weeklyAt = z
-  .string()
-  .regex(
-    /^(off|(mon|tue|wed|thu|fri|sat|sun) ([01]\d|2[0-3]):[0-5]\d)$/,
-    'must be a weekday and HH:MM such as "fri 15:00", or off',
-  )
-  .transform((text) =>
-    text === 'off'
-      ? null
-      : { weekday: WEEKDAYS.indexOf(text.slice(0, 3)) + 1, time: text.slice(4) },
-  );
+const weeklyAt = lazySchema(() =>
+  z
+    .string()
+    .regex(
+      /^(off|(mon|tue|wed|thu|fri|sat|sun) ([01]\d|2[0-3]):[0-5]\d)$/,
+      'must be a weekday and HH:MM such as "fri 15:00", or off',
+    )
+    .transform((text) =>
+      text === 'off'
+        ? null
+        : { weekday: WEEKDAYS.indexOf(text.slice(0, 3)) + 1, time: text.slice(4) },
+    ),
+);
 
-const flag = z
-  .enum(['0', '1', 'true', 'false'], { error: 'must be 1 or 0' })
-  .transform((value) => value === '1' || value === 'true');
+const flag = lazySchema(() =>
+  z
+    .enum(['0', '1', 'true', 'false'], { error: 'must be 1 or 0' })
+    .transform((value) => value === '1' || value === 'true'),
+);
 
 /** Change notices (e-mail, Zalo, webhooks), the same on Node and on Workers. */
-export const NoticeConfigShape = {
+const noticeConfigShape = () => ({
   LICHTRUC_NOTICE_DAYS: days(60).default(14),
   LICHTRUC_NOTICE_COALESCE_SECONDS: z.coerce
     .number({ error: 'must be a whole number of seconds from 0 to 3600' })
@@ -142,9 +163,9 @@ export const NoticeConfigShape = {
   ZALO_WEBHOOK_SECRET: z.string().min(8, 'must be 8 to 256 characters').max(256).optional(),
   ZALO_API_BASE_URL: httpUrl.default('https://bot-api.zaloplatforms.com'),
   LICHTRUC_WEBHOOK_ALLOW_PRIVATE: flag.default(false),
-};
+});
 
-export type NoticeConfig = z.infer<z.ZodObject<typeof NoticeConfigShape>>;
+export type NoticeConfig = z.infer<z.ZodObject<ReturnType<typeof noticeConfigShape>>>;
 
 /** Settings that only make sense together. */
 function checkNoticePairs(config: Partial<NoticeConfig>, ctx: z.RefinementCtx): void {
@@ -162,21 +183,26 @@ function checkNoticePairs(config: Partial<NoticeConfig>, ctx: z.RefinementCtx): 
     });
 }
 
-export const NodeConfigSchema = SyncConfigSchema.safeExtend({
-  ...NoticeConfigShape,
-  HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
-  PORT: port.default(8787),
-  LICHTRUC_DB: z.string().min(1, 'must be a file path, or :memory:').default('./data/lichtruc.db'),
-  LICHTRUC_ADMIN_TOKEN: z
-    .string()
-    .min(24, 'must be at least 24 characters (or unset it to have one generated)')
-    .optional(),
-  LICHTRUC_PUBLIC_URL: httpUrl.optional(),
-  LICHTRUC_PASSWORD_PEPPER: passwordPepper,
-  LICHTRUC_CALENDARS: z.string().min(1, 'must be a directory path').default('./calendars'),
-  /** When the full reconcile (drift repair) runs; node-cron syntax, checked by the Node entry. */
-  LICHTRUC_SYNC_CRON: z.string().min(1).default('17 2 * * *'),
-}).superRefine(checkNoticePairs);
+export const NodeConfigSchema = lazySchema(() =>
+  SyncConfigSchema.safeExtend({
+    ...noticeConfigShape(),
+    HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
+    PORT: port.default(8787),
+    LICHTRUC_DB: z
+      .string()
+      .min(1, 'must be a file path, or :memory:')
+      .default('./data/lichtruc.db'),
+    LICHTRUC_ADMIN_TOKEN: z
+      .string()
+      .min(24, 'must be at least 24 characters (or unset it to have one generated)')
+      .optional(),
+    LICHTRUC_PUBLIC_URL: httpUrl.optional(),
+    LICHTRUC_PASSWORD_PEPPER: passwordPepper,
+    LICHTRUC_CALENDARS: z.string().min(1, 'must be a directory path').default('./calendars'),
+    /** When the full reconcile (drift repair) runs; node-cron syntax, checked by the Node entry. */
+    LICHTRUC_SYNC_CRON: z.string().min(1).default('17 2 * * *'),
+  }).superRefine(checkNoticePairs),
+);
 
 export type NodeConfig = z.infer<typeof NodeConfigSchema>;
 
@@ -226,15 +252,17 @@ function checkWorkerSmtpPort(config: Partial<NoticeConfig>, ctx: z.RefinementCtx
 }
 
 /** The Worker's configuration: wrangler vars and secrets (`wrangler secret put LICHTRUC_ADMIN_TOKEN`). */
-export const WorkerConfigSchema = SyncConfigSchema.safeExtend({
-  ...NoticeConfigShape,
-  LICHTRUC_ADMIN_TOKEN: z
-    .string({ error: 'is required on Workers: npx wrangler secret put LICHTRUC_ADMIN_TOKEN' })
-    .min(24, 'must be at least 24 characters'),
-  LICHTRUC_PUBLIC_URL: httpUrl,
-  LICHTRUC_PASSWORD_PEPPER: passwordPepper,
-})
-  .superRefine(checkNoticePairs)
-  .superRefine(checkWorkerSmtpPort);
+export const WorkerConfigSchema = lazySchema(() =>
+  SyncConfigSchema.safeExtend({
+    ...noticeConfigShape(),
+    LICHTRUC_ADMIN_TOKEN: z
+      .string({ error: 'is required on Workers: npx wrangler secret put LICHTRUC_ADMIN_TOKEN' })
+      .min(24, 'must be at least 24 characters'),
+    LICHTRUC_PUBLIC_URL: httpUrl,
+    LICHTRUC_PASSWORD_PEPPER: passwordPepper,
+  })
+    .superRefine(checkNoticePairs)
+    .superRefine(checkWorkerSmtpPort),
+);
 
 export type WorkerConfig = z.infer<typeof WorkerConfigSchema>;

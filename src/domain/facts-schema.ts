@@ -5,44 +5,55 @@
 import * as z from 'zod';
 import { IsoDateSchema, noteText, SlugSchema } from './schema-primitives.ts';
 import { PositionSchema } from './roster-schema.ts';
+import { lazySchema } from './lazy.ts';
 
-export const AbsenceReasonSchema = z
-  .enum(['leave', 'training', 'sick', 'personal', 'business', 'other'])
-  .describe(
-    'leave: nghỉ phép; training: học tập, bồi dưỡng; sick: nghỉ ốm; personal: nghỉ việc riêng; business: đi công tác; other: vắng. sick, personal and other are shown as "vắng" except to the absent member and the roster\'s managers',
-  );
+export const AbsenceReasonSchema = lazySchema(() =>
+  z
+    .enum(['leave', 'training', 'sick', 'personal', 'business', 'other'])
+    .describe(
+      'leave: nghỉ phép; training: học tập, bồi dưỡng; sick: nghỉ ốm; personal: nghỉ việc riêng; business: đi công tác; other: vắng. sick, personal and other are shown as "vắng" except to the absent member and the roster\'s managers',
+    ),
+);
 
-export const AbsenceSchema = z
-  .object({
+export const AbsenceSchema = lazySchema(() =>
+  z
+    .object({
+      memberId: SlugSchema,
+      from: IsoDateSchema,
+      to: IsoDateSchema,
+      reason: AbsenceReasonSchema,
+      note: noteText().optional(),
+    })
+    .refine((absence) => absence.to >= absence.from, {
+      message: '`to` is before `from`',
+      path: ['to'],
+      params: { code: 'to-before-from' },
+    }),
+);
+
+export const SlotRefSchema = lazySchema(() =>
+  z.object({
+    date: IsoDateSchema,
+    position: PositionSchema.optional().describe('Needed only when the day has more than one slot'),
+  }),
+);
+
+export const OverrideSchema = lazySchema(() =>
+  SlotRefSchema.extend({
     memberId: SlugSchema,
-    from: IsoDateSchema,
-    to: IsoDateSchema,
-    reason: AbsenceReasonSchema,
     note: noteText().optional(),
-  })
-  .refine((absence) => absence.to >= absence.from, {
-    message: '`to` is before `from`',
-    path: ['to'],
-    params: { code: 'to-before-from' },
-  });
+  }),
+);
 
-export const SlotRefSchema = z.object({
-  date: IsoDateSchema,
-  position: PositionSchema.optional().describe('Needed only when the day has more than one slot'),
-});
+export const SwapSchema = lazySchema(() =>
+  z.object({
+    first: SlotRefSchema,
+    second: SlotRefSchema,
+    note: noteText().optional(),
+  }),
+);
 
-export const OverrideSchema = SlotRefSchema.extend({
-  memberId: SlugSchema,
-  note: noteText().optional(),
-});
-
-export const SwapSchema = z.object({
-  first: SlotRefSchema,
-  second: SlotRefSchema,
-  note: noteText().optional(),
-});
-
-export const AbsenceListSchema = z.array(AbsenceSchema);
+export const AbsenceListSchema = lazySchema(() => z.array(AbsenceSchema));
 
 export type AbsenceReason = z.infer<typeof AbsenceReasonSchema>;
 export type Absence = z.infer<typeof AbsenceSchema>;

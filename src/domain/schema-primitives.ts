@@ -1,6 +1,7 @@
 /** Building blocks shared by the roster, holiday and facts schemas. Text is normalised to NFC on the way in. */
 import * as z from 'zod';
 import { isIsoDate, isSupportedDate, SUPPORTED_RANGE_TEXT } from './dates.ts';
+import { lazySchema } from './lazy.ts';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -8,43 +9,51 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
  * A day within the supported years (dates.ts): holidays cannot be worked out outside them. One issue per bad date,
  * and no `abort`: an aborted issue would also stop the roster's semantic checks.
  */
-export const IsoDateSchema = z
-  .string()
-  .regex(ISO_DATE, 'expected a date written YYYY-MM-DD')
-  .superRefine((value, ctx) => {
-    if (!ISO_DATE.test(value)) return;
-    if (!isIsoDate(value))
-      ctx.addIssue({ code: 'custom', message: 'no such date in the calendar' });
-    else if (!isSupportedDate(value))
-      ctx.addIssue({ code: 'custom', message: `expected ${SUPPORTED_RANGE_TEXT}` });
-  });
+export const IsoDateSchema = lazySchema(() =>
+  z
+    .string()
+    .regex(ISO_DATE, 'expected a date written YYYY-MM-DD')
+    .superRefine((value, ctx) => {
+      if (!ISO_DATE.test(value)) return;
+      if (!isIsoDate(value))
+        ctx.addIssue({ code: 'custom', message: 'no such date in the calendar' });
+      else if (!isSupportedDate(value))
+        ctx.addIssue({ code: 'custom', message: `expected ${SUPPORTED_RANGE_TEXT}` });
+    }),
+);
 
 /** A document date that may be known only to the month ("ngày   tháng 4 năm 2024"). */
-export const DocumentDateSchema = z
-  .string()
-  .regex(
-    /^\d{4}-\d{2}(-\d{2})?$/,
-    'expected a date written YYYY-MM-DD, or YYYY-MM when the day is not known',
-  )
-  .refine((value) => value.length === 7 || isIsoDate(value), 'no such date in the calendar');
+export const DocumentDateSchema = lazySchema(() =>
+  z
+    .string()
+    .regex(
+      /^\d{4}-\d{2}(-\d{2})?$/,
+      'expected a date written YYYY-MM-DD, or YYYY-MM when the day is not known',
+    )
+    .refine((value) => value.length === 7 || isIsoDate(value), 'no such date in the calendar'),
+);
 
-export const ClockTimeSchema = z
-  .string()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a 24-hour time written HH:MM');
+export const ClockTimeSchema = lazySchema(() =>
+  z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a 24-hour time written HH:MM'),
+);
 
 /** `MM-DD`, a day of the year that recurs every year (season boundaries). */
-export const MonthDaySchema = z
-  .string()
-  .regex(/^\d{2}-\d{2}$/, 'expected a day of the year written MM-DD')
-  .refine((value) => isIsoDate(`2024-${value}`), 'no such day of the year');
+export const MonthDaySchema = lazySchema(() =>
+  z
+    .string()
+    .regex(/^\d{2}-\d{2}$/, 'expected a day of the year written MM-DD')
+    .refine((value) => isIsoDate(`2024-${value}`), 'no such day of the year'),
+);
 
-export const SlugSchema = z
-  .string()
-  .regex(
-    /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
-    'expected lower-case letters, digits and single dashes (e.g. nguyen-van-a)',
-  )
-  .max(64);
+export const SlugSchema = lazySchema(() =>
+  z
+    .string()
+    .regex(
+      /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
+      'expected lower-case letters, digits and single dashes (e.g. nguyen-van-a)',
+    )
+    .max(64),
+);
 
 // C0 controls (CR and LF among them) and DEL would break ICS lines and CSV rows; a one-line name never needs them.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point

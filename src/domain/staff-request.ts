@@ -7,6 +7,7 @@
 import * as z from 'zod';
 import { AbsenceReasonSchema, type Absence, type Swap } from './facts-schema.ts';
 import { IsoDateSchema, lineText, noteText } from './schema-primitives.ts';
+import { lazySchema } from './lazy.ts';
 
 export type RequestState = 'proposed' | 'pending' | 'approved' | 'declined' | 'withdrawn';
 
@@ -33,31 +34,35 @@ export interface StaffRequest {
 }
 
 /** What the staff page's absence form posts. */
-export const AbsenceRequestSchema = z
-  .object({
-    rosterId: z.string().min(1).max(100),
-    from: IsoDateSchema,
-    to: IsoDateSchema,
-    reason: AbsenceReasonSchema,
-    note: noteText().optional(),
-  })
-  .refine((input) => input.to >= input.from, { message: '`to` is before `from`', path: ['to'] });
+export const AbsenceRequestSchema = lazySchema(() =>
+  z
+    .object({
+      rosterId: z.string().min(1).max(100),
+      from: IsoDateSchema,
+      to: IsoDateSchema,
+      reason: AbsenceReasonSchema,
+      note: noteText().optional(),
+    })
+    .refine((input) => input.to >= input.from, { message: '`to` is before `from`', path: ['to'] }),
+);
 
 /** What the staff page's swap form posts: one of the officer's duties, and a colleague's duty to take instead. */
-export const SwapRequestSchema = z.object({
-  rosterId: z.string().min(1).max(100),
-  /** The officer's own duty, as `date/position` (the form lists their coming duties). */
-  mine: z.string().regex(/^\d{4}-\d{2}-\d{2}\/(primary|backup)$/, 'choose one of your duties'),
-  colleagueId: z.string().min(1).max(100),
-  /** The day of the colleague's duty the officer takes in exchange. */
-  theirs: IsoDateSchema,
-  note: noteText().optional(),
-});
+export const SwapRequestSchema = lazySchema(() =>
+  z.object({
+    rosterId: z.string().min(1).max(100),
+    /** The officer's own duty, as `date/position` (the form lists their coming duties). */
+    mine: z.string().regex(/^\d{4}-\d{2}-\d{2}\/(primary|backup)$/, 'choose one of your duties'),
+    colleagueId: z.string().min(1).max(100),
+    /** The day of the colleague's duty the officer takes in exchange. */
+    theirs: IsoDateSchema,
+    note: noteText().optional(),
+  }),
+);
 
 export type SwapRequestInput = z.infer<typeof SwapRequestSchema>;
 
 /** Why a manager decides: required to decline (the officer reads it), optional to approve. */
-export const DecisionReasonSchema = lineText(500);
+export const DecisionReasonSchema = lazySchema(() => lineText(500));
 
 export type AbsenceRequestInput = z.infer<typeof AbsenceRequestSchema>;
 

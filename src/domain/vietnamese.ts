@@ -1,6 +1,7 @@
 /** Vietnamese writing conventions (domain.md): weekday names from a table, dd/MM/yyyy, names with honorifics. */
 import { type IsoDate, type IsoWeekday, weekdayOf } from './dates.ts';
 import type { Member } from './roster-schema.ts';
+import { once } from './lazy.ts';
 
 export type Language = 'vi' | 'en';
 
@@ -37,12 +38,13 @@ export function memberWithTitle(member: Member, language: Language = 'vi'): stri
   return `${memberName(member, language)} – ${member.title} ${member.unit}`;
 }
 
-const collator = new Intl.Collator('vi');
+// Built on first use: loading the Vietnamese collation data costs several ms of a Worker's start-up.
+const collator = once(() => new Intl.Collator('vi'));
 
 /** Vietnamese order: by given name (the last word), then by the whole name. */
 export function compareVietnameseNames(a: string, b: string): number {
   const given = (name: string) => name.trim().split(/\s+/).pop() ?? '';
-  return collator.compare(given(a), given(b)) || collator.compare(a, b);
+  return collator().compare(given(a), given(b)) || collator().compare(a, b);
 }
 
 /** `07:30` → `07h30`, the form used in Vietnamese notices. */

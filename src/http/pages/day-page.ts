@@ -21,8 +21,6 @@ import {
 import { type Markup, translator, withLang } from './layout.ts';
 import { kindText, whoText } from './slot-text.ts';
 
-const REASONS = AbsenceReasonSchema.options;
-
 function memberOptions(roster: Roster, language: Language, selected?: string) {
   return roster.members.map(
     (member) =>
@@ -70,7 +68,7 @@ function absenceForm(view: AdminView, data: DayPageData, reason: Markup, action:
 <label>${t('Người vắng', 'Who is away')}<select name="memberId">${memberOptions(data.roster, language, selected)}</select>${problem('memberId')}</label>
 <label>${t('Từ ngày', 'From')}<input type="date" name="from" required value="${form.from ?? date}">${problem('from')}</label>
 <label>${t('Đến ngày', 'To')}<input type="date" name="to" required value="${form.to ?? date}">${problem('to')}</label>
-<label>${t('Lý do', 'Reason')}<select name="reason">${REASONS.map((value) => html`<option value="${value}"${form.reason === value ? ' selected' : ''}>${reasonText(value, language)}</option>`)}</select>${problem('reason')}</label>
+<label>${t('Lý do', 'Reason')}<select name="reason">${AbsenceReasonSchema.options.map((value) => html`<option value="${value}"${form.reason === value ? ' selected' : ''}>${reasonText(value, language)}</option>`)}</select>${problem('reason')}</label>
 <label>${t('Ghi chú', 'Note')}<input name="note" maxlength="500" value="${form.kind === 'absence' ? (form.note ?? '') : ''}">${problem('note')}</label>
 ${reason}
 <button type="submit">${t('Xem trước thay đổi', 'Preview the change')}</button></form>`;

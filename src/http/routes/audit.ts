@@ -4,12 +4,15 @@ import * as z from 'zod';
 import type { HonoEnv } from '../env.ts';
 import { describe } from '../openapi.ts';
 import { parseWith, serviceContext } from '../request.ts';
+import { lazySchema } from '../../domain/lazy.ts';
 
-const QuerySchema = z.object({
-  rosterId: z.string().min(1).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  before: z.coerce.number().int().min(1).optional(),
-});
+const QuerySchema = lazySchema(() =>
+  z.object({
+    rosterId: z.string().min(1).optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+    before: z.coerce.number().int().min(1).optional(),
+  }),
+);
 
 export const audit = new Hono<HonoEnv>();
 

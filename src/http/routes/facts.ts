@@ -15,13 +15,16 @@ import type { ServiceContext } from '../../services/context.ts';
 import type { HonoEnv } from '../env.ts';
 import { describe } from '../openapi.ts';
 import { param, parseWith, serviceContext } from '../request.ts';
+import { lazySchema } from '../../domain/lazy.ts';
 
 const TAG = 'Absences, overrides, swaps';
 export const facts = new Hono<HonoEnv>();
 
 // Month close: a change touching a closed month must say why; the reason goes with the request, not into the fact.
-const CorrectionReasonSchema = lineText(500).describe(
-  'Why a closed month is changed: required when the change touches a month closed by month close',
+const CorrectionReasonSchema = lazySchema(() =>
+  lineText(500).describe(
+    'Why a closed month is changed: required when the change touches a month closed by month close',
+  ),
 );
 
 /** The slots a change touched, as they are now (or, for a slot that vanished, as it was). */
@@ -46,7 +49,9 @@ function factRoutes<S extends z.ZodObject>(
   add: AddVerb<z.infer<S>>,
 ): void {
   const article = one === 'absence' ? 'an' : 'a';
-  const body = schema.safeExtend({ correctionReason: CorrectionReasonSchema.optional() });
+  const body = lazySchema(() =>
+    schema.safeExtend({ correctionReason: CorrectionReasonSchema.optional() }),
+  );
   facts.get(
     describe({
       method: 'get',

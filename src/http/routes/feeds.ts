@@ -11,13 +11,16 @@ import type { HonoEnv } from '../env.ts';
 import { describe } from '../openapi.ts';
 import { requireOnRoster } from '../authorize.ts';
 import { param, serviceContext, visibleRosters } from '../request.ts';
+import { lazySchema } from '../../domain/lazy.ts';
 
 const TAG = 'Feeds';
-export const FeedInputSchema = z.object({
-  rosterId: SlugSchema,
-  memberId: SlugSchema.optional(),
-  label: lineText(120).optional(),
-});
+export const FeedInputSchema = lazySchema(() =>
+  z.object({
+    rosterId: SlugSchema,
+    memberId: SlugSchema.optional(),
+    label: lineText(120).optional(),
+  }),
+);
 export const feeds = new Hono<HonoEnv>();
 
 const createFeedRoute = describe({

@@ -9,19 +9,24 @@ import { invalid } from '../../services/errors.ts';
 import type { HonoEnv } from '../env.ts';
 import { describe } from '../openapi.ts';
 import { param, parseWith, serviceContext } from '../request.ts';
+import { lazySchema } from '../../domain/lazy.ts';
 
 const TAG = 'Holidays';
 // Month close: an edit that changes a closed month of any roster must say why (recorded with each correction).
-const CorrectionReasonSchema = lineText(500).describe(
-  'Why a closed month is changed: required when the edit touches a month closed by month close',
-);
-const HolidayEditSchema = z.object({
-  entry: HolidayEntrySchema,
-  source: HolidaySourceSchema.optional().describe(
-    'The notice the entry cites, when the table does not list it yet',
+const CorrectionReasonSchema = lazySchema(() =>
+  lineText(500).describe(
+    'Why a closed month is changed: required when the edit touches a month closed by month close',
   ),
-  correctionReason: CorrectionReasonSchema.optional(),
-});
+);
+const HolidayEditSchema = lazySchema(() =>
+  z.object({
+    entry: HolidayEntrySchema,
+    source: HolidaySourceSchema.optional().describe(
+      'The notice the entry cites, when the table does not list it yet',
+    ),
+    correctionReason: CorrectionReasonSchema.optional(),
+  }),
+);
 export const holidays = new Hono<HonoEnv>();
 
 function dateParam(value: string): string {

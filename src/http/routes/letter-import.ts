@@ -8,10 +8,13 @@ import { readLetter } from '../../services/read-letter.ts';
 import type { HonoEnv } from '../env.ts';
 import { describe } from '../openapi.ts';
 import { HttpError } from '../request.ts';
+import { lazySchema } from '../../domain/lazy.ts';
 
-export const LetterBodySchema = z.object({
-  text: z.string().min(1).describe('The letter as text (a copy of the công văn)'),
-});
+export const LetterBodySchema = lazySchema(() =>
+  z.object({
+    text: z.string().min(1).describe('The letter as text (a copy of the công văn)'),
+  }),
+);
 
 export const letterImport = new Hono<HonoEnv>();
 

@@ -13,26 +13,33 @@ import {
 import type { HonoEnv } from '../env.ts';
 import { describe } from '../openapi.ts';
 import { param, parseWith, serviceContext } from '../request.ts';
+import { lazySchema } from '../../domain/lazy.ts';
 
 const TAG = 'Notices';
-export const ContactInputSchema = z.discriminatedUnion('channel', [
-  z.object({ role: z.enum(['admin', 'group']), channel: z.literal('email'), address: z.email() }),
-  z.object({
-    role: z.enum(['admin', 'group']),
-    channel: z.literal('zalo'),
-    address: z.string().regex(/^[A-Za-z0-9_.:-]{1,128}$/, 'expected a Zalo chat id'),
-  }),
-]);
-export const PreferencesInputSchema = z
-  .object({
-    email: z.email().nullable(),
-    emailOn: z.boolean(),
-    zaloOn: z.boolean(),
-    reminders: z.boolean(),
-  })
-  .partial()
-  .strict();
-const LogQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) });
+export const ContactInputSchema = lazySchema(() =>
+  z.discriminatedUnion('channel', [
+    z.object({ role: z.enum(['admin', 'group']), channel: z.literal('email'), address: z.email() }),
+    z.object({
+      role: z.enum(['admin', 'group']),
+      channel: z.literal('zalo'),
+      address: z.string().regex(/^[A-Za-z0-9_.:-]{1,128}$/, 'expected a Zalo chat id'),
+    }),
+  ]),
+);
+export const PreferencesInputSchema = lazySchema(() =>
+  z
+    .object({
+      email: z.email().nullable(),
+      emailOn: z.boolean(),
+      zaloOn: z.boolean(),
+      reminders: z.boolean(),
+    })
+    .partial()
+    .strict(),
+);
+const LogQuerySchema = lazySchema(() =>
+  z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
+);
 export const notices = new Hono<HonoEnv>();
 
 notices.get(

@@ -9,12 +9,13 @@ import type { HonoEnv } from '../env.ts';
 import { describe } from '../openapi.ts';
 import { param, parseWith, serviceContext } from '../request.ts';
 import { changedView } from './facts.ts';
+import { lazySchema } from '../../domain/lazy.ts';
 
 const TAG = 'Staff requests';
 const STATES = ['proposed', 'pending', 'approved', 'declined', 'withdrawn'] as const;
-const StateSchema = z.enum(STATES);
-const ApproveSchema = z.object({ reason: DecisionReasonSchema.optional() });
-const DeclineSchema = z.object({ reason: DecisionReasonSchema });
+const StateSchema = lazySchema(() => z.enum(STATES));
+const ApproveSchema = lazySchema(() => z.object({ reason: DecisionReasonSchema.optional() }));
+const DeclineSchema = lazySchema(() => z.object({ reason: DecisionReasonSchema }));
 
 export const requests = new Hono<HonoEnv>();
 

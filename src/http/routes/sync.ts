@@ -6,18 +6,21 @@ import { resyncAll, resyncRoster, syncStatus } from '../../services/sync-admin.t
 import type { HonoEnv } from '../env.ts';
 import { describe } from '../openapi.ts';
 import { param } from '../request.ts';
+import { lazySchema } from '../../domain/lazy.ts';
 
 const TAG = 'Calendar push';
-const SyncRequestSchema = z.object({
-  dryRun: z
-    .boolean()
-    .optional()
-    .describe('Only count what a resync would create, update and delete'),
-  providers: z
-    .array(z.enum(['google', 'outlook']))
-    .min(1)
-    .optional(),
-});
+const SyncRequestSchema = lazySchema(() =>
+  z.object({
+    dryRun: z
+      .boolean()
+      .optional()
+      .describe('Only count what a resync would create, update and delete'),
+    providers: z
+      .array(z.enum(['google', 'outlook']))
+      .min(1)
+      .optional(),
+  }),
+);
 
 export const sync = new Hono<HonoEnv>();
 

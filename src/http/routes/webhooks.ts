@@ -11,12 +11,15 @@ import {
 import type { HonoEnv } from '../env.ts';
 import { describe } from '../openapi.ts';
 import { param, serviceContext } from '../request.ts';
+import { lazySchema } from '../../domain/lazy.ts';
 
 const TAG = 'Notices';
-export const WebhookInputSchema = z.object({
-  url: z.string().min(1).max(2000),
-  events: z.array(z.enum(NOTICE_EVENT_TYPES)).max(NOTICE_EVENT_TYPES.length).optional(),
-});
+export const WebhookInputSchema = lazySchema(() =>
+  z.object({
+    url: z.string().min(1).max(2000),
+    events: z.array(z.enum(NOTICE_EVENT_TYPES)).max(NOTICE_EVENT_TYPES.length).optional(),
+  }),
+);
 export const webhooks = new Hono<HonoEnv>();
 
 const addWebhookRoute = describe({

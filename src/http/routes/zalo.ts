@@ -11,24 +11,26 @@ import type { HonoEnv } from '../env.ts';
 import { describe } from '../openapi.ts';
 import { problem } from '../problem.ts';
 import { serviceContext } from '../request.ts';
+import { lazySchema } from '../../domain/lazy.ts';
 
-const UpdateSchema = z.object({
-  event_name: z.string(),
-  message: z
-    .object({
-      chat: z.object({
-        id: z.union([z.string(), z.number()]).transform(String),
-        chat_type: z.enum(['PRIVATE', 'GROUP']).default('PRIVATE'),
-      }),
-      text: z.string().max(4000).optional(),
-    })
-    .optional(),
-});
+const UpdateSchema = lazySchema(() =>
+  z.object({
+    event_name: z.string(),
+    message: z
+      .object({
+        chat: z.object({
+          id: z.union([z.string(), z.number()]).transform(String),
+          chat_type: z.enum(['PRIVATE', 'GROUP']).default('PRIVATE'),
+        }),
+        text: z.string().max(4000).optional(),
+      })
+      .optional(),
+  }),
+);
 
 // The platform sends the update itself; getUpdates wraps it in { ok, result }: accept both.
-const ZaloBodySchema = z.preprocess(
-  (raw) => (raw as { result?: unknown } | null)?.result ?? raw,
-  UpdateSchema,
+const ZaloBodySchema = lazySchema(() =>
+  z.preprocess((raw) => (raw as { result?: unknown } | null)?.result ?? raw, UpdateSchema),
 );
 
 export const zalo = new Hono<HonoEnv>();

@@ -5,16 +5,19 @@
  */
 import * as z from 'zod';
 import { createTokenSource, type TokenSource } from '../oauth-token.ts';
+import { lazySchema } from '../../domain/lazy.ts';
 
-export const ServiceAccountKeySchema = z.object({
-  type: z.literal('service_account', {
-    error: 'must be a service account key (type "service_account")',
+export const ServiceAccountKeySchema = lazySchema(() =>
+  z.object({
+    type: z.literal('service_account', {
+      error: 'must be a service account key (type "service_account")',
+    }),
+    client_email: z.email(),
+    private_key: z.string().includes('PRIVATE KEY', { message: 'must hold a PEM private key' }),
+    private_key_id: z.string().optional(),
+    token_uri: z.url().default('https://oauth2.googleapis.com/token'),
   }),
-  client_email: z.email(),
-  private_key: z.string().includes('PRIVATE KEY', { message: 'must hold a PEM private key' }),
-  private_key_id: z.string().optional(),
-  token_uri: z.url().default('https://oauth2.googleapis.com/token'),
-});
+);
 
 export type ServiceAccountKey = z.infer<typeof ServiceAccountKeySchema>;
 

@@ -5,16 +5,7 @@
  * bulk writes go through `$batch` (20 per request, a per-item 429 retried by the sync engine after its Retry-After),
  * and listing follows `@odata.nextLink`. Ids are requested immutable, so moving an event never loses it.
  */
-import {
-  AuthenticationHandler,
-  Client,
-  type Context,
-  type Middleware,
-  RedirectHandler,
-  RedirectHandlerOptions,
-  RetryHandler,
-  RetryHandlerOptions,
-} from '@microsoft/microsoft-graph-client';
+import type { Client, Context, Middleware } from '@microsoft/microsoft-graph-client';
 import type { RemoteEvent, SyncOp } from '../../domain/sync-plan.ts';
 import { parseRetryAfter } from '../retry-after.ts';
 import {
@@ -75,18 +66,25 @@ export function createOutlookProvider(options: OutlookProviderOptions): Calendar
   const base = new URL(options.graphBaseUrl.replace(/\/+$/, ''));
   const version = base.pathname.split('/').pop() || 'v1.0';
   const baseUrl = `${base.origin}${base.pathname.slice(0, base.pathname.length - version.length)}`;
-  const middleware: Middleware[] = [
-    new AuthenticationHandler({ getAccessToken: () => tokens.token() }),
-    new RetryHandler(new RetryHandlerOptions(3, options.clientRetries ?? 3)),
-    new RedirectHandler(new RedirectHandlerOptions()),
-    new FetchHandler(options.fetch),
-  ];
-  const client = Client.initWithMiddleware({
-    middleware,
-    baseUrl,
-    defaultVersion: version,
-    customHosts: new Set([base.hostname]),
-  });
+  // The official client costs a Worker start-up CPU when evaluated at import (as Google's did): load it on the
+  // first call that needs it.
+  let client: Promise<Client> | undefined;
+  const graph = () => {
+    client ??= import('@microsoft/microsoft-graph-client').then((sdk) =>
+      sdk.Client.initWithMiddleware({
+        middleware: [
+          new sdk.AuthenticationHandler({ getAccessToken: () => tokens.token() }),
+          new sdk.RetryHandler(new sdk.RetryHandlerOptions(3, options.clientRetries ?? 3)),
+          new sdk.RedirectHandler(new sdk.RedirectHandlerOptions()),
+          new FetchHandler(options.fetch),
+        ] satisfies Middleware[],
+        baseUrl,
+        defaultVersion: version,
+        customHosts: new Set([base.hostname]),
+      }),
+    );
+    return client;
+  };
 
   const mailboxPath = (target: ProviderTarget) =>
     `/users/${encodeURIComponent(target.mailbox ?? '')}`;
@@ -101,7 +99,7 @@ export function createOutlookProvider(options: OutlookProviderOptions): Calendar
   ): Promise<Answer> {
     await tokens.token(); // a refused grant surfaces as a credentials error, not a client error
     try {
-      const request = client.api(path).header('Prefer', PREFER);
+      const request = (await graph()).api(path).header('Prefer', PREFER);
       const data =
         method === 'post'
           ? await request.post(body)
@@ -165,7 +163,7 @@ export function createOutlookProvider(options: OutlookProviderOptions): Calendar
         }[];
       };
       try {
-        result = await client.api('/$batch').post(payload);
+        result = await (await graph()).api('/$batch').post(payload);
       } catch (error) {
         const answer = answerOfError(error);
         throw errorOf(answer, null);
@@ -289,7 +287,7 @@ export function createOutlookProvider(options: OutlookProviderOptions): Calendar
       await tokens.token();
       let page: { value?: GraphEvent[]; '@odata.nextLink'?: string };
       try {
-        page = await client
+        page = await (await graph())
           .api(eventsPath(target))
           .header('Prefer', preferFor(target))
           .filter(filter)
@@ -303,7 +301,7 @@ export function createOutlookProvider(options: OutlookProviderOptions): Calendar
           }
           const next = page['@odata.nextLink'];
           if (!next) break;
-          page = await client.api(next).header('Prefer', preferFor(target)).get();
+          page = await (await graph()).api(next).header('Prefer', preferFor(target)).get();
         }
       } catch (error) {
         const answer = answerOfError(error);
