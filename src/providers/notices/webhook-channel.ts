@@ -1,11 +1,11 @@
 /**
- * Webhooks signed per the Standard Webhooks spec with the `standardwebhooks` package: `webhook-id` (the same for
+ * Webhooks signed per the Standard Webhooks spec (webhook-signature.ts): `webhook-id` (the same for
  * every attempt of a message, so a receiver drops a second copy), `webhook-timestamp`, `webhook-signature`. Redirects
  * are not followed (a redirect could lead into the office network); the URL is checked again before every call.
  */
-import { Webhook } from 'standardwebhooks';
 import { webhookUrlProblem } from '../../domain/webhook-url.ts';
 import type { NoticeChannel, SendOutcome } from './notice-channel.ts';
+import { signWebhook } from './webhook-signature.ts';
 
 export interface WebhookChannelOptions {
   fetch: typeof globalThis.fetch;
@@ -37,7 +37,7 @@ export function createWebhookChannel(options: WebhookChannelOptions): NoticeChan
       const id = `msg_${notice.id}`;
       const timestamp = options.now();
       const payload = JSON.stringify(notice.event);
-      const signature = new Webhook(notice.secret).sign(id, timestamp, payload);
+      const signature = await signWebhook(notice.secret, id, timestamp, payload);
       const response = await options.fetch(notice.address, {
         method: 'POST',
         redirect: 'manual',
