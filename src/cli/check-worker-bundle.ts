@@ -16,6 +16,8 @@ const FORBIDDEN: [RegExp, string][] = [
   [/node_modules\/better-sqlite3\//, 'better-sqlite3 (Node only; Workers use D1)'],
   [/node_modules\/@hono\/node-server\//, '@hono/node-server (Node entry only)'],
   [/node_modules\/exceljs\//, 'exceljs (the XLSX report writer: given by the Node entry only)'],
+  [/node_modules\/yaml\//, 'the yaml library (the import page edits JSON on Workers: 31 KiB gzip)'],
+  [/node_modules\/standardwebhooks\//, 'standardwebhooks (webhooks are signed with Web Crypto)'],
   [/src\/storage\/drivers\/sqlite\.ts$/, 'the node:sqlite driver (Node only; Workers use D1)'],
   [/src\/entry\/node(-sync)?\.ts$/, 'the Node entry'],
 ];

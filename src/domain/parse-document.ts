@@ -4,19 +4,12 @@
  */
 import { isNode, LineCounter, parseDocument } from 'yaml';
 import type * as z from 'zod';
+import type { DocumentIssue, ParseResult } from './draft-format.ts';
 
-export interface DocumentIssue {
-  line: number;
-  column: number;
-  /** Dotted path of the field at fault, e.g. `periods.0.pattern.monday.memberId`; empty for the whole document. */
-  path: string;
-  message: string;
-}
+export type { DocumentIssue, ParseResult };
 
 /** Roster files use few anchors if any; this bounds the expansion of a hostile or mistaken file. */
 const MAX_ALIAS_COUNT = 100;
-
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; issues: DocumentIssue[] };
 
 export function parseDocumentWith<S extends z.ZodType>(
   schema: S,

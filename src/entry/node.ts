@@ -21,6 +21,7 @@ import { sha256Hex } from '../services/secrets.ts';
 import { applyCalendarsLater, calendarsReportLines } from './node-calendars.ts';
 import { startNodeNotices } from './node-notices.ts';
 import { startNodeSync } from './node-sync.ts';
+import { YAML_DRAFT } from '../domain/letter/draft-yaml.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -90,6 +91,8 @@ async function main(): Promise<void> {
     // exceljs loads on the first XLSX download, not at start-up.
     renderWorkbook: async (...args) =>
       (await import('../providers/xlsx/report-workbook.ts')).renderReportWorkbook(...args),
+    // The import page's draft in YAML, the roster files' own format (the Worker, without the yaml library, uses JSON).
+    draftFormat: YAML_DRAFT,
     logError: (error, id) => console.error(`[${id}]`, error),
   });
 

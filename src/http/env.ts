@@ -4,6 +4,7 @@ import type { Principal } from '../domain/permissions.ts';
 import type { SyncDeps } from '../services/sync-deps.ts';
 import type { ReadinessCheck } from './routes/health.ts';
 import type { WorkbookRenderer } from '../domain/report-document.ts';
+import type { DraftFormat } from '../domain/draft-format.ts';
 import type { AdminSession } from '../storage/session-store.ts';
 import type { Store } from '../storage/store.ts';
 
@@ -44,6 +45,8 @@ export interface AppDeps {
   readiness?: readonly ReadinessCheck[] | undefined;
   /** The XLSX writer of `GET …/report?format=xlsx`; absent on Workers (the download answers 501 there). */
   renderWorkbook?: WorkbookRenderer | undefined;
+  /** How the letter import's draft is edited: YAML given by the Node entry; JSON by default (Workers). */
+  draftFormat?: DraftFormat | undefined;
   /** Change notices: whether webhooks may point at private addresses, and a kick for the notice worker. */
   notices?:
     | {

@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import { loadCalendarSet } from '../../src/domain/calendar-set.ts';
+import { YAML_DRAFT } from '../../src/domain/letter/draft-yaml.ts';
 import { createApp } from '../../src/http/app.ts';
 import { renderReportWorkbook } from '../../src/providers/xlsx/report-workbook.ts';
 import type { AppDeps } from '../../src/http/env.ts';
@@ -63,6 +64,7 @@ export async function startTestService(
     publicUrl: PUBLIC_URL,
     adminTokenHash: await sha256Hex(ADMIN_TOKEN),
     renderWorkbook: renderReportWorkbook,
+    draftFormat: YAML_DRAFT,
   };
   const app = createApp(appDeps);
 

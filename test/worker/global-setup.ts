@@ -4,6 +4,7 @@
  * URLs and the key to the Miniflare options and to the tests. Everything stops in the returned teardown; the
  * servers are unref'd, so nothing keeps the process alive if teardown never runs.
  */
+import { readFileSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
 import { startGoogleStandIn } from '../stand-ins/google-calendar.ts';
 import { startGraphStandIn } from '../stand-ins/graph-calendar.ts';
@@ -44,6 +45,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('smtpUrl', smtp.url);
   project.provide('zaloBaseUrl', zalo.baseUrl);
   project.provide('zaloBotToken', zalo.token);
+  project.provide(
+    'importLetter',
+    readFileSync(new URL('../fixtures/letters/01-so-tnmt-ha-nam.txt', import.meta.url), 'utf8'),
+  );
 
   return async () => {
     await Promise.all([

@@ -43,6 +43,8 @@ export interface StandInsProvided {
   zaloBaseUrl: string;
   /** The bot token the stand-in accepts in its paths (ZALO_BOT_TOKEN). */
   zaloBotToken: string;
+  /** An assignment letter (test/fixtures/letters) for the import page. */
+  importLetter: string;
 }
 
 declare module 'vitest' {

@@ -5,7 +5,7 @@
  */
 import { html } from 'hono/html';
 import type { Finding } from '../../domain/letter/findings.ts';
-import type { DocumentIssue } from '../../domain/parse-document.ts';
+import type { DocumentIssue } from '../../domain/draft-format.ts';
 import type { Language } from '../../domain/vietnamese.ts';
 import { type AdminView, csrfInput } from './admin-view.ts';
 import { type Markup, translator, withLang } from './layout.ts';
@@ -95,6 +95,8 @@ export function draftProblems(issues: DocumentIssue[], language: Language): Mark
 
 export interface Review {
   text: string;
+  /** The draft's format as the page names it (`YAML`, `JSON`), and the draft in it. */
+  format: string;
   yaml: string;
   findings: Finding[];
   problem?: Markup | undefined;
@@ -113,8 +115,8 @@ export function reviewPage(view: AdminView, review: Review): Markup {
 <section><h2>${t('Bản nháp lịch trực', 'Roster draft')}</h2>
 <form method="post" action="${withLang(IMPORT_PATH, view.language)}" enctype="multipart/form-data">${csrfInput(view)}
 <textarea name="text" hidden>${review.text}</textarea>
-<textarea name="yaml" aria-label="${t('Bản nháp (YAML)', 'Draft (YAML)')}">${review.yaml}</textarea>
+<textarea name="yaml" aria-label="${t(`Bản nháp (${review.format})`, `Draft (${review.format})`)}">${review.yaml}</textarea>
 <div class="buttons"><button type="submit" name="action" value="check" class="secondary">${t('Kiểm tra', 'Check')}</button>
 <button type="submit" name="action" value="create">${t('Tạo lịch trực', 'Create the roster')}</button>
-<button type="submit" name="action" value="download" class="secondary">${t('Tải tệp YAML', 'Download YAML')}</button></div></form></section></div>`;
+<button type="submit" name="action" value="download" class="secondary">${t(`Tải tệp ${review.format}`, `Download ${review.format}`)}</button></div></form></section></div>`;
 }

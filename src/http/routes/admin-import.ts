@@ -6,8 +6,7 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { html, raw } from 'hono/html';
-import { draftYaml } from '../../domain/letter/draft-yaml.ts';
-import { parseDocumentWith } from '../../domain/parse-document.ts';
+import { JSON_DRAFT } from '../../domain/json-document.ts';
 import { RosterSchema } from '../../domain/roster-schema.ts';
 import { ServiceError } from '../../services/errors.ts';
 import { readLetter } from '../../services/read-letter.ts';
@@ -50,10 +49,13 @@ async function letterOf(form: Posted) {
   return readLetter({ text: typeof form.text === 'string' ? form.text : '' });
 }
 
+const formatOf = (c: Context<HonoEnv>) => c.var.deps.draftFormat ?? JSON_DRAFT;
+
 /** Checks the edited draft, then downloads it, says it is valid, or creates the roster and opens its month. */
 async function act(c: Context<HonoEnv>, action: string, review: Review) {
   const view = adminView(c);
-  const parsed = parseDocumentWith(RosterSchema, review.yaml);
+  const format = formatOf(c);
+  const parsed = format.read(RosterSchema, review.yaml);
   if (!parsed.ok)
     return render(
       c,
@@ -62,8 +64,8 @@ async function act(c: Context<HonoEnv>, action: string, review: Review) {
     );
   const roster = parsed.value;
   if (action === 'download') {
-    c.header('content-disposition', `attachment; filename="${roster.id}.yaml"`);
-    return c.body(review.yaml, 200, { 'content-type': 'application/yaml; charset=utf-8' });
+    c.header('content-disposition', `attachment; filename="${roster.id}.${format.extension}"`);
+    return c.body(review.yaml, 200, { 'content-type': format.mediaType });
   }
   if (action !== 'create') return render(c, reviewPage(view, { ...review, valid: true }));
   try {
@@ -95,7 +97,15 @@ adminImport.post(IMPORT_PATH, async (c) => {
     if (!(error instanceof ServiceError)) throw error;
     return render(c, importIntro(view, errorBox(error, view.language)), 422);
   }
+  const format = formatOf(c).name;
   if (action === 'read')
-    return render(c, reviewPage(view, { ...letter, yaml: draftYaml(letter.draft) }));
-  return act(c, action, { ...letter, yaml: typeof form.yaml === 'string' ? form.yaml : '' });
+    return render(
+      c,
+      reviewPage(view, { ...letter, format, yaml: formatOf(c).write(letter.draft) }),
+    );
+  return act(c, action, {
+    ...letter,
+    format,
+    yaml: typeof form.yaml === 'string' ? form.yaml : '',
+  });
 });
