@@ -17,6 +17,10 @@ const FORBIDDEN: [RegExp, string][] = [
   [/node_modules\/@hono\/node-server\//, '@hono/node-server (Node entry only)'],
   [/node_modules\/exceljs\//, 'exceljs (the XLSX report writer: given by the Node entry only)'],
   [/node_modules\/yaml\//, 'the yaml library (the import page edits JSON on Workers: 31 KiB gzip)'],
+  [
+    /node_modules\/gcp-metadata\//,
+    "gcp-metadata (aliased to a stub: Compute Engine's metadata server)",
+  ],
   [/node_modules\/standardwebhooks\//, 'standardwebhooks (webhooks are signed with Web Crypto)'],
   [/src\/storage\/drivers\/sqlite\.ts$/, 'the node:sqlite driver (Node only; Workers use D1)'],
   [/src\/entry\/node(-sync)?\.ts$/, 'the Node entry'],

@@ -1,7 +1,9 @@
 /**
  * The Worker as `wrangler dev` runs it (workerd, local D1, offline): what a deployment would start. The workerd test
  * project loads the module through the vitest pool; this starts the real bundle, so a Worker that cannot start
- * (e.g. an export workerd refuses) fails here.
+ * (e.g. an export workerd refuses) fails here. It also pushes to the Google stand-in: the bundle replaces parts of the
+ * official client's dependencies (wrangler.toml's [alias]), which the workerd project does not, so this is where the
+ * client runs as deployed.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,6 +11,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type GoogleStandIn, startGoogleStandIn } from '../stand-ins/google-calendar.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const WRANGLER = join(ROOT, 'node_modules/wrangler/bin/wrangler.js');
@@ -19,6 +22,10 @@ const OFFLINE = {
   WRANGLER_HIDE_BANNER: 'true',
 };
 
+const GOOGLE_ACCOUNT = 'lichtruc-dev@du-an.iam.gserviceaccount.com';
+const CALENDAR = 'truc-dev@group.calendar.google.com';
+
+let google: GoogleStandIn;
 let worker: ChildProcess | undefined;
 let state: string;
 let base: string;
@@ -42,6 +49,9 @@ beforeAll(async () => {
     [WRANGLER, 'd1', 'migrations', 'apply', 'lichtruc', '--local', '--persist-to', state],
     { cwd: ROOT, env, stdio: 'ignore' },
   );
+  google = await startGoogleStandIn();
+  const key = JSON.stringify(google.createServiceAccount(GOOGLE_ACCOUNT));
+  google.createCalendar({ id: CALENDAR, writers: [GOOGLE_ACCOUNT] });
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
   worker = spawn(
@@ -60,6 +70,10 @@ beforeAll(async () => {
       `LICHTRUC_ADMIN_TOKEN:${TOKEN}`,
       '--var',
       `LICHTRUC_PUBLIC_URL:${base}`,
+      '--var',
+      `GOOGLE_API_ROOT_URL:${google.rootUrl}`,
+      '--var',
+      `GOOGLE_SERVICE_ACCOUNT_KEY:${key}`,
       '--test-scheduled',
     ],
     { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
@@ -74,8 +88,9 @@ beforeAll(async () => {
   }
 }, 90_000);
 
-afterAll(() => {
+afterAll(async () => {
   worker?.kill('SIGTERM');
+  await google?.close();
   rmSync(state, { recursive: true, force: true });
 });
 
@@ -113,5 +128,43 @@ describe('the Worker under wrangler dev', () => {
     const response = await fetch(`${base}/__scheduled?cron=${encodeURIComponent('*/5 * * * *')}`);
     expect(response.status).toBe(200);
     expect(log).not.toMatch(/Uncaught|ERROR/);
+  });
+});
+
+describe('the push from the Worker as bundled', () => {
+  it('writes a roster to Google, and the nightly reconcile lists it back through the official client', async () => {
+    const { definition } = (await (await api('/api/rosters/so-vhttdl-bac-giang')).json()) as {
+      definition: Record<string, unknown>;
+    };
+    const created = await api('/api/rosters', {
+      method: 'POST',
+      body: JSON.stringify({
+        ...definition,
+        id: 'mot-cua-dev',
+        name: 'Lịch trực Một cửa (dev)',
+        publish: { google: { calendarId: CALENDAR } },
+      }),
+    });
+    expect(created.status).toBe(201);
+    const deadline = Date.now() + 30_000;
+    const pending = async () => {
+      const status = (await (await api('/api/sync/status')).json()) as {
+        rosters: { rosterId: string; pendingChanges: number }[];
+      };
+      return status.rosters.find((roster) => roster.rosterId === 'mot-cua-dev')?.pendingChanges;
+    };
+    while ((await pending()) !== 0 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    const pushed = google.events(CALENDAR).length;
+    expect(pushed).toBeGreaterThan(0);
+
+    google.resetLog();
+    const nightly = await fetch(`${base}/__scheduled?cron=${encodeURIComponent('17 19 * * *')}`);
+    expect(nightly.status).toBe(200);
+    while (!google.requests.some((request) => request.method === 'GET') && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(google.requests.filter((request) => request.method === 'GET').length).toBeGreaterThan(0);
+    expect(google.events(CALENDAR)).toHaveLength(pushed);
+    expect(log).not.toMatch(/Uncaught|ERROR|metadata server/);
   });
 });
