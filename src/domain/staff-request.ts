@@ -83,7 +83,7 @@ export function canMove(
 export const staffActor = (memberId: string) => `staff:${memberId}`;
 
 /** What the colleague's decline form posts: an optional note the requester reads. */
-export const DeclineSwapSchema = z.object({ note: lineText(500).optional() });
+export const DeclineSwapSchema = lazySchema(() => z.object({ note: lineText(500).optional() }));
 
 /** A swap the colleague declined on their page, rather than a manager's refusal. */
 export const declinedByColleague = (request: StaffRequest): boolean =>
