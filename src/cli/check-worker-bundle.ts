@@ -18,8 +18,8 @@ const FORBIDDEN: [RegExp, string][] = [
   [/node_modules\/exceljs\//, 'exceljs (the XLSX report writer: given by the Node entry only)'],
   [/node_modules\/yaml\//, 'the yaml library (the import page edits JSON on Workers: 31 KiB gzip)'],
   [
-    /node_modules\/gcp-metadata\//,
-    "gcp-metadata (aliased to a stub: Compute Engine's metadata server)",
+    /node_modules\/google-auth-library\//,
+    'google-auth-library (aliased to a stub: lichtruc signs its own grant)',
   ],
   [/node_modules\/standardwebhooks\//, 'standardwebhooks (webhooks are signed with Web Crypto)'],
   [/src\/storage\/drivers\/sqlite\.ts$/, 'the node:sqlite driver (Node only; Workers use D1)'],
