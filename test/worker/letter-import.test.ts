@@ -35,7 +35,16 @@ describe('the letter import page in workerd', () => {
     );
     const csrf = /name="csrf" value="([^"]+)"/.exec(await home.text())![1]!;
 
-    const read = await page('/admin/import', cookie, { csrf, action: 'read', text: LETTER });
+    /** A step of the import form, carrying the letter and the draft as the page does. */
+    const step = (action: string, draft?: string) =>
+      page('/admin/import', cookie, {
+        csrf,
+        action,
+        text: LETTER,
+        ...(draft === undefined ? {} : { yaml: draft }),
+      });
+
+    const read = await step('read');
     expect(read.response.status).toBe(200);
     expect(read.html).toContain('aria-label="Bản nháp (JSON)"');
     const draft = draftOf(read.html);
@@ -43,30 +52,15 @@ describe('the letter import page in workerd', () => {
 
     const broken = draft.replace(/"honorific": "(Ông|Bà)"/, '"honorific": "Cô"');
     const line = broken.split('\n').findIndex((text) => text.includes('"Cô"')) + 1;
-    const check = await page('/admin/import', cookie, {
-      csrf,
-      action: 'check',
-      text: LETTER,
-      yaml: broken,
-    });
+    const check = await step('check', broken);
     expect(check.response.status).toBe(422);
     expect(check.html).toContain(`<li>dòng ${line}: members.0.honorific:`);
 
-    const download = await page('/admin/import', cookie, {
-      csrf,
-      action: 'download',
-      text: LETTER,
-      yaml: draft,
-    });
+    const download = await step('download', draft);
     expect(download.response.headers.get('content-disposition')).toBe(
       'attachment; filename="so-tnmt-ha-nam.json"',
     );
-    const created = await page('/admin/import', cookie, {
-      csrf,
-      action: 'create',
-      text: LETTER,
-      yaml: draft,
-    });
+    const created = await step('create', draft);
     expect(created.response.status).toBe(303);
     const stored = await json<{ definition: { members: { id: string }[] } }>(
       'GET',
