@@ -21,6 +21,10 @@ const FORBIDDEN: [RegExp, string][] = [
     /node_modules\/google-auth-library\//,
     'google-auth-library (aliased to a stub: lichtruc signs its own grant)',
   ],
+  [
+    /node_modules\/qs\//,
+    'qs (aliased to a flat stringify: the calendar client calls nothing else)',
+  ],
   [/node_modules\/standardwebhooks\//, 'standardwebhooks (webhooks are signed with Web Crypto)'],
   [/src\/storage\/drivers\/sqlite\.ts$/, 'the node:sqlite driver (Node only; Workers use D1)'],
   [/src\/entry\/node(-sync)?\.ts$/, 'the Node entry'],
