@@ -4,9 +4,11 @@ import type { Language } from '../../domain/vietnamese.ts';
 import type { PushProgress } from '../../services/push-progress.ts';
 import type { resyncRoster, syncStatus, unreadableRosters } from '../../services/sync-admin.ts';
 import type { ChannelHealth } from '../../services/notice-health.ts';
+import type { DeadLetterView } from '../../services/dead-letters.ts';
 import type { StoredRoster } from '../../storage/records.ts';
 import { type AdminView, backLink, csrfInput, errorBox, instantText } from './admin-view.ts';
 import { translator, withLang } from './layout.ts';
+import { deadLetterLines, deadLettersCard } from './dead-letters.ts';
 import { healthBlock } from './notice-health.ts';
 
 type Status = Awaited<ReturnType<typeof syncStatus>>;
@@ -83,6 +85,8 @@ export function syncPage(
     progress: PushProgress | null;
     /** Rosters whose stored definition no longer reads (shown even with no calendar provider). */
     unreadable: readonly Unreadable[];
+    /** Workers' queue messages that failed every retry (none on Node). */
+    deadLetters: readonly DeadLetterView[];
     /** Failing notice channels per roster. */
     notices?: ReadonlyMap<string, readonly ChannelHealth[]>;
   },
@@ -91,10 +95,20 @@ export function syncPage(
   const t = translator(language);
   const { status } = data;
   const serverHasProvider = status.providers.length > 0;
+  const names = new Map(data.rosters.map((stored) => [stored.id, stored.roster.name]));
+  const name = (id: string) => names.get(id) ?? id;
+  // A letter of one shown roster goes in its card; the others (fan-outs, several rosters) in a card of their own.
+  const own = (letter: DeadLetterView) =>
+    letter.rosterIds.length === 1 && names.has(letter.rosterIds[0]!) ? letter.rosterIds[0] : null;
   return html`${serverHasProvider ? '' : html`<p class="card">${t('Máy chủ chưa cấu hình Google Calendar hay Outlook: lịch chỉ được công bố qua các đường liên kết ICS.', 'No Google Calendar or Outlook account is configured on the server: rosters are published through the ICS links only.')}</p>`}
 ${data.progress ? progressLine(language, data.progress) : ''}
 ${withdrawalsCard(language, status.withdrawals)}
 ${unreadableCards(language, data.unreadable)}
+${deadLettersCard(
+  view,
+  data.deadLetters.filter((letter) => own(letter) === null),
+  name,
+)}
 ${data.rosters.map((stored) => {
   const roster = status.rosters.find((entry) => entry.rosterId === stored.id);
   const providers = roster?.providers ?? [];
@@ -105,6 +119,11 @@ ${data.rosters.map((stored) => {
       : howToConfigure(language, serverHasProvider);
   return html`<div class="card" data-roster="${stored.id}"><h2>${stored.roster.name}</h2>
 ${providers.length > 0 ? html`<p>${t('Thay đổi chờ đẩy lên', 'Changes waiting to be pushed')}: ${roster?.pendingChanges ?? 0}</p>` : ''}
+${deadLetterLines(
+  view,
+  data.deadLetters.filter((letter) => own(letter) === stored.id),
+  name,
+)}
 ${healthBlock(data.notices?.get(stored.id) ?? [], language)}
 ${providers.map((provider) => providerLine(language, provider))}
 ${action}</div>`;

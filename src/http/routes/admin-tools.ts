@@ -9,6 +9,7 @@ import {
   liveFeedOfToken,
   revokeFeed,
 } from '../../services/feed-links.ts';
+import { listDeadLetters } from '../../services/dead-letters.ts';
 import { notFound } from '../../services/errors.ts';
 import { pushProgress } from '../../services/push-progress.ts';
 import { noticeHealth } from '../../services/notice-health.ts';
@@ -140,7 +141,8 @@ adminTools.get('/admin/sync', async (c) => {
     ),
   );
   const unreadable = await unreadableRosters(deps.store);
-  const body = syncPage(view, { status, rosters, progress, notices, unreadable });
+  const deadLetters = await listDeadLetters(adminCtx(c));
+  const body = syncPage(view, { status, rosters, progress, notices, unreadable, deadLetters });
   return adminPage(c, translator(view.language)('Đồng bộ lịch', 'Calendar sync'), body);
 });
 
