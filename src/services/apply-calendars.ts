@@ -9,6 +9,7 @@
 import type { CalendarSet, FileIssue } from '../domain/calendar-set.ts';
 import { contentHash } from '../domain/hash.ts';
 import type { Roster } from '../domain/roster-schema.ts';
+import { UnreadableRosterError } from '../storage/records.ts';
 import { auditStatement, replaceDefinition } from '../storage/statements.ts';
 import { enqueueStatements } from '../storage/sync-store.ts';
 import { type ServiceContext, stampOf } from './context.ts';
@@ -87,7 +88,11 @@ export async function applyCalendars(
 async function applyRosterFile(ctx: ServiceContext, path: string, roster: Roster) {
   const stamp = { ...stampOf(ctx), actor: { name: `calendars/${path}`, requestId: null } };
   const hash = definitionHash(roster);
-  const stored = await ctx.store.getRoster(roster.id);
+  // A stored definition that no longer reads is mended by its file: replaced without the notices of its slot changes.
+  const stored = await ctx.store.getRoster(roster.id).catch((error: unknown) => {
+    if (error instanceof UnreadableRosterError) return { ...error.record, roster: null };
+    throw error;
+  });
   if (!stored) {
     await ctx.store.insertRoster(
       {
@@ -139,11 +144,13 @@ async function applyRosterFile(ctx: ServiceContext, path: string, roster: Roster
         stamp,
       ),
       ...enqueueStatements(roster.id, [null], 'roster.apply-file', stamp.now),
-      ...(await definitionNoticeStatements(ctx, stored, roster)),
+      ...(stored.roster
+        ? await definitionNoticeStatements(ctx, { ...stored, roster: stored.roster }, roster)
+        : []),
     ],
   );
   return {
     report: { id: roster.id, path, result: 'updated' as const },
-    changed: [roster, stored.roster] as [Roster, Roster],
+    changed: [roster, stored.roster] as [Roster, Roster | null],
   };
 }

@@ -23,10 +23,16 @@ export interface StoredRoster {
 export class UnreadableRosterError extends Error {
   readonly rosterId: string;
   readonly reason: string;
-  constructor(rosterId: string, reason: string) {
-    super(`the stored definition of roster "${rosterId}" no longer reads: ${reason}`);
-    this.rosterId = rosterId;
+  /** The rest of the record: enough to replace the definition whole (PUT, its file applied again). */
+  readonly record: Omit<StoredRoster, 'roster'> & { organisationId: string | null };
+  constructor(
+    record: Omit<StoredRoster, 'roster'> & { organisationId: string | null },
+    reason: string,
+  ) {
+    super(`the stored definition of roster "${record.id}" no longer reads: ${reason}`);
+    this.rosterId = record.id;
     this.reason = reason;
+    this.record = record;
   }
 }
 

@@ -31,14 +31,20 @@ function reasonOf(error: unknown): string {
   return lines.slice(0, 3).join('; ') + (lines.length > 3 ? ` (+${lines.length - 3})` : '');
 }
 
-function nameOf(definition: string): string | null {
+/** A text field of a definition that no longer reads as a roster, if it is still there. */
+function textOf(
+  definition: string,
+  pick: (parsed: Record<string, unknown>) => unknown,
+): string | null {
   try {
-    const name = (JSON.parse(definition) as { name?: unknown }).name;
-    return typeof name === 'string' ? name : null;
+    const value = pick(JSON.parse(definition) ?? {});
+    return typeof value === 'string' ? value : null;
   } catch {
     return null;
   }
 }
+
+const nameOf = (definition: string) => textOf(definition, (parsed) => parsed.name);
 
 /** The rows that read as rosters; the others are listed by `unreadableRosters`. */
 export function readable(rows: Row[]): StoredRoster[] {
@@ -53,17 +59,10 @@ export function readable(rows: Row[]): StoredRoster[] {
 }
 
 export function toStoredRoster(row: Row): StoredRoster {
-  let roster: Roster;
-  try {
-    roster = parseDefinition(String(row.definition_hash), String(row.definition));
-  } catch (error) {
-    throw new UnreadableRosterError(String(row.id), reasonOf(error));
-  }
-  return {
+  const record = {
     id: String(row.id),
     origin: row.origin as StoredRoster['origin'],
     sourcePath: row.source_path === null ? null : String(row.source_path),
-    roster,
     definitionHash: String(row.definition_hash),
     version: Number(row.version),
     factsVersion: Number(row.facts_version),
@@ -71,6 +70,16 @@ export function toStoredRoster(row: Row): StoredRoster {
     createdAt: String(row.created_at),
     updatedAt: String(row.updated_at),
   };
+  try {
+    return { ...record, roster: parseDefinition(record.definitionHash, String(row.definition)) };
+  } catch (error) {
+    // Its organisation still decides who may see it (and mend it).
+    const organisationId = textOf(
+      String(row.definition),
+      (parsed) => (parsed.organisation as { id?: unknown } | undefined)?.id,
+    );
+    throw new UnreadableRosterError({ ...record, organisationId }, reasonOf(error));
+  }
 }
 
 /** The rows that do not read as rosters, and why. */

@@ -152,3 +152,40 @@ describe('a roster whose stored definition no longer reads', () => {
     expect(status.body.unreadable.map((roster) => roster.id)).toEqual([BROKEN]);
   });
 });
+
+describe('storing the roster again', () => {
+  it('answers 409 with how to mend it, and a PUT of the whole definition mends it', async () => {
+    await absentInBothThenBreak();
+    const lines: string[] = [];
+    fixture.deps.log = (line) => lines.push(line);
+    await drainOutbox(fixture.deps);
+    const read = await fixture.service.request('GET', `/api/rosters/${BROKEN}`);
+    expect(read.status).toBe(409);
+    expect(((await read.json()) as { detail: string }).detail).toContain(
+      `no longer reads: timeZone: Invalid input: expected string, received number: correct ${BROKEN}.yaml and apply it again`,
+    );
+    // Turned into an API roster (the file ones are mended by their file), then replaced whole.
+    await fixture.service.ctx.store.db
+      .prepare("UPDATE rosters SET origin = 'api', source_path = NULL WHERE id = ?")
+      .bind(BROKEN)
+      .run();
+    const good = (await fixture.service.ctx.store.getRoster(ROSTER_ID))!.roster;
+    const row = await fixture.service.ctx.store.db
+      .prepare('SELECT version FROM rosters WHERE id = ?')
+      .bind(BROKEN)
+      .first<{ version: number }>();
+    const definition = {
+      ...good,
+      id: BROKEN,
+      publish: { google: { calendarId: BROKEN_CALENDAR } },
+    };
+    await fixture.service.json('PUT', `/api/rosters/${BROKEN}`, 200, definition, {
+      'if-match': `"v${row!.version}"`,
+    });
+    expect(await fixture.service.ctx.store.unreadableRosters()).toEqual([]);
+    await drainOutbox(fixture.deps);
+    expect(lines).toHaveLength(1);
+    expect(fixture.standIn.events(BROKEN_CALENDAR).length).toBeGreaterThan(0);
+    expect(await fixture.service.ctx.store.sync.pendingRosters()).toEqual([]);
+  });
+});
