@@ -9,13 +9,13 @@
 import type { CalendarSet, FileIssue } from '../domain/calendar-set.ts';
 import { contentHash } from '../domain/hash.ts';
 import type { Roster } from '../domain/roster-schema.ts';
-import { UnreadableRosterError } from '../storage/records.ts';
 import { auditStatement, replaceDefinition } from '../storage/statements.ts';
 import { enqueueStatements } from '../storage/sync-store.ts';
 import { type ServiceContext, stampOf } from './context.ts';
 import { enqueueEveryRoster } from './enqueue.ts';
 import { definitionNoticeStatements } from './notice-changes.ts';
 import { invalidateRosterFeeds } from './publish-feeds.ts';
+import { rosterToReplace } from './read-roster.ts';
 import { definitionHash } from './validate-roster.ts';
 
 export interface ApplyReport {
@@ -89,10 +89,7 @@ async function applyRosterFile(ctx: ServiceContext, path: string, roster: Roster
   const stamp = { ...stampOf(ctx), actor: { name: `calendars/${path}`, requestId: null } };
   const hash = definitionHash(roster);
   // A stored definition that no longer reads is mended by its file: replaced without the notices of its slot changes.
-  const stored = await ctx.store.getRoster(roster.id).catch((error: unknown) => {
-    if (error instanceof UnreadableRosterError) return { ...error.record, roster: null };
-    throw error;
-  });
+  const stored = await rosterToReplace(ctx.store, roster.id);
   if (!stored) {
     await ctx.store.insertRoster(
       {

@@ -19,3 +19,14 @@ export async function readRoster(
     return 'unreadable';
   }
 }
+
+/**
+ * A roster about to be replaced whole (PUT, its file applied again): its record, with `roster: null` when its stored
+ * definition no longer reads, since the replacement needs nothing of it.
+ */
+export async function rosterToReplace(store: Store, rosterId: string) {
+  return store.getRoster(rosterId).catch((error: unknown) => {
+    if (error instanceof UnreadableRosterError) return { ...error.record, roster: null };
+    throw error;
+  });
+}

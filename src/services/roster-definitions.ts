@@ -4,7 +4,7 @@
  * overwrite each other silently.
  */
 import type { Roster } from '../domain/roster-schema.ts';
-import { type StoredRoster, UnreadableRosterError } from '../storage/records.ts';
+import type { StoredRoster } from '../storage/records.ts';
 import { auditStatement, replaceDefinition, revokeRosterFeeds } from '../storage/statements.ts';
 import { invalidateFeedsStatement } from '../storage/feed-versions.ts';
 import { enqueueStatements } from '../storage/sync-store.ts';
@@ -13,6 +13,7 @@ import { type ServiceContext, stampOf } from './context.ts';
 import { conflict, notFound, ServiceError } from './errors.ts';
 import { definitionNoticeStatements } from './notice-changes.ts';
 import { invalidateRosterFeeds, rosterFeedScopes } from './publish-feeds.ts';
+import { rosterToReplace } from './read-roster.ts';
 import { requireRoster } from './roster-state.ts';
 import { publishTargets } from './sync-run.ts';
 import { definitionHash, validateRoster } from './validate-roster.ts';
@@ -92,10 +93,7 @@ export async function replaceRoster(
   ifMatch: string | undefined,
   next: unknown,
 ): Promise<StoredRoster> {
-  const stored = await ctx.store.getRoster(rosterId).catch((error: unknown) => {
-    if (error instanceof UnreadableRosterError) return { ...error.record, roster: null };
-    throw error;
-  });
+  const stored = await rosterToReplace(ctx.store, rosterId);
   if (!stored) throw notFound(`roster "${rosterId}"`, { entity: 'roster', id: rosterId });
   return writeDefinition(ctx, stored, ifMatch, () => next);
 }
