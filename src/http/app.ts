@@ -30,6 +30,7 @@ import { adminMembers } from './routes/admin-members.ts';
 import { adminNotices } from './routes/admin-notices.ts';
 import { adminReport } from './routes/admin-report.ts';
 import { adminRequests } from './routes/admin-requests.ts';
+import { adminDeadLetters } from './routes/admin-dead-letters.ts';
 import { adminTools } from './routes/admin-tools.ts';
 import { audit } from './routes/audit.ts';
 import { desks } from './routes/desks.ts';
@@ -151,6 +152,7 @@ export function createApp(deps: AppDeps): Hono<HonoEnv> {
     admin,
     adminAbsences,
     adminTools,
+    adminDeadLetters,
     adminHolidays,
     adminMembers,
     adminImport,

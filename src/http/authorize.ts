@@ -12,6 +12,7 @@ import {
   type RosterTarget,
 } from '../domain/permissions.ts';
 import { forbidden, notFound } from '../services/errors.ts';
+import { UnreadableRosterError } from '../storage/records.ts';
 import type { HonoEnv } from './env.ts';
 import { languageOf, translator } from './pages/layout.ts';
 import { refusedPage } from './pages/login-page.ts';
@@ -40,8 +41,14 @@ function paramOf(c: Context<HonoEnv>, routePath: string, name: string): string |
 }
 
 async function rosterTarget(c: Context<HonoEnv>, rosterId: string): Promise<RosterTarget | null> {
-  const stored = await c.get('deps').store.getRoster(rosterId);
-  return stored ? { id: stored.id, organisationId: stored.roster.organisation.id } : null;
+  try {
+    const stored = await c.get('deps').store.getRoster(rosterId);
+    return stored ? { id: stored.id, organisationId: stored.roster.organisation.id } : null;
+  } catch (error) {
+    // A definition that no longer reads still belongs to its organisation (none readable: system admins only).
+    if (!(error instanceof UnreadableRosterError)) throw error;
+    return { id: rosterId, organisationId: error.record.organisationId ?? '' };
+  }
 }
 
 /**

@@ -104,6 +104,8 @@ export const ROUTE_POLICY: Readonly<Record<string, RouteRule>> = {
   'POST /admin/sync/:rosterId/preview': facts('rosterId'),
   'POST /admin/sync/:rosterId/run': facts('rosterId'),
   'GET /admin/sync/:rosterId/progress': facts('rosterId'),
+  // The sync page that lists dead letters is for system admins; so is re-running one (it may concern many rosters).
+  'POST /admin/sync/dead-letters/:seq/rerun': SYSTEM,
   'GET /admin/feeds': SYSTEM,
   'POST /admin/feeds': SYSTEM,
   'GET /admin/feeds/new': SYSTEM,

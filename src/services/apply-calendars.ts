@@ -15,6 +15,7 @@ import { type ServiceContext, stampOf } from './context.ts';
 import { enqueueEveryRoster } from './enqueue.ts';
 import { definitionNoticeStatements } from './notice-changes.ts';
 import { invalidateRosterFeeds } from './publish-feeds.ts';
+import { rosterToReplace } from './read-roster.ts';
 import { definitionHash } from './validate-roster.ts';
 
 export interface ApplyReport {
@@ -87,7 +88,8 @@ export async function applyCalendars(
 async function applyRosterFile(ctx: ServiceContext, path: string, roster: Roster) {
   const stamp = { ...stampOf(ctx), actor: { name: `calendars/${path}`, requestId: null } };
   const hash = definitionHash(roster);
-  const stored = await ctx.store.getRoster(roster.id);
+  // A stored definition that no longer reads is mended by its file: replaced without the notices of its slot changes.
+  const stored = await rosterToReplace(ctx.store, roster.id);
   if (!stored) {
     await ctx.store.insertRoster(
       {
@@ -139,11 +141,13 @@ async function applyRosterFile(ctx: ServiceContext, path: string, roster: Roster
         stamp,
       ),
       ...enqueueStatements(roster.id, [null], 'roster.apply-file', stamp.now),
-      ...(await definitionNoticeStatements(ctx, stored, roster)),
+      ...(stored.roster
+        ? await definitionNoticeStatements(ctx, { ...stored, roster: stored.roster }, roster)
+        : []),
     ],
   );
   return {
     report: { id: roster.id, path, result: 'updated' as const },
-    changed: [roster, stored.roster] as [Roster, Roster],
+    changed: [roster, stored.roster] as [Roster, Roster | null],
   };
 }

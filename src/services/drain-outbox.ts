@@ -17,6 +17,7 @@ import type { OutboxSummary } from '../storage/sync-store.ts';
 import type { SyncDeps } from './sync-deps.ts';
 import { syncRoster } from './sync-roster.ts';
 import { configuredProviders, type SyncRunResult } from './sync-run.ts';
+import { readRoster } from './read-roster.ts';
 import { withdrawRoster } from './withdraw-roster.ts';
 
 export interface Queued {
@@ -88,9 +89,14 @@ async function queuedRosters(deps: SyncDeps): Promise<Queued[]> {
   return queue;
 }
 
-/** A roster with queued changes, ready to push; null (its rows dropped) when the roster was deleted. */
+/**
+ * A roster with queued changes, ready to push; null (its rows dropped) when the roster was deleted. A roster whose
+ * stored definition no longer reads is set aside with one line in the log, its rows kept: the sync page shows it
+ * (syncStatus's `unreadable`), and the push resumes once the roster is stored again.
+ */
 export async function queueEntry(deps: SyncDeps, pending: OutboxSummary): Promise<Queued | null> {
-  const stored = await deps.store.getRoster(pending.rosterId);
+  const stored = await readRoster(deps, pending.rosterId);
+  if (stored === 'unreadable') return null;
   if (!stored) {
     await deps.store.sync.clearOutbox(pending.rosterId, pending.maxSeq);
     return null;

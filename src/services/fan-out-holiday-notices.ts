@@ -10,6 +10,7 @@ import { createHolidayCalendar } from '../domain/holidays.ts';
 import type { HolidayNoticeJob } from '../storage/holiday-notice-store.ts';
 import type { ServiceContext } from './context.ts';
 import { holidayNoticeStatements } from './notice-changes.ts';
+import { readRoster } from './read-roster.ts';
 
 /** What the fan-out needs: the store and the clock (the notice worker's deps and a verb's context both have them). */
 export type FanOutContext = Pick<ServiceContext, 'store' | 'now'>;
@@ -35,7 +36,10 @@ async function calendarsAround(ctx: FanOutContext, job: HolidayNoticeJob) {
 
 type Calendars = Awaited<ReturnType<typeof calendarsAround>>;
 
-/** Writes `rosterId`'s rows unless told already; true when it wrote some. A roster gone meanwhile has none. */
+/**
+ * Writes `rosterId`'s rows unless told already; true when it wrote some. A roster gone meanwhile has none, and so has
+ * one whose stored definition no longer reads (logged; its members are not told of this edit).
+ */
 async function tellRoster(
   ctx: FanOutContext,
   job: HolidayNoticeJob,
@@ -43,11 +47,14 @@ async function tellRoster(
   rosterId: string,
 ): Promise<boolean> {
   const [stored, facts] = await Promise.all([
-    ctx.store.getRoster(rosterId),
+    readRoster(ctx, rosterId),
     ctx.store.factsOf(rosterId),
   ]);
   const at = new Date(job.createdAt);
-  const rows = stored ? holidayNoticeStatements(ctx, { stored, facts }, holidays, at) : [];
+  const rows =
+    stored && stored !== 'unreadable'
+      ? holidayNoticeStatements(ctx, { stored, facts }, holidays, at)
+      : [];
   // No rows, nothing to tell twice: the marker is only written with rows.
   return rows.length > 0 && ctx.store.holidayNotices.tell(job.id, rosterId, rows);
 }

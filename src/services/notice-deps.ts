@@ -34,4 +34,6 @@ export interface NoticeDeps {
   settings: NoticeSettings;
   channels: Partial<Record<NoticeChannelName, NoticeChannel>>;
   random(): number;
+  /** One line per roster set aside (its stored definition no longer reads); absent: console.warn. */
+  log?: ((line: string) => void) | undefined;
 }

@@ -2,6 +2,7 @@
  * How each notice channel of a roster is doing, in words an admin can act on: how many notices failed or are being
  * retried, the last error, what to check, and the webhooks paused after a day of failures.
  */
+import { SMTP_LOGIN_REFUSED } from '../providers/notices/notice-channel.ts';
 import type { NoticeChannelName } from '../storage/notice-store.ts';
 import type { ServiceContext } from './context.ts';
 
@@ -39,6 +40,12 @@ const ADVICE: Record<NoticeChannelName, [string, string]> = {
   ],
 };
 
+/** Every e-mail fails alike when the server refuses our sign-in: say so instead of blaming the addresses. */
+const LOGIN_ADVICE: [string, string] = [
+  'Máy chủ thư từ chối đăng nhập: kiểm tra LICHTRUC_SMTP_URL (tên đăng nhập, mật khẩu).',
+  'The mail server refused to sign in: check LICHTRUC_SMTP_URL (user name, password).',
+];
+
 const emptyHealth = (channel: NoticeChannelName): ChannelHealth => ({
   channel,
   failed: 0,
@@ -62,6 +69,8 @@ export async function noticeHealth(
       lastError: row.lastError,
     };
     entry[failing ? 'failed' : 'retrying']++;
+    if (row.channel === 'email' && row.lastError?.startsWith(SMTP_LOGIN_REFUSED))
+      entry.advice = LOGIN_ADVICE;
     health.set(row.channel, entry);
   }
   const paused = (await ctx.store.noticeSettings.webhooks(rosterId)).flatMap((hook) =>

@@ -10,6 +10,7 @@ import { dateInZone } from '../domain/zone.ts';
 import type { PendingChange } from '../storage/notice-store.ts';
 import type { NoticeDeps } from './notice-deps.ts';
 import { deliveriesFor } from './notice-recipients.ts';
+import { readRoster } from './read-roster.ts';
 
 export async function planPendingNotices(deps: NoticeDeps): Promise<{ deliveries: number }> {
   const byRoster = new Map<string, PendingChange[]>();
@@ -22,7 +23,9 @@ export async function planPendingNotices(deps: NoticeDeps): Promise<{ deliveries
     // By time, not by seq: a holiday edit's rows carry the edit's time, however late the fan-out wrote them.
     const quietSince = Math.max(...pending.map((row) => Date.parse(row.enqueuedAt)));
     if (quietSince > now.getTime() - deps.settings.coalesceMs) continue;
-    const stored = await deps.store.getRoster(rosterId);
+    const stored = await readRoster(deps, rosterId);
+    // Its changes stay pending: told once the roster reads again.
+    if (stored === 'unreadable') continue;
     const today = stored && dateInZone(now, stored.roster.timeZone);
     const plan =
       stored && today

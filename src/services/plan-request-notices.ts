@@ -12,6 +12,7 @@ import type { PendingRequestNotice } from '../storage/request-notice-store.ts';
 import type { NoticeDeps } from './notice-deps.ts';
 import { memberAddresses, type NoticeTarget, person, toDeliveries } from './notice-recipients.ts';
 import { slotsOf } from './plan-scheduled-notices.ts';
+import { readRoster } from './read-roster.ts';
 
 /** The slots a swap names, to say whose duty each is and whom it covers for. */
 async function swapSlots(deps: NoticeDeps, stored: StoredRoster, request: StaffRequest) {
@@ -65,7 +66,8 @@ async function targetsOf(deps: NoticeDeps, stored: StoredRoster, event: PendingR
 export async function planRequestNotices(deps: NoticeDeps): Promise<{ deliveries: number }> {
   let deliveries = 0;
   for (const event of await deps.store.requestNotices.pending(100)) {
-    const stored = await deps.store.getRoster(event.rosterId);
+    const stored = await readRoster(deps, event.rosterId);
+    if (stored === 'unreadable') continue;
     const noticeId = `request/${event.request.id}/${event.step}`;
     const targets = stored ? await targetsOf(deps, stored, event) : [];
     const rows = stored ? await toDeliveries(deps, stored, noticeId, targets) : [];

@@ -10,16 +10,17 @@ import { invalidateFeedsStatement } from '../storage/feed-versions.ts';
 import { enqueueStatements } from '../storage/sync-store.ts';
 import { withdrawStatements } from '../storage/sync-withdrawals.ts';
 import { type ServiceContext, stampOf } from './context.ts';
-import { conflict, ServiceError } from './errors.ts';
+import { conflict, notFound, ServiceError } from './errors.ts';
 import { definitionNoticeStatements } from './notice-changes.ts';
 import { invalidateRosterFeeds, rosterFeedScopes } from './publish-feeds.ts';
+import { rosterToReplace } from './read-roster.ts';
 import { requireRoster } from './roster-state.ts';
 import { publishTargets } from './sync-run.ts';
 import { definitionHash, validateRoster } from './validate-roster.ts';
 
 export const rosterEtag = (stored: Pick<StoredRoster, 'version'>) => `"v${stored.version}"`;
 
-function requireEditable(stored: StoredRoster, ifMatch: string | undefined): void {
+function requireEditable(stored: Omit<StoredRoster, 'roster'>, ifMatch: string | undefined): void {
   if (stored.origin === 'file') {
     throw new ServiceError(
       'read-only',
@@ -79,8 +80,33 @@ export async function editRoster(
   edit: (current: Roster) => unknown,
 ): Promise<StoredRoster> {
   const stored = await requireRoster(ctx, rosterId);
+  return writeDefinition(ctx, stored, ifMatch, () => edit(structuredClone(stored.roster)));
+}
+
+/**
+ * Replaces the definition with `next` (PUT). Needing nothing of the old one, it also mends a roster whose stored
+ * definition no longer reads: written without the notices of its slot changes (the old slots cannot be computed).
+ */
+export async function replaceRoster(
+  ctx: ServiceContext,
+  rosterId: string,
+  ifMatch: string | undefined,
+  next: unknown,
+): Promise<StoredRoster> {
+  const stored = await rosterToReplace(ctx.store, rosterId);
+  if (!stored) throw notFound(`roster "${rosterId}"`, { entity: 'roster', id: rosterId });
+  return writeDefinition(ctx, stored, ifMatch, () => next);
+}
+
+async function writeDefinition(
+  ctx: ServiceContext,
+  stored: Omit<StoredRoster, 'roster'> & { roster: Roster | null },
+  ifMatch: string | undefined,
+  propose: () => unknown,
+): Promise<StoredRoster> {
+  const rosterId = stored.id;
   requireEditable(stored, ifMatch);
-  const next = validateRoster(edit(structuredClone(stored.roster)));
+  const next = validateRoster(propose());
   if (next.id !== rosterId)
     throw conflict(
       'a roster id never changes: feed links and event identities derive from it',
@@ -105,8 +131,10 @@ export async function editRoster(
         stamp,
       ),
       ...enqueueStatements(rosterId, [null], 'roster.update', stamp.now),
-      ...(await definitionNoticeStatements(ctx, stored, next)),
-      invalidateFeedsStatement(rosterFeedScopes(next, stored.roster)),
+      ...(stored.roster
+        ? await definitionNoticeStatements(ctx, { ...stored, roster: stored.roster }, next)
+        : []),
+      invalidateFeedsStatement(rosterFeedScopes(next, stored.roster ?? next)),
     ],
   );
   if (!written)

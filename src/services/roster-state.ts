@@ -3,10 +3,10 @@ import { expandRoster } from '../domain/expand.ts';
 import { applyHolidayEdits } from '../domain/holiday-edits.ts';
 import { createHolidayCalendar, type HolidayCalendar } from '../domain/holidays.ts';
 import type { Expansion } from '../domain/slot.ts';
-import type { StoredFacts, StoredRoster } from '../storage/records.ts';
+import { type StoredFacts, type StoredRoster, UnreadableRosterError } from '../storage/records.ts';
 import type { Store } from '../storage/store.ts';
 import type { ServiceContext } from './context.ts';
-import { notFound } from './errors.ts';
+import { conflict, notFound } from './errors.ts';
 
 export interface RosterState {
   stored: StoredRoster;
@@ -27,8 +27,19 @@ export async function loadHolidayCalendar(store: Store): Promise<HolidayCalendar
   return calendar;
 }
 
+/** A roster to act on; one whose stored definition no longer reads is a 409 saying how to mend it. */
 export async function requireRoster(ctx: ServiceContext, rosterId: string): Promise<StoredRoster> {
-  const stored = await ctx.store.getRoster(rosterId);
+  const stored = await ctx.store.getRoster(rosterId).catch((error: unknown) => {
+    if (!(error instanceof UnreadableRosterError)) throw error;
+    const mend =
+      error.record.origin === 'file'
+        ? `correct ${error.record.sourcePath} and apply it again`
+        : `replace it whole with PUT /api/rosters/${rosterId}`;
+    throw conflict(`${error.message}: ${mend}`, [], {
+      code: 'roster-unreadable',
+      params: { rosterId },
+    });
+  });
   if (!stored) throw notFound(`roster "${rosterId}"`, { entity: 'roster', id: rosterId });
   return stored;
 }

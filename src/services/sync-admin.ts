@@ -6,6 +6,7 @@ import { reconcileAll, reconcileRoster } from './reconcile-rosters.ts';
 import type { SyncDeps } from './sync-deps.ts';
 import { configuredProviders, type SyncRunResult } from './sync-run.ts';
 import type { ProviderName } from '../providers/calendar-provider.ts';
+import type { Store } from '../storage/store.ts';
 import { invalid, notFound } from './errors.ts';
 
 export interface SyncRequest {
@@ -84,8 +85,22 @@ export async function resyncAll(deps: SyncDeps | undefined, request: SyncRequest
   return { results: results.map(view) };
 }
 
+/**
+ * Rosters the push and the notices set aside because their stored definition no longer reads, with the changes
+ * waiting for them; shown whether or not a calendar provider is configured.
+ */
+export async function unreadableRosters(store: Store) {
+  const pending = new Map(
+    (await store.sync.pendingRosters()).map((entry) => [entry.rosterId, entry.count]),
+  );
+  return (await store.unreadableRosters()).map((roster) => ({
+    ...roster,
+    pendingChanges: pending.get(roster.id) ?? 0,
+  }));
+}
+
 export async function syncStatus(deps: SyncDeps | undefined) {
-  if (!deps) return { providers: [], rosters: [], withdrawals: [] };
+  if (!deps) return { providers: [], rosters: [], withdrawals: [], unreadable: [] };
   const pending = new Map(
     (await deps.store.sync.pendingRosters()).map((entry) => [entry.rosterId, entry.count]),
   );
@@ -112,5 +127,6 @@ export async function syncStatus(deps: SyncDeps | undefined) {
     const state = await deps.store.sync.state(provider, rosterId);
     withdrawals.push({ provider, rosterId, requestedAt, lastError: state?.lastError ?? null });
   }
-  return { providers: Object.keys(deps.providers), rosters, withdrawals };
+  const unreadable = await unreadableRosters(deps.store);
+  return { providers: Object.keys(deps.providers), rosters, withdrawals, unreadable };
 }

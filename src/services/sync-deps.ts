@@ -26,6 +26,8 @@ export interface SyncDeps {
    * (Node's in-process worker). A Workers queue consumer sets 0 and retries its message with that delay.
    */
   maxWaitMs?: number | undefined;
+  /** One line per roster set aside (its stored definition no longer reads); absent: console.warn. */
+  log?: ((line: string) => void) | undefined;
 }
 
 export const DEFAULT_HORIZON = { pastDays: 30, futureDays: 365 };

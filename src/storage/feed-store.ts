@@ -67,7 +67,11 @@ export interface FeedStore {
     attempts: number,
     now: string,
   ): Promise<void>;
+  /** The newest dead letters first. */
   deadLetters(limit: number): Promise<DeadLetter[]>;
+  deadLetter(seq: number): Promise<DeadLetter | null>;
+  /** Removes a dead letter once its work is re-run; false when it was gone already. */
+  clearDeadLetter(seq: number): Promise<boolean>;
 }
 
 type Row = Record<string, SqlValue>;

@@ -12,13 +12,30 @@ export interface FeedVersions {
   scopeVersion: number;
 }
 
-/** A feed-queue message that kept failing (Workers' dead-letter queue). */
+/** A queue message that kept failing (Workers' dead-letter queues: feeds, holiday notices, push). */
 export interface DeadLetter {
+  seq: number;
   scope: string | null;
   body: string;
   attempts: number;
   failedAt: string;
 }
+
+interface DeadLetterRow {
+  seq: number;
+  scope: string | null;
+  body: string;
+  attempts: number;
+  failed_at: string;
+}
+
+const toDeadLetter = (row: DeadLetterRow): DeadLetter => ({
+  seq: Number(row.seq),
+  scope: row.scope,
+  body: row.body,
+  attempts: Number(row.attempts),
+  failedAt: row.failed_at,
+});
 
 const BUMP = `INSERT INTO feed_versions (scope, version) SELECT value, 1 FROM json_each(?) WHERE %WHERE%
   ON CONFLICT (scope) DO UPDATE SET version = version + 1`;
@@ -66,13 +83,23 @@ export function createFeedVersionQueries(db: SqlDatabase) {
       const { results } = await db
         .prepare('SELECT * FROM feed_dead_letters ORDER BY seq DESC LIMIT ?')
         .bind(limit)
-        .all<{ scope: string | null; body: string; attempts: number; failed_at: string }>();
-      return results.map((row) => ({
-        scope: row.scope,
-        body: row.body,
-        attempts: Number(row.attempts),
-        failedAt: row.failed_at,
-      }));
+        .all<DeadLetterRow>();
+      return results.map(toDeadLetter);
+    },
+    async deadLetter(seq: number): Promise<DeadLetter | null> {
+      const row = await db
+        .prepare('SELECT * FROM feed_dead_letters WHERE seq = ?')
+        .bind(seq)
+        .first<DeadLetterRow>();
+      return row ? toDeadLetter(row) : null;
+    },
+    /** False when it was cleared already (two clicks, two admins). */
+    async clearDeadLetter(seq: number): Promise<boolean> {
+      const { meta } = await db
+        .prepare('DELETE FROM feed_dead_letters WHERE seq = ?')
+        .bind(seq)
+        .run();
+      return meta.changes > 0;
     },
     async invalidate(scopes: readonly string[]): Promise<void> {
       if (scopes.length === 0) return;

@@ -15,6 +15,35 @@ export interface StoredRoster {
   updatedAt: string;
 }
 
+/**
+ * A stored roster whose definition no longer reads as a roster (a schema tightened since it was stored, a hand edit
+ * of the database). Listings leave it out; reading it alone throws this, so each background job can set that one
+ * roster aside and go on with the others.
+ */
+export class UnreadableRosterError extends Error {
+  readonly rosterId: string;
+  readonly reason: string;
+  /** The rest of the record: enough to replace the definition whole (PUT, its file applied again). */
+  readonly record: Omit<StoredRoster, 'roster'> & { organisationId: string | null };
+  constructor(
+    record: Omit<StoredRoster, 'roster'> & { organisationId: string | null },
+    reason: string,
+  ) {
+    super(`the stored definition of roster "${record.id}" no longer reads: ${reason}`);
+    this.rosterId = record.id;
+    this.reason = reason;
+    this.record = record;
+  }
+}
+
+export interface UnreadableRoster {
+  id: string;
+  /** The stored name, when the JSON still has one. */
+  name: string | null;
+  reason: string;
+  updatedAt: string;
+}
+
 export interface Authored {
   id: string;
   rosterId: string;

@@ -2,7 +2,6 @@
  * The one store of lichtruc, written once against the D1-shaped SQL port: reads return plain records, and writes
  * that change a roster go through `commit`, which applies guarded statements atomically or reports a conflict.
  */
-import { type Roster, RosterSchema } from '../domain/roster-schema.ts';
 import { type AccountStore, createAccountStore } from './account-store.ts';
 import { type AuthFailureStore, createAuthFailureStore } from './auth-failure-store.ts';
 import { type BudgetStore, createBudgetStore } from './budget-store.ts';
@@ -14,7 +13,8 @@ import { createHolidayStore, type HolidayStore } from './holiday-store.ts';
 import { createMonthStore, type MonthStore } from './month-store.ts';
 import { createNoticeSettingsStore, type NoticeSettingsStore } from './notice-settings-store.ts';
 import { createNoticeStore, type NoticeStore } from './notice-store.ts';
-import type { AuditRecord, StoredFacts, StoredRoster } from './records.ts';
+import type { AuditRecord, StoredFacts, StoredRoster, UnreadableRoster } from './records.ts';
+import { readable, toStoredRoster, unreadable } from './roster-rows.ts';
 import { createRequestNoticeStore, type RequestNoticeStore } from './request-notice-store.ts';
 import { createRequestStore, type RequestStore } from './request-store.ts';
 import { createSessionStore, type SessionStore } from './session-store.ts';
@@ -26,8 +26,12 @@ type Row = Record<string, SqlValue>;
 
 export interface Store {
   db: SqlDatabase;
+  /** Every roster that reads; one whose stored definition no longer does is in `unreadableRosters` instead. */
   listRosters(): Promise<StoredRoster[]>;
+  /** Throws UnreadableRosterError when the stored definition no longer reads. */
   getRoster(id: string): Promise<StoredRoster | null>;
+  /** The rosters whose stored definition no longer reads as a roster, and why. */
+  unreadableRosters(): Promise<UnreadableRoster[]>;
   /** The rosters whose definition names `memberId` (one indexed-free scan of the text, parsing only those). */
   rostersWithMember(memberId: string): Promise<StoredRoster[]>;
   /** Every roster's id and name, without parsing definitions (thousands of them cost seconds of CPU). */
@@ -88,34 +92,6 @@ export interface Store {
 
 const PROBE_KEY = 'readiness-probe';
 
-// Parsing a stored definition validates it again; rosters change rarely, so keep the parsed value per hash.
-const parsedDefinitions = new Map<string, Roster>();
-
-function parseDefinition(hash: string, definition: string): Roster {
-  let roster = parsedDefinitions.get(hash);
-  if (!roster) {
-    roster = RosterSchema.parse(JSON.parse(definition));
-    if (parsedDefinitions.size > 1000) parsedDefinitions.clear();
-    parsedDefinitions.set(hash, roster);
-  }
-  return roster;
-}
-
-function toStoredRoster(row: Row): StoredRoster {
-  return {
-    id: String(row.id),
-    origin: row.origin as StoredRoster['origin'],
-    sourcePath: row.source_path === null ? null : String(row.source_path),
-    roster: parseDefinition(String(row.definition_hash), String(row.definition)),
-    definitionHash: String(row.definition_hash),
-    version: Number(row.version),
-    factsVersion: Number(row.facts_version),
-    fileMissing: Boolean(row.file_missing),
-    createdAt: String(row.created_at),
-    updatedAt: String(row.updated_at),
-  };
-}
-
 const optional = (value: SqlValue | undefined) =>
   value === null || value === undefined ? undefined : String(value);
 const authored = (row: Row) => ({
@@ -155,16 +131,19 @@ export function createStore(db: SqlDatabase): Store {
     authFailures: createAuthFailureStore(db),
     calendarFiles: createCalendarFileStore(db),
     async listRosters() {
-      return (await rows('SELECT * FROM rosters ORDER BY id')).map(toStoredRoster);
+      return readable(await rows('SELECT * FROM rosters ORDER BY id'));
+    },
+    async unreadableRosters() {
+      return unreadable(await rows('SELECT * FROM rosters ORDER BY id'));
     },
     async rostersWithMember(memberId) {
       const candidates = await rows(
         'SELECT * FROM rosters WHERE instr(definition, ?) > 0 ORDER BY id',
         JSON.stringify(memberId),
       );
-      return candidates
-        .map(toStoredRoster)
-        .filter((stored) => stored.roster.members.some((member) => member.id === memberId));
+      return readable(candidates).filter((stored) =>
+        stored.roster.members.some((member) => member.id === memberId),
+      );
     },
     async rosterNames() {
       const found = await rows(

@@ -100,6 +100,7 @@ const EXPECTED: Record<string, { least: Level; roster?: true }> = {
   'POST /admin/sync/:rosterId/preview': { least: 'roster-manager', roster: true },
   'POST /admin/sync/:rosterId/run': { least: 'roster-manager', roster: true },
   'GET /admin/sync/:rosterId/progress': { least: 'roster-manager', roster: true },
+  'POST /admin/sync/dead-letters/:seq/rerun': { least: 'system-admin' },
   'GET /admin/feeds': { least: 'system-admin' },
   'POST /admin/feeds': { least: 'system-admin' },
   'GET /admin/feeds/new': { least: 'system-admin' },

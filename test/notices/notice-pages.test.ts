@@ -5,6 +5,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runNotices } from '../../src/jobs/notice-worker.ts';
+import { createEmailChannel } from '../../src/providers/notices/email-channel.ts';
+import { startSmtpStandIn } from '../stand-ins/smtp-server.ts';
 import { pagesOf } from '../support/admin-pages.ts';
 import { EMAIL, ROSTER, startNoticeHarness, type NoticeHarness } from '../support/notices.ts';
 
@@ -41,6 +43,58 @@ describe('admin notice pages', () => {
       EMAIL['nguyen-manh-ha'],
       EMAIL['nguyen-van-luyen'],
     ]);
+  });
+
+  it('retries a refused SMTP sign-in, names LICHTRUC_SMTP_URL, and resends once it is fixed', async () => {
+    const guarded = await startSmtpStandIn({ auth: { user: 'lichtruc', pass: 'right' } });
+    const withPassword = (pass: string) =>
+      createEmailChannel({
+        url: guarded.url.replace('//', `//lichtruc:${pass}@`),
+        from: 'lichtruc@svhttdl.test',
+        domain: 'lichtruc.test',
+        timeoutMs: 1500,
+      });
+    const wrong = withPassword('wrong');
+    h.deps.channels.email = wrong;
+    try {
+      await h.absent('nguyen-manh-ha', '2026-12-09', 'training');
+      h.advance(121);
+      const first = await runNotices(h.deps);
+      // Both recipients are retried, neither is given up after one refusal.
+      expect(first).toMatchObject({ retried: 2, failed: 0 });
+      const { cookie, csrf } = await signIn();
+      const advice = 'Máy chủ thư từ chối đăng nhập: kiểm tra LICHTRUC_SMTP_URL';
+      expect((await page('GET', '/admin/sync', { cookie })).html).toContain(
+        'Thư điện tử / E-mail: 0 không gửi được, 2 đang thử lại.',
+      );
+      expect((await page('GET', '/admin/notices', { cookie })).html).toContain(advice);
+      // The backoff caps at an hour; the eighth attempt gives up and the log offers a resend.
+      let failed = 0;
+      for (let hour = 0; hour < 12 && failed < 2; hour++) {
+        h.advance(3600);
+        failed += (await runNotices(h.deps)).failed;
+      }
+      expect(failed).toBe(2);
+      const sync = (await page('GET', '/admin/sync', { cookie })).html;
+      expect(sync).toContain('Thư điện tử / E-mail: 2 không gửi được, 0 đang thử lại.');
+      expect(sync).toContain(advice);
+      expect(sync).toContain('(gave up after 8 attempts)');
+      const notices = (await page('GET', '/admin/notices', { cookie })).html;
+      const resends = [...notices.matchAll(/action="(\/admin\/notices\/[^"]+\/resend)"/g)];
+      expect(resends).toHaveLength(2);
+      h.deps.channels.email = withPassword('right');
+      for (const [, path] of resends)
+        expect((await page('POST', path!, { cookie, form: { csrf } })).response.status).toBe(303);
+      await runNotices(h.deps);
+      expect(guarded.messages.map((mail) => [mail.user, mail.to[0]]).sort()).toEqual([
+        ['lichtruc', EMAIL['nguyen-manh-ha']],
+        ['lichtruc', EMAIL['nguyen-van-luyen']],
+      ]);
+    } finally {
+      wrong.close();
+      (h.deps.channels.email as { close?: () => void }).close?.();
+      await guarded.close();
+    }
   });
 
   it('adds a webhook with its secret shown once, and refuses a private URL', async () => {

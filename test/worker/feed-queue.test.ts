@@ -117,6 +117,7 @@ describe('the feed queue in workerd', () => {
       {
         scope: 'roster:mot-cua-chet',
         body: JSON.stringify({ kind: 'render', scope: 'roster:mot-cua-chet' }),
+        seq: expect.any(Number),
         attempts: expect.any(Number),
         failedAt: expect.any(String),
       },

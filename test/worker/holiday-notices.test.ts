@@ -99,16 +99,19 @@ describe('holiday notices on the notice queue in workerd', () => {
       () => store().holidayNotices.pending(10),
       (jobs) => jobs.length === 0,
     );
-    // A roster whose stored definition no longer parses: telling it fails every time.
-    await env.DB.prepare(
-      "UPDATE rosters SET definition = '{\"broken\":true}', definition_hash = 'poisoned' WHERE id = ?",
-    )
-      .bind('mot-cua-d')
-      .run();
     const latest = await env.DB.prepare('SELECT MAX(id) AS id FROM holiday_notice_jobs').first<{
       id: number;
     }>();
     const jobId = latest!.id;
+    // A job whose stored edit no longer reads: telling any roster of it fails every time. Its id is below the real
+    // job's, which reads the jobs after it. (A roster whose own definition no longer reads is set aside instead:
+    // test/sync/unreadable-roster.test.ts.)
+    const broken = await env.DB.prepare(
+      `INSERT INTO holiday_notice_jobs (id, date, before, after, created_at, done_at)
+       SELECT MIN(id) - 1000, ?, '{', '{', ?, ? FROM holiday_notice_jobs RETURNING id`,
+    )
+      .bind(date, new Date().toISOString(), new Date().toISOString())
+      .first<{ id: number }>();
     const message = (id: string, body: NoticeMessage | string) => ({
       id,
       timestamp: new Date(),
@@ -116,7 +119,7 @@ describe('holiday notices on the notice queue in workerd', () => {
       body,
     });
     const batch = createMessageBatch<NoticeMessage | string>('lichtruc-notices', [
-      message('bad', { kind: 'holiday-rosters', job: jobId, rosters: ['mot-cua-d'] }),
+      message('bad', { kind: 'holiday-rosters', job: broken!.id, rosters: ['mot-cua-d'] }),
       message('good', { kind: 'holiday-rosters', job: jobId, rosters: ['mot-cua-a'] }),
       message('junk', 'not a notice message'),
     ]);
@@ -126,14 +129,18 @@ describe('holiday notices on the notice queue in workerd', () => {
     expect(result.retryMessages.map((retried) => retried.msgId)).toEqual(['bad']);
     expect(result.explicitAcks.sort()).toEqual(['good', 'junk']);
 
-    await env.NOTICE_QUEUE.send({ kind: 'holiday-rosters', job: jobId, rosters: ['mot-cua-d'] });
+    await env.NOTICE_QUEUE.send({
+      kind: 'holiday-rosters',
+      job: broken!.id,
+      rosters: ['mot-cua-d'],
+    });
     const dead = await until(
       () => store().feeds.deadLetters(10),
       (letters) => letters.some((letter) => letter.body.includes('mot-cua-d')),
     );
     expect(dead.map((letter) => JSON.parse(letter.body))).toContainEqual({
       kind: 'holiday-rosters',
-      job: jobId,
+      job: broken!.id,
       rosters: ['mot-cua-d'],
     });
   });

@@ -158,6 +158,7 @@ describe('the push queue in workerd', () => {
       {
         scope: `push:${rosterId}`,
         body: expect.stringContaining(`"rosterId":"${rosterId}"`),
+        seq: expect.any(Number),
         attempts: expect.any(Number),
         failedAt: expect.any(String),
       },

@@ -206,6 +206,10 @@ const MESSAGES: Record<string, Say> = {
     'Lịch trực đã được người khác thay đổi sau khi trang này được mở; hãy tải lại trang rồi làm lại',
     'The roster was changed by someone else after this page was opened; reload it and try again',
   ],
+  'roster-unreadable': (p) => [
+    `Không đọc được định nghĩa đã lưu của lịch trực ${p.rosterId}: hãy lưu lại toàn bộ định nghĩa (sửa tệp lịch trực rồi nạp lại, hoặc PUT /api/rosters/${p.rosterId})`,
+    `The stored definition of roster ${p.rosterId} no longer reads: store the whole definition again (correct its file and apply it, or PUT /api/rosters/${p.rosterId})`,
+  ],
   'roster-id-fixed': (p) => [
     `mã lịch trực không bao giờ đổi (giữ "${p.id}")`,
     `a roster id never changes (keep "${p.id}")`,

@@ -2,16 +2,19 @@
 import { html } from 'hono/html';
 import type { Language } from '../../domain/vietnamese.ts';
 import type { PushProgress } from '../../services/push-progress.ts';
-import type { resyncRoster, syncStatus } from '../../services/sync-admin.ts';
+import type { resyncRoster, syncStatus, unreadableRosters } from '../../services/sync-admin.ts';
 import type { ChannelHealth } from '../../services/notice-health.ts';
+import type { DeadLetterView } from '../../services/dead-letters.ts';
 import type { StoredRoster } from '../../storage/records.ts';
 import { type AdminView, backLink, csrfInput, errorBox, instantText } from './admin-view.ts';
 import { translator, withLang } from './layout.ts';
+import { deadLetterLines, deadLettersCard } from './dead-letters.ts';
 import { healthBlock } from './notice-health.ts';
 
 type Status = Awaited<ReturnType<typeof syncStatus>>;
 type ProviderStatus = Status['rosters'][number]['providers'][number];
 type Resync = Awaited<ReturnType<typeof resyncRoster>>;
+type Unreadable = Awaited<ReturnType<typeof unreadableRosters>>[number];
 
 const providerName = (provider: string) => (provider === 'google' ? 'Google Calendar' : 'Outlook');
 
@@ -54,6 +57,18 @@ function withdrawalsCard(language: Language, withdrawals: Status['withdrawals'])
 <ul>${withdrawals.map((entry) => html`<li>${entry.rosterId} · ${providerName(entry.provider)} · ${t('xoá lúc', 'deleted')} ${instantText(entry.requestedAt)}${entry.lastError ? html`<p class="error">${entry.lastError}</p>` : ''}</li>`)}</ul></div>`;
 }
 
+/** Rosters set aside by the push and the notices: what happened, what waits, and how to mend it. */
+function unreadableCards(language: Language, unreadable: readonly Unreadable[]) {
+  return unreadable.map((roster) => {
+    const fix = `PUT /api/rosters/${roster.id}`;
+    const text =
+      language === 'vi'
+        ? `Không đọc được định nghĩa đã lưu của lịch trực này (${roster.reason}), nên lịch không được đẩy lên Google Calendar hay Outlook và không gửi thông báo nào; ${roster.pendingChanges} thay đổi đang chờ. Sửa định nghĩa rồi lưu lại lịch trực (tệp trong calendars/, hoặc ${fix}); các thay đổi đang chờ sẽ được đẩy đi sau đó.`
+        : `The stored definition of this roster no longer reads (${roster.reason}), so it is not pushed to Google Calendar or Outlook and no notice goes out; ${roster.pendingChanges} changes are waiting. Correct the definition and store the roster again (its file in calendars/, or ${fix}); the waiting changes go out then.`;
+    return html`<div class="card" data-roster="${roster.id}" data-unreadable><h2>${roster.name ?? roster.id}</h2><p class="error">${text}</p></div>`;
+  });
+}
+
 /** How to make lichtruc push a roster: credentials on the server, and the calendar named in the roster. */
 function howToConfigure(language: Language, serverHasProvider: boolean) {
   const t = translator(language);
@@ -68,6 +83,10 @@ export function syncPage(
     status: Status;
     rosters: readonly StoredRoster[];
     progress: PushProgress | null;
+    /** Rosters whose stored definition no longer reads (shown even with no calendar provider). */
+    unreadable: readonly Unreadable[];
+    /** Workers' queue messages that failed every retry (none on Node). */
+    deadLetters: readonly DeadLetterView[];
     /** Failing notice channels per roster. */
     notices?: ReadonlyMap<string, readonly ChannelHealth[]>;
   },
@@ -76,9 +95,20 @@ export function syncPage(
   const t = translator(language);
   const { status } = data;
   const serverHasProvider = status.providers.length > 0;
+  const names = new Map(data.rosters.map((stored) => [stored.id, stored.roster.name]));
+  const name = (id: string) => names.get(id) ?? id;
+  // A letter of one shown roster goes in its card; the others (fan-outs, several rosters) in a card of their own.
+  const own = (letter: DeadLetterView) =>
+    letter.rosterIds.length === 1 && names.has(letter.rosterIds[0]!) ? letter.rosterIds[0] : null;
   return html`${serverHasProvider ? '' : html`<p class="card">${t('Máy chủ chưa cấu hình Google Calendar hay Outlook: lịch chỉ được công bố qua các đường liên kết ICS.', 'No Google Calendar or Outlook account is configured on the server: rosters are published through the ICS links only.')}</p>`}
 ${data.progress ? progressLine(language, data.progress) : ''}
 ${withdrawalsCard(language, status.withdrawals)}
+${unreadableCards(language, data.unreadable)}
+${deadLettersCard(
+  view,
+  data.deadLetters.filter((letter) => own(letter) === null),
+  name,
+)}
 ${data.rosters.map((stored) => {
   const roster = status.rosters.find((entry) => entry.rosterId === stored.id);
   const providers = roster?.providers ?? [];
@@ -89,6 +119,11 @@ ${data.rosters.map((stored) => {
       : howToConfigure(language, serverHasProvider);
   return html`<div class="card" data-roster="${stored.id}"><h2>${stored.roster.name}</h2>
 ${providers.length > 0 ? html`<p>${t('Thay đổi chờ đẩy lên', 'Changes waiting to be pushed')}: ${roster?.pendingChanges ?? 0}</p>` : ''}
+${deadLetterLines(
+  view,
+  data.deadLetters.filter((letter) => own(letter) === stored.id),
+  name,
+)}
 ${healthBlock(data.notices?.get(stored.id) ?? [], language)}
 ${providers.map((provider) => providerLine(language, provider))}
 ${action}</div>`;

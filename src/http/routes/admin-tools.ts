@@ -9,10 +9,11 @@ import {
   liveFeedOfToken,
   revokeFeed,
 } from '../../services/feed-links.ts';
+import { listDeadLetters } from '../../services/dead-letters.ts';
 import { notFound } from '../../services/errors.ts';
 import { pushProgress } from '../../services/push-progress.ts';
 import { noticeHealth } from '../../services/notice-health.ts';
-import { resyncRoster, syncStatus } from '../../services/sync-admin.ts';
+import { resyncRoster, syncStatus, unreadableRosters } from '../../services/sync-admin.ts';
 import type { HonoEnv } from '../env.ts';
 import { auditPage } from '../pages/audit-page.ts';
 import { backLink, errorBox } from '../pages/admin-view.ts';
@@ -139,7 +140,9 @@ adminTools.get('/admin/sync', async (c) => {
       rosters.map(async (r) => [r.id, await noticeHealth(adminCtx(c), r.id)] as const),
     ),
   );
-  const body = syncPage(view, { status, rosters, progress, notices });
+  const unreadable = await unreadableRosters(deps.store);
+  const deadLetters = await listDeadLetters(adminCtx(c));
+  const body = syncPage(view, { status, rosters, progress, notices, unreadable, deadLetters });
   return adminPage(c, translator(view.language)('Đồng bộ lịch', 'Calendar sync'), body);
 });
 

@@ -15,6 +15,7 @@ import {
   createRoster,
   deleteRoster,
   editRoster,
+  replaceRoster,
   rosterEtag,
 } from '../../services/roster-definitions.ts';
 import { requireRoster } from '../../services/roster-state.ts';
@@ -147,7 +148,7 @@ rosters.put(replaceRosterRoute.path, async (c) => {
   const next = await replaceRosterRoute.body(c);
   checkOrganisation(c, next);
   return respond(
-    await editRoster(serviceContext(c), param(c, 'id'), c.req.header('if-match'), () => next),
+    await replaceRoster(serviceContext(c), param(c, 'id'), c.req.header('if-match'), next),
   );
 });
 

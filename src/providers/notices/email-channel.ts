@@ -2,10 +2,16 @@
  * E-mail over SMTP with nodemailer (Node only: the Node entry loads this file; the Worker never imports it).
  * UTF-8 subjects and a text + HTML body; the Message-ID is the attempt id recorded before sending, so a message sent
  * again after a crash carries the same Message-ID. SMTP 5xx (unknown mailbox, refused address) stops for that
- * recipient; 4xx, connection errors and timeouts are retried.
+ * recipient; 4xx, connection errors and timeouts are retried, and so is a refused sign-in (530, 534, 535): a wrong
+ * LICHTRUC_SMTP_URL would otherwise drop every notice, one recipient after another.
  */
 import nodemailer from 'nodemailer';
-import type { NoticeChannel, SendOutcome } from './notice-channel.ts';
+import {
+  isSmtpLoginRefusal,
+  type NoticeChannel,
+  SMTP_LOGIN_REFUSED,
+  type SendOutcome,
+} from './notice-channel.ts';
 
 export interface EmailChannelOptions {
   /** `smtp://user:pass@host:port` or `smtps://…`. */
@@ -21,8 +27,14 @@ export interface EmailChannel extends NoticeChannel {
 }
 
 function failureOf(error: unknown): SendOutcome {
-  const { responseCode, message } = error as { responseCode?: number; message?: string };
+  const { responseCode, message, code } = error as {
+    responseCode?: number;
+    message?: string;
+    code?: string;
+  };
   const text = message ?? String(error);
+  if (code === 'EAUTH' || isSmtpLoginRefusal(responseCode))
+    return { status: 'retry', error: `${SMTP_LOGIN_REFUSED}: ${text}` };
   if (typeof responseCode === 'number' && responseCode >= 500 && responseCode < 600)
     return { status: 'permanent', error: `the mail server refused it: ${text}` };
   return { status: 'retry', error: `the mail server did not take it: ${text}` };

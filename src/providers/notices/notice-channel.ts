@@ -24,6 +24,16 @@ export type SendOutcome =
   | { status: 'retry'; error: string; retryAfterMs?: number | undefined }
   | { status: 'permanent'; error: string };
 
+/**
+ * How an e-mail channel words a refused sign-in (SMTP 530, 534, 535): the server's configuration, not the recipient,
+ * so it is retried like any temporary failure and the notice health names LICHTRUC_SMTP_URL.
+ */
+export const SMTP_LOGIN_REFUSED = 'the mail server refused to sign in (check LICHTRUC_SMTP_URL)';
+
+/** SMTP replies that mean the credentials (or their absence) were refused: 530 auth required, 534, 535. */
+export const isSmtpLoginRefusal = (code: number | undefined) =>
+  code === 530 || code === 534 || code === 535;
+
 export interface NoticeChannel {
   send(notice: OutgoingNotice): Promise<SendOutcome>;
 }

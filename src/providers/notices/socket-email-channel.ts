@@ -3,10 +3,17 @@
  * from the first byte (port 465 by default), `smtp://` upgrades with STARTTLS when the server offers it (587 by
  * default), then AUTH PLAIN or LOGIN with the URL's credentials. One connection per message: a Worker may not keep
  * a socket from one invocation for the next. The outcome mapping is the Node channel's: a 5xx reply stops for that
- * recipient, a 4xx, a dropped connection or a timeout is retried; the Message-ID is the attempt id.
+ * recipient, a 4xx, a refused sign-in (530, 534, 535), a dropped connection or a timeout is retried; the Message-ID
+ * is the attempt id.
  */
 import { buildMimeMessage, parseMailbox } from './mime-message.ts';
-import type { NoticeChannel, OutgoingNotice, SendOutcome } from './notice-channel.ts';
+import {
+  isSmtpLoginRefusal,
+  type NoticeChannel,
+  type OutgoingNotice,
+  SMTP_LOGIN_REFUSED,
+  type SendOutcome,
+} from './notice-channel.ts';
 import { type SmtpConnect, SmtpReplyError, SmtpSession } from './smtp-session.ts';
 
 export interface SocketEmailOptions {
@@ -96,6 +103,8 @@ async function transmit(session: SmtpSession, from: string, to: string, message:
 
 function outcomeOf(error: unknown): SendOutcome {
   const text = error instanceof Error ? error.message : String(error);
+  if (error instanceof SmtpReplyError && isSmtpLoginRefusal(error.code))
+    return { status: 'retry', error: `${SMTP_LOGIN_REFUSED}: ${text}` };
   if (error instanceof SmtpReplyError && error.code >= 500 && error.code < 600)
     return { status: 'permanent', error: `the mail server refused it: ${text}` };
   return { status: 'retry', error: `the mail server did not take it: ${text}` };

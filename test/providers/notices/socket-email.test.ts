@@ -97,7 +97,7 @@ describe('the socket e-mail channel', () => {
     expect(smtp!.messages.map((mail) => [mail.secure, mail.user])).toEqual([[true, 'lichtruc']]);
   });
 
-  it('stops on 5xx (unknown mailbox, refused sign-in) and retries 4xx and silence', async () => {
+  it('stops on 5xx (unknown mailbox), retries 4xx, silence and a refused sign-in', async () => {
     const channel = await channelTo(
       { auth: { user: 'lichtruc', pass: 'secret' } },
       'lichtruc:secret',
@@ -126,10 +126,24 @@ describe('the socket e-mail channel', () => {
       domain: 'lichtruc.test',
       connect: nodeConnect(),
     });
+    // A wrong password is the server's configuration, not this recipient's: retried, and worded as such.
     expect(await wrongPassword.send(notice)).toMatchObject({
-      status: 'permanent',
-      error: expect.stringContaining('AUTH: 535'),
+      status: 'retry',
+      error: expect.stringMatching(
+        /^the mail server refused to sign in .*LICHTRUC_SMTP_URL.*AUTH: 535/,
+      ),
     });
+    const noPassword = createSocketEmailChannel({
+      url: smtp!.url,
+      from: 'lichtruc@svhttdl.test',
+      domain: 'lichtruc.test',
+      connect: nodeConnect(),
+    });
+    expect(await noPassword.send(notice)).toMatchObject({
+      status: 'retry',
+      error: expect.stringMatching(/^the mail server refused to sign in .*MAIL FROM: 530/),
+    });
+    expect(smtp!.messages).toEqual([]);
   });
 
   it('signs in with AUTH LOGIN when the server offers only that', async () => {
