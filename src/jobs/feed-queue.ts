@@ -6,20 +6,13 @@
  */
 import type { ServiceContext } from '../services/context.ts';
 import { refreshScope } from '../services/refresh-feeds.ts';
+import { consumeEach, type DeliveredMessage } from './queue-batch.ts';
 
 export type FeedMessage = { kind: 'refresh' } | { kind: 'render'; scope: string };
 
 /** The parts of a Queue producer binding used here. */
 export interface FeedQueue {
   sendBatch(messages: Iterable<{ body: FeedMessage }>): Promise<unknown>;
-}
-
-/** The parts of a delivered queue message used here. */
-export interface DeliveredMessage {
-  readonly body: unknown;
-  readonly attempts: number;
-  ack(): void;
-  retry(): void;
 }
 
 /** A Queues `sendBatch` takes at most 100 messages. */
@@ -51,31 +44,24 @@ export async function fanOutStaleFeeds(ctx: ServiceContext, queue: FeedQueue): P
   }
 }
 
-/**
- * Handles a batch of the feed queue: each message is acknowledged once done, or retried (the queue redelivers it,
- * and after `max_retries` moves it to the dead-letter queue). A malformed message is acknowledged and logged:
- * retrying cannot mend it.
- */
-export async function consumeFeedMessages(
+/** Handles a batch of the feed queue (see `consumeEach`). */
+export function consumeFeedMessages(
   ctx: ServiceContext,
   messages: readonly DeliveredMessage[],
   queue: FeedQueue,
   log: (message: string) => void,
 ): Promise<void> {
-  for (const message of messages) {
-    const parsed = parseMessage(message.body);
-    try {
-      if (!parsed) log(`feed queue: ignored a malformed message ${JSON.stringify(message.body)}`);
-      else if (parsed.kind === 'refresh') await fanOutStaleFeeds(ctx, queue);
+  return consumeEach(
+    'feed queue',
+    messages,
+    parseMessage,
+    async (parsed) => {
+      if (parsed.kind === 'refresh') await fanOutStaleFeeds(ctx, queue);
       else await refreshScope(ctx, parsed.scope);
-      message.ack();
-    } catch (error) {
-      log(
-        `feed queue: ${parsed?.kind === 'render' ? parsed.scope : 'refresh'} failed (attempt ${message.attempts}): ${error instanceof Error ? error.message : String(error)}`,
-      );
-      message.retry();
-    }
-  }
+      return undefined;
+    },
+    log,
+  );
 }
 
 /** The dead-letter queue's consumer: each message that kept failing is recorded for the admins, then acknowledged. */

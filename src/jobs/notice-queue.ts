@@ -10,7 +10,7 @@ import {
   type FanOutContext,
   tellRosters,
 } from '../services/fan-out-holiday-notices.ts';
-import type { DeliveredMessage } from './feed-queue.ts';
+import { consumeEach, type DeliveredMessage } from './queue-batch.ts';
 
 export type NoticeMessage =
   | { kind: 'holiday-jobs' }
@@ -52,29 +52,23 @@ async function handle(ctx: FanOutContext, message: NoticeMessage, queue: NoticeQ
   return job ? tellRosters(ctx, job, message.rosters) : 0;
 }
 
-/**
- * Handles a batch of the notice queue: each message is acknowledged once done, or retried (then dead-lettered after
- * `max_retries`). A malformed message is acknowledged and logged: retrying cannot mend it.
- */
-export async function consumeNoticeMessages(
+/** Handles a batch of the notice queue (see `consumeEach`). */
+export function consumeNoticeMessages(
   ctx: FanOutContext,
   messages: readonly DeliveredMessage[],
   queue: NoticeQueue,
   log: (message: string) => void,
 ): Promise<void> {
-  for (const message of messages) {
-    const parsed = parseMessage(message.body);
-    try {
-      if (parsed) await handle(ctx, parsed, queue);
-      else log(`notice queue: ignored a malformed message ${JSON.stringify(message.body)}`);
-      message.ack();
-    } catch (error) {
-      log(
-        `notice queue: ${JSON.stringify(message.body)} failed (attempt ${message.attempts}): ${error instanceof Error ? error.message : String(error)}`,
-      );
-      message.retry();
-    }
-  }
+  return consumeEach(
+    'notice queue',
+    messages,
+    parseMessage,
+    async (parsed) => {
+      await handle(ctx, parsed, queue);
+      return undefined;
+    },
+    log,
+  );
 }
 
 /** The cron's catch-up: a job still pending (its message lost, or its dispatch cut short) is sent again. */

@@ -15,6 +15,7 @@ import { pushRoster, stepOf } from '../services/push-roster.ts';
 import { reconcileRoster } from '../services/reconcile-rosters.ts';
 import type { ServiceContext } from '../services/context.ts';
 import type { SyncDeps } from '../services/sync-deps.ts';
+import { consumeEach, type DeliveredMessage } from './queue-batch.ts';
 
 export type PushMessage =
   | ({ kind: 'push' } & PushRequest)
@@ -30,13 +31,8 @@ export interface PushQueue {
   sendBatch(messages: Iterable<{ body: PushMessage }>): Promise<unknown>;
 }
 
-/** The parts of a delivered queue message used here. */
-export interface PushDelivery {
-  readonly body: unknown;
-  readonly attempts: number;
-  ack(): void;
-  retry(options?: { delaySeconds?: number }): void;
-}
+/** A delivered message of the push queue (its retry may carry a delay). */
+export type PushDelivery = DeliveredMessage;
 
 /** A Queues `sendBatch` takes at most 100 messages. */
 const SEND_LIMIT = 100;
@@ -91,50 +87,41 @@ async function sendAll(queue: PushQueue, ids: string[], body: (id: string) => Pu
   }
 }
 
-/** One message per message kind; a push or a reconcile ends in a step (settle), the fan-outs are acknowledged. */
+/** One message per message kind; a push or a reconcile ends in a step (settled here), the fan-outs are acknowledged. */
 async function handle(
   deps: SyncDeps,
   message: PushDelivery,
   parsed: PushMessage,
   queue: PushQueue,
   log: (message: string) => void,
-): Promise<void> {
-  if (parsed.kind === 'push')
-    return settle(message, parsed, await pushRoster(deps, parsed), queue, log);
+): Promise<'settled' | undefined> {
+  if (parsed.kind === 'push') {
+    await settle(message, parsed, await pushRoster(deps, parsed), queue, log);
+    return 'settled';
+  }
   if (parsed.kind === 'reconcile') {
     const results = await reconcileRoster(deps, parsed.rosterId);
-    return settle(message, parsed, stepOf(results, { state: 'done', results }), queue, log);
+    await settle(message, parsed, stepOf(results, { state: 'done', results }), queue, log);
+    return 'settled';
   }
   if (parsed.kind === 'fan-out') await fanOutPushes(deps, queue, parsed.idleOnly);
   else {
     const ids = (await deps.store.listRosters()).map((stored) => stored.id);
     await sendAll(queue, ids, (rosterId) => ({ kind: 'reconcile', rosterId }));
   }
-  message.ack();
+  return undefined;
 }
 
 /** Handles a batch of the push queue, one message after another (one consumer at a time: see wrangler.toml). */
-export async function consumePushMessages(
+export function consumePushMessages(
   deps: SyncDeps,
   messages: readonly PushDelivery[],
   queue: PushQueue,
   log: (message: string) => void,
 ): Promise<void> {
-  for (const message of messages) {
-    const parsed = parsePushMessage(message.body);
-    try {
-      if (parsed) await handle(deps, message, parsed, queue, log);
-      else {
-        log(`push queue: ignored a malformed message ${JSON.stringify(message.body)}`);
-        message.ack();
-      }
-    } catch (error) {
-      log(
-        `push queue: ${JSON.stringify(message.body)} failed (attempt ${message.attempts}): ${error instanceof Error ? error.message : String(error)}`,
-      );
-      message.retry();
-    }
-  }
+  const handleOne = (parsed: PushMessage, message: PushDelivery) =>
+    handle(deps, message, parsed, queue, log);
+  return consumeEach('push queue', messages, parsePushMessage, handleOne, log);
 }
 
 /** What a step means for its message: acknowledged, followed by the next band, or brought back after a wait. */
