@@ -136,6 +136,7 @@ export const ROUTE_POLICY: Readonly<Record<string, RouteRule>> = {
   'POST /admin/import': SYSTEM,
   'GET /admin/accounts': { permission: 'organisation.manage' },
   'POST /admin/accounts': { permission: 'organisation.manage' },
+  'GET /admin/accounts/:accountId/disable': { permission: 'organisation.manage' },
   'POST /admin/accounts/:accountId/disable': { permission: 'organisation.manage' },
   'GET /admin/accounts/:accountId/password': { permission: 'organisation.manage' },
   'POST /admin/accounts/:accountId/password': { permission: 'organisation.manage' },

@@ -52,6 +52,19 @@ describe('the accounts page', () => {
       (await page('GET', `/admin/rosters/${ROSTER_A}`, { cookie: session.cookie })).response.status,
     ).toBe(200);
 
+    const list = await page('GET', '/admin/accounts', { cookie: adminA.cookie });
+    expect(list.html).toContain('href="/admin/accounts/can-bo-moi/disable"');
+    expect(list.html).not.toContain('action="/admin/accounts/can-bo-moi/disable"');
+    const confirm = await page('GET', '/admin/accounts/can-bo-moi/disable', {
+      cookie: adminA.cookie,
+    });
+    expect(confirm.html).toContain('Tài khoản bị khoá ngay');
+    expect(confirm.html).toContain('action="/admin/accounts/can-bo-moi/disable"');
+    // Only the confirm step's form disables: the manager still works after the GET.
+    expect(
+      (await page('GET', `/admin/rosters/${ROSTER_A}`, { cookie: session.cookie })).response.status,
+    ).toBe(200);
+
     const disabled = await page('POST', '/admin/accounts/can-bo-moi/disable', {
       cookie: adminA.cookie,
       form: { csrf: adminA.csrf },

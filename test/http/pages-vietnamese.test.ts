@@ -133,6 +133,7 @@ describe('a walk through the admin pages in Vietnamese', () => {
       '/admin/password',
       `/admin/accounts/${viewer.id}/password`,
       `/admin/accounts/${viewer.id}/password?done=1`,
+      `/admin/accounts/${viewer.id}/disable`,
       '/admin',
       `${GRID}?month=2024-05`,
       `${GRID}?month=2024-13`,

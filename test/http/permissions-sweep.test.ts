@@ -129,6 +129,7 @@ const EXPECTED: Record<string, { least: Level; roster?: true }> = {
   'POST /admin/import': { least: 'system-admin' },
   'GET /admin/accounts': { least: 'org-admin' },
   'POST /admin/accounts': { least: 'org-admin' },
+  'GET /admin/accounts/:accountId/disable': { least: 'org-admin' },
   'POST /admin/accounts/:accountId/disable': { least: 'org-admin' },
   'GET /admin/accounts/:accountId/password': { least: 'org-admin' },
   'POST /admin/accounts/:accountId/password': { least: 'org-admin' },

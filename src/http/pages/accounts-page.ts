@@ -1,4 +1,4 @@
-/** The accounts an admin manages: role, organisation, rosters, state; a form to create one; disable. */
+/** The accounts an admin manages: role, organisation, rosters, state; a form to create one; disable (confirmed). */
 import { html } from 'hono/html';
 import { ROLES, type Role } from '../../domain/permissions.ts';
 import type { Account } from '../../storage/account-store.ts';
@@ -18,13 +18,13 @@ export function roleText(role: Role, view: AdminView): string {
 
 function accountRow(view: AdminView, account: Account, self: string): Markup {
   const t = translator(view.language);
-  const action = withLang(`/admin/accounts/${account.id}/disable`, view.language);
+  const confirm = withLang(`/admin/accounts/${account.id}/disable`, view.language);
   // One's own account: its password is changed on "Đổi mật khẩu" (with the current one), and it is never disabled.
   const actions =
     account.disabledAt || account.id === self
       ? ''
       : html`<a href="${withLang(`/admin/accounts/${account.id}/password`, view.language)}">${t('Đặt lại mật khẩu', 'Reset the password')}</a>
-<form class="inline" method="post" action="${action}">${csrfInput(view)}<button class="danger" type="submit">${t('Khoá', 'Disable')}</button></form>`;
+<a class="button danger" href="${confirm}">${t('Khoá', 'Disable')}</a>`;
   const state = account.disabledAt
     ? `${t('Đã khoá', 'Disabled')} ${instantText(account.disabledAt)}`
     : t('Đang dùng', 'Active');
@@ -57,3 +57,18 @@ export function accountsPage(
 /** The roles a principal of `role` may give. */
 export const givableRoles = (role: Role): readonly Role[] =>
   role === 'system-admin' ? ROLES : ROLES.filter((candidate) => candidate !== 'system-admin');
+
+/** The confirm step of disabling an account: what it ends at once (no page turns an account back on). */
+export function confirmDisablePage(view: AdminView, account: Account): Markup {
+  const t = translator(view.language);
+  const back = withLang('/admin/accounts', view.language);
+  if (account.disabledAt)
+    return html`<p class="card">${account.id}: ${t('đã khoá', 'already disabled')} ${instantText(account.disabledAt)}.</p>
+<p><a href="${back}">${t('Các tài khoản', 'Accounts')}</a></p>`;
+  const action = withLang(`/admin/accounts/${account.id}/disable`, view.language);
+  return html`<p class="card"><strong>${account.name}</strong> (${account.id}) – ${roleText(account.role, view)}</p>
+<p>${t('Tài khoản bị khoá ngay: mọi phiên đăng nhập và mã API của tài khoản này bị từ chối từ lần dùng tiếp theo. Không mở khoá lại được trên trang này.', 'The account is disabled at once: every session and API token of it is refused from its next use. No page turns it back on.')}</p>
+<form method="post" action="${action}">${csrfInput(view)}
+<div class="buttons"><button class="danger" type="submit">${t('Khoá', 'Disable')}</button>
+<a class="button secondary" href="${back}">${t('Huỷ', 'Cancel')}</a></div></form>`;
+}

@@ -1,14 +1,14 @@
-/** The accounts page: list the accounts one manages, create one, disable one (the same verbs as the API). */
+/** The accounts page: list the accounts one manages, create one, disable one after a confirm step (the API's verbs). */
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { html } from 'hono/html';
 import { NewAccountSchema } from '../../domain/account-schema.ts';
-import { listAccounts } from '../../services/account-access.ts';
+import { listAccounts, requireManagedAccount } from '../../services/account-access.ts';
 import { createAccount } from '../../services/create-account.ts';
 import { disableAccount } from '../../services/disable-account.ts';
 import { ServiceError } from '../../services/errors.ts';
 import type { HonoEnv } from '../env.ts';
-import { accountsPage, givableRoles } from '../pages/accounts-page.ts';
+import { accountsPage, confirmDisablePage, givableRoles } from '../pages/accounts-page.ts';
 import { errorBox, type Form } from '../pages/admin-view.ts';
 import { type Markup, translator, withLang } from '../pages/layout.ts';
 import { param, parseWith } from '../request.ts';
@@ -69,6 +69,14 @@ adminAccounts.post('/admin/accounts', async (c) => {
     const { password: _omitted, ...kept } = form;
     return render(c, kept, errorBox(error, adminView(c).language), status);
   }
+});
+
+adminAccounts.get('/admin/accounts/:accountId/disable', async (c) => {
+  const view = adminView(c);
+  const ctx = adminCtx(c);
+  const account = await requireManagedAccount(ctx, principalOfRequest(c), param(c, 'accountId'));
+  const title = translator(view.language)('Khoá tài khoản', 'Disable an account');
+  return adminPage(c, title, confirmDisablePage(view, account));
 });
 
 adminAccounts.post('/admin/accounts/:accountId/disable', async (c) => {
