@@ -1,8 +1,10 @@
 /**
  * The Cloudflare Workers entry: D1 is the store, the bundled calendars/ are applied once per new bundle, a change
- * made over the API sends a message to the push queue (its consumer pushes within the write budget: jobs/push-queue.ts)
- * and to the feed queue, and Cron Triggers catch up (a fan-out message for rosters no push touched lately) and start
- * the nightly full reconcile (one message per roster); notices (webhooks, Zalo, e-mail) go within the request and the cron. Everything else is the same core as on Node.
+ * made over the API sends a message to the push queue (its consumer pushes within the write budget:
+ * jobs/push-queue.ts) and to the feed queue, a holiday edit one to the notice queue, and Cron Triggers catch up (a
+ * fan-out message for rosters no push touched lately, holiday jobs still pending, stale feeds) and start the nightly
+ * full reconcile (one message per roster); notices (webhooks, Zalo, e-mail) go within the request and the cron.
+ * Everything else is the same core as on Node.
  */
 import { ConfigError, parseConfig, WorkerConfigSchema } from '../config.ts';
 import { createApp } from '../http/app.ts';
@@ -42,7 +44,7 @@ import { createStore } from '../storage/store.ts';
 import { BUNDLED_CALENDARS, CALENDARS_HASH } from './bundled-calendars.ts';
 import { noticeSettingsFromConfig } from './notice-settings.ts';
 
-/** The nightly cron of wrangler.toml; the other one drains the outbox. */
+/** The nightly cron of wrangler.toml; the other one (every 5 minutes) catches up. */
 // Not exported: workerd takes every named export of the main module for an entrypoint and refuses a plain value.
 const NIGHTLY_CRON = '17 19 * * *';
 /** wrangler.toml's feed queue and its dead-letter queue. */
