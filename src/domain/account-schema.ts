@@ -9,6 +9,14 @@ export const PasswordSchema = lazySchema(() =>
   z.string().min(12, 'at least 12 characters').max(200),
 );
 
+/** Where one-time sign-in links go: kept in lower case, so one mailbox is one account whatever the case typed. */
+export const AccountEmailSchema = lazySchema(() =>
+  z
+    .email()
+    .max(254)
+    .transform((email) => email.toLowerCase()),
+);
+
 export const NewAccountSchema = lazySchema(() =>
   z.strictObject({
     /** A slug; `admin` names the bootstrap token in the audit log and is not an account. */
@@ -21,10 +29,19 @@ export const NewAccountSchema = lazySchema(() =>
     rosters: z.array(SlugSchema).max(200).default([]),
     /** Optional: an account without one uses API tokens only. */
     password: PasswordSchema.optional(),
+    /** Optional: where one-time sign-in links go. */
+    email: AccountEmailSchema.optional(),
   }),
 );
 
 export type NewAccount = z.infer<typeof NewAccountSchema>;
+
+/** Changing an account's e-mail address; null removes it. */
+export const AccountEmailChangeSchema = lazySchema(() =>
+  z.strictObject({ email: AccountEmailSchema.nullable() }),
+);
+
+export type AccountEmailChange = z.infer<typeof AccountEmailChangeSchema>;
 
 export const NewApiTokenSchema = lazySchema(() =>
   z.strictObject({

@@ -83,6 +83,8 @@ async function main(): Promise<void> {
     feedsChanged: () => feedWorker.kick(),
     holidayNoticesChanged: ctx.holidayNoticesChanged,
     readiness: [calendars.readiness],
+    // One-time sign-in links go out through the notices' e-mail channel (no second SMTP set-up).
+    signInMail: notices.deps.channels.email,
     notices: {
       allowPrivateWebhooks: config.LICHTRUC_WEBHOOK_ALLOW_PRIVATE,
       kick: () => notices.worker.kick(),

@@ -145,6 +145,8 @@ async function start(env: Env): Promise<Runtime> {
       allowPrivateWebhooks: config.LICHTRUC_WEBHOOK_ALLOW_PRIVATE,
       zalo: await zaloWebhookFromConfig(config, (input, init) => fetch(input, init), sha256Hex),
     },
+    // One-time sign-in links go out through the notices' e-mail channel (the request's waitUntil sends them).
+    signInMail: email,
     // One message whatever the change: its consumer finds the stale feeds and fans them out.
     feedsChanged: (waitUntil) => {
       const queue = feedQueueOf(env);

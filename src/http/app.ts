@@ -19,10 +19,12 @@ import { clientAddressOf, HttpError, MAX_BODY_BYTES } from './request.ts';
 import { accounts } from './routes/accounts.ts';
 import { admin } from './routes/admin.ts';
 import { adminAccounts } from './routes/admin-accounts.ts';
+import { adminAccountEmail } from './routes/admin-account-email.ts';
 import { adminAbsences } from './routes/admin-absences.ts';
 import { adminPasswords } from './routes/admin-passwords.ts';
 import { adminTokens } from './routes/admin-tokens.ts';
 import { adminAuth, requireAdmin } from './routes/admin-auth.ts';
+import { adminLoginLink } from './routes/admin-login-link.ts';
 import { adminErrorPage, isAdminPath } from './routes/admin-errors.ts';
 import { adminHolidays } from './routes/admin-holidays.ts';
 import { adminImport } from './routes/admin-import.ts';
@@ -149,6 +151,7 @@ export function createApp(deps: AppDeps): Hono<HonoEnv> {
     myRequests,
     desks,
     adminAuth,
+    adminLoginLink,
     admin,
     adminAbsences,
     adminTools,
@@ -162,6 +165,7 @@ export function createApp(deps: AppDeps): Hono<HonoEnv> {
     adminNotices,
     adminRequests,
     adminAccounts,
+    adminAccountEmail,
     adminTokens,
     adminPasswords,
     adminReport,

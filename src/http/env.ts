@@ -1,6 +1,7 @@
 /** What every request sees: the services' dependencies, and per-request values set by middleware. */
 import type { Context } from 'hono';
 import type { Principal } from '../domain/permissions.ts';
+import type { NoticeChannel } from '../providers/notices/notice-channel.ts';
 import type { SyncDeps } from '../services/sync-deps.ts';
 import type { ReadinessCheck } from './routes/health.ts';
 import type { WorkbookRenderer } from '../domain/report-document.ts';
@@ -58,6 +59,11 @@ export interface AppDeps {
           | undefined;
       }
     | undefined;
+  /**
+   * The e-mail notice channel, when LICHTRUC_SMTP_URL is set: one-time sign-in links go out through it, and the
+   * sign-in page offers them only then.
+   */
+  signInMail?: NoticeChannel | undefined;
   /** Logs an unexpected error; the client gets a 500 problem with the request id. */
   logError?(error: unknown, requestId: string): void;
 }

@@ -81,6 +81,7 @@ export const ROUTE_POLICY: Readonly<Record<string, RouteRule>> = {
   'POST /api/accounts': { permission: 'organisation.manage' },
   'GET /api/accounts/:accountId': SIGNED_IN,
   'DELETE /api/accounts/:accountId': { permission: 'organisation.manage' },
+  'PUT /api/accounts/:accountId/email': { permission: 'organisation.manage' },
   'POST /api/accounts/:accountId/tokens': SIGNED_IN,
   'DELETE /api/accounts/:accountId/tokens/:tokenId': SIGNED_IN,
 
@@ -140,6 +141,8 @@ export const ROUTE_POLICY: Readonly<Record<string, RouteRule>> = {
   'POST /admin/accounts/:accountId/disable': { permission: 'organisation.manage' },
   'GET /admin/accounts/:accountId/password': { permission: 'organisation.manage' },
   'POST /admin/accounts/:accountId/password': { permission: 'organisation.manage' },
+  'GET /admin/accounts/:accountId/email': { permission: 'organisation.manage' },
+  'POST /admin/accounts/:accountId/email': { permission: 'organisation.manage' },
   // One's own password and API tokens; the token pages check the account themselves (services/account-access.ts).
   'GET /admin/password': SIGNED_IN,
   'POST /admin/password': SIGNED_IN,
@@ -156,4 +159,8 @@ export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
   'GET /api/docs',
   'GET /admin/login',
   'POST /admin/login',
+  // One-time sign-in links by e-mail: asked for, opened and used before any session.
+  'POST /admin/login/link',
+  'GET /admin/login/link/:token',
+  'POST /admin/login/link/:token',
 ]);

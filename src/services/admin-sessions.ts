@@ -64,6 +64,11 @@ export async function signIn(ctx: SignInContext, form: SignInForm): Promise<Open
     return null;
   }
   if (form.account) await store.authFailures.clear(accountKey(form.account));
+  return openSession(store, actor, now);
+}
+
+/** Opens a session of SESSION_HOURS for `actor` (its secret already checked): password, admin token or e-mail link. */
+export async function openSession(store: Store, actor: string, now: Date): Promise<OpenedSession> {
   await store.sessions.prune(now.toISOString());
   const token = randomToken();
   const session: AdminSession = {

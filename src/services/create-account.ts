@@ -8,6 +8,7 @@ import type { Account } from '../storage/account-store.ts';
 import { plainAuditStatement } from '../storage/statements.ts';
 import { type ServiceContext, stampOf } from './context.ts';
 import { conflict, forbidden, invalid } from './errors.ts';
+import { requireFreeEmail } from './set-account-email.ts';
 import { hashPassword, requirePepper } from './passwords.ts';
 
 /** What an account looks like in answers and the audit log: never its password hash. */
@@ -57,6 +58,7 @@ export async function createAccount(
   if (organisationId) await checkRosters(ctx, organisationId, rosters);
   if (input.password !== undefined) requirePepper(pepper);
   if (await ctx.store.accounts.get(input.id)) throw conflict(`account ${input.id} exists`);
+  if (input.email !== undefined) await requireFreeEmail(ctx, input.email, input.id);
   const stamp = stampOf(ctx);
   const account: Account = {
     id: input.id,
@@ -66,6 +68,7 @@ export async function createAccount(
     rosters,
     password:
       input.password !== undefined && pepper ? await hashPassword(input.password, pepper) : null,
+    email: input.email ?? null,
     createdAt: stamp.now,
     createdBy: stamp.actor.name,
     disabledAt: null,

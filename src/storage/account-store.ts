@@ -10,6 +10,8 @@ export interface Account {
   rosters: string[];
   /** `scheme$parameters$salt$hash`, or null for an account that signs in with API tokens only. */
   password: string | null;
+  /** Where one-time sign-in links go (lower case, unique), or null. */
+  email: string | null;
   createdAt: string;
   createdBy: string;
   disabledAt: string | null;
@@ -28,11 +30,15 @@ export interface AccountStore {
   /** The statement that inserts an account, to batch with its audit entry. */
   insert(account: Account): SqlStatement;
   get(id: string): Promise<Account | null>;
+  /** The account of an e-mail address (stored in lower case). */
+  findByEmail(email: string): Promise<Account | null>;
   /** Every account, or those of one organisation. */
   list(organisationId: string | null): Promise<Account[]>;
   disable(id: string, now: string): SqlStatement;
   /** The statement that replaces an account's password hash, to batch with its audit entry. */
   setPassword(id: string, password: string): SqlStatement;
+  /** The statement that replaces an account's e-mail address (null removes it), to batch with its audit entry. */
+  setEmail(id: string, email: string | null): SqlStatement;
   insertToken(token: ApiToken, tokenHash: string): SqlStatement;
   /** The live token of a hash and its enabled account. */
   findToken(tokenHash: string): Promise<{ token: ApiToken; account: Account } | null>;
@@ -53,6 +59,7 @@ function toAccount(row: Row, prefix = ''): Account {
     organisationId: text(row[`${prefix}organisation_id`]),
     rosters: JSON.parse(String(row[`${prefix}rosters`])) as string[],
     password: text(row[`${prefix}password`]),
+    email: text(row[`${prefix}email`]),
     createdAt: String(row[`${prefix}created_at`]),
     createdBy: String(row[`${prefix}created_by`]),
     disabledAt: text(row[`${prefix}disabled_at`]),
@@ -77,6 +84,7 @@ const ACCOUNT_COLUMNS = [
   'organisation_id',
   'rosters',
   'password',
+  'email',
   'created_at',
   'created_by',
   'disabled_at',
@@ -87,7 +95,7 @@ export function createAccountStore(db: SqlDatabase): AccountStore {
     insert: (account) =>
       db
         .prepare(
-          `INSERT INTO accounts (${ACCOUNT_COLUMNS.join(', ')}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO accounts (${ACCOUNT_COLUMNS.join(', ')}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .bind(
           account.id,
@@ -96,12 +104,20 @@ export function createAccountStore(db: SqlDatabase): AccountStore {
           account.organisationId,
           JSON.stringify(account.rosters),
           account.password,
+          account.email,
           account.createdAt,
           account.createdBy,
           account.disabledAt,
         ),
     async get(id) {
       const row = await db.prepare('SELECT * FROM accounts WHERE id = ?').bind(id).first<Row>();
+      return row ? toAccount(row) : null;
+    },
+    async findByEmail(email) {
+      const row = await db
+        .prepare('SELECT * FROM accounts WHERE email = ?')
+        .bind(email.toLowerCase())
+        .first<Row>();
       return row ? toAccount(row) : null;
     },
     async list(organisationId) {
@@ -117,6 +133,8 @@ export function createAccountStore(db: SqlDatabase): AccountStore {
       db.prepare('UPDATE accounts SET disabled_at = ? WHERE id = ?').bind(now, id),
     setPassword: (id, password) =>
       db.prepare('UPDATE accounts SET password = ? WHERE id = ?').bind(password, id),
+    setEmail: (id, email) =>
+      db.prepare('UPDATE accounts SET email = ? WHERE id = ?').bind(email, id),
     insertToken: (token, tokenHash) =>
       db
         .prepare(

@@ -4,6 +4,7 @@
  */
 import { type AccountStore, createAccountStore } from './account-store.ts';
 import { type AuthFailureStore, createAuthFailureStore } from './auth-failure-store.ts';
+import { createSignInLinkStore, type SignInLinkStore } from './sign-in-link-store.ts';
 import { type BudgetStore, createBudgetStore } from './budget-store.ts';
 import { type CalendarFileStore, createCalendarFileStore } from './calendar-file-store.ts';
 import { createFeedStore, type FeedStore } from './feed-store.ts';
@@ -86,6 +87,8 @@ export interface Store {
   accounts: AccountStore;
   /** Failed sign-ins and bad tokens, for rate limiting. */
   authFailures: AuthFailureStore;
+  /** One-time sign-in links sent by e-mail. */
+  signInLinks: SignInLinkStore;
   /** The calendars/ files last applied (Node start-up). */
   calendarFiles: CalendarFileStore;
 }
@@ -129,6 +132,7 @@ export function createStore(db: SqlDatabase): Store {
     requestNotices: createRequestNoticeStore(db),
     accounts: createAccountStore(db),
     authFailures: createAuthFailureStore(db),
+    signInLinks: createSignInLinkStore(db),
     calendarFiles: createCalendarFileStore(db),
     async listRosters() {
       return readable(await rows('SELECT * FROM rosters ORDER BY id'));

@@ -124,8 +124,13 @@ describe('a walk through the admin pages in Vietnamese', () => {
     const viewer = await addAccount(service, 'lanh-dao', 'viewer', 'so-vhttdl');
     const [token] = await service.ctx.store.accounts.tokensOf(viewer.id);
     const { cookie, csrf } = await signIn();
+    // E-mail configured: the sign-in page offers one-time links (a stand-in channel: no mail leaves here).
+    service.appDeps.signInMail = { send: async () => ({ status: 'delivered' }) };
     const overlap = new URLSearchParams({ kind: 'absence', ...absence, from: '2024-05-08' });
     const gets = [
+      '/admin/login',
+      `/admin/login/link/${'A'.repeat(43)}`,
+      `/admin/accounts/${viewer.id}/email`,
       '/admin/accounts',
       '/admin/tokens',
       '/admin/tokens/new',
@@ -169,6 +174,8 @@ describe('a walk through the admin pages in Vietnamese', () => {
       ['/admin/tokens', { accountId: viewer.id, label: '' }],
       ['/admin/password', { current: 'x', password: 'ngan', repeat: 'khac' }],
       [`/admin/accounts/${viewer.id}/password`, { password: 'ngan', repeat: 'khac' }],
+      [`/admin/accounts/${viewer.id}/email`, { email: 'khong-phai-dia-chi' }],
+      ['/admin/login/link', { who: '' }],
     ];
     const found: Record<string, string[]> = {};
     for (const path of gets) {

@@ -24,12 +24,13 @@ function accountRow(view: AdminView, account: Account, self: string): Markup {
     account.disabledAt || account.id === self
       ? ''
       : html`<a href="${withLang(`/admin/accounts/${account.id}/password`, view.language)}">${t('Đặt lại mật khẩu', 'Reset the password')}</a>
+<a href="${withLang(`/admin/accounts/${account.id}/email`, view.language)}">${t('E-mail', 'E-mail')}</a>
 <a class="button danger" href="${confirm}">${t('Khoá', 'Disable')}</a>`;
   const state = account.disabledAt
     ? `${t('Đã khoá', 'Disabled')} ${instantText(account.disabledAt)}`
     : t('Đang dùng', 'Active');
   return html`<tr data-account="${account.id}"><td>${account.id}</td><td>${account.name}</td><td>${roleText(account.role, view)}</td>
-<td>${account.organisationId ?? '—'}</td><td>${account.rosters.join(', ')}</td><td>${state}</td><td>${actions}</td></tr>`;
+<td>${account.organisationId ?? '—'}</td><td>${account.rosters.join(', ')}</td><td>${account.email ?? '—'}</td><td>${state}</td><td>${actions}</td></tr>`;
 }
 
 export function accountsPage(
@@ -41,7 +42,7 @@ export function accountsPage(
   const { form } = data;
   const field = (name: string) => form[name] ?? '';
   return html`${notice ?? ''}
-<div class="scroll"><table><thead><tr><th>${t('Mã', 'Id')}</th><th>${t('Tên', 'Name')}</th><th>${t('Vai trò', 'Role')}</th><th>${t('Cơ quan', 'Organisation')}</th><th>${t('Lịch trực', 'Rosters')}</th><th>${t('Trạng thái', 'State')}</th><th></th></tr></thead>
+<div class="scroll"><table><thead><tr><th>${t('Mã', 'Id')}</th><th>${t('Tên', 'Name')}</th><th>${t('Vai trò', 'Role')}</th><th>${t('Cơ quan', 'Organisation')}</th><th>${t('Lịch trực', 'Rosters')}</th><th>${t('E-mail', 'E-mail')}</th><th>${t('Trạng thái', 'State')}</th><th></th></tr></thead>
 <tbody>${data.accounts.map((account) => accountRow(view, account, data.self))}</tbody></table></div>
 <h2>${t('Tạo tài khoản', 'Create an account')}</h2>
 <form class="stack card" method="post" action="${withLang('/admin/accounts', view.language)}">${csrfInput(view)}
@@ -50,6 +51,7 @@ export function accountsPage(
 <label>${t('Vai trò', 'Role')}<select name="role">${data.roles.map((role) => html`<option value="${role}"${field('role') === role ? ' selected' : ''}>${roleText(role, view)}</option>`)}</select></label>
 <label>${t('Cơ quan (để trống: cơ quan của bạn)', 'Organisation (empty: yours)')}<input name="organisationId" value="${field('organisationId')}"></label>
 <label>${t('Lịch trực quản lý (cách nhau bởi dấu phẩy)', 'Rosters managed (comma-separated)')}<input name="rosters" value="${field('rosters')}"></label>
+<label>${t('E-mail (nhận liên kết đăng nhập; không bắt buộc)', 'E-mail (gets sign-in links; optional)')}<input type="email" name="email" value="${field('email')}"></label>
 <label>${t('Mật khẩu (ít nhất 12 ký tự)', 'Password (at least 12 characters)')}<input type="password" name="password" autocomplete="new-password"></label>
 <button type="submit">${t('Tạo', 'Create')}</button></form>`;
 }

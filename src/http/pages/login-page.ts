@@ -2,8 +2,10 @@
 import { html } from 'hono/html';
 import type { Language } from '../../domain/vietnamese.ts';
 import { page, translator, withLang } from './layout.ts';
+import { linkRequestForm } from './login-link-page.ts';
 
-export function loginPage(language: Language, error?: string) {
+/** The sign-in page; `offerLink` (e-mail configured) adds the form that asks for a one-time link. */
+export function loginPage(language: Language, error?: string, offerLink = false) {
   const t = translator(language);
   const action = withLang('/admin/login', language);
   const body = html`${error ? html`<p class="error" role="alert">${error}</p>` : ''}
@@ -12,6 +14,7 @@ export function loginPage(language: Language, error?: string) {
 <label>${t('Mật khẩu', 'Password')}<input type="password" name="password" autocomplete="current-password" required></label>
 <button type="submit">${t('Đăng nhập', 'Sign in')}</button>
 </form>
+${offerLink ? linkRequestForm(language) : ''}
 <form class="stack card" method="post" action="${action}">
 <h2>${t('Hoặc bằng mã quản trị', 'Or with the admin token')}</h2>
 <label>${t('Mã quản trị', 'Admin token')}<input type="password" name="token" autocomplete="off" required></label>

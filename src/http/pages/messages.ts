@@ -72,6 +72,14 @@ const MESSAGES: Record<string, Say> = {
     'để đổi mật khẩu của chính mình, hãy dùng trang “Đổi mật khẩu” (cần mật khẩu hiện tại)',
     'to change your own password, use “Change password” (it asks for the current one)',
   ],
+  'email-taken': () => [
+    'địa chỉ e-mail này đã là của một tài khoản khác',
+    'another account already has this e-mail address',
+  ],
+  'own-email': () => [
+    'địa chỉ e-mail của chính mình do một quản trị viên khác đặt',
+    'another admin sets the e-mail address of your own account',
+  ],
   'swap-not-proposed': () => [
     'đề nghị đổi ca này không còn chờ Ông/Bà trả lời',
     'this swap is no longer waiting for your answer',

@@ -1,12 +1,17 @@
 /** Accounts and their API tokens. Who may touch which account is decided by services/account-access.ts. */
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { NewAccountSchema, NewApiTokenSchema } from '../../domain/account-schema.ts';
+import {
+  AccountEmailChangeSchema,
+  NewAccountSchema,
+  NewApiTokenSchema,
+} from '../../domain/account-schema.ts';
 import { listAccounts, requireManagedAccount } from '../../services/account-access.ts';
 import { accountView, createAccount } from '../../services/create-account.ts';
 import { disableAccount } from '../../services/disable-account.ts';
 import { issueApiToken } from '../../services/issue-api-token.ts';
 import { revokeApiToken } from '../../services/revoke-api-token.ts';
+import { setAccountEmail } from '../../services/set-account-email.ts';
 import type { HonoEnv } from '../env.ts';
 import { describe } from '../openapi.ts';
 import { param, serviceContext } from '../request.ts';
@@ -79,6 +84,30 @@ accounts.delete(
     return c.body(null, 204);
   },
 );
+
+const setEmailRoute = describe({
+  method: 'put',
+  path: '/api/accounts/{accountId}/email',
+  summary: "Set or remove (null) an account's e-mail address, where sign-in links go",
+  tag: TAG,
+  body: AccountEmailChangeSchema,
+  responses: {
+    200: 'The account',
+    404: 'No such account you manage',
+    409: 'Your own account, or another account has the address',
+    422: 'Invalid',
+  },
+});
+accounts.put(setEmailRoute.path, async (c) => {
+  const input = await setEmailRoute.body(c);
+  const account = await setAccountEmail(
+    serviceContext(c),
+    principal(c),
+    param(c, 'accountId'),
+    input,
+  );
+  return c.json(accountView(account));
+});
 
 const issueTokenRoute = describe({
   method: 'post',

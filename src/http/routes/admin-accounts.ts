@@ -50,6 +50,7 @@ function accountInput(form: Form) {
       ...(form.organisationId?.trim() ? { organisationId: form.organisationId.trim() } : {}),
       rosters,
       ...(form.password ? { password: form.password } : {}),
+      ...(form.email?.trim() ? { email: form.email.trim() } : {}),
     },
     'the account',
   );

@@ -17,6 +17,7 @@ import {
 } from '../../services/admin-sessions.ts';
 import { RateLimited } from '../../services/rate-limit.ts';
 import type { Principal } from '../../domain/permissions.ts';
+import type { Language } from '../../domain/vietnamese.ts';
 import type { AdminSession } from '../../storage/session-store.ts';
 import type { HonoEnv } from '../env.ts';
 import { type AdminView, adminNav, type Form } from '../pages/admin-view.ts';
@@ -67,13 +68,14 @@ export function principalOfRequest(c: Context<HonoEnv>): Principal {
   return principal;
 }
 
-function forbidden(c: Context<HonoEnv>, why: string) {
+export function forbidden(c: Context<HonoEnv>, why: string) {
   return c.html(refusedPage(languageOf(c.req.query('lang')), why), 403);
 }
 
 /** Every /admin route but the sign-in page needs a live session; every POST its CSRF token and a same-site Origin. */
 export const requireAdmin: MiddlewareHandler<HonoEnv> = async (c, next) => {
-  if (c.req.path === '/admin/login') return next();
+  // The sign-in page and its one-time links come before any session.
+  if (c.req.path === '/admin/login' || c.req.path.startsWith('/admin/login/')) return next();
   const language = languageOf(c.req.query('lang'));
   const t = translator(language);
   const store = c.get('deps').store;
@@ -111,7 +113,11 @@ export const requireAdmin: MiddlewareHandler<HonoEnv> = async (c, next) => {
   return next();
 };
 
-adminAuth.get('/admin/login', (c) => c.html(loginPage(languageOf(c.req.query('lang')))));
+/** The sign-in page, with the e-mail link form when e-mail is configured. */
+export const signInPage = (c: Context<HonoEnv>, language: Language, why?: string) =>
+  loginPage(language, why, c.get('deps').signInMail !== undefined);
+
+adminAuth.get('/admin/login', (c) => c.html(signInPage(c, languageOf(c.req.query('lang')))));
 
 /** Opens a session for the sign-in form, or answers the page again: wrong secret (401) or too many tries (429). */
 async function openSession(c: Context<HonoEnv>): Promise<OpenedSession | Response> {
@@ -142,12 +148,12 @@ async function openSession(c: Context<HonoEnv>): Promise<OpenedSession | Respons
       `Đã thử sai quá nhiều lần; hãy thử lại sau ${minutes} phút.`,
       `Too many failed attempts; try again in ${minutes} minutes.`,
     );
-    return c.html(loginPage(language, why), 429);
+    return c.html(signInPage(c, language, why), 429);
   }
   const why = form.account
     ? t('Tài khoản hoặc mật khẩu không đúng.', 'Wrong account or password.')
     : t('Mã quản trị không đúng.', 'That is not the admin token.');
-  return c.html(loginPage(language, why), 401);
+  return c.html(signInPage(c, language, why), 401);
 }
 
 adminAuth.post('/admin/login', async (c) => {
@@ -155,18 +161,22 @@ adminAuth.post('/admin/login', async (c) => {
   const t = translator(language);
   if (!sameOrigin(c))
     return forbidden(c, t('Yêu cầu đến từ một trang khác.', 'The request came from another site.'));
-  const deps = c.get('deps');
   const opened = await openSession(c);
   if (opened instanceof Response) return opened;
+  return enterAdmin(c, opened, language);
+});
+
+/** Sets the session cookie of a sign-in (password, admin token or e-mail link) and lands on /admin. */
+export function enterAdmin(c: Context<HonoEnv>, opened: OpenedSession, language: Language) {
   setCookie(c, SESSION_COOKIE, opened.token, {
     httpOnly: true,
     sameSite: 'Strict',
     path: '/admin',
-    secure: deps.publicUrl.startsWith('https:'),
+    secure: c.get('deps').publicUrl.startsWith('https:'),
     maxAge: SESSION_HOURS * 3600,
   });
   return c.redirect(withLang('/admin', language), 303);
-});
+}
 
 adminAuth.post('/admin/logout', async (c) => {
   await signOut(c.get('deps').store, getCookie(c, SESSION_COOKIE));
