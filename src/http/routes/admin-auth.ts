@@ -68,6 +68,12 @@ export function principalOfRequest(c: Context<HonoEnv>): Principal {
   return principal;
 }
 
+/** Sets `Retry-After` for a refusal of the rate limit; the whole minutes to wait, for the page's words. */
+export function retryMinutes(c: Context<HonoEnv>, error: RateLimited): number {
+  c.header('retry-after', String(error.retryAfterSeconds));
+  return Math.ceil(error.retryAfterSeconds / 60);
+}
+
 export function forbidden(c: Context<HonoEnv>, why: string) {
   return c.html(refusedPage(languageOf(c.req.query('lang')), why), 403);
 }
@@ -142,8 +148,7 @@ async function openSession(c: Context<HonoEnv>): Promise<OpenedSession | Respons
     if (opened) return opened;
   } catch (error) {
     if (!(error instanceof RateLimited)) throw error;
-    const minutes = Math.ceil(error.retryAfterSeconds / 60);
-    c.header('retry-after', String(error.retryAfterSeconds));
+    const minutes = retryMinutes(c, error);
     const why = t(
       `Đã thử sai quá nhiều lần; hãy thử lại sau ${minutes} phút.`,
       `Too many failed attempts; try again in ${minutes} minutes.`,

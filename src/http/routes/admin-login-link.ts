@@ -17,7 +17,14 @@ import type { HonoEnv } from '../env.ts';
 import { languageOf, translator } from '../pages/layout.ts';
 import { linkConfirmPage, linkRefusedPage, linkSentPage } from '../pages/login-link-page.ts';
 import { clientAddressOf, param, runAfterResponse, serviceContext } from '../request.ts';
-import { enterAdmin, forbidden, readForm, sameOrigin, signInPage } from './admin-auth.ts';
+import {
+  enterAdmin,
+  forbidden,
+  readForm,
+  retryMinutes,
+  sameOrigin,
+  signInPage,
+} from './admin-auth.ts';
 
 export const adminLoginLink = new Hono<HonoEnv>();
 
@@ -62,8 +69,7 @@ adminLoginLink.post('/admin/login/link', async (c) => {
     if (notice) runAfterResponse(c, deliverSignInLink(mail, notice));
   } catch (error) {
     if (!(error instanceof RateLimited)) throw error;
-    const minutes = Math.ceil(error.retryAfterSeconds / 60);
-    c.header('retry-after', String(error.retryAfterSeconds));
+    const minutes = retryMinutes(c, error);
     const why = t(
       `Đã xin liên kết quá nhiều lần; hãy thử lại sau ${minutes} phút.`,
       `Too many links asked for; try again in ${minutes} minutes.`,

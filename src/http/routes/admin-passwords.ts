@@ -21,6 +21,7 @@ import {
   adminView,
   principalOfRequest,
   readForm,
+  retryMinutes,
   sessionOfRequest,
 } from './admin-auth.ts';
 
@@ -55,8 +56,7 @@ adminPasswords.post('/admin/password', async (c) => {
     return c.redirect(withLang('/admin/password?done=1', adminView(c).language), 303);
   } catch (error) {
     if (error instanceof RateLimited) {
-      const minutes = Math.ceil(error.retryAfterSeconds / 60);
-      c.header('retry-after', String(error.retryAfterSeconds));
+      const minutes = retryMinutes(c, error);
       const refusal = t(
         `Đã nhập sai mật khẩu hiện tại quá nhiều lần; hãy thử lại sau ${minutes} phút.`,
         `Too many wrong current passwords; try again in ${minutes} minutes.`,
