@@ -18,8 +18,8 @@ export interface SignInLinkStore {
    * so two sign-ins racing on one link cannot both win.
    */
   use(tokenHash: string, now: string): Promise<boolean>;
-  /** Removes links that expired before `now`. */
-  prune(now: string): Promise<void>;
+  /** Removes links that expired before `before`. */
+  prune(before: string): Promise<void>;
 }
 
 type Row = Record<string, SqlValue>;
@@ -55,8 +55,8 @@ export function createSignInLinkStore(db: SqlDatabase): SignInLinkStore {
         .run();
       return result.meta.changes === 1;
     },
-    async prune(now) {
-      await db.prepare('DELETE FROM sign_in_links WHERE expires_at < ?').bind(now).run();
+    async prune(before) {
+      await db.prepare('DELETE FROM sign_in_links WHERE expires_at < ?').bind(before).run();
     },
   };
 }
