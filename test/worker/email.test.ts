@@ -2,7 +2,8 @@
  * E-mail from the Worker inside workerd: SMTP over `cloudflare:sockets` to the real SMTP stand-in on 127.0.0.1, read
  * back with mailparser. The letter's story goes the whole way (API change → waitUntil → socket); coalescing, quiet
  * hours and the crash matrix run the notice worker on the Worker's D1 with the same channel and a clock of the
- * test's (workerd's own cannot be set), with the Node tests' cases (test/notices/).
+ * test's (workerd's own cannot be set), with the Node tests' cases (test/notices/). A one-time sign-in link goes out
+ * through the same channel within its request's `waitUntil`.
  */
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runNotices } from '../../src/jobs/notice-worker.ts';
@@ -207,5 +208,48 @@ describe('SMTP refusals and silence in workerd', () => {
     clock.offsetMs += 3600_000;
     expect(await runNotices(depsAt(clock))).toMatchObject({ delivered: 1 });
     expect(await smtpMessages()).toHaveLength(2);
+  });
+});
+
+const ADDRESS = 'lien-ket@svhttdl.test';
+const LINK = /\/admin\/login\/link\/([A-Za-z0-9_-]{43})/;
+const form = (fields: Record<string, string>) => ({
+  token: null,
+  headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  body: new URLSearchParams(fields).toString(),
+});
+
+// In this file, not one of its own: the SMTP stand-in's messages are shared, and the tests above count them.
+describe('sign-in links from the Worker', () => {
+  it('mails a link over a socket, shows a button on GET, and signs in once on POST', async () => {
+    await json('POST', '/api/accounts', 201, {
+      id: 'can-bo-lien-ket',
+      name: 'Cán bộ liên kết',
+      role: 'roster-manager',
+      organisationId: 'so-vhttdl',
+      rosters: [ROSTER_ID],
+      email: ADDRESS,
+    });
+    const bindings = mailEnv(3600);
+    const login = await callAndSettle(bindings, 'GET', '/admin/login', { token: null });
+    expect(await login.text()).toContain('Gửi liên kết đăng nhập qua e-mail');
+    const asked = await callAndSettle(
+      bindings,
+      'POST',
+      '/admin/login/link',
+      form({ who: ADDRESS }),
+    );
+    expect(asked.status).toBe(200);
+    const mail = (await smtpMessages()).find((message) => message.to.includes(ADDRESS));
+    expect(mail?.subject).toBe('Liên kết đăng nhập lịch trực');
+    const path = `/admin/login/link/${LINK.exec(mail!.text)![1]}`;
+
+    const shown = await callAndSettle(bindings, 'GET', path, { token: null });
+    expect(shown.status).toBe(200);
+    expect(shown.headers.get('set-cookie')).toBeNull();
+    const signedIn = await callAndSettle(bindings, 'POST', path, form({}));
+    expect(signedIn.status).toBe(303);
+    expect(signedIn.headers.get('set-cookie')).toMatch(/^lichtruc_admin=[\w-]{43};/);
+    expect((await callAndSettle(bindings, 'POST', path, form({}))).status).toBe(410);
   });
 });
