@@ -1,7 +1,8 @@
 /**
  * Signing in to the admin pages: an account's password, or the bootstrap admin token, opens a session (cookie HttpOnly, SameSite=Strict, Path=/admin,
- * Secure behind https). Every POST under /admin but the sign-in itself carries the session's CSRF token in a hidden
- * field, and any POST whose Origin is another site is refused.
+ * Secure behind https). Every POST under /admin but the sign-in itself (and its one-time e-mail links,
+ * routes/admin-login-link.ts) carries the session's CSRF token in a hidden field, and any POST whose Origin is
+ * another site is refused.
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { Hono } from 'hono';
