@@ -16,6 +16,7 @@ import {
 } from './dates.ts';
 import { type HolidayEntry, type HolidayTable, HolidayTableSchema } from './holiday-schema.ts';
 import { hungKingsDay, lunarNewYear } from './lunar.ts';
+import { formatDate, weekdayName } from './vietnamese.ts';
 
 /** A statutory day off; `short`/`shortEn` name it inside "Nghỉ bù …" / "Compensatory day off for …". */
 interface StatutoryDay {
@@ -39,10 +40,6 @@ const ADJACENT_TO_NATIONAL_DAY: Record<number, number> = {
   6: 1,
   7: 3,
 };
-
-const WEEKDAY_VI = ['', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy', 'Chủ nhật'];
-
-const formatVi = (date: IsoDate) => `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
 
 /** Every statutory day off in `year`, weekends included (they matter for nghỉ bù), in date order. */
 function statutoryDays(year: number): StatutoryDay[] {
@@ -114,7 +111,7 @@ export function estimateHolidayTable(year: number): HolidayTable {
       name: `Nghỉ bù ${day.short}`,
       nameEn: `Compensatory day off for ${day.shortEn}`,
       status: 'estimated',
-      note: `Nghỉ bù cho ngày ${formatVi(day.date)} (${WEEKDAY_VI[weekdayOf(day.date)]})`,
+      note: `Nghỉ bù cho ngày ${formatDate(day.date)} (${weekdayName(day.date)})`,
     });
   }
   const cultureDay = makeIsoDate(year, 11, 24);

@@ -1,6 +1,6 @@
 /** Vietnamese writing conventions (domain.md): weekday names from a table, dd/MM/yyyy, names with honorifics. */
 import { type IsoDate, type IsoWeekday, weekdayOf } from './dates.ts';
-import type { Member } from './roster-schema.ts';
+import { type Member, WEEKDAY_KEYS } from './roster-schema.ts';
 import { once } from './lazy.ts';
 
 export type Language = 'vi' | 'en';
@@ -13,6 +13,12 @@ const WEEKDAYS: Record<Language, readonly string[]> = {
 
 export function weekdayName(date: IsoDate, language: Language = 'vi'): string {
   return WEEKDAYS[language][weekdayOf(date) as IsoWeekday]!;
+}
+
+/** A roster file's weekday key (`monday` … `sunday`) in words; undefined for any other word. */
+export function weekdayKeyName(key: string, language: Language = 'vi'): string | undefined {
+  const index = (WEEKDAY_KEYS as readonly string[]).indexOf(key);
+  return index < 0 ? undefined : WEEKDAYS[language][index + 1];
 }
 
 /** `2024-04-15` → `15/04/2024`. */

@@ -3,7 +3,7 @@
  * each gap (a fact the letter does not give: never filled in with a default) and each ambiguity or correction.
  * Spans index the prepared text (`PreparedLetter.text`).
  */
-import { formatDate } from '../vietnamese.ts';
+import { formatDate, weekdayKeyName } from '../vietnamese.ts';
 import type { Span } from './prepare-letter.ts';
 
 export type FindingKind = 'fact' | 'gap' | 'ambiguity' | 'correction';
@@ -69,26 +69,20 @@ export class FindingList {
 /** A field's name in Vietnamese and English. */
 export type Label = readonly [vi: string, en: string];
 
-// The draft's words for the admin's: "primary" is "trực chính", "monday" is "Thứ Hai".
+// The draft's words for the admin's: "primary" is "trực chính" (and "monday" is "Thứ Hai": weekdayKeyName).
 const WORDS: Record<string, Label> = {
   primary: ['trực chính', 'primary'],
   backup: ['trực dự bị', 'backup'],
   rotation: ['luân phiên trực thay', 'in rotation'],
   none: ['không bố trí người trực thay', 'nobody'],
-  monday: ['Thứ Hai', 'Monday'],
-  tuesday: ['Thứ Ba', 'Tuesday'],
-  wednesday: ['Thứ Tư', 'Wednesday'],
-  thursday: ['Thứ Năm', 'Thursday'],
-  friday: ['Thứ Sáu', 'Friday'],
-  saturday: ['Thứ Bảy', 'Saturday'],
-  sunday: ['Chủ nhật', 'Sunday'],
 };
 
 function show(value: unknown, language: 0 | 1): string {
   if (value === null || value === undefined) return '—';
   if (value === true) return ['có', 'yes'][language]!;
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value);
-  if (typeof value === 'string') return WORDS[value]?.[language] ?? value;
+  if (typeof value === 'string')
+    return WORDS[value]?.[language] ?? weekdayKeyName(value, language === 0 ? 'vi' : 'en') ?? value;
   if (Array.isArray(value)) return value.map((item) => show(item, language)).join(', ');
   if (typeof value === 'object' && 'strategy' in value) {
     const who = 'members' in value ? ` (${show(value.members, language)})` : '';

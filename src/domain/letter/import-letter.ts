@@ -12,8 +12,9 @@ import { extractDesk } from './extract-desk.ts';
 import { extractOrganisation } from './extract-organisation.ts';
 import { extractPeriod } from './extract-period.ts';
 import { type Finding, FindingList } from './findings.ts';
-import { findWeekdays, WEEKDAY_NAMES } from './letter-weekdays.ts';
+import { findWeekdays } from './letter-weekdays.ts';
 import { type PreparedLetter, prepareLetter } from './prepare-letter.ts';
+import { weekdayKeyName } from '../vietnamese.ts';
 
 export interface LetterImport {
   /** The prepared letter: NFC, LF line ends, legacy encoding converted. Every span indexes it. */
@@ -54,11 +55,12 @@ function strayWeekdays(letter: PreparedLetter, members: MemberFacts[], findings:
     for (const mention of findWeekdays(block.text, block.start))
       for (const day of mention.days.filter((candidate) => !assigned.has(candidate))) {
         const where = block.text.slice(0, 40);
+        const name = weekdayKeyName(day);
         findings.ambiguity(
           `periods.0.pattern.${day}`,
           mention.span,
-          `${WEEKDAY_NAMES[day]} chỉ xuất hiện trong đoạn "${where}…", không giao cho ai`,
-          `${WEEKDAY_NAMES[day]} appears only in the paragraph "${where}…" and is given to nobody`,
+          `${name} chỉ xuất hiện trong đoạn "${where}…", không giao cho ai`,
+          `${name} appears only in the paragraph "${where}…" and is given to nobody`,
         );
       }
   }

@@ -55,13 +55,3 @@ export function findWeekdays(text: string, offset = 0): WeekdayMention[] {
     span: { start: offset + match.index, end: offset + match.index + match[0].length },
   }));
 }
-
-export const WEEKDAY_NAMES: Record<WeekdayKey, string> = {
-  monday: 'Thứ Hai',
-  tuesday: 'Thứ Ba',
-  wednesday: 'Thứ Tư',
-  thursday: 'Thứ Năm',
-  friday: 'Thứ Sáu',
-  saturday: 'Thứ Bảy',
-  sunday: 'Chủ nhật',
-};

@@ -1,5 +1,5 @@
 /** The labels of form fields in the reader's language, for refusals that name a field. */
-import type { Language } from '../../domain/vietnamese.ts';
+import { type Language, weekdayKeyName } from '../../domain/vietnamese.ts';
 
 const FIELDS: Record<string, [string, string]> = {
   from: ['Từ ngày', 'From'],
@@ -37,25 +37,15 @@ const FIELDS: Record<string, [string, string]> = {
   accountId: ['Tài khoản', 'Account'],
 };
 
-const WEEKDAYS: Record<string, [string, string]> = {
-  monday: ['Thứ Hai', 'Monday'],
-  tuesday: ['Thứ Ba', 'Tuesday'],
-  wednesday: ['Thứ Tư', 'Wednesday'],
-  thursday: ['Thứ Năm', 'Thursday'],
-  friday: ['Thứ Sáu', 'Friday'],
-  saturday: ['Thứ Bảy', 'Saturday'],
-  sunday: ['Chủ nhật', 'Sunday'],
-};
-
 /** The label of a form field (`members.0.fullName` reads by its last part; a pattern's day by period and day). */
 export function fieldLabel(field: string, language: Language): string {
   const pattern = /^periods\.(\d+)\.pattern\.([a-z]+)/.exec(field);
-  const day = pattern && WEEKDAYS[pattern[2]!];
+  const day = pattern && weekdayKeyName(pattern[2]!, language);
   if (pattern && day) {
     const period = Number(pattern[1]) + 1;
     return language === 'en'
-      ? `Pattern of period ${period}, ${day[1]}`
-      : `Lịch phân công giai đoạn ${period}, ${day[0]}`;
+      ? `Pattern of period ${period}, ${day}`
+      : `Lịch phân công giai đoạn ${period}, ${day}`;
   }
   const label = FIELDS[field.split('.').at(-1) ?? field];
   if (label) return label[language === 'en' ? 1 : 0];
