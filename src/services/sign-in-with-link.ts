@@ -13,18 +13,25 @@ export type LinkRefusal = 'unknown' | 'gone';
 
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 
+/** The link of `token` if it can sign in now, or why it cannot. */
+async function usableLink(store: Store, token: string, now: Date) {
+  if (!TOKEN_SHAPE.test(token)) return 'unknown';
+  const tokenHash = await sha256Hex(token);
+  const link = await store.signInLinks.find(tokenHash);
+  if (!link) return 'unknown';
+  if (link.usedAt || link.expiresAt <= now.toISOString()) return 'gone';
+  const account = await store.accounts.get(link.accountId);
+  return account && !account.disabledAt ? { tokenHash, accountId: link.accountId } : 'gone';
+}
+
 /** Why a link cannot sign in now, or null when it can. */
 export async function linkRefusal(
   store: Store,
   token: string,
   now: Date,
 ): Promise<LinkRefusal | null> {
-  if (!TOKEN_SHAPE.test(token)) return 'unknown';
-  const link = await store.signInLinks.find(await sha256Hex(token));
-  if (!link) return 'unknown';
-  if (link.usedAt || link.expiresAt <= now.toISOString()) return 'gone';
-  const account = await store.accounts.get(link.accountId);
-  return account && !account.disabledAt ? null : 'gone';
+  const link = await usableLink(store, token, now);
+  return typeof link === 'string' ? link : null;
 }
 
 export async function signInWithLink(
@@ -32,13 +39,10 @@ export async function signInWithLink(
   token: string,
 ): Promise<OpenedSession | LinkRefusal> {
   const now = ctx.now();
-  const refusal = await linkRefusal(ctx.store, token, now);
-  if (refusal) return refusal;
-  const tokenHash = await sha256Hex(token);
+  const link = await usableLink(ctx.store, token, now);
+  if (typeof link === 'string') return link;
   // The check above read the link; this marks it used only if nobody else did meanwhile.
-  if (!(await ctx.store.signInLinks.use(tokenHash, now.toISOString()))) return 'gone';
-  const link = await ctx.store.signInLinks.find(tokenHash);
-  if (!link) return 'gone';
+  if (!(await ctx.store.signInLinks.use(link.tokenHash, now.toISOString()))) return 'gone';
   const stamp = { actor: { ...ctx.actor, name: link.accountId }, now: now.toISOString() };
   const audit = { action: 'sign-in-link.use', rosterId: null, entity: 'account' };
   await plainAuditStatement(ctx.store.db, { ...audit, entityId: link.accountId }, stamp).run();
